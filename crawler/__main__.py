@@ -1,0 +1,5 @@
+"""``python -m crawler``: the wirecrawl command line."""
+
+from crawler.cli import main
+
+main()

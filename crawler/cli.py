@@ -1,0 +1,296 @@
+"""The ``wirecrawl`` command line: parses arguments and reports; the package does the work."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from crawler import __version__
+from crawler.config import Source, SourcesError, load_sources, sources_path
+from storage.corpus import CorpusError, corpus_path
+
+#: Exit statuses (documented in the README).
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
+
+sources_option = click.option(
+    "--sources",
+    "sources_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Sources file (default: ./sources.toml, or $WIRECRAWL_SOURCES).",
+)
+db_option = click.option(
+    "--db",
+    "db_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Corpus SQLite file (default: ./corpus.db, or $WIRECRAWL_DB).",
+)
+
+
+class ConfigError(click.ClickException):
+    """A bad sources file, corpus or argument: one line on stderr, exit status 2."""
+
+    exit_code = EXIT_CONFIG
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"wirecrawl: {self.format_message()}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="wirecrawl")
+def cli() -> None:
+    """wirecrawl: crawl declared news sources into a searchable SQLite corpus."""
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="wirecrawl")
+
+
+def _load_sources(sources_file: Path | None) -> list[Source]:
+    try:
+        return load_sources(sources_file)
+    except SourcesError as error:
+        raise ConfigError(str(error)) from None
+
+
+def _open_db(db_file: Path | None):  # noqa: ANN202 (sqlite_utils.Database)
+    from storage.corpus import Corpus
+
+    try:
+        return Corpus(corpus_path(db_file), create=False).db
+    except CorpusError as error:
+        raise ConfigError(str(error)) from None
+
+
+def _parse_overrides(pairs: tuple[str, ...]) -> dict[str, str]:
+    overrides = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise ConfigError(f"-s expects NAME=VALUE, got {pair!r}")
+        overrides[name.strip()] = value
+    return overrides
+
+
+@cli.command()
+@click.argument("names", nargs=-1)
+@click.option("--all", "crawl_all", is_flag=True, help="Crawl every source of the sources file (the cron entry point).")
+@sources_option
+@db_option
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting (repeatable).")
+@click.option("--log-level", default="WARNING", show_default=True, help="DEBUG, INFO, WARNING or ERROR.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary.")
+def crawl(
+    names: tuple[str, ...],
+    crawl_all: bool,
+    sources_file: Path | None,
+    db_file: Path | None,
+    overrides: tuple[str, ...],
+    log_level: str,
+    quiet: bool,
+) -> None:
+    """Crawl sources into the corpus: the named ones, or all with --all.
+
+    Articles already stored are not downloaded again; feeds, sitemaps and listing pages
+    are read on every run.
+
+    Example:
+
+        wirecrawl crawl --all
+
+        wirecrawl crawl example-news --db news.db -s DOWNLOAD_DELAY=2
+    """
+    from crawler.runner import crawl_settings, print_progress, run_crawl
+
+    if bool(names) == crawl_all:
+        raise ConfigError("name the sources to crawl, or pass --all (not both)")
+    sources = _load_sources(sources_file)
+    known = [source.name for source in sources]
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise ConfigError(f"no source named {unknown[0]!r} in {sources_path(sources_file)} (known: {', '.join(known)})")
+    settings = crawl_settings(sources_path(sources_file), corpus_path(db_file), _parse_overrides(overrides), log_level)
+    show_progress = not quiet and sys.stderr.isatty()
+    try:
+        report = run_crawl(list(names) or known, settings, progress=print_progress if show_progress else None)
+    except CorpusError as error:
+        raise ConfigError(str(error)) from None
+    if show_progress:
+        click.echo("", err=True)
+    if not quiet:
+        _print_report(report)
+    if report.status in ("interrupted", "failed"):
+        sys.exit(EXIT_FAILED)
+
+
+def _print_report(report: Any) -> None:
+    totals = report.totals
+    click.echo(
+        f"Run {report.run_id} {report.status} in {report.elapsed:.1f} s: {totals.get('pages_fetched', 0)} pages fetched, "
+        f"{totals.get('articles_added', 0)} articles stored, {totals.get('duplicates', 0)} duplicates, "
+        f"{totals.get('dropped', 0)} pages dropped (not articles), {totals.get('skipped_stored', 0)} skipped "
+        f"(already stored), {totals.get('errors', 0)} errors."
+    )
+    if len(report.sources) > 1:
+        columns = ("pages_fetched", "articles_added", "duplicates", "dropped", "errors")
+        width = max(len(name) for name in report.sources)
+        click.echo(f"  {'source'.ljust(width)}  " + "  ".join(c.replace("_", " ") for c in columns))
+        for name, counts in report.sources.items():
+            cells = "  ".join(str(counts.get(c, 0)).rjust(len(c)) for c in columns)
+            click.echo(f"  {name.ljust(width)}  {cells}")
+
+
+@cli.command()
+@sources_option
+def sources(sources_file: Path | None) -> None:
+    """Validate the sources file and list its sources.
+
+    Example:
+
+        wirecrawl sources --sources sources.example.toml
+    """
+    declared = _load_sources(sources_file)
+    width = max(len(source.name) for source in declared)
+    for source in declared:
+        routes = ", ".join(
+            f"{len(urls)} {kind}"
+            for kind, urls in (("feeds", source.feeds), ("sitemaps", source.sitemaps), ("listings", source.start_urls))
+            if urls
+        )
+        click.echo(f"{source.name.ljust(width)}  {source.language or '--'}  {routes}")
+    click.echo(f"{len(declared)} sources OK in {sources_path(sources_file)}", err=True)
+
+
+@cli.command()
+@db_option
+@click.option("--runs", default=5, show_default=True, help="How many recent crawl runs to show.")
+def stats(db_file: Path | None, runs: int) -> None:
+    """Counts by source and language, stories vs copies, and the last crawl runs.
+
+    Example:
+
+        wirecrawl stats --db corpus.db
+    """
+    from storage.queries import corpus_stats
+
+    report = corpus_stats(_open_db(db_file), runs=runs)
+    totals = report["totals"]
+    click.echo(
+        f"{totals['articles']} articles in {totals['stories']} stories "
+        f"({totals['syndicated_stories']} seen on several pages), "
+        f"{totals['sources']} sources, {totals['languages']} languages"
+    )
+    _print_table("By source", report["sources"])
+    _print_table("By language", report["languages"])
+    _print_table("Last runs", report["runs"])
+
+
+def _print_table(title: str, rows: list[dict[str, Any]]) -> None:
+    click.echo(f"\n{title}:")
+    if not rows:
+        click.echo("  (none)")
+        return
+    names = list(rows[0])
+    widths = {n: max(len(n), *(len(str(r[n] if r[n] is not None else "-")) for r in rows)) for n in names}
+    click.echo("  " + "  ".join(n.ljust(widths[n]) for n in names))
+    for row in rows:
+        click.echo("  " + "  ".join(str(row[n] if row[n] is not None else "-").ljust(widths[n]) for n in names))
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--language", help="Only stories in this language (ISO 639-1, e.g. de).")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="Most stories to show.")
+@db_option
+def search(query: str, language: str | None, limit: int, db_file: Path | None) -> None:
+    """Full-text search over titles and texts: one line per story.
+
+    Each line: story id, copies, language, publication date, title, URL of the best match.
+
+    Example:
+
+        wirecrawl search "central bank" --language en --limit 5
+    """
+    from storage.queries import search_stories
+
+    hits = search_stories(_open_db(db_file), query, language=language, limit=limit)
+    for hit in hits:
+        published = (hit.published or "")[:10] or "----------"
+        click.echo(f"{hit.story_id:>6}  x{hit.copies:<3} {hit.language or '--':<3} {published}  {hit.title or '(untitled)'}  {hit.url}")
+    if not hits:
+        click.echo(f"no stories match {query!r}", err=True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--url", help="The page's address (only with a single FILE).")
+def extract(files: tuple[Path, ...], url: str | None) -> None:
+    """Run extraction and language detection on saved HTML files (plain or .gz).
+
+    Prints one JSON object per file and line: file, url, title, author, published,
+    language, language_probability, text (and error, for a page that is not an article).
+
+    Example:
+
+        wirecrawl extract page.html --url https://example.com/news/1
+
+        wirecrawl extract saved/*.html.gz
+    """
+    from crawler.page_extraction import extract_saved_page
+
+    if url and len(files) > 1:
+        raise ConfigError("--url needs a single FILE")
+    failed = 0
+    for file in files:
+        result = extract_saved_page(file.read_bytes(), url or file.resolve().as_uri())
+        click.echo(json.dumps({"file": str(file), **result}, ensure_ascii=False))
+        failed += "error" in result
+    if failed:
+        sys.exit(EXIT_FAILED)
+
+
+@cli.command()
+@click.option("--db", "db_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("demo.db"), show_default=True, help="Corpus file to create (replaced if it exists).")
+def demo(db_file: Path) -> None:
+    """Serve a bundled network of demo news sites on 127.0.0.1 and crawl it.
+
+    The sites (several templates, languages, feeds, sitemaps, listing pages and
+    syndicated stories) are crawled like any declared source, into DB.
+
+    Example:
+
+        wirecrawl demo --db demo.db
+    """
+    from crawler.demo.run import run_demo
+    from storage.corpus import Corpus
+    from storage.queries import corpus_stats
+
+    show_progress = sys.stderr.isatty()
+    report = run_demo(db_file, show_progress=show_progress)
+    if show_progress:
+        click.echo("", err=True)
+    _print_report(report)
+    corpus = Corpus(db_file, create=False)
+    summary = corpus_stats(corpus.db)
+    languages = ", ".join(f"{row['language']} ({row['stories']})" for row in summary["languages"])
+    click.echo(f"Stories by language: {languages}")
+    syndicated = corpus.db.execute(
+        """SELECT s.copies, s.title, group_concat(DISTINCT a.source) FROM stories s
+           JOIN articles a ON a.story_id = s.id WHERE s.copies > 1 GROUP BY s.id ORDER BY s.copies DESC"""
+    ).fetchall()
+    for copies, title, where in syndicated:
+        click.echo(f"Seen {copies} times: {title} ({where})")
+    corpus.close()
+    click.echo(
+        f"\nBrowse it: wirecrawl stats --db {db_file}  |  wirecrawl search WORD --db {db_file}  |  "
+        f"datasette {db_file}  |  sqlite3 {db_file} 'SELECT title, language FROM articles'"
+    )
+    if report.status in ("interrupted", "failed"):
+        sys.exit(EXIT_FAILED)
+
+if __name__ == "__main__":
+    main()

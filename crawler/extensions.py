@@ -1,0 +1,80 @@
+"""Scrapy extension recording each crawl in the corpus's ``crawl_runs`` table."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from crawler.shared_corpus import corpus_for
+from storage.corpus import Corpus
+
+__all__ = ["CrawlRunRecorder", "run_counts", "run_status"]
+
+
+def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:
+    """The crawl_runs counters from a crawler's stats (``wirecrawl/*`` and Scrapy's own)."""
+
+    def total(prefix: str) -> int:
+        return sum(int(v) for k, v in stats.items() if k.startswith(prefix) and isinstance(v, int))
+
+    return {
+        "pages_fetched": int(stats.get("downloader/response_count", 0)),
+        "articles_added": int(stats.get("wirecrawl/stored", 0)),
+        "duplicates": int(stats.get("wirecrawl/duplicates/url", 0)) + int(stats.get("wirecrawl/stored/copies", 0)),
+        "dropped": total("wirecrawl/dropped/"),
+        "errors": total("wirecrawl/errors/"),
+        "skipped_stored": int(stats.get("wirecrawl/skipped/stored", 0)),
+    }
+
+
+def run_status(finish_reasons: list[str], errors: int) -> str:
+    """A run's status from its spiders' close reasons and its error count."""
+    if any(reason == "shutdown" for reason in finish_reasons):
+        return "interrupted"
+    if any(reason != "finished" for reason in finish_reasons):
+        return "failed"
+    return "finished_with_errors" if errors else "finished"
+
+
+class CrawlRunRecorder:
+    """Adds each spider's counts to its run in ``crawl_runs`` / ``crawl_run_sources``.
+
+    `wirecrawl crawl` opens one run for all its spiders (``CORPUS_RUN_ID``) and closes it;
+    a bare ``scrapy crawl NAME`` gets a run of its own, opened and closed here.
+    Settings: ``CORPUS_RUNS_ENABLED`` (default True).
+    """
+
+    def __init__(self, crawler: Crawler, corpus: Corpus, run_id: int | None) -> None:
+        self.crawler = crawler
+        self.corpus = corpus
+        self.run_id = run_id
+        self.owns_run = run_id is None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        if not crawler.settings.getbool("CORPUS_RUNS_ENABLED", True):
+            raise NotConfigured("CORPUS_RUNS_ENABLED is off")
+        run_id = crawler.settings.getint("CORPUS_RUN_ID") or None
+        recorder = cls(crawler, corpus_for(crawler), run_id)
+        crawler.signals.connect(recorder.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(recorder.spider_closed, signal=signals.spider_closed)
+        return recorder
+
+    def spider_opened(self, spider: Spider) -> None:
+        if self.owns_run:
+            self.run_id = self.corpus.start_run([spider.name])
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        assert self.crawler.stats is not None
+        stats = self.crawler.stats.get_stats()
+        counts = run_counts(stats)
+        wirecrawl_stats = {k: v for k, v in stats.items() if k.startswith("wirecrawl/")}
+        self.corpus.record_run_source(
+            self.run_id, spider.name, {**counts, "finish_reason": reason, "stats": wirecrawl_stats}
+        )
+        if self.owns_run:
+            self.corpus.finish_run(self.run_id, run_status([reason], counts["errors"]))

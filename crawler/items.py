@@ -1,0 +1,43 @@
+"""The one item type that flows from the spiders through the pipeline stages to storage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Article"]
+
+
+@dataclass
+class Article:
+    """A fetched article page; the spider fills the fetch fields, each stage adds its own."""
+
+    # --- set by the spider -------------------------------------------------------------
+    source: str  # name of the source (sources file) that discovered the page
+    url: str  # final URL after redirects; the canonical stage replaces it with the canonical URL
+    html: str = field(repr=False)  # decoded page (HTTP charset, then meta, then detection)
+    fetched_at: str = ""  # ISO 8601 UTC time the response arrived
+    request_url: str = ""  # URL as discovered (feed, sitemap or listing link), before redirects
+    discovered_via: str = ""  # "feed", "sitemap" or "listing"
+    status: int = 200  # HTTP status of the response
+    hints: dict[str, Any] = field(default_factory=dict)  # discovery metadata: title, published, language
+    # --- canonical URL stage -------------------------------------------------------------
+    tree: Any = field(default=None, repr=False)  # parsed page (lxml), shared by stages, not stored
+    fetched_url: str = ""  # the final URL the page was fetched from (kept when url becomes canonical)
+    # --- extraction stage ----------------------------------------------------------------
+    title: str | None = None  # headline
+    author: str | None = None  # byline, authors separated by "; "
+    published: str | None = None  # publication time, ISO 8601 (date, or date and time with offset)
+    published_raw: str | None = None  # the publication value as found on the page or in the feed
+    sitename: str | None = None  # publisher name
+    description: str | None = None  # summary from meta description / og:description
+    text: str = field(default="", repr=False)  # body text, paragraphs separated by blank lines
+    page_language: str | None = None  # language declared by the page (<html lang>, og:locale)
+    # --- language stage ------------------------------------------------------------------
+    language: str | None = None  # ISO 639-1 code
+    language_probability: float | None = None  # langdetect's probability (None when a hint decided)
+    language_source: str | None = None  # signal that decided: "langdetect", "page", "feed" or "source"
+    # --- duplicate stages ----------------------------------------------------------------
+    text_hash: str = ""  # SHA-1 of the normalized body text
+    story_id: int | None = None  # story this copy joins; None starts a new story
+    similarity: float = 1.0  # similarity to the story's representative copy

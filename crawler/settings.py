@@ -1,0 +1,106 @@
+"""Scrapy settings for wirecrawl.
+
+Every setting that matters is stated here rather than inherited, with polite defaults for
+crawling other people's sites. Any of them can be overridden per run (``-s NAME=VALUE``) or
+per source (``[sources.settings]`` in the sources file).
+"""
+
+import os
+
+from crawler import PROJECT_URL, __version__
+
+BOT_NAME = "wirecrawl"
+
+# --- Where things are ------------------------------------------------------------------
+# The sources file (one spider per source) and the SQLite corpus; the CLI's --sources/--db
+# set these, the environment variables are the fallback for `scrapy crawl`.
+SOURCES_FILE = os.environ.get("WIRECRAWL_SOURCES", "sources.toml")
+CORPUS_PATH = os.environ.get("WIRECRAWL_DB", "corpus.db")
+# Set by `wirecrawl crawl` so that all spiders of one run report into one crawl_runs row.
+CORPUS_RUN_ID = None
+
+SPIDER_LOADER_CLASS = "spiders.loader.SourceSpiderLoader"
+SPIDER_MODULES: list[str] = []
+NEWSPIDER_MODULE = "spiders"
+
+# --- Politeness ------------------------------------------------------------------------
+USER_AGENT = f"wirecrawl/{__version__} (+{PROJECT_URL})"
+ROBOTSTXT_OBEY = True
+ROBOTSTXT_PARSER = "scrapy.robotstxt.ProtegoRobotParser"
+CONCURRENT_REQUESTS = 32
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+DOWNLOAD_DELAY_JITTER = 0.5  # each delay varies by +-50%
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+COOKIES_ENABLED = True
+
+# --- Robustness ------------------------------------------------------------------------
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # no news page or feed is larger; bigger is junk or a trap
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+REDIRECT_ENABLED = True
+REDIRECT_MAX_TIMES = 5
+DNS_TIMEOUT = 20
+HTTPCACHE_ENABLED = False
+
+# --- No listening ports ----------------------------------------------------------------
+# Scrapy's telnet console and (2.19+) remote-control HTTP server would accept connections
+# that can run code inside the crawl; a cron job needs neither.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+
+# --- Discovery -------------------------------------------------------------------------
+# How many listing pages deep pagination is followed from a start URL.
+DISCOVERY_LISTING_DEPTH = 20
+# Most entries taken from one feed or sitemap (a sitemap may list millions of URLs).
+DISCOVERY_MAX_ENTRIES = 50_000
+# Skip URLs already stored in the corpus (incremental crawls).
+DISCOVERY_SKIP_STORED = True
+
+# --- Pipeline stages -------------------------------------------------------------------
+ITEM_PIPELINES = {
+    "pipelines.canonical.CanonicalUrlPipeline": 100,
+    "pipelines.extract.ExtractionPipeline": 200,
+    "pipelines.language.LanguagePipeline": 300,
+    "pipelines.duplicates.ExactDuplicatePipeline": 400,
+    # 500: near-duplicate stories slot in here.
+    "pipelines.store.CorpusPipeline": 900,
+}
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.StoredUrlFilter": 50,
+}
+EXTENSIONS = {
+    "crawler.extensions.CrawlRunRecorder": 500,
+}
+
+# Extraction: pages with less body text than this (characters) are not articles.
+EXTRACT_MIN_LENGTH = 200
+# Article-page URLs never look like this (section, tag, author and service pages).
+EXTRACT_NON_ARTICLE_URL = (
+    r"/(tags?|topics?|categor(y|ies)|authors?|about(-us)?|contact(-us)?|imprint|impressum|"
+    r"privacy(-policy)?|terms(-of-(use|service))?|cookies?(-policy)?|search|login|register|"
+    r"subscribe|newsletters?|advertise|careers|jobs|faq|help|sitemap)(/|\.html?$|$)"
+)
+# Language: langdetect reads at most this many characters of the body.
+LANGUAGE_MAX_CHARS = 3000
+# Below this length (characters) or probability, a declared language hint decides.
+LANGUAGE_MIN_LENGTH = 60
+LANGUAGE_MIN_PROBABILITY = 0.80
+LANGUAGE_SEED = 0
+DEDUP_EXACT_ENABLED = True
+
+# --- Logging and reporting -------------------------------------------------------------
+LOG_LEVEL = "INFO"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_FORMATTER = "crawler.logformatter.QuietLogFormatter"
+LOGSTATS_INTERVAL = 60.0
+STATS_DUMP = False
+
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"

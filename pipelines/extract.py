@@ -1,0 +1,280 @@
+"""Stage 2: title, author, date and body text with trafilatura; non-article pages are dropped."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Any, Self
+from urllib.parse import urlsplit
+
+import trafilatura
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.settings import BaseSettings
+from scrapy.statscollectors import StatsCollector
+
+from crawler.items import Article
+
+__all__ = ["ArticleExtractor", "ExtractionPipeline", "NotAnArticle", "normalize_date"]
+
+logger = logging.getLogger(__name__)
+
+#: schema.org types of a news or blog article (JSON-LD ``@type``).
+ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "askpublicnewsarticle",
+    "satiricalarticle",
+    "blogposting",
+    "liveblogposting",
+    "socialmediaposting",
+    "report",
+}
+#: schema.org and OpenGraph types of pages that are not articles.
+NON_ARTICLE_TYPES = {"collectionpage", "profilepage", "aboutpage", "contactpage", "searchresultspage", "profile"}
+#: Types some sites put on every page, articles included: only a hint, decided by the date.
+GENERIC_PAGE_TYPES = {"website"}
+PUBLISHED_META = (
+    '//meta[@property="article:published_time"]/@content',
+    '//meta[@name="article:published_time"]/@content',
+    '//meta[@itemprop="datePublished"]/@content',
+    '//meta[@name="pubdate" or @name="publishdate" or @name="publish-date"]/@content',
+    '//meta[@name="dc.date" or @name="DC.date.issued" or @name="dcterms.created"]/@content',
+    '//*[@itemprop="datePublished"]/@datetime',
+    "//article//time/@datetime",
+)
+LANGUAGE_CODE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
+
+
+class NotAnArticle(Exception):
+    """The page is not an article; ``reason`` is a short stats key such as ``no_body``."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What extraction found on an article page."""
+
+    title: str | None
+    author: str | None
+    published: str | None
+    published_raw: str | None
+    sitename: str | None
+    description: str | None
+    text: str
+    page_language: str | None
+
+
+class ArticleExtractor:
+    """Extracts an article from a parsed page; raises :class:`NotAnArticle` for other pages.
+
+    A page that declares no article type (JSON-LD ``NewsArticle``, ``og:type=article``, ...)
+    is not an article when it declares a non-article type (``CollectionPage``,
+    ``ProfilePage``, ...), when its URL looks like a tag/author/about page, or when it has
+    no publication date and is either typed ``website`` or was found only through listing
+    links. Any page with less body text than ``min_length`` is not an article.
+    """
+
+    def __init__(
+        self,
+        min_length: int = 200,
+        non_article_url: str | None = None,
+        favor: str = "",
+    ) -> None:
+        self.min_length = min_length
+        self.non_article_url = re.compile(non_article_url, re.IGNORECASE) if non_article_url else None
+        self.options = {
+            "include_comments": False,
+            "include_tables": True,
+            "favor_precision": favor == "precision",
+            "favor_recall": favor == "recall",
+        }
+
+    @classmethod
+    def from_settings(cls, settings: BaseSettings) -> Self:
+        """An extractor configured by the ``EXTRACT_*`` settings."""
+        return cls(
+            min_length=settings.getint("EXTRACT_MIN_LENGTH", 200),
+            non_article_url=settings.get("EXTRACT_NON_ARTICLE_URL"),
+            favor=settings.get("EXTRACT_FAVOR", ""),
+        )
+
+    def extract(self, tree, url: str, hints: Mapping[str, Any] | None = None, listing_only: bool = False) -> Extracted:  # noqa: ANN001
+        """Extract the article of ``tree`` (an lxml document, not modified) found at ``url``."""
+        hints = hints or {}
+        types = page_types(tree)
+        declares_article = bool(types & ARTICLE_TYPES)
+        if not declares_article and types & NON_ARTICLE_TYPES:
+            raise NotAnArticle("not_article", f"page type {sorted(types & NON_ARTICLE_TYPES)[0]}")
+        if not declares_article and self.non_article_url and self.non_article_url.search(urlsplit(url).path):
+            raise NotAnArticle("not_article", "tag, author or service page URL")
+        document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **self.options)
+        title = _clean(document.title) if document is not None else None
+        text = paragraphs(document.text if document is not None else "", drop_first=title)
+        if len(text) < self.min_length:
+            raise NotAnArticle("no_body", f"{len(text)} characters of body text")
+        published_raw = structured_published(tree) or hints.get("published") or document.date
+        published = normalize_date(published_raw)
+        if not declares_article and not published and (listing_only or types & GENERIC_PAGE_TYPES):
+            raise NotAnArticle("not_article", "no article type and no date")
+        return Extracted(
+            title=title or _clean(hints.get("title")),
+            author=_clean(document.author),
+            published=published,
+            published_raw=published_raw,
+            sitename=_clean(document.sitename),
+            description=_clean(document.description),
+            text=text,
+            page_language=page_language(tree),
+        )
+
+
+class ExtractionPipeline:
+    """Fills title, author, dates, body text and the page's declared language.
+
+    Settings: ``EXTRACT_ENABLED``, ``EXTRACT_MIN_LENGTH`` (characters), ``EXTRACT_NON_ARTICLE_URL``
+    (regex on the URL path), ``EXTRACT_FAVOR`` ("", "precision" or "recall").
+    """
+
+    def __init__(self, extractor: ArticleExtractor, stats: StatsCollector) -> None:
+        self.extractor = extractor
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        if not crawler.settings.getbool("EXTRACT_ENABLED", True):
+            raise NotConfigured("EXTRACT_ENABLED is off")
+        return cls(ArticleExtractor.from_settings(crawler.settings), crawler.stats)
+
+    def process_item(self, item: Article) -> Article:
+        try:
+            found = self.extractor.extract(
+                item.tree, item.url, item.hints, listing_only=item.discovered_via == "listing"
+            )
+        except NotAnArticle as error:
+            self.stats.inc_value(f"wirecrawl/dropped/{error.reason}")
+            raise DropItem(f"{error}: {item.url}") from None
+        except Exception as error:  # a broken page must not stop the crawl
+            self.stats.inc_value("wirecrawl/dropped/extract_error")
+            logger.warning("extraction failed (%s: %s): %s", type(error).__name__, error, item.url)
+            raise DropItem(f"extraction failed: {item.url}") from None
+        for name, value in vars(found).items():
+            setattr(item, name, value)
+        item.tree = None
+        return item
+
+
+def paragraphs(text: str, drop_first: str | None = None) -> str:
+    """Body text with one paragraph per block, blocks separated by a blank line.
+
+    A first block equal to ``drop_first`` (the headline repeated atop the body) is left out.
+    """
+    blocks = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    if blocks and drop_first and blocks[0].casefold() == " ".join(drop_first.split()).casefold():
+        blocks = blocks[1:]
+    return "\n\n".join(blocks)
+
+
+def page_types(tree) -> set[str]:  # noqa: ANN001
+    """Lower-cased ``og:type`` and JSON-LD ``@type`` values declared by the page."""
+    types = {value.strip().lower() for value in tree.xpath('//meta[@property="og:type"]/@content')}
+    for node in _json_ld(tree):
+        declared = node.get("@type")
+        for value in declared if isinstance(declared, list) else [declared]:
+            if isinstance(value, str):
+                types.add(value.rsplit("/", 1)[-1].lower())
+    return types
+
+
+def structured_published(tree) -> str | None:  # noqa: ANN001
+    """The publication time declared in JSON-LD or meta tags, as written."""
+    for node in _json_ld(tree):
+        declared = node.get("@type")
+        kinds = declared if isinstance(declared, list) else [declared]
+        if any(isinstance(k, str) and k.lower() in ARTICLE_TYPES for k in kinds):
+            value = node.get("datePublished") or node.get("dateCreated")
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+    for xpath in PUBLISHED_META:
+        for value in tree.xpath(xpath):
+            if value.strip():
+                return value.strip()
+    return None
+
+
+def page_language(tree) -> str | None:  # noqa: ANN001
+    """The language the page declares (``<html lang>``, ``og:locale``, Content-Language), ISO 639-1."""
+    candidates = [
+        *tree.xpath("/html/@lang"),
+        *tree.xpath("/html/@xml:lang"),
+        *tree.xpath('//meta[@property="og:locale"]/@content'),
+        *tree.xpath('//meta[@http-equiv="content-language" or @http-equiv="Content-Language"]/@content'),
+    ]
+    for value in candidates:
+        match = LANGUAGE_CODE.match(value.strip().split(",")[0].strip())
+        if match and match.group(1).lower() not in ("x", "und"):
+            return match.group(1).lower()
+    return None
+
+
+def normalize_date(value: str | None) -> str | None:
+    """ISO 8601 form of a date as found on pages and in feeds (ISO 8601 or RFC 822); None if unreadable.
+
+    A date and time keeps its UTC offset (``2026-11-20T08:30:00+01:00``); a date alone stays
+    a date (``2026-11-20``).
+    """
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
+            return "-".join(match.groups()) if match else None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    if not 1990 <= parsed.year <= 2100:
+        return None
+    return parsed.isoformat(timespec="seconds")
+
+
+def _json_ld(tree) -> Iterator[dict[str, Any]]:  # noqa: ANN001
+    """Every JSON-LD object on the page, ``@graph`` members included."""
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            node = stack.pop(0)
+            if isinstance(node, dict):
+                yield node
+                graph = node.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+            elif isinstance(node, list):
+                stack.extend(node)
+
+
+def _clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None

@@ -1,0 +1,190 @@
+"""The spider of one declared source: discovers article URLs and fetches the articles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterable, Iterator
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+from scrapy import Request, Spider
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from crawler.config import Source
+from crawler.encoding import decode_html
+from crawler.items import Article
+from crawler.urls import normalize_url, same_site
+from spiders.feeds import UnreadableDocument, parse_feed
+from spiders.sitemaps import parse_sitemap, robots_sitemaps
+from storage.corpus import utc_now
+
+__all__ = ["SourceSpider"]
+
+HTML_TYPES = (b"text/html", b"application/xhtml")
+
+
+class SourceSpider(Spider):
+    """Crawls one source: its feeds, sitemaps and listing pages lead to article pages.
+
+    Feed and sitemap entries are articles (subject to ``allow``/``deny``); on listing pages,
+    links matching ``follow`` are further listings and other same-site links are candidate
+    articles. Each article URL is normalized first, so one found by several routes is
+    fetched once.
+    """
+
+    source: ClassVar[Source]
+
+    @classmethod
+    def for_source(cls, source: Source) -> type[SourceSpider]:
+        """A spider class named after the source, with the source's own Scrapy settings."""
+        return type(
+            "SourceSpider_" + re.sub(r"\W", "_", source.name),
+            (cls,),
+            {"name": source.name, "source": source, "custom_settings": dict(source.settings)},
+        )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._links = LinkExtractor()
+        self._non_article_url: re.Pattern[str] | None = None
+
+    @property
+    def non_article_url(self) -> re.Pattern[str] | None:
+        """URLs that are never articles (tag, author, about pages), from ``EXTRACT_NON_ARTICLE_URL``."""
+        if self._non_article_url is None and (pattern := self.settings.get("EXTRACT_NON_ARTICLE_URL")):
+            self._non_article_url = re.compile(pattern, re.IGNORECASE)
+        return self._non_article_url
+
+    async def start(self) -> AsyncIterator[Request]:
+        for url in self.source.feeds:
+            yield self._request(url, self.parse_feed, "feed")
+        for url in self.source.sitemaps:
+            if urlsplit(url).path.endswith("/robots.txt"):
+                yield self._request(url, self.parse_robots, "sitemap", dont_obey_robotstxt=True)
+            else:
+                yield self._request(url, self.parse_sitemap, "sitemap")
+        for url in self.source.start_urls:
+            yield self._request(url, self.parse_listing, "listing", listing_depth=0)
+
+    # --- Discovery ---------------------------------------------------------------------
+    def parse_feed(self, response: Response) -> Iterator[Request]:
+        """Article requests for every entry of a feed."""
+        try:
+            feed = parse_feed(response.body, response.url)
+        except UnreadableDocument as error:
+            self._discovery_failed(response, "feed", str(error))
+            return
+        self.crawler.stats.inc_value("wirecrawl/discovery/feeds")
+        for entry in self._capped(feed.entries, response):
+            hints = {"title": entry.title, "published": entry.published, "language": feed.language}
+            yield from self._article_request(entry.url, "feed", hints)
+
+    def parse_robots(self, response: Response) -> Iterator[Request]:
+        """Sitemap requests for every ``Sitemap:`` line of a robots.txt."""
+        urls = robots_sitemaps(response.body, response.url)
+        if not urls:
+            self._discovery_failed(response, "sitemap", "robots.txt lists no Sitemap: lines")
+        for url in urls:
+            yield self._request(url, self.parse_sitemap, "sitemap")
+
+    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        """Nested sitemap requests (index) or article requests (URL set)."""
+        try:
+            sitemap = parse_sitemap(response.body, response.url, self.settings.getint("DOWNLOAD_MAXSIZE"))
+        except UnreadableDocument as error:
+            self._discovery_failed(response, "sitemap", str(error))
+            return
+        self.crawler.stats.inc_value("wirecrawl/discovery/sitemaps")
+        for entry in self._capped(sitemap.entries, response):
+            if sitemap.is_index:
+                yield self._request(entry.url, self.parse_sitemap, "sitemap")
+            else:
+                hints = {"title": entry.title, "published": entry.published, "language": entry.language}
+                yield from self._article_request(entry.url, "sitemap", hints)
+
+    def parse_listing(self, response: Response) -> Iterator[Request]:
+        """Follow pagination/listing links; request same-site links that may be articles."""
+        if not isinstance(response, TextResponse):
+            self._discovery_failed(response, "listing", "not an HTML page")
+            return
+        self.crawler.stats.inc_value("wirecrawl/discovery/listings")
+        depth = response.meta.get("listing_depth", 0)
+        max_depth = self.settings.getint("DISCOVERY_LISTING_DEPTH")
+        for link in self._links.extract_links(response):
+            url = normalize_url(link.url)
+            if not same_site(url, response.url):
+                continue
+            if self.source.follow is not None and self.source.follow.search(url):
+                if depth < max_depth:
+                    yield self._request(url, self.parse_listing, "listing", listing_depth=depth + 1)
+            elif url not in self.source.start_urls:
+                yield from self._article_request(url, "listing", {})
+
+    # --- Articles ----------------------------------------------------------------------
+    def parse_article(self, response: Response) -> Iterator[Article]:
+        """The fetched page as an :class:`Article` for the pipeline stages."""
+        content_type = response.headers.get(b"Content-Type", b"").lower()
+        if content_type and not content_type.startswith(HTML_TYPES):
+            self.crawler.stats.inc_value("wirecrawl/dropped/not_html")
+            self.logger.info("not an HTML page (%s): %s", content_type.decode("latin-1"), response.url)
+            return
+        html, _ = decode_html(response.body, content_type.decode("latin-1") or None)
+        yield Article(
+            source=self.source.name,
+            url=response.url,
+            html=html,
+            fetched_at=utc_now(),
+            request_url=response.request.url if response.request else response.url,
+            discovered_via=response.meta["discovered_via"],
+            status=response.status,
+            hints={**response.meta.get("hints", {}), "source_language": self.source.language},
+        )
+
+    def _article_request(self, url: str, via: str, hints: dict[str, Any]) -> Iterator[Request]:
+        url = normalize_url(url)
+        if not self.source.is_article_url(url):
+            self.crawler.stats.inc_value("wirecrawl/skipped/filtered_url")
+            return
+        if self.non_article_url is not None and self.non_article_url.search(urlsplit(url).path):
+            self.crawler.stats.inc_value("wirecrawl/skipped/non_article_url")
+            return
+        self.crawler.stats.inc_value(f"wirecrawl/discovered/{via}")
+        hints = {key: value for key, value in hints.items() if value}
+        yield self._request(url, self.parse_article, via, article=True, hints=hints)
+
+    # --- Plumbing ----------------------------------------------------------------------
+    def _request(self, url: str, callback: Any, via: str, **meta: Any) -> Request:
+        meta["discovered_via"] = via
+        if self.source.proxy:
+            meta["proxy"] = self.source.proxy
+        return Request(url, callback=callback, errback=self.request_failed, meta=meta)
+
+    def _capped(self, entries: list[Any], response: Response) -> Iterable[Any]:
+        limit = self.settings.getint("DISCOVERY_MAX_ENTRIES")
+        if len(entries) > limit:
+            self.logger.warning("%s lists %d entries; taking the first %d", response.url, len(entries), limit)
+            self.crawler.stats.inc_value("wirecrawl/discovery/truncated")
+        return entries[:limit]
+
+    def _discovery_failed(self, response: Response, kind: str, reason: str) -> None:
+        self.crawler.stats.inc_value(f"wirecrawl/errors/{kind}")
+        self.logger.warning("unreadable %s %s: %s", kind, response.url, reason)
+
+    def request_failed(self, failure: Failure) -> None:
+        """Count and log (one line) a request that failed; the crawl goes on."""
+        request = failure.request  # type: ignore[attr-defined]
+        what = "article" if request.meta.get("article") else request.meta.get("discovered_via", "page")
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            return  # robots.txt, already stored, size limits: counted where they were decided
+        if failure.check(HttpError):
+            reason = f"HTTP {failure.value.response.status}"
+            key = "http"
+        else:
+            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+            key = "download"
+        self.crawler.stats.inc_value(f"wirecrawl/errors/{key}")
+        self.logger.warning("%s failed (%s): %s", what, reason, request.url)

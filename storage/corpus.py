@@ -1,0 +1,210 @@
+"""The SQLite corpus: the one place that writes articles, stories and crawl runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from storage.schema import migrations
+
+__all__ = ["Corpus", "CorpusError", "StoredArticle", "corpus_path", "utc_now"]
+
+DEFAULT_CORPUS_FILE = "corpus.db"
+
+#: Article fields stored as columns (the item's other fields are working state).
+ARTICLE_COLUMNS = (
+    "url",
+    "source",
+    "title",
+    "author",
+    "published",
+    "published_raw",
+    "language",
+    "language_probability",
+    "language_source",
+    "text",
+    "text_hash",
+    "word_count",
+    "similarity",
+    "sitename",
+    "description",
+    "fetched_url",
+    "discovered_via",
+    "fetched_at",
+)
+
+
+class CorpusError(RuntimeError):
+    """The corpus file cannot be used (not a SQLite database, unreadable, ...)."""
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """Where a stored article landed."""
+
+    article_id: int
+    story_id: int
+    new_story: bool
+
+
+def corpus_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """The corpus to use: ``path``, else ``$WIRECRAWL_DB``, else ./corpus.db."""
+    return Path(path or os.environ.get("WIRECRAWL_DB") or DEFAULT_CORPUS_FILE)
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC with seconds, e.g. ``2026-11-24T10:00:00Z``."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Corpus:
+    """A wirecrawl corpus in one SQLite file (WAL mode), created and migrated on open."""
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise CorpusError(f"no corpus at {self.path} (run `wirecrawl crawl` first, or pass --db FILE)")
+        try:
+            self.db = Database(self.path)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            # WAL with synchronous=NORMAL: a crash can lose the last commits, never corrupt.
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA busy_timeout=30000")
+            migrations.apply(self.db)
+        except sqlite3.DatabaseError as error:
+            raise CorpusError(f"{self.path} is not a usable wirecrawl corpus: {error}") from None
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    # --- URLs --------------------------------------------------------------------------
+    def article_for_url(self, url: str) -> int | None:
+        """The id of the stored article reached under ``url``, if any."""
+        row = self.db.execute("SELECT article_id FROM article_urls WHERE url = ?", [url]).fetchone()
+        return row[0] if row else None
+
+    def add_urls(self, article_id: int, urls: Iterable[str]) -> None:
+        """Record more URLs under which an article is reached."""
+        with self.db.atomic():
+            self._add_urls(article_id, urls)
+
+    def _add_urls(self, article_id: int, urls: Iterable[str]) -> None:
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)",
+            [(url, article_id) for url in dict.fromkeys(urls) if url],
+        )
+
+    # --- Articles and stories ----------------------------------------------------------
+    def story_for_text_hash(self, text_hash: str) -> int | None:
+        """The story of a stored article whose normalized text has this hash."""
+        row = self.db.execute(
+            "SELECT story_id FROM articles WHERE text_hash = ? ORDER BY id LIMIT 1", [text_hash]
+        ).fetchone()
+        return row[0] if row else None
+
+    def add_article(
+        self, article: Mapping[str, Any], urls: Iterable[str] = (), story_id: int | None = None
+    ) -> StoredArticle:
+        """Store an article with the URLs it was reached under, in one transaction.
+
+        With ``story_id`` it joins that story as a copy; otherwise it starts a story of its own.
+        The earliest-published copy (or, lacking dates, the longest) represents the story.
+        """
+        row = {column: article.get(column) for column in ARTICLE_COLUMNS}
+        with self.db.atomic():
+            article_id = self.db["articles"].insert(row).last_pk
+            self._add_urls(article_id, [row["url"], *urls])
+            if story_id is None or not self._story_exists(story_id):
+                story_id = self._create_story(article_id, row)
+                new_story = True
+            else:
+                self._join_story(story_id, article_id, row)
+                new_story = False
+            self.db.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story_id, article_id])
+        return StoredArticle(article_id, story_id, new_story)
+
+    def _story_exists(self, story_id: int) -> bool:
+        return self.db.execute("SELECT 1 FROM stories WHERE id = ?", [story_id]).fetchone() is not None
+
+    def _create_story(self, article_id: int, row: Mapping[str, Any]) -> int:
+        return self.db["stories"].insert(
+            {
+                "article_id": article_id,
+                "title": row["title"],
+                "language": row["language"],
+                "published": row["published"],
+                "first_seen": row["fetched_at"],
+                "last_seen": row["fetched_at"],
+                "copies": 1,
+            }
+        ).last_pk
+
+    def _join_story(self, story_id: int, article_id: int, row: Mapping[str, Any]) -> None:
+        self.db.execute(
+            """UPDATE stories SET copies = copies + 1,
+                   first_seen = min(first_seen, :fetched_at), last_seen = max(last_seen, :fetched_at)
+               WHERE id = :story_id""",
+            {"fetched_at": row["fetched_at"], "story_id": story_id},
+        )
+        current = self.db.execute(
+            """SELECT a.published, length(a.text) FROM stories s JOIN articles a ON a.id = s.article_id
+               WHERE s.id = ?""",
+            [story_id],
+        ).fetchone()
+        if current is None or _represents_better(row, current[0], current[1]):
+            self.db.execute(
+                "UPDATE stories SET article_id = ?, title = ?, published = ? WHERE id = ?",
+                [article_id, row["title"], row["published"], story_id],
+            )
+
+    # --- Crawl runs --------------------------------------------------------------------
+    def start_run(self, sources: Iterable[str]) -> int:
+        """Record the start of a crawl run; returns its id."""
+        with self.db.atomic():
+            return self.db["crawl_runs"].insert(
+                {"started": utc_now(), "sources": json.dumps(list(sources)), "status": "running"}
+            ).last_pk
+
+    def record_run_source(self, run_id: int, source: str, counts: Mapping[str, Any]) -> None:
+        """Add one source's counts to a run (its own row and the run's totals)."""
+        totals = ("pages_fetched", "articles_added", "duplicates", "dropped", "errors")
+        row = {key: int(counts.get(key, 0)) for key in (*totals, "skipped_stored")}
+        with self.db.atomic():
+            self.db["crawl_run_sources"].upsert(
+                {
+                    "run_id": run_id,
+                    "source": source,
+                    **row,
+                    "finish_reason": counts.get("finish_reason"),
+                    "counts": json.dumps(counts.get("stats", {}), sort_keys=True),
+                },
+                pk=("run_id", "source"),
+            )
+            self.db.execute(
+                f"UPDATE crawl_runs SET {', '.join(f'{k} = {k} + :{k}' for k in totals)} WHERE id = :id",
+                {**{k: row[k] for k in totals}, "id": run_id},
+            )
+
+    def finish_run(self, run_id: int, status: str) -> dict[str, Any]:
+        """Record the end of a run; returns its row."""
+        with self.db.atomic():
+            self.db["crawl_runs"].update(run_id, {"finished": utc_now(), "status": status})
+        return self.db["crawl_runs"].get(run_id)
+
+
+def _represents_better(row: Mapping[str, Any], published: str | None, text_length: int | None) -> bool:
+    """Whether a new copy should replace the current representative: earlier published, else longer."""
+    if row["published"] and published:
+        return row["published"] < published
+    if row["published"] or published:
+        return bool(row["published"])
+    return len(row["text"] or "") > (text_length or 0)

@@ -1,0 +1,92 @@
+"""Read-only queries over the corpus: full-text search by story, and statistics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+__all__ = ["StoryHit", "corpus_stats", "fts_query", "search_stories"]
+
+
+@dataclass(frozen=True)
+class StoryHit:
+    """A story matching a search, shown by its best-matching copy."""
+
+    story_id: int
+    copies: int
+    language: str | None
+    published: str | None
+    title: str | None
+    url: str
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 query matching all words of ``text``, each quoted so user input is never FTS syntax."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
+
+
+def search_stories(db: Database, query: str, language: str | None = None, limit: int = 20) -> list[StoryHit]:
+    """Stories whose copies match ``query`` (all words), best first, one hit per story.
+
+    Falls back to a substring match when full-text search finds nothing (e.g. a word inside
+    a Chinese or Japanese sentence, which the word tokenizer sees as one token).
+    """
+    if not query.strip():
+        return []
+    matched = """SELECT a.*, articles_fts.rank AS score FROM articles_fts
+                 JOIN articles a ON a.id = articles_fts.rowid
+                 WHERE articles_fts MATCH :match AND (:language IS NULL OR a.language = :language)"""
+    rows = _best_per_story(db, matched, {"match": fts_query(query), "language": language, "limit": limit})
+    if not rows:
+        pattern = "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        substring = """SELECT a.*, (a.title NOT LIKE :pattern ESCAPE '\\') AS score FROM articles a
+                       WHERE (a.title LIKE :pattern ESCAPE '\\' OR a.text LIKE :pattern ESCAPE '\\')
+                       AND (:language IS NULL OR a.language = :language)"""
+        rows = _best_per_story(db, substring, {"pattern": pattern, "language": language, "limit": limit})
+    return [StoryHit(**row) for row in rows]
+
+
+def _best_per_story(db: Database, matched: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    # SQLite returns the bare columns of the row holding min(score) in each group.
+    sql = f"""SELECT m.story_id, s.copies, m.language, m.published, m.title, m.url, min(m.score) AS score
+              FROM ({matched}) AS m JOIN stories s ON s.id = m.story_id
+              GROUP BY m.story_id ORDER BY score, m.story_id LIMIT :limit"""
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [{k: v for k, v in zip(names, row) if k != "score"} for row in cursor.fetchall()]
+
+
+def corpus_stats(db: Database, runs: int = 5) -> dict[str, Any]:
+    """Totals, counts by source and by language, and the last ``runs`` crawl runs."""
+
+    def rows(sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        cursor = db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    totals = rows(
+        """SELECT (SELECT count(*) FROM articles) AS articles,
+                  (SELECT count(*) FROM stories) AS stories,
+                  (SELECT count(*) FROM stories WHERE copies > 1) AS syndicated_stories,
+                  (SELECT count(DISTINCT source) FROM articles) AS sources,
+                  (SELECT count(DISTINCT language) FROM articles) AS languages"""
+    )[0]
+    return {
+        "totals": totals,
+        "sources": rows(
+            """SELECT source, count(*) AS articles, count(DISTINCT story_id) AS stories,
+                      group_concat(DISTINCT language) AS languages, max(fetched_at) AS last_fetched
+               FROM articles GROUP BY source ORDER BY articles DESC, source"""
+        ),
+        "languages": rows(
+            """SELECT language, count(*) AS articles, count(DISTINCT story_id) AS stories
+               FROM articles GROUP BY language ORDER BY articles DESC, language"""
+        ),
+        "runs": rows(
+            """SELECT id, started, finished, status, pages_fetched, articles_added, duplicates, dropped, errors
+               FROM crawl_runs ORDER BY id DESC LIMIT ?""",
+            [runs],
+        ),
+    }
