@@ -58,7 +58,7 @@ REMOTE_CONTROL_ENABLED = False
 # --- Discovery -------------------------------------------------------------------------
 # How many listing pages deep pagination is followed from a start URL.
 DISCOVERY_LISTING_DEPTH = 20
-# Most entries taken from one feed or sitemap (a sitemap may list millions of URLs).
+# Most entries taken from one feed or sitemap (a sitemap may list millions of URLs); 0: all.
 DISCOVERY_MAX_ENTRIES = 50_000
 # Skip URLs already stored in the corpus (incremental crawls).
 DISCOVERY_SKIP_STORED = True

@@ -97,6 +97,8 @@ class ArticleExtractor:
         self.min_length = min_length
         self.non_article_url = re.compile(non_article_url, re.IGNORECASE) if non_article_url else None
         self.options = {
+            # htmldate's extensive search turns "© 2026" into 2026-01-01: no date beats a wrong one.
+            "date_extraction_params": {"extensive_search": False, "original_date": True},
             "include_comments": False,
             "include_tables": True,
             "favor_precision": favor == "precision",

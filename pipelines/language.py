@@ -59,6 +59,7 @@ class LanguageDetector:
             language, probability = LANGDETECT_CODES.get(best.lang, best.lang), round(best.prob, 4)
         except (LangDetectException, IndexError):
             pass
+        language = cjk_language(sample) or language
         confident = language is not None and probability >= self.min_probability
         if confident and len(sample.strip()) >= self.min_length:
             return DetectedLanguage(language, probability, "langdetect")
@@ -93,6 +94,34 @@ class LanguagePipeline:
         item.language_source = found.source
         self.stats.inc_value(f"wirecrawl/language/{found.source or 'unknown'}")
         return item
+
+
+def cjk_language(text: str) -> str | None:
+    """zh, ja or ko when Chinese, Japanese or Korean script dominates the letters, by script.
+
+    langdetect confuses these on short texts (Chinese comes out as ``ko``); the scripts do not:
+    Hangul is Korean, kana among Han characters is Japanese, Han alone is Chinese.
+    """
+    han = kana = hangul = letters = 0
+    for char in text:
+        if not char.isalpha():
+            continue
+        letters += 1
+        code = ord(char)
+        if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF:
+            han += 1
+        elif 0x3040 <= code <= 0x30FF:
+            kana += 1
+        elif 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+            hangul += 1
+    cjk = han + kana + hangul
+    if not letters or cjk < letters / 2:
+        return None
+    if hangul > cjk * 0.3:
+        return "ko"
+    if kana > cjk * 0.05:
+        return "ja"
+    return "zh"
 
 
 def _iso639_1(value: str | None) -> str | None:

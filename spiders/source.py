@@ -113,7 +113,7 @@ class SourceSpider(Spider):
             return
         self.crawler.stats.inc_value("wirecrawl/discovery/listings")
         depth = response.meta.get("listing_depth", 0)
-        max_depth = self.settings.getint("DISCOVERY_LISTING_DEPTH")
+        max_depth = self.settings.getint("DISCOVERY_LISTING_DEPTH", 20)
         for link in self._links.extract_links(response):
             url = normalize_url(link.url)
             if not same_site(url, response.url):
@@ -165,10 +165,11 @@ class SourceSpider(Spider):
 
     def _capped(self, entries: list[Any], response: Response) -> Iterable[Any]:
         limit = self.settings.getint("DISCOVERY_MAX_ENTRIES")
-        if len(entries) > limit:
+        if 0 < limit < len(entries):
             self.logger.warning("%s lists %d entries; taking the first %d", response.url, len(entries), limit)
             self.crawler.stats.inc_value("wirecrawl/discovery/truncated")
-        return entries[:limit]
+            return entries[:limit]
+        return entries
 
     def _discovery_failed(self, response: Response, kind: str, reason: str) -> None:
         self.crawler.stats.inc_value(f"wirecrawl/errors/{kind}")

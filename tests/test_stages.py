@@ -1,0 +1,216 @@
+"""Pipeline stages on HtmlResponse fixtures: canonical URL, extraction, language, exact duplicates, storage."""
+
+import json
+
+import pytest
+from scrapy import Request
+from scrapy.exceptions import DropItem
+from scrapy.http import HtmlResponse
+
+from crawler.config import parse_sources
+from crawler.items import Article
+from pipelines.canonical import CanonicalUrlPipeline
+from pipelines.duplicates import ExactDuplicatePipeline, normalized_text
+from pipelines.extract import ExtractionPipeline, normalize_date
+from pipelines.language import LanguageDetector, LanguagePipeline
+from pipelines.store import CorpusPipeline
+from spiders.source import SourceSpider
+from scrapy_helpers import make_crawler
+
+STORY = [
+    "The harbour authority approved a plan on Monday to deepen the main shipping channel, a project "
+    "that engineers say will let larger container vessels dock without waiting for the tide.",
+    "Work is expected to begin in the spring and last about three years, with dredging limited to the "
+    "winter months to protect spawning fish in the estuary.",
+    "\u201cThis is the most important investment in the port for a generation,\u201d the authority's chair "
+    "told reporters after the vote.",
+    "Environmental groups said they would study the final plan closely and had asked for independent "
+    "monitoring of water quality during the works.",
+]
+GERMAN = [
+    "Der Stadtrat hat am Dienstag beschlossen, das Straßenbahnnetz um zwölf Kilometer zu erweitern. "
+    "Die neuen Linien sollen vor allem die wachsenden Wohngebiete im Norden der Stadt anbinden.",
+    "Nach Angaben der Verkehrsbetriebe wird der Bau etwa vier Jahre dauern und rund 300 Millionen Euro "
+    "kosten, wovon der Bund einen großen Teil übernehmen soll.",
+]
+
+
+def page(
+    paragraphs=STORY,
+    title="Harbour channel to be deepened",
+    lang="en",
+    head="",
+    url="https://port.example/news/2026/11/harbour-channel",
+):
+    """An article page as a news site serves it: navigation, article, footer."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    html = f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title} | Port News</title>
+    {head}</head><body><header><nav><a href="/">Home</a> <a href="/world/">World</a></nav></header>
+    <main><article><h1>{title}</h1><p class="byline">By Maria Lopez</p>{body}</article></main>
+    <footer><p>© 2026 Port News. All rights reserved.</p></footer></body></html>"""
+    return HtmlResponse(url=url, body=html.encode("utf-8"), request=Request(url), encoding="utf-8")
+
+
+def item_from(response, via="feed", hints=None, source_language=None):
+    source = parse_sources({"sources": [{"name": "port", "feeds": ["https://port.example/rss"]}]})[0]
+    response.request.meta.update({"discovered_via": via, "hints": hints or {}})
+    spider = SourceSpider.for_source(source).from_crawler(make_crawler(SourceSpider.for_source(source)))
+    (item,) = spider.parse_article(response)
+    item.hints["source_language"] = source_language
+    return item
+
+
+@pytest.fixture
+def crawler(tmp_path):
+    crawler = make_crawler(CORPUS_PATH=str(tmp_path / "corpus.db"))
+    yield crawler
+    crawler.signals.send_catch_log(signal=__import__("scrapy").signals.engine_stopped)
+
+
+def run_stages(crawler, item, stages=(CanonicalUrlPipeline, ExtractionPipeline, LanguagePipeline, ExactDuplicatePipeline, CorpusPipeline)):
+    for stage in stages:
+        item = stage.from_crawler(crawler).process_item(item)
+    return item
+
+
+# --- canonical URL -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("head", "fetched", "expected"),
+    [
+        ('<link rel="canonical" href="https://www.port.example/news/a">', "https://port.example/news/a?utm_source=x", "https://www.port.example/news/a"),
+        ('<link rel="canonical" href="/news/a?fbclid=1#top">', "https://port.example/news/a-amp", "https://port.example/news/a"),
+        ('<meta property="og:url" content="https://port.example/news/a">', "https://port.example/news/a?gclid=9", "https://port.example/news/a"),
+        ('<link rel="canonical" href="https://wire.example/original">', "https://port.example/news/copy?utm_medium=rss", "https://port.example/news/copy"),
+        ("", "https://PORT.example/news/a?mc_cid=1&id=3#frag", "https://port.example/news/a?id=3"),
+    ],
+)
+def test_canonical_url_on_same_site_only(crawler, head, fetched, expected):
+    item = run_stages(crawler, item_from(page(head=head, url=fetched)), stages=(CanonicalUrlPipeline,))
+    assert item.url == expected
+    assert item.fetched_url == fetched
+
+
+def test_page_already_stored_under_its_canonical_url_is_dropped(crawler):
+    head = '<link rel="canonical" href="https://port.example/news/a">'
+    run_stages(crawler, item_from(page(head=head, url="https://port.example/news/a")))
+    with pytest.raises(DropItem, match="already stored"):
+        run_stages(crawler, item_from(page(head=head, url="https://port.example/news/a?output=amp")))
+    assert crawler.stats.get_value("wirecrawl/duplicates/url") == 1
+
+
+# --- extraction --------------------------------------------------------------------------
+def test_extraction_fields(crawler):
+    head = """<meta property="og:type" content="article">
+    <meta name="author" content="Maria Lopez"><meta property="og:site_name" content="Port News">
+    <meta name="description" content="The channel will be deepened.">
+    <meta property="article:published_time" content="2026-11-20T08:30:00+01:00">"""
+    item = run_stages(crawler, item_from(page(head=head)), stages=(CanonicalUrlPipeline, ExtractionPipeline))
+    assert item.title == "Harbour channel to be deepened"
+    assert item.author == "Maria Lopez"
+    assert (item.published, item.published_raw) == ("2026-11-20T08:30:00+01:00", "2026-11-20T08:30:00+01:00")
+    assert item.sitename == "Port News"
+    assert item.description == "The channel will be deepened."
+    assert item.text.split("\n\n") == STORY  # paragraphs, blank-line separated, headline not repeated
+    assert item.page_language == "en"
+    assert item.tree is None
+
+
+def test_json_ld_date_wins_and_feed_date_is_the_fallback(crawler):
+    ld = {"@context": "https://schema.org", "@graph": [{"@type": "WebSite"}, {"@type": "NewsArticle", "datePublished": "2026-11-19T07:00:00Z"}]}
+    with_ld = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    item = run_stages(crawler, item_from(page(head=with_ld)), stages=(CanonicalUrlPipeline, ExtractionPipeline))
+    assert item.published == "2026-11-19T07:00:00+00:00"
+    feed_only = item_from(page(url="https://port.example/news/b"), hints={"published": "Sat, 21 Nov 2026 06:00:00 GMT"})
+    item = run_stages(crawler, feed_only, stages=(CanonicalUrlPipeline, ExtractionPipeline))
+    assert item.published == "2026-11-21T06:00:00+00:00"
+    assert item.published_raw == "Sat, 21 Nov 2026 06:00:00 GMT"
+
+
+@pytest.mark.parametrize(
+    ("response", "via", "reason"),
+    [
+        (page(paragraphs=["Too short to be an article."]), "feed", "no_body"),
+        (page(url="https://port.example/tag/harbour/"), "sitemap", "not_article"),
+        (page(url="https://port.example/author/maria-lopez"), "listing", "not_article"),
+        (page(url="https://port.example/about/"), "listing", "not_article"),
+        (page(head='<meta property="og:type" content="profile">'), "feed", "not_article"),
+        (page(head='<script type="application/ld+json">{"@type": "CollectionPage"}</script>'), "sitemap", "not_article"),
+        (page(head='<meta property="og:type" content="website">', url="https://port.example/world/"), "listing", "not_article"),
+    ],
+)
+def test_non_article_pages_are_dropped_and_counted(crawler, response, via, reason):
+    with pytest.raises(DropItem):
+        run_stages(crawler, item_from(response, via=via), stages=(CanonicalUrlPipeline, ExtractionPipeline))
+    assert crawler.stats.get_value(f"wirecrawl/dropped/{reason}") == 1
+
+
+def test_article_type_overrides_a_listing_like_url(crawler):
+    head = '<meta property="og:type" content="article">'
+    item = item_from(page(head=head, url="https://port.example/news/2026/11/tags-of-the-harbour"), via="listing")
+    assert run_stages(crawler, item, stages=(CanonicalUrlPipeline, ExtractionPipeline)).text
+
+
+def test_broken_html_is_dropped_not_raised(crawler):
+    response = HtmlResponse(url="https://port.example/x", body=b"\x00\x00\x00", request=Request("https://port.example/x"))
+    with pytest.raises(DropItem):
+        run_stages(crawler, item_from(response), stages=(CanonicalUrlPipeline, ExtractionPipeline))
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("2026-11-20T08:30:00Z", "2026-11-20T08:30:00+00:00"),
+        ("2026-11-20T08:30:00.123+02:00", "2026-11-20T08:30:00+02:00"),
+        ("2026-11-20", "2026-11-20"),
+        ("Fri, 20 Nov 2026 08:30:00 +0100", "2026-11-20T08:30:00+01:00"),
+        ("2026-11-20 08:30", "2026-11-20T08:30:00"),
+        ("yesterday", None),
+        ("0001-01-01T00:00:00Z", None),
+    ],
+)
+def test_normalize_date(raw, iso):
+    assert normalize_date(raw) == iso
+
+
+# --- language ----------------------------------------------------------------------------
+def test_language_detected_deterministically_with_probability(crawler):
+    detector = LanguageDetector()
+    first = detector.detect("\n\n".join(GERMAN), {})
+    assert first.language == "de" and first.probability > 0.9 and first.source == "langdetect"
+    assert all(detector.detect("\n\n".join(GERMAN), {}) == first for _ in range(5))
+
+
+@pytest.mark.parametrize(
+    ("text", "hints", "expected"),
+    [
+        ("Ja.", {"page_language": "de-DE", "language": "en", "source_language": "fr"}, ("de", "page")),
+        ("Ja.", {"language": "en-us", "source_language": "fr"}, ("en", "feed")),
+        ("Ja.", {"source_language": "nl"}, ("nl", "source")),
+        ("北京市政府周二宣布，将在未来五年内新建十二条地铁线路，以缓解城市交通拥堵问题。" * 3, {}, ("zh", "langdetect")),
+    ],
+)
+def test_language_hints_decide_when_text_is_short(text, hints, expected):
+    found = LanguageDetector().detect(text, hints)
+    assert (found.language, found.source) == expected
+
+
+def test_language_stage_uses_page_lang(crawler):
+    item = run_stages(crawler, item_from(page(paragraphs=GERMAN, lang="de", title="Straßenbahn")), stages=(CanonicalUrlPipeline, ExtractionPipeline, LanguagePipeline))
+    assert (item.language, item.language_source) == ("de", "langdetect")
+
+
+# --- exact duplicates and storage -----------------------------------------------------------
+def test_normalized_text_folds_case_punctuation_and_width():
+    assert normalized_text("Hello, WORLD!  ＡＢＣ") == normalized_text("hello world abc")
+
+
+def test_exact_copy_on_another_site_joins_the_story(crawler):
+    original = run_stages(crawler, item_from(page()))
+    edited_punctuation = [p.replace(",", "") for p in STORY]
+    copy = run_stages(crawler, item_from(page(paragraphs=edited_punctuation, title="Port to dig deeper", url="https://other.example/story")))
+    different = run_stages(crawler, item_from(page(paragraphs=GERMAN, lang="de", url="https://other.example/de")))
+    assert copy.story_id == original.story_id != different.story_id
+    db = __import__("crawler.shared_corpus", fromlist=["corpus_for"]).corpus_for(crawler).db
+    assert db.execute("SELECT copies FROM stories WHERE id = ?", [original.story_id]).fetchone() == (2,)
+    assert crawler.stats.get_value("wirecrawl/duplicates/exact") == 1
+    assert crawler.stats.get_value("wirecrawl/stored") == 3
