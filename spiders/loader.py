@@ -38,11 +38,13 @@ class SourceSpiderLoader:
             raise SystemExit(EXIT_CONFIG_ERROR) from None
 
     def load(self, spider_name: str) -> type[SourceSpider]:
-        """The spider of the named source; ``KeyError`` if no source has that name."""
+        """The spider of the named source; an unknown name ends the process like a bad file does."""
         try:
             return self._spiders[spider_name]
         except KeyError:
-            raise KeyError(f"Spider not found: {spider_name}") from None
+            known = ", ".join(self._spiders) or "none"
+            print(f"wirecrawl: no source named {spider_name!r} (known: {known})", file=sys.stderr)
+            raise SystemExit(EXIT_CONFIG_ERROR) from None
 
     def list(self) -> list[str]:
         """Source names, in sources-file order."""

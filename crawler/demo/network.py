@@ -1,0 +1,368 @@
+"""The bundled demo network: eight news sites in six languages, each discovered a different way.
+
+* ``meridian``, Meridian Press Agency (en, agency template): the wire; RSS 2.0 whose links carry
+  utm parameters.
+* ``newsbeat``, NewsBeat Today (en, portal): aggregator republishing wire stories; Atom feed that
+  also lists a video page, excluded by ``deny``.
+* ``courier``, The Calderbridge Courier (en, broadsheet): regional republisher; robots.txt ->
+  sitemap index (a plain and a gzipped urlset) and a Google News sitemap; /private/ is disallowed.
+* ``rundschau``, Neckartaler Rundschau (de, broadsheet): RSS 1.0 (RDF) feed.
+* ``littoral``, Le Courrier du Littoral (fr, broadsheet): paginated listing pages only.
+* ``vestnik``, Волжский вестник (ru, agency): pages and RSS feed in windows-1251.
+* ``dongan``, 东岸商报 (zh, agency): a sitemap urlset.
+* ``alwaha``, صحيفة الواحة (ar, broadsheet): RSS 2.0; pages right to left.
+
+Which wire stories are republished where is documented in :mod:`crawler.demo.stories`.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property, partial
+from typing import Any
+
+from ..localsites import Page, Site
+from . import feeds
+from .feeds import Channel, Entry
+from .labels import LABELS
+from .model import Author, Story, Topic
+from .stories import (
+    COURIER_ABOUT,
+    COURIER_PRIVATE,
+    COURIER_STORIES,
+    MERIDIAN_ABOUT,
+    MERIDIAN_STORIES,
+    NEWSBEAT_ABOUT,
+    NEWSBEAT_STORIES,
+    NEWSBEAT_VIDEOS,
+)
+from .stories_world import (
+    ALWAHA_ABOUT,
+    ALWAHA_STORIES,
+    DONGAN_ABOUT,
+    DONGAN_STORIES,
+    LITTORAL_ABOUT,
+    LITTORAL_STORIES,
+    RUNDSCHAU_ABOUT,
+    RUNDSCHAU_STORIES,
+    VESTNIK_ABOUT,
+    VESTNIK_STORIES,
+)
+from .templates import AGENCY, BROADSHEET, PORTAL, ArticleView, Chrome, Head, Template, listing, page, pager, video
+
+__all__ = ["PUBLISHERS", "Publisher", "demo_sites", "demo_sources"]
+
+#: Feed format -> (serializer, media type).
+FEED_FORMATS: dict[str, tuple[Callable[[Channel, Sequence[Entry]], str], str]] = {
+    "rss": (feeds.rss2, "application/rss+xml"),
+    "rdf": (feeds.rdf, "application/rdf+xml"),
+    "atom": (feeds.atom, "application/atom+xml"),
+}
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """One site of the network: identity, content, URL scheme and how a crawler finds its articles."""
+
+    site: str
+    name: str
+    tagline: str
+    lang: str
+    template: Template
+    stories: tuple[Story, ...]
+    about: tuple[str, ...]
+    #: Article paths, formatted with ``slug`` and ``date``.
+    article_path: str
+    charset: str = "utf-8"
+    #: Path of the feed, in ``feed_format`` ("rss", "rdf" or "atom"); query appended to its links.
+    feed: str = ""
+    feed_format: str = ""
+    tracking: str = ""
+    #: "urlset": /sitemap.xml; "index": robots.txt -> sitemap index (+ .xml.gz) and a news sitemap.
+    sitemaps: str = ""
+    #: First listing page; further pages at ``{listing}page/N/``.
+    listing: str = "/"
+    per_page: int = 10
+    crawl_listing: bool = False
+    follow: str = ""
+    allow: str = ""
+    deny: str = ""
+    #: Article-like pages under /private/ (disallowed in robots.txt), linked from the home page only.
+    private: tuple[Story, ...] = ()
+    videos: tuple[Story, ...] = ()
+
+    def path(self, story: Story) -> str:
+        """Where ``story`` lives on this site."""
+        if story in self.private:
+            return f"/private/{story.slug}/"
+        if story in self.videos:
+            return f"/video/{story.slug}.html"
+        return self.article_path.format(slug=story.slug, date=story.published)
+
+    @property
+    def newest_first(self) -> list[Story]:
+        """The site's articles, newest first."""
+        return sorted(self.stories, key=lambda s: s.published, reverse=True)
+
+    @property
+    def topics(self) -> list[Topic]:
+        """The sections of the site's articles."""
+        return list(dict.fromkeys(s.topic for s in self.stories))
+
+    @property
+    def authors(self) -> list[Author]:
+        """The writers of the site's articles."""
+        return list(dict.fromkeys(s.author for s in self.stories))
+
+
+PUBLISHERS: tuple[Publisher, ...] = (
+    Publisher(
+        "meridian", "Meridian Press Agency", "Independent news from around the world", "en", AGENCY,
+        MERIDIAN_STORIES, MERIDIAN_ABOUT, "/{date:%Y/%m/%d}/{slug}/",
+        feed="/rss.xml", feed_format="rss", tracking="utm_source=rss&utm_medium=feed",
+    ),
+    Publisher(
+        "newsbeat", "NewsBeat Today", "Top stories from trusted sources, around the clock", "en", PORTAL,
+        NEWSBEAT_STORIES, NEWSBEAT_ABOUT, "/news/{slug}-{date:%Y%m%d}.html",
+        feed="/feeds/atom.xml", feed_format="atom", deny=r"/video/", videos=NEWSBEAT_VIDEOS,
+    ),
+    Publisher(
+        "courier", "The Calderbridge Courier", "News for Calderbridge and the Vale since 1889", "en", BROADSHEET,
+        COURIER_STORIES, COURIER_ABOUT, "/news/{date:%Y/%m}/{slug}/",
+        sitemaps="index", allow=r"/news/\d{4}/\d{2}/[a-z0-9-]+/$", private=COURIER_PRIVATE,
+    ),
+    Publisher(
+        "rundschau", "Neckartaler Rundschau", "Die Zeitung für Lindenau und das Neckartal", "de", BROADSHEET,
+        RUNDSCHAU_STORIES, RUNDSCHAU_ABOUT, "/nachrichten/{date:%Y-%m-%d}/{slug}.html",
+        feed="/nachrichten.rdf", feed_format="rdf",
+    ),
+    Publisher(
+        "littoral", "Le Courrier du Littoral", "L'actualité de Saint-Malmont-sur-Mer et de la baie", "fr", BROADSHEET,
+        LITTORAL_STORIES, LITTORAL_ABOUT, "/{date:%Y/%m}/{slug}/",
+        listing="/news/", per_page=2, crawl_listing=True,
+        follow=r"/news/page/\d+/$", allow=r"/\d{4}/\d{2}/[a-z0-9-]+/$",
+    ),
+    Publisher(
+        "vestnik", "Волжский вестник", "Новости Новоречинска и области", "ru", AGENCY,
+        VESTNIK_STORIES, VESTNIK_ABOUT, "/news/{date:%Y/%m/%d}/{slug}.html",
+        charset="windows-1251", feed="/rss/", feed_format="rss",
+    ),
+    Publisher(
+        "dongan", "东岸商报", "立足临江 服务城市", "zh", AGENCY,
+        DONGAN_STORIES, DONGAN_ABOUT, "/article/{date:%Y%m%d}/{slug}.html",
+        sitemaps="urlset", allow=r"/article/\d{8}/[a-z0-9-]+\.html$",
+    ),
+    Publisher(
+        "alwaha", "صحيفة الواحة", "أخبار محلية واقتصادية وثقافية على مدار الساعة", "ar", BROADSHEET,
+        ALWAHA_STORIES, ALWAHA_ABOUT, "/akhbar/{date:%Y/%m/%d}/{slug}/",
+        feed="/feed/", feed_format="rss",
+    ),
+)
+
+
+def publisher_of(story: Story) -> Publisher:
+    """The publisher that printed ``story`` first."""
+    return next(p for p in PUBLISHERS if story in p.stories)
+
+
+@dataclass
+class Render:
+    """Renders one publisher's pages once every site's address is known."""
+
+    pub: Publisher
+    addresses: Mapping[str, str]
+
+    def url(self, path: str, site: str | None = None) -> str:
+        """Absolute URL of ``path`` on ``site`` (default: this publisher's)."""
+        return self.addresses[site or self.pub.site] + path.lstrip("/")
+
+    def story_url(self, story: Story) -> str:
+        """Absolute URL of one of this publisher's stories."""
+        return self.url(self.pub.path(story))
+
+    def view(self, story: Story) -> ArticleView:
+        """``story`` as placed on this site."""
+        related = [s for s in self.pub.newest_first if s != story][:3]
+        source = None
+        if story.original:
+            origin = publisher_of(story.original)
+            source = (origin.name, self.url(origin.path(story.original), origin.site))
+        return ArticleView(
+            story,
+            self.story_url(story),
+            self.url(f"/author/{story.author.slug}/"),
+            self.url(f"/tag/{story.topic.slug}/"),
+            tuple((s.headline, self.story_url(s)) for s in related),
+            source,
+        )
+
+    @cached_property
+    def chrome(self) -> Chrome:
+        """This site's page furniture."""
+        pub = self.pub
+        feed = None
+        if pub.feed:
+            feed = (FEED_FORMATS[pub.feed_format][1], self.url(pub.feed))
+        return Chrome(
+            pub.name,
+            pub.tagline,
+            pub.lang,
+            LABELS[pub.lang],
+            self.url(pub.listing),
+            self.url("/about/"),
+            tuple((t.label, self.url(f"/tag/{t.slug}/")) for t in pub.topics),
+            tuple((a.name, self.url(f"/author/{a.slug}/")) for a in pub.authors),
+            tuple((s.headline, self.story_url(s)) for s in pub.newest_first[:5]),
+            pub.charset,
+            feed,
+        )
+
+    def html(self, head: Head, main: str) -> Page:
+        """An HTML page in this site's template and charset."""
+        body = page(self.pub.template, self.chrome, head, main)
+        return Page(body, f"text/html; charset={self.pub.charset}")
+
+    def document(self, body: str | bytes, media_type: str) -> Page:
+        """A non-HTML document in this site's charset."""
+        return Page(body, f"{media_type}; charset={self.pub.charset}")
+
+    # --- one method per page type ---------------------------------------------------
+
+    def article_page(self, story: Story) -> Page:
+        """A story's own page."""
+        view = self.view(story)
+        head = Head(story.headline, view.url, story.summary, "article", story)
+        return self.html(head, self.pub.template.article(self.chrome, view))
+
+    def video_page(self, story: Story) -> Page:
+        """A video clip's page (not an article)."""
+        view = self.view(story)
+        return self.html(Head(story.headline, view.url, story.summary, "video.other"), video(self.chrome, view))
+
+    def listing_pages(self) -> dict[str, Page]:
+        """The paginated list of latest stories; the home page also links to private pages."""
+        pub, labels = self.pub, self.chrome.labels
+        stories = pub.newest_first
+        chunks = [stories[i : i + pub.per_page] for i in range(0, len(stories), pub.per_page)]
+        paths = [pub.listing] + [f"{pub.listing}page/{n}/" for n in range(2, len(chunks) + 1)]
+        pages = {}
+        for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True)):
+            shown = chunk + (list(pub.private) if n == 0 else [])
+            more = pager(labels, [self.url(p) for p in paths], n)
+            main = listing(self.chrome, labels.latest, (), [self.view(s) for s in shown], more)
+            pages[path] = self.html(Head(f"{labels.latest} ({n + 1})" if n else labels.latest, self.url(path)), main)
+        if pub.listing != "/":
+            pages["/"] = Page("", status=301, headers={"Location": self.url(pub.listing)})
+        return pages
+
+    def about_page(self) -> Page:
+        """Who the publisher is."""
+        labels = self.chrome.labels
+        return self.html(Head(labels.about, self.url("/about/")), listing(self.chrome, labels.about, self.pub.about, ()))
+
+    def topic_page(self, topic: Topic) -> Page:
+        """A section's stories."""
+        heading = self.chrome.labels.topic.format(topic.label)
+        views = [self.view(s) for s in self.pub.newest_first if s.topic == topic]
+        return self.html(Head(heading, self.url(f"/tag/{topic.slug}/")), listing(self.chrome, heading, (), views))
+
+    def author_page(self, author: Author) -> Page:
+        """A writer's biography and stories."""
+        heading = self.chrome.labels.author_page.format(author.name)
+        views = [self.view(s) for s in self.pub.newest_first if s.author == author]
+        main = listing(self.chrome, heading, (author.bio,), views)
+        return self.html(Head(heading, self.url(f"/author/{author.slug}/")), main)
+
+    def feed_page(self) -> Page:
+        """The site's feed; links carry the publisher's tracking parameters."""
+        pub = self.pub
+        serialize, media_type = FEED_FORMATS[pub.feed_format]
+        channel = Channel(pub.name, self.url(pub.listing), self.url(pub.feed), pub.tagline, pub.lang, pub.charset)
+        query = f"?{pub.tracking}" if pub.tracking else ""
+        items = sorted(pub.stories + pub.videos, key=lambda s: s.published, reverse=True)
+        return self.document(serialize(channel, [self.entry(s, query) for s in items]), media_type)
+
+    def entry(self, story: Story, query: str = "") -> Entry:
+        """``story`` as a feed or sitemap entry."""
+        guid = f"urn:{self.pub.site}:{story.slug}"
+        return Entry(story.headline, self.story_url(story) + query, story.summary, story.author.name,
+                     story.topic.label, story.published, guid)
+
+    def sitemap_pages(self) -> dict[str, Page]:
+        """Sitemaps: a single urlset, or an index of a plain and a gzipped urlset plus a news sitemap."""
+        pub = self.pub
+        newest = pub.newest_first
+        stamp = newest[0].published
+        site_pages = [(self.url(p), stamp) for p in (pub.listing, "/about/")]
+        site_pages += [(self.url(f"/tag/{t.slug}/"), stamp) for t in pub.topics]
+        articles = [(self.story_url(s), s.published) for s in newest]
+        if pub.sitemaps == "urlset":
+            return {"/sitemap.xml": self.document(feeds.urlset(site_pages + articles), "application/xml")}
+        parts = {
+            "/sitemaps/latest.xml": self.document(feeds.urlset(site_pages + articles[:1]), "application/xml"),
+            "/sitemaps/archive-2026-11.xml.gz": Page(
+                gzip.compress(feeds.urlset(articles[1:]).encode(), mtime=0), "application/x-gzip"
+            ),
+        }
+        index = feeds.sitemap_index([(self.url(path), stamp) for path in parts])
+        news = feeds.news_sitemap(pub.name, pub.lang, [self.entry(s) for s in newest])
+        return {
+            **parts,
+            "/sitemap_index.xml": self.document(index, "application/xml"),
+            "/news-sitemap.xml": self.document(news, "application/xml"),
+        }
+
+    def robots_page(self) -> Page:
+        """robots.txt: private paths disallowed, sitemaps announced."""
+        sitemaps = {"urlset": ["/sitemap.xml"], "index": ["/sitemap_index.xml", "/news-sitemap.xml"]}
+        urls = [self.url(path) for path in sitemaps.get(self.pub.sitemaps, [])]
+        disallow = ["/private/"] if self.pub.private else []
+        return Page(feeds.robots(disallow, urls), "text/plain; charset=utf-8")
+
+    def pages(self) -> dict[str, Page]:
+        """Every page of the site, by path."""
+        pub = self.pub
+        pages = {pub.path(s): self.article_page(s) for s in pub.stories + pub.private}
+        pages |= {pub.path(s): self.video_page(s) for s in pub.videos}
+        pages |= self.listing_pages()
+        pages["/about/"] = self.about_page()
+        pages |= {f"/tag/{t.slug}/": self.topic_page(t) for t in pub.topics}
+        pages |= {f"/author/{a.slug}/": self.author_page(a) for a in pub.authors}
+        pages["/robots.txt"] = self.robots_page()
+        if pub.feed:
+            pages[pub.feed] = self.feed_page()
+        if pub.sitemaps:
+            pages |= self.sitemap_pages()
+        return pages
+
+    def source(self) -> dict[str, Any]:
+        """The publisher's declaration in the sources-file format."""
+        pub = self.pub
+        declared: dict[str, Any] = {"name": pub.site, "language": pub.lang}
+        if pub.feed:
+            declared["feeds"] = [self.url(pub.feed)]
+        if pub.sitemaps:
+            declared["sitemaps"] = [self.url("/robots.txt" if pub.sitemaps == "index" else "/sitemap.xml")]
+        if pub.crawl_listing:
+            declared["start_urls"] = [self.url(pub.listing)]
+        for key in ("follow", "allow", "deny"):
+            if getattr(pub, key):
+                declared[key] = getattr(pub, key)
+        return declared
+
+
+def render_pages(pub: Publisher, addresses: Mapping[str, str]) -> dict[str, Page]:
+    """Every page of ``pub``'s site, by path."""
+    return Render(pub, addresses).pages()
+
+
+def demo_sites() -> list[Site]:
+    """The demo network's sites, ready for :class:`~crawler.localsites.LocalSites`."""
+    return [Site(pub.site, partial(render_pages, pub)) for pub in PUBLISHERS]
+
+
+def demo_sources(addresses: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Source declarations for the demo network, in the sources-file format (the dicts a TOML [[sources]] table would parse into)."""
+    return [Render(pub, addresses).source() for pub in PUBLISHERS]
