@@ -85,7 +85,8 @@ class ArticleExtractor:
     is not an article when it declares a non-article type (``CollectionPage``,
     ``ProfilePage``, ...), when its URL looks like a tag/author/about page, or when it has
     no publication date and is either typed ``website`` or was found only through listing
-    links. Any page with less body text than ``min_length`` is not an article.
+    links (``listing_only``: not in a feed or sitemap, not matched by the source's ``allow``).
+    Any page with less body text than ``min_length`` is not an article.
     """
 
     def __init__(
@@ -164,7 +165,10 @@ class ExtractionPipeline:
     def process_item(self, item: Article) -> Article:
         try:
             found = self.extractor.extract(
-                item.tree, item.url, item.hints, listing_only=item.discovered_via == "listing"
+                item.tree,
+                item.url,
+                item.hints,
+                listing_only=item.discovered_via == "listing" and not item.hints.get("allow_matched"),
             )
         except NotAnArticle as error:
             self.stats.inc_value(f"wirecrawl/dropped/{error.reason}")

@@ -153,7 +153,8 @@ class SourceSpider(Spider):
             self.crawler.stats.inc_value("wirecrawl/skipped/non_article_url")
             return
         self.crawler.stats.inc_value(f"wirecrawl/discovered/{via}")
-        hints = {key: value for key, value in hints.items() if value}
+        # A URL matching the source's own `allow` pattern is an article by the user's word.
+        hints = {key: value for key, value in {**hints, "allow_matched": self.source.allow is not None}.items() if value}
         yield self._request(url, self.parse_article, via, article=True, hints=hints)
 
     # --- Plumbing ----------------------------------------------------------------------

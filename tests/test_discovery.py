@@ -159,6 +159,7 @@ def test_listing_follows_pagination_and_requests_article_candidates():
     articles = [r.url for r in requests if r.meta.get("article")]
     listings = [(r.url, r.meta["listing_depth"]) for r in requests if r.callback.__name__ == "parse_listing"]
     assert articles == ["https://l.example/news/2026/story-one", "https://l.example/news/2026/story-two"]
+    assert all(r.meta["hints"] == {"allow_matched": True} for r in requests if r.meta.get("article"))
     assert listings == [("https://l.example/news/page/2/", 1)]
 
 

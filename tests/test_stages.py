@@ -144,6 +144,14 @@ def test_non_article_pages_are_dropped_and_counted(crawler, response, via, reaso
     assert crawler.stats.get_value(f"wirecrawl/dropped/{reason}") == 1
 
 
+def test_undated_listing_page_is_an_article_when_the_source_allow_matched_it(crawler):
+    response = page(url="https://port.example/world/harbour-channel")
+    with pytest.raises(DropItem):
+        run_stages(crawler, item_from(response, via="listing"), stages=(CanonicalUrlPipeline, ExtractionPipeline))
+    allowed = item_from(page(url="https://port.example/world/harbour-channel"), via="listing", hints={"allow_matched": True})
+    assert run_stages(crawler, allowed, stages=(CanonicalUrlPipeline, ExtractionPipeline)).text
+
+
 def test_article_type_overrides_a_listing_like_url(crawler):
     head = '<meta property="og:type" content="article">'
     item = item_from(page(head=head, url="https://port.example/news/2026/11/tags-of-the-harbour"), via="listing")
