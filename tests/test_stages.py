@@ -136,6 +136,8 @@ def test_json_ld_date_wins_and_feed_date_is_the_fallback(crawler):
         (page(head='<meta property="og:type" content="profile">'), "feed", "not_article"),
         (page(head='<script type="application/ld+json">{"@type": "CollectionPage"}</script>'), "sitemap", "not_article"),
         (page(head='<meta property="og:type" content="website">', url="https://port.example/world/"), "listing", "not_article"),
+        (page(url="https://port.example/"), "sitemap", "not_article"),
+        (page(paragraphs=[f'<time datetime="2026-11-{day}">{day} Nov</time> {STORY[0]}' for day in (20, 21)], url="https://port.example/world/"), "sitemap", "not_article"),
     ],
 )
 def test_non_article_pages_are_dropped_and_counted(crawler, response, via, reason):
