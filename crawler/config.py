@@ -170,7 +170,7 @@ def _is_http_url(url: str) -> bool:
 
 
 def dump_sources(tables: list[dict[str, Any]]) -> str:
-    """Sources-file TOML for source tables (strings, lists of strings, a ``settings`` table)."""
+    """Sources-file TOML for source tables (strings, numbers, lists, a ``settings`` table)."""
 
     def value(item: Any) -> str:
         if isinstance(item, bool):
@@ -183,12 +183,15 @@ def dump_sources(tables: list[dict[str, Any]]) -> str:
             return "[" + ", ".join(value(v) for v in item) + "]"
         raise TypeError(f"cannot write {type(item).__name__} to a sources file")
 
+    def key(name: str) -> str:
+        return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else json.dumps(name, ensure_ascii=False)
+
     blocks = []
     for table in tables:
         lines = ["[[sources]]"]
-        lines += [f"{key} = {value(item)}" for key, item in table.items() if key != "settings"]
-        if table.get("settings"):
-            lines.append("[sources.settings]")
-            lines += [f"{key} = {value(item)}" for key, item in table["settings"].items()]
+        lines += [f"{key(k)} = {value(v)}" for k, v in table.items() if not isinstance(v, dict)]
+        for name, sub_table in ((k, v) for k, v in table.items() if isinstance(v, dict)):
+            lines.append(f"[sources.{key(name)}]")
+            lines += [f"{key(k)} = {value(v)}" for k, v in sub_table.items()]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"

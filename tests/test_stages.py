@@ -3,12 +3,12 @@
 import json
 
 import pytest
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.exceptions import DropItem
 from scrapy.http import HtmlResponse
 
 from crawler.config import parse_sources
-from crawler.items import Article
+from crawler.shared_corpus import corpus_for
 from pipelines.canonical import CanonicalUrlPipeline
 from pipelines.duplicates import ExactDuplicatePipeline, normalized_text
 from pipelines.extract import ExtractionPipeline, normalize_date
@@ -64,7 +64,7 @@ def item_from(response, via="feed", hints=None, source_language=None):
 def crawler(tmp_path):
     crawler = make_crawler(CORPUS_PATH=str(tmp_path / "corpus.db"))
     yield crawler
-    crawler.signals.send_catch_log(signal=__import__("scrapy").signals.engine_stopped)
+    crawler.signals.send_catch_log(signal=signals.engine_stopped)
 
 
 def run_stages(crawler, item, stages=(CanonicalUrlPipeline, ExtractionPipeline, LanguagePipeline, ExactDuplicatePipeline, CorpusPipeline)):
@@ -220,7 +220,7 @@ def test_exact_copy_on_another_site_joins_the_story(crawler):
     copy = run_stages(crawler, item_from(page(paragraphs=edited_punctuation, title="Port to dig deeper", url="https://other.example/story")))
     different = run_stages(crawler, item_from(page(paragraphs=GERMAN, lang="de", url="https://other.example/de")))
     assert copy.story_id == original.story_id != different.story_id
-    db = __import__("crawler.shared_corpus", fromlist=["corpus_for"]).corpus_for(crawler).db
+    db = corpus_for(crawler).db
     assert db.execute("SELECT copies FROM stories WHERE id = ?", [original.story_id]).fetchone() == (2,)
     assert crawler.stats.get_value("wirecrawl/duplicates/exact") == 1
     assert crawler.stats.get_value("wirecrawl/stored") == 3
