@@ -226,6 +226,75 @@ def search(query: str, language: str | None, limit: int, db_file: Path | None) -
 
 
 @cli.command()
+@click.argument("story_id", type=int)
+@db_option
+def story(story_id: int, db_file: Path | None) -> None:
+    """Show a story and all its copies: source, URL, title, similarity.
+
+    The representative copy (earliest published, or the longest) comes first, marked *.
+
+    Example:
+
+        wirecrawl story 42
+    """
+    from storage.queries import story_with_copies
+
+    found = story_with_copies(_open_db(db_file), story_id)
+    if found is None:
+        raise ConfigError(f"no story {story_id}")
+    row, copies = found
+    click.echo(
+        f"Story {row['id']}: {row['title'] or '(untitled)'}\n"
+        f"  {row['copies']} copies, language {row['language'] or '--'}, published {row['published'] or '--'}, "
+        f"seen {row['first_seen']} .. {row['last_seen']}"
+    )
+    for copy in copies:
+        mark = "*" if copy["representative"] else " "
+        similarity = f"{copy['similarity']:.2f}" if copy["similarity"] is not None else "  - "
+        click.echo(f"{mark} {similarity}  {copy['source']:<16} {copy['title'] or '(untitled)'}  {copy['url']}")
+
+
+@cli.command()
+@click.option("--rebuild", is_flag=True, required=True, help="Recompute all stories from the stored texts.")
+@db_option
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a DEDUP_* setting (repeatable).")
+def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...]) -> None:
+    """Recompute the stories of an existing corpus without refetching anything.
+
+    Use it after changing DEDUP_* settings (threshold, shingle size, permutations, bands):
+    every article is matched again, in fetch order, and the near-duplicate index rebuilt.
+
+    Example:
+
+        wirecrawl dedupe --rebuild -s DEDUP_JACCARD=0.6
+    """
+    from crawler.runner import crawl_settings
+    from pipelines.near_duplicates import StoryMatcher, rebuild_stories
+    from storage.corpus import Corpus
+
+    try:
+        corpus = Corpus(corpus_path(db_file), create=False)
+    except CorpusError as error:
+        raise ConfigError(str(error)) from None
+    settings = crawl_settings(sources_path(None), corpus.path, _parse_overrides(overrides))
+    try:
+        matcher = StoryMatcher.from_settings(corpus, settings)
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
+    show_progress = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show_progress and (done % 500 == 0 or done == total):
+            click.echo(f"\r{done}/{total} articles", err=True, nl=done == total)
+
+    before = corpus.db["stories"].count
+    stories = rebuild_stories(corpus, matcher, progress)
+    articles = corpus.db["articles"].count
+    click.echo(f"Rebuilt: {articles} articles in {stories} stories (before: {before} stories).")
+    corpus.close()
+
+
+@cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--url", help="The page's address (only with a single FILE).")
 def extract(files: tuple[Path, ...], url: str | None) -> None:

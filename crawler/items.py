@@ -40,4 +40,6 @@ class Article:
     # --- duplicate stages ----------------------------------------------------------------
     text_hash: str = ""  # SHA-1 of the normalized body text
     story_id: int | None = None  # story this copy joins; None starts a new story
+    absorbs: tuple[int, ...] = ()  # further stories this copy shows to be the same story (united on storage)
     similarity: float = 1.0  # similarity to the story's representative copy
+    fingerprint: Any = field(default=None, repr=False)  # near-duplicate index entry (MinHash, LSH bands)

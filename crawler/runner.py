@@ -14,6 +14,7 @@ from scrapy.settings import Settings
 from twisted.internet import task
 
 from crawler.extensions import run_counts, run_status
+from pipelines.near_duplicates import StoryMatcher
 from storage.corpus import Corpus
 
 __all__ = ["CrawlReport", "crawl_settings", "run_crawl"]
@@ -53,9 +54,13 @@ def run_crawl(
 ) -> CrawlReport:
     """Crawl the named sources in one process (the reactor runs once) and record the run.
 
+    Raises :class:`CorpusError` before any request when the corpus cannot be used as configured.
+
     ``progress`` is called every few seconds with the running totals and elapsed seconds.
     """
     corpus = Corpus(settings.get("CORPUS_PATH"))
+    if settings.getbool("DEDUP_NEAR_ENABLED", True):
+        StoryMatcher.from_settings(corpus, settings).check_index()  # before any request
     run_id = corpus.start_run(names)
     status = "failed"
     try:

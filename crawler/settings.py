@@ -69,7 +69,7 @@ ITEM_PIPELINES = {
     "pipelines.extract.ExtractionPipeline": 200,
     "pipelines.language.LanguagePipeline": 300,
     "pipelines.duplicates.ExactDuplicatePipeline": 400,
-    # 500: near-duplicate stories slot in here.
+    "pipelines.near_duplicates.NearDuplicatePipeline": 500,
     "pipelines.store.CorpusPipeline": 900,
 }
 DOWNLOADER_MIDDLEWARES = {
@@ -94,6 +94,15 @@ LANGUAGE_MIN_LENGTH = 60
 LANGUAGE_MIN_PROBABILITY = 0.80
 LANGUAGE_SEED = 0
 DEDUP_EXACT_ENABLED = True
+# Near-duplicate stories (see README, "Near-duplicate stories", for how these were chosen).
+DEDUP_NEAR_ENABLED = True
+DEDUP_SHINGLE_SIZE = 5  # words per shingle (characters in Chinese, Japanese, Thai)
+DEDUP_NUM_PERM = 128  # MinHash permutations
+DEDUP_BANDS = 32  # LSH bands (DEDUP_NUM_PERM // DEDUP_BANDS rows each)
+DEDUP_JACCARD = 0.5  # same story at this Jaccard similarity of the shingle sets...
+DEDUP_CONTAINMENT = 0.8  # ...or when this much of the shorter text is in the longer
+DEDUP_MIN_SHINGLES = 20  # the containment rule needs a shorter text at least this long
+DEDUP_MAX_CANDIDATES = 50  # most candidates verified per article
 
 # --- Logging and reporting -------------------------------------------------------------
 LOG_LEVEL = "INFO"

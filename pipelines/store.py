@@ -33,7 +33,13 @@ class CorpusPipeline:
             "word_count": len(item.text.split()),
             "similarity": item.similarity if item.story_id is not None else 1.0,
         }
-        stored = self.corpus.add_article(row, urls=[item.fetched_url, item.request_url], story_id=item.story_id)
+        stored = self.corpus.add_article(
+            row,
+            urls=[item.fetched_url, item.request_url],
+            story_id=item.story_id,
+            fingerprint=item.fingerprint,
+            absorbs=item.absorbs,
+        )
         item.story_id = stored.story_id
         self.stats.inc_value("wirecrawl/stored")
         if not stored.new_story:

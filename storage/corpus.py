@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -14,6 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from storage.schema import migrations
+from storage.signatures import Fingerprint, estimated_similarity
 
 __all__ = ["Corpus", "CorpusError", "StoredArticle", "corpus_path", "utc_now"]
 
@@ -107,30 +108,92 @@ class Corpus:
     def story_for_text_hash(self, text_hash: str) -> int | None:
         """The story of a stored article whose normalized text has this hash."""
         row = self.db.execute(
-            "SELECT story_id FROM articles WHERE text_hash = ? ORDER BY id LIMIT 1", [text_hash]
+            "SELECT story_id FROM articles WHERE text_hash = ? AND story_id IS NOT NULL ORDER BY id LIMIT 1",
+            [text_hash],
         ).fetchone()
         return row[0] if row else None
 
     def add_article(
-        self, article: Mapping[str, Any], urls: Iterable[str] = (), story_id: int | None = None
+        self,
+        article: Mapping[str, Any],
+        urls: Iterable[str] = (),
+        story_id: int | None = None,
+        fingerprint: Fingerprint | None = None,
+        absorbs: Iterable[int] = (),
     ) -> StoredArticle:
-        """Store an article with the URLs it was reached under, in one transaction.
+        """Store an article with its URLs, fingerprint and story, in one transaction.
 
-        With ``story_id`` it joins that story as a copy; otherwise it starts a story of its own.
-        The earliest-published copy (or, lacking dates, the longest) represents the story.
+        With ``story_id`` it joins that story as a copy (and the stories in ``absorbs`` are
+        united into it); otherwise it starts a story of its own. The earliest-published copy
+        (or, lacking dates, the longest) represents the story.
         """
         row = {column: article.get(column) for column in ARTICLE_COLUMNS}
         with self.db.atomic():
             article_id = self.db["articles"].insert(row).last_pk
             self._add_urls(article_id, [row["url"], *urls])
-            if story_id is None or not self._story_exists(story_id):
-                story_id = self._create_story(article_id, row)
-                new_story = True
-            else:
-                self._join_story(story_id, article_id, row)
-                new_story = False
-            self.db.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story_id, article_id])
-        return StoredArticle(article_id, story_id, new_story)
+            return self._attach(article_id, row, story_id, fingerprint, absorbs)
+
+    def reattach(
+        self, article_id: int, story_id: int | None, fingerprint: Fingerprint | None, absorbs: Iterable[int] = ()
+    ) -> StoredArticle:
+        """Give a stored article (whose story was reset) a fingerprint and a story again."""
+        row = self.db["articles"].get(article_id)
+        with self.db.atomic():
+            return self._attach(article_id, row, story_id, fingerprint, absorbs)
+
+    def _attach(
+        self,
+        article_id: int,
+        row: Mapping[str, Any],
+        story_id: int | None,
+        fingerprint: Fingerprint | None,
+        absorbs: Iterable[int],
+    ) -> StoredArticle:
+        if fingerprint is not None:
+            self.db.execute(
+                "INSERT OR REPLACE INTO article_fingerprints (article_id, shingles, signature) VALUES (?, ?, ?)",
+                [article_id, fingerprint.shingles, fingerprint.signature],
+            )
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO lsh_bands (band, article_id) VALUES (?, ?)",
+                [(band, article_id) for band in fingerprint.bands],
+            )
+        if story_id is None or not self._story_exists(story_id):
+            story_id = self._create_story(article_id, row)
+            self.db.execute("UPDATE articles SET story_id = ?, similarity = 1.0 WHERE id = ?", [story_id, article_id])
+            return StoredArticle(article_id, story_id, True)
+        self.db.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story_id, article_id])
+        self._join_story(story_id, article_id, row)
+        for other in absorbs:
+            if other != story_id and self._story_exists(other):
+                self._unite_stories(story_id, other)
+        return StoredArticle(article_id, story_id, False)
+
+    def _unite_stories(self, story_id: int, other: int) -> None:
+        """Move every copy of ``other`` into ``story_id`` and drop ``other``."""
+        self.db.execute(
+            """UPDATE stories SET
+                   copies = copies + (SELECT copies FROM stories WHERE id = :other),
+                   first_seen = min(first_seen, (SELECT first_seen FROM stories WHERE id = :other)),
+                   last_seen = max(last_seen, (SELECT last_seen FROM stories WHERE id = :other))
+               WHERE id = :story_id""",
+            {"story_id": story_id, "other": other},
+        )
+        self.db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", [story_id, other])
+        ((kept, other_rep),) = self.db.execute(
+            "SELECT (SELECT article_id FROM stories WHERE id = ?), (SELECT article_id FROM stories WHERE id = ?)",
+            [story_id, other],
+        ).fetchall()
+        self.db.execute("DELETE FROM stories WHERE id = ?", [other])
+        candidate = self.db["articles"].get(other_rep)
+        current = self.db.execute("SELECT published, length(text) FROM articles WHERE id = ?", [kept]).fetchone()
+        representative = other_rep if _represents_better(candidate, current[0], current[1]) else kept
+        if representative != kept:
+            self.db.execute(
+                "UPDATE stories SET article_id = ?, title = ?, published = ? WHERE id = ?",
+                [other_rep, candidate["title"], candidate["published"], story_id],
+            )
+        self._refresh_similarities(story_id, representative)
 
     def _story_exists(self, story_id: int) -> bool:
         return self.db.execute("SELECT 1 FROM stories WHERE id = ?", [story_id]).fetchone() is not None
@@ -156,15 +219,99 @@ class Corpus:
             {"fetched_at": row["fetched_at"], "story_id": story_id},
         )
         current = self.db.execute(
-            """SELECT a.published, length(a.text) FROM stories s JOIN articles a ON a.id = s.article_id
+            """SELECT a.id, a.published, length(a.text) FROM stories s JOIN articles a ON a.id = s.article_id
                WHERE s.id = ?""",
             [story_id],
         ).fetchone()
-        if current is None or _represents_better(row, current[0], current[1]):
+        if current is None or _represents_better(row, current[1], current[2]):
             self.db.execute(
                 "UPDATE stories SET article_id = ?, title = ?, published = ? WHERE id = ?",
                 [article_id, row["title"], row["published"], story_id],
             )
+            self._refresh_similarities(story_id, article_id)
+        else:
+            similarity = self._similarity(article_id, current[0])
+            fallback = row.get("similarity") if row.get("similarity") is not None else 1.0
+            self.db.execute(
+                "UPDATE articles SET similarity = ? WHERE id = ?",
+                [similarity if similarity is not None else fallback, article_id],
+            )
+
+    def _similarity(self, article_id: int, representative_id: int) -> float | None:
+        """Estimated similarity of two stored articles from their fingerprints (None without them)."""
+        rows = dict(
+            (row[0], row[1:])
+            for row in self.db.execute(
+                "SELECT article_id, signature, shingles FROM article_fingerprints WHERE article_id IN (?, ?)",
+                [article_id, representative_id],
+            ).fetchall()
+        )
+        if article_id == representative_id:
+            return 1.0
+        if len(rows) < 2:
+            return None
+        (signature, shingles), (other, other_shingles) = rows[article_id], rows[representative_id]
+        return estimated_similarity(signature, shingles, other, other_shingles)
+
+    def _refresh_similarities(self, story_id: int, representative_id: int) -> None:
+        """After the representative changed: every copy's similarity to the new one."""
+        copies = [row[0] for row in self.db.execute("SELECT id FROM articles WHERE story_id = ?", [story_id])]
+        for copy_id in copies:
+            similarity = self._similarity(copy_id, representative_id)
+            if similarity is not None or copy_id == representative_id:
+                self.db.execute("UPDATE articles SET similarity = ? WHERE id = ?", [similarity or 1.0, copy_id])
+
+    # --- The near-duplicate index ------------------------------------------------------
+    def band_candidates(self, bands: Iterable[int], limit: int) -> list[int]:
+        """Articles sharing at least one LSH band, most shared bands first."""
+        bands = list(bands)
+        if not bands:
+            return []
+        rows = self.db.execute(
+            f"""SELECT article_id FROM lsh_bands WHERE band IN ({", ".join("?" * len(bands))})
+                GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT ?""",
+            [*bands, limit],
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def texts(self, article_ids: Iterable[int]) -> list[tuple[int, int | None, str | None, str]]:
+        """(id, story_id, language, text) of the given articles."""
+        ids = list(article_ids)
+        if not ids:
+            return []
+        return self.db.execute(
+            f"SELECT id, story_id, language, text FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids
+        ).fetchall()
+
+    def index_settings(self, name: str, settings: Mapping[str, Any]) -> dict[str, Any]:
+        """The settings the named index was built with; records ``settings`` on first use."""
+        row = self.db.execute("SELECT value FROM corpus_settings WHERE name = ?", [name]).fetchone()
+        if row:
+            return json.loads(row[0])
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO corpus_settings (name, value) VALUES (?, ?)", [name, json.dumps(dict(settings), sort_keys=True)]
+            )
+        return dict(settings)
+
+    def reset_stories(self, index_name: str, settings: Mapping[str, Any]) -> Iterator[int]:
+        """Forget every story and the near-duplicate index (built anew with ``settings``).
+
+        Returns the article ids, in fetch order, for the caller to reattach; run inside
+        ``with corpus.db.atomic():`` so that a failed rebuild changes nothing.
+        """
+        for statement in (
+            "DELETE FROM lsh_bands",
+            "DELETE FROM article_fingerprints",
+            "UPDATE articles SET story_id = NULL, similarity = NULL",
+            "DELETE FROM stories",
+        ):
+            self.db.execute(statement)
+        self.db.execute(
+            "INSERT OR REPLACE INTO corpus_settings (name, value) VALUES (?, ?)",
+            [index_name, json.dumps(dict(settings), sort_keys=True)],
+        )
+        return (row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id").fetchall())
 
     # --- Crawl runs --------------------------------------------------------------------
     def start_run(self, sources: Iterable[str]) -> int:

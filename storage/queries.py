@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-__all__ = ["StoryHit", "corpus_stats", "fts_query", "search_stories"]
+__all__ = ["StoryHit", "corpus_stats", "fts_query", "search_stories", "story_with_copies"]
 
 
 @dataclass(frozen=True)
@@ -90,3 +90,21 @@ def corpus_stats(db: Database, runs: int = 5) -> dict[str, Any]:
             [runs],
         ),
     }
+
+
+def story_with_copies(db: Database, story_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+    """A story's row and its copies (representative first, then by similarity), or None."""
+    cursor = db.execute("SELECT * FROM stories WHERE id = ?", [story_id])
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    story = dict(zip([d[0] for d in cursor.description], row))
+    cursor = db.execute(
+        """SELECT a.id, a.source, a.url, a.title, a.language, a.published, a.similarity,
+                  a.id = s.article_id AS representative
+           FROM articles a JOIN stories s ON s.id = a.story_id WHERE a.story_id = ?
+           ORDER BY representative DESC, a.similarity DESC, a.id""",
+        [story_id],
+    )
+    names = [d[0] for d in cursor.description]
+    return story, [dict(zip(names, copy)) for copy in cursor.fetchall()]

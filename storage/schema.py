@@ -91,3 +91,30 @@ def create_core_tables(db: Database) -> None:
         """
     )
     db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize=FTS_TOKENIZER)
+
+
+@migrations()
+def create_story_index(db: Database) -> None:
+    """The persistent near-duplicate index: each article's MinHash signature and LSH bands.
+
+    A band row is one (band hash, article) pair; a lookup is one index probe per band, so
+    adding an article costs the same at any corpus size and nothing is loaded at start-up.
+    """
+    db.executescript(
+        """
+        CREATE TABLE article_fingerprints (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+            shingles INTEGER NOT NULL,          -- number of distinct shingles of the text
+            signature BLOB NOT NULL             -- MinHash hash values, little-endian uint32
+        );
+        CREATE TABLE lsh_bands (
+            band INTEGER NOT NULL,              -- 64-bit hash of (language, band number, band values)
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            PRIMARY KEY (band, article_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE corpus_settings (
+            name TEXT PRIMARY KEY,              -- e.g. near_duplicate_index
+            value TEXT NOT NULL                 -- JSON
+        );
+        """
+    )

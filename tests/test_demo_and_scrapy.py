@@ -19,8 +19,10 @@ def test_demo_builds_a_multilingual_corpus_with_syndicated_stories(tmp_path):
         syndicated = conn.execute("SELECT count(*) FROM stories WHERE copies > 1").fetchone()[0]
         sources = conn.execute("SELECT count(DISTINCT source) FROM articles WHERE story_id IN "
                                "(SELECT id FROM stories WHERE copies > 1)").fetchone()[0]
+        velora = {row[0] for row in conn.execute("SELECT story_id FROM articles WHERE url LIKE '%velora%'")}
     assert len(languages) >= 4, languages
-    assert syndicated >= 1 and sources >= 2
+    assert syndicated == 3 and sources >= 3  # every edited copy of the wire's stories is grouped
+    assert len(velora) == 2  # the follow-up reusing a lead paragraph is a story of its own
 
 
 def scrapy(*args, env=None):

@@ -1,0 +1,273 @@
+"""Stage 4b: near-duplicate stories, an edited copy of a stored story joins that story.
+
+MinHash over shingles of the normalized text finds candidates through LSH bands stored in
+the corpus; each candidate is then verified exactly on its text: the copy joins the story
+when the Jaccard similarity of the shingle sets reaches ``DEDUP_JACCARD`` or the shorter
+text is contained in the longer to at least ``DEDUP_CONTAINMENT`` (a copy that drops the
+last paragraphs or wraps the story in extra material). Copies in different languages are
+different stories.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Self
+
+import numpy as np
+from datasketch import MinHash
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.settings import BaseSettings
+from scrapy.statscollectors import StatsCollector
+
+from crawler.items import Article
+from crawler.shared_corpus import corpus_for
+from storage.corpus import Corpus, CorpusError
+from storage.signatures import Fingerprint, pack_signature
+
+__all__ = ["NearDuplicatePipeline", "StoryMatcher", "decide_story", "rebuild_stories", "shingles", "tokens"]
+
+INDEX_NAME = "near_duplicate_index"
+#: Combining marks that belong inside words (\w leaves them out): Indic vowel signs, Arabic and
+#: Hebrew points, Thai/Lao/Myanmar/Khmer marks, Latin and Cyrillic combining marks.
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u0900-\u0963\u0966-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+)
+_WORD = re.compile(f"(?:[^\\W_]|[{_MARKS}])+")
+_DIGITS = re.compile(r"\d+")
+#: Scripts written without spaces between words: kana, Han, Thai, Lao, Myanmar, Khmer.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_UNSPACED_OR_RUN = re.compile(f"[{_UNSPACED}]|[^{_UNSPACED}]+")
+_HAS_UNSPACED = re.compile(f"[{_UNSPACED}]")
+
+
+def tokens(text: str) -> list[str]:
+    """Words of the normalized text (NFKC, case-folded, punctuation dropped, digits folded to 0).
+
+    In scripts written without spaces (Chinese, Japanese, Thai, ...) each character is a token.
+    """
+    folded = _DIGITS.sub("0", unicodedata.normalize("NFKC", text).casefold())
+    result: list[str] = []
+    for word in _WORD.findall(folded):
+        if _HAS_UNSPACED.search(word):
+            result.extend(_UNSPACED_OR_RUN.findall(word))
+        else:
+            result.append(word)
+    return result
+
+
+def shingles(text: str, size: int) -> set[str]:
+    """The text's distinct runs of ``size`` consecutive tokens (the whole text if shorter)."""
+    words = tokens(text)
+    if len(words) <= size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+@dataclass(frozen=True)
+class Match:
+    """The story an article joins, how strongly its best copy matched, and stories it unites.
+
+    ``absorbs`` are further stories with a copy the article is Jaccard-similar to: copies that
+    arrived before it were too far apart to find each other (one dropped the end, another
+    changed words), and it shows they are one story. Containment alone never unites stories,
+    so a roundup page that contains two stories does not chain them together.
+    """
+
+    story_id: int
+    jaccard: float
+    containment: float
+    absorbs: tuple[int, ...] = ()
+
+
+class StoryMatcher:
+    """Finds the stored story an article is a near-duplicate of, through the corpus's LSH index."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        shingle_size: int = 5,
+        num_perm: int = 128,
+        bands: int = 32,
+        jaccard: float = 0.5,
+        containment: float = 0.8,
+        min_shingles: int = 20,
+        max_candidates: int = 50,
+    ) -> None:
+        if not 0 < bands <= num_perm:
+            raise ValueError(f"DEDUP_BANDS must be between 1 and DEDUP_NUM_PERM ({num_perm}), got {bands}")
+        self.corpus = corpus
+        self.shingle_size = shingle_size
+        self.num_perm = num_perm
+        self.bands = bands
+        self.rows = num_perm // bands
+        self.jaccard = jaccard
+        self.containment = containment
+        self.min_shingles = min_shingles
+        self.max_candidates = max_candidates
+        template = MinHash(num_perm=num_perm, seed=1)  # generating permutations costs more than hashing
+        self._permutations, self._scheme = template.permutations, template.scheme
+        self._shingle_cache: OrderedDict[int, set[str]] = OrderedDict()
+
+    @classmethod
+    def from_settings(cls, corpus: Corpus, settings: BaseSettings) -> Self:
+        """A matcher configured by the ``DEDUP_*`` settings."""
+        return cls(
+            corpus,
+            shingle_size=settings.getint("DEDUP_SHINGLE_SIZE", 5),
+            num_perm=settings.getint("DEDUP_NUM_PERM", 128),
+            bands=settings.getint("DEDUP_BANDS", 32),
+            jaccard=settings.getfloat("DEDUP_JACCARD", 0.5),
+            containment=settings.getfloat("DEDUP_CONTAINMENT", 0.8),
+            min_shingles=settings.getint("DEDUP_MIN_SHINGLES", 20),
+            max_candidates=settings.getint("DEDUP_MAX_CANDIDATES", 50),
+        )
+
+    @property
+    def index_settings(self) -> dict[str, int]:
+        """What the stored index depends on: change any and the index must be rebuilt."""
+        return {"shingle_size": self.shingle_size, "num_perm": self.num_perm, "bands": self.bands}
+
+    def check_index(self) -> None:
+        """Raise :class:`CorpusError` when the corpus's index was built with other settings."""
+        built = self.corpus.index_settings(INDEX_NAME, self.index_settings)
+        if built != self.index_settings:
+            raise CorpusError(
+                f"the corpus's near-duplicate index was built with {built}, the settings say "
+                f"{self.index_settings}: run `wirecrawl dedupe --rebuild` (or restore the settings)"
+            )
+
+    def fingerprint(self, text: str, language: str | None) -> tuple[Fingerprint, set[str]]:
+        """The article's fingerprint for the index, and its shingle set for verification."""
+        shingle_set = shingles(text, self.shingle_size)
+        minhash = MinHash(num_perm=self.num_perm, permutations=self._permutations, scheme=self._scheme)
+        minhash.update_batch([s.encode("utf-8") for s in shingle_set])
+        values = np.asarray(minhash.hashvalues, dtype="<u4")
+        prefix = f"{language or ''}|".encode()
+        bands = tuple(
+            int.from_bytes(
+                hashlib.blake2b(
+                    prefix + band.to_bytes(2, "little") + values[band * self.rows : (band + 1) * self.rows].tobytes(),
+                    digest_size=8,
+                ).digest(),
+                "little",
+                signed=True,
+            )
+            for band in range(self.bands)
+        )
+        return Fingerprint(pack_signature(values), len(shingle_set), bands), shingle_set
+
+    def find_story(self, fingerprint: Fingerprint, shingle_set: set[str], language: str | None) -> Match | None:
+        """The story of the best verified candidate, if any candidate is a near-duplicate."""
+        candidates = self.corpus.band_candidates(fingerprint.bands, self.max_candidates)
+        best: Match | None = None
+        similar_stories: set[int] = set()
+        for article_id, story_id, other_language, text in self.corpus.texts(candidates):
+            if story_id is None or other_language != language:
+                continue
+            other = self._shingles_of(article_id, text)
+            jaccard, containment = self.overlap(shingle_set, other)
+            if not self.is_same_story(jaccard, containment, min(len(shingle_set), len(other))):
+                continue
+            if jaccard >= self.jaccard:
+                similar_stories.add(story_id)
+            if best is None or max(jaccard, containment) > max(best.jaccard, best.containment):
+                best = Match(story_id, jaccard, containment)
+        if best is None:
+            return None
+        united = sorted(similar_stories | {best.story_id})  # the oldest story keeps its id
+        return Match(united[0], best.jaccard, best.containment, tuple(united[1:]))
+
+    @staticmethod
+    def overlap(first: set[str], second: set[str]) -> tuple[float, float]:
+        """Jaccard similarity and containment of the smaller set in the larger."""
+        if not first or not second:
+            return 0.0, 0.0
+        common = len(first & second)
+        return common / len(first | second), common / min(len(first), len(second))
+
+    def is_same_story(self, jaccard: float, containment: float, smaller: int) -> bool:
+        """The decision: similar enough, or the shorter text (of ``smaller`` shingles) contained in the longer."""
+        return jaccard >= self.jaccard or (containment >= self.containment and smaller >= self.min_shingles)
+
+    def _shingles_of(self, article_id: int, text: str) -> set[str]:
+        cached = self._shingle_cache.get(article_id)
+        if cached is None:
+            cached = shingles(text, self.shingle_size)
+            self._shingle_cache[article_id] = cached
+            if len(self._shingle_cache) > 1024:
+                self._shingle_cache.popitem(last=False)
+        else:
+            self._shingle_cache.move_to_end(article_id)
+        return cached
+
+
+class NearDuplicatePipeline:
+    """Fingerprints each article; one without a story yet joins its near-duplicate's story.
+
+    Settings: ``DEDUP_NEAR_ENABLED``, ``DEDUP_SHINGLE_SIZE``, ``DEDUP_NUM_PERM``,
+    ``DEDUP_BANDS``, ``DEDUP_JACCARD``, ``DEDUP_CONTAINMENT``, ``DEDUP_MIN_SHINGLES``,
+    ``DEDUP_MAX_CANDIDATES``.
+    """
+
+    def __init__(self, matcher: StoryMatcher, stats: StatsCollector) -> None:
+        self.matcher = matcher
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        if not crawler.settings.getbool("DEDUP_NEAR_ENABLED", True):
+            raise NotConfigured("DEDUP_NEAR_ENABLED is off")
+        matcher = StoryMatcher.from_settings(corpus_for(crawler), crawler.settings)
+        matcher.check_index()
+        return cls(matcher, crawler.stats)
+
+    def process_item(self, item: Article) -> Article:
+        item.fingerprint, shingle_set = self.matcher.fingerprint(item.text, item.language)
+        if item.story_id is None:
+            match = self.matcher.find_story(item.fingerprint, shingle_set, item.language)
+            if match is not None:
+                item.story_id, item.absorbs = match.story_id, match.absorbs
+                self.stats.inc_value("wirecrawl/duplicates/near")
+                self.stats.inc_value("wirecrawl/stories/united", len(match.absorbs))
+        return item
+
+
+def decide_story(
+    corpus: Corpus, matcher: StoryMatcher, text: str, language: str | None, text_hash: str
+) -> tuple[Fingerprint, int | None, tuple[int, ...]]:
+    """The crawl's story decision for one article, outside the Scrapy pipeline.
+
+    Returns its fingerprint, the story it joins (an equal text's, else a verified
+    near-duplicate's; None for a new story) and the stories it unites with that one.
+    """
+    fingerprint, shingle_set = matcher.fingerprint(text, language)
+    story_id = corpus.story_for_text_hash(text_hash)
+    if story_id is None and (match := matcher.find_story(fingerprint, shingle_set, language)):
+        return fingerprint, match.story_id, match.absorbs
+    return fingerprint, story_id, ()
+
+
+def rebuild_stories(corpus: Corpus, matcher: StoryMatcher, progress: Callable[[int, int], None] | None = None) -> int:
+    """Recompute every story and the index from the stored texts, in one transaction; returns the story count.
+
+    Articles are taken in fetch order, each exactly as the crawl would have: an equal text
+    joins its story, else a verified near-duplicate's story, else it starts one.
+    """
+    with corpus.db.atomic():
+        article_ids = list(corpus.reset_stories(INDEX_NAME, matcher.index_settings))
+        for done, article_id in enumerate(article_ids, start=1):
+            ((text, language, text_hash),) = corpus.db.execute(
+                "SELECT text, language, text_hash FROM articles WHERE id = ?", [article_id]
+            ).fetchall()
+            fingerprint, story_id, absorbs = decide_story(corpus, matcher, text, language, text_hash)
+            corpus.reattach(article_id, story_id, fingerprint, absorbs)
+            if progress is not None:
+                progress(done, len(article_ids))
+    return corpus.db["stories"].count

@@ -1,0 +1,98 @@
+"""Near-duplicate stories: shingling, the decision on labelled cases, representatives, rebuild."""
+
+import pytest
+
+from dedup_cases import CASES
+from pipelines.duplicates import text_hash
+from pipelines.near_duplicates import StoryMatcher, decide_story, rebuild_stories, shingles, tokens
+from storage.corpus import Corpus, CorpusError
+
+
+def test_tokens_fold_case_punctuation_digits_and_split_unspaced_scripts():
+    assert tokens("The Mayor said: 12 trams, 2027!") == ["the", "mayor", "said", "0", "trams", "0"]
+    assert tokens("北京地铁 new line 3号线") == ["北", "京", "地", "铁", "new", "line", "0", "号", "线"]
+    assert tokens("東京でニュース") == ["東", "京", "で", "ニ", "ュ", "ー", "ス"]
+    assert tokens("नई दिल्ली में बैठक।") == ["नई", "दिल्ली", "में", "बैठक"]  # vowel signs stay in words
+    assert tokens("مرحبا بالعالم") == ["مرحبا", "بالعالم"]
+    assert tokens("ข่าววันนี้") == list("ข่าววันนี้")  # Thai: one token per character, marks included
+
+
+def test_shingles():
+    assert shingles("one two three", 5) == {"one two three"}
+    assert shingles("a b c d e f", 5) == {"a b c d e", "b c d e f"}
+    assert shingles("", 5) == set()
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    corpus = Corpus(tmp_path / "corpus.db")
+    yield corpus
+    corpus.close()
+
+
+def store(corpus, matcher, text, language="en", published=None, url=None):
+    """An article through the crawl's decision path: equal text, else a near-duplicate, else new."""
+    fingerprint, story, absorbs = decide_story(corpus, matcher, text, language, text_hash(text))
+    row = {
+        "url": url or f"https://example.com/{corpus.db['articles'].count}",
+        "source": "test",
+        "language": language,
+        "title": text[:40],
+        "text": text,
+        "text_hash": text_hash(text),
+        "published": published,
+        "fetched_at": "2026-11-24T10:00:00Z",
+    }
+    return corpus.add_article(row, story_id=story, fingerprint=fingerprint, absorbs=absorbs)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_labelled_case(corpus, case):
+    matcher = StoryMatcher(corpus)
+    base = store(corpus, matcher, case.base.text, case.language)
+    variant = store(corpus, matcher, case.text, case.language)
+    assert (variant.story_id == base.story_id) is case.same_story
+
+
+def test_near_duplicates_in_another_language_are_another_story(corpus):
+    case = next(case for case in CASES if case.kind == "words_changed" and case.language == "en")
+    matcher = StoryMatcher(corpus)
+    english = store(corpus, matcher, case.base.text, "en")
+    assert store(corpus, matcher, case.text, "en").story_id == english.story_id
+    assert store(corpus, matcher, case.text + " Addendum.", "fr").story_id != english.story_id
+
+
+def test_earlier_copy_becomes_representative_and_similarities_follow(corpus):
+    case = next(case for case in CASES if case.kind == "words_changed" and case.language == "en")
+    matcher = StoryMatcher(corpus)
+    later = store(corpus, matcher, case.base.text, published="2026-11-20T10:00:00+00:00")
+    earlier = store(corpus, matcher, case.text, published="2026-11-20T08:00:00+00:00")
+    assert earlier.story_id == later.story_id
+    story = corpus.db["stories"].get(later.story_id)
+    assert story["article_id"] == earlier.article_id and story["copies"] == 2
+    similarities = {row["id"]: row["similarity"] for row in corpus.db["articles"].rows}
+    assert similarities[earlier.article_id] == 1.0
+    assert 0.6 <= similarities[later.article_id] < 1.0
+
+
+def test_rebuild_recomputes_stories_with_new_settings(corpus):
+    matcher = StoryMatcher(corpus)
+    english = [case for case in CASES if case.language == "en" and case.kind in ("words_changed", "dropped_end")]
+    for case in english:
+        if corpus.story_for_text_hash(text_hash(case.base.text)) is None:
+            store(corpus, matcher, case.base.text)
+        store(corpus, matcher, case.text)
+    grouped = corpus.db["stories"].count
+    assert rebuild_stories(corpus, StoryMatcher(corpus)) == grouped
+    strict = StoryMatcher(corpus, jaccard=0.99, containment=0.999)
+    assert rebuild_stories(corpus, strict) > grouped
+    assert corpus.db.execute("SELECT count(*) FROM articles WHERE story_id IS NULL").fetchone()[0] == 0
+    assert corpus.db.execute("SELECT sum(copies) FROM stories").fetchone()[0] == corpus.db["articles"].count
+
+
+def test_index_built_with_other_settings_is_refused(corpus):
+    StoryMatcher(corpus, bands=32).check_index()
+    with pytest.raises(CorpusError, match="dedupe --rebuild"):
+        StoryMatcher(corpus, bands=16).check_index()
+    rebuild_stories(corpus, StoryMatcher(corpus, bands=16))
+    StoryMatcher(corpus, bands=16).check_index()
