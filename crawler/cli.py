@@ -129,11 +129,12 @@ def crawl(
 
 def _print_report(report: Any) -> None:
     totals = report.totals
+    same_page = totals.get("duplicates", 0) - totals.get("copies", 0)
     click.echo(
         f"Run {report.run_id} {report.status} in {report.elapsed:.1f} s: {totals.get('pages_fetched', 0)} pages fetched, "
-        f"{totals.get('articles_added', 0)} articles stored, {totals.get('duplicates', 0)} duplicates, "
-        f"{totals.get('dropped', 0)} pages dropped (not articles), {totals.get('skipped_stored', 0)} skipped "
-        f"(already stored), {totals.get('errors', 0)} errors."
+        f"{totals.get('articles_added', 0)} articles stored ({totals.get('copies', 0)} of them copies of a known story), "
+        f"{same_page} pages already stored under another URL, {totals.get('dropped', 0)} pages not articles, "
+        f"{totals.get('skipped_stored', 0)} stored articles not fetched again, {totals.get('errors', 0)} errors."
     )
     if len(report.sources) > 1:
         columns = ("pages_fetched", "articles_added", "duplicates", "dropped", "errors")

@@ -24,7 +24,10 @@ def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:
     return {
         "pages_fetched": int(stats.get("downloader/response_count", 0)),
         "articles_added": int(stats.get("wirecrawl/stored", 0)),
+        # duplicates: pages already stored under another URL (not stored again) plus stored
+        # copies of stories seen before (each kept with its own URL)
         "duplicates": int(stats.get("wirecrawl/duplicates/url", 0)) + int(stats.get("wirecrawl/stored/copies", 0)),
+        "copies": int(stats.get("wirecrawl/stored/copies", 0)),
         "dropped": total("wirecrawl/dropped/"),
         "errors": total("wirecrawl/errors/"),
         "skipped_stored": int(stats.get("wirecrawl/skipped/stored", 0)),

@@ -7,7 +7,9 @@ the network (syndicated copies pointing at their original, feeds listing absolut
 
 from __future__ import annotations
 
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,6 +26,7 @@ class Page:
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds to wait before answering (a slow feed, a slow page)
 
     def body_bytes(self) -> bytes:
         """The body as sent: ``str`` bodies are encoded with the content type's charset."""
@@ -63,6 +66,11 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     # Python's default backlog of 5 drops connections under a concurrent crawl.
     request_queue_size = 128
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client hanging up (a crawler refusing an oversized page) is not worth a traceback."""
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
 
 
 class LocalSites:
@@ -131,6 +139,8 @@ class LocalSites:
                 page = pages.get(self.path) or pages.get(urlsplit(self.path).path)
                 if page is None:
                     page = Page("<html><body><h1>Not found</h1></body></html>", status=404)
+                if page.delay:
+                    time.sleep(page.delay)
                 body = page.body_bytes()
                 self.send_response(page.status)
                 self.send_header("Content-Type", page.content_type)

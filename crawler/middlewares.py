@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Self
 
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.statscollectors import StatsCollector
@@ -18,20 +19,50 @@ __all__ = ["StoredUrlFilter"]
 class StoredUrlFilter:
     """Skips article requests whose URL is already stored; feeds, sitemaps and listings always go.
 
+    Every URL of a redirect chain that ends at a stored article is recorded for it.
+
     Settings: ``DISCOVERY_SKIP_STORED`` (default True).
     """
 
     def __init__(self, corpus: Corpus, stats: StatsCollector) -> None:
         self.corpus = corpus
         self.stats = stats
+        # Redirect chains dropped as duplicates before their target was stored, by target URL.
+        self._pending_redirects: dict[str, list[str]] = defaultdict(list)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         if not crawler.settings.getbool("DISCOVERY_SKIP_STORED", True):
             raise NotConfigured("DISCOVERY_SKIP_STORED is off")
-        return cls(corpus_for(crawler), crawler.stats)
+        middleware = cls(corpus_for(crawler), crawler.stats)
+        crawler.signals.connect(middleware.request_dropped, signal=signals.request_dropped)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
+
+    def request_dropped(self, request: Request) -> None:
+        """A redirect to an article already requested in this run: remember its chain too."""
+        sources = request.meta.get("redirect_urls")
+        if not request.meta.get("article") or not sources:
+            return
+        stored = self.corpus.article_for_url(request.url)
+        if stored is not None:
+            self.corpus.add_urls(stored, sources)
+        else:
+            self._pending_redirects[request.url].extend(sources)
+
+    def spider_closed(self) -> None:
+        for target, sources in self._pending_redirects.items():
+            if (stored := self.corpus.article_for_url(target)) is not None:
+                self.corpus.add_urls(stored, sources)
+        self._pending_redirects.clear()
 
     def process_request(self, request: Request) -> None:
-        if request.meta.get("article") and self.corpus.article_for_url(request.url) is not None:
+        if not request.meta.get("article"):
+            return
+        stored = self.corpus.article_for_url(request.url)
+        if stored is not None:
+            # A redirect that lands on a stored article: remember where it came from, so the
+            # next run does not follow it again.
+            self.corpus.add_urls(stored, request.meta.get("redirect_urls", []))
             self.stats.inc_value("wirecrawl/skipped/stored")
             raise IgnoreRequest(f"already stored: {request.url}")

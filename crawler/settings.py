@@ -44,6 +44,7 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"  # the spider logs each failed page once, with its reason
 REDIRECT_ENABLED = True
 REDIRECT_MAX_TIMES = 5
 DNS_TIMEOUT = 20
@@ -74,6 +75,9 @@ ITEM_PIPELINES = {
 }
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.StoredUrlFilter": 50,
+    # robots.txt answering 5xx means "disallow all" (RFC 9309), not "no rules".
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.robots.StrictRobotsTxtMiddleware": 100,
 }
 EXTENSIONS = {
     "crawler.extensions.CrawlRunRecorder": 500,
@@ -81,11 +85,15 @@ EXTENSIONS = {
 
 # Extraction: pages with less body text than this (characters) are not articles.
 EXTRACT_MIN_LENGTH = 200
-# Article-page URLs never look like this (section, tag, author and service pages).
+# URLs that are never articles: archive listings (a page directly under /tag/, /author/, ...)
+# and service pages (a path ending in /about, /contact, ...). A page that declares an
+# article type (JSON-LD NewsArticle, og:type=article) is an article whatever its URL.
 EXTRACT_NON_ARTICLE_URL = (
-    r"/(tags?|topics?|categor(y|ies)|authors?|about(-us)?|contact(-us)?|imprint|impressum|"
-    r"privacy(-policy)?|terms(-of-(use|service))?|cookies?(-policy)?|search|login|register|"
-    r"subscribe|newsletters?|advertise|careers|jobs|faq|help|sitemap)(/|\.html?$|$)"
+    r"/(tags?|topics?|categor(y|ies)|authors?|people|section)(/[^/]+)?(/page/\d+)?/?$"
+    r"|/(about(-us)?|contact(-us)?|imprint|impressum|privacy(-policy)?|terms(-of-(use|service))?|"
+    r"cookies?(-policy)?|search|login|register|subscribe|newsletters?|advertise|careers|jobs|faq|help|"
+    r"sitemap|team|staff|masthead|corrections|editorial-(standards|policy|guidelines)|ethics|"
+    r"accessibility|weather|obituaries|notices|classifieds|events|directory)(\.\w+)?/?$"
 )
 # Language: langdetect reads at most this many characters of the body.
 LANGUAGE_MAX_CHARS = 3000

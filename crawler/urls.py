@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
-__all__ = ["normalize_url", "same_site", "site_key"]
+__all__ = ["normalize_url", "same_path", "same_site", "site_key"]
 
 #: Query parameters that only track the visitor: never part of an article's identity.
 TRACKING_PARAMETER = re.compile(
     r"^(utm_\w+|mc_(cid|eid)|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|igshid|"
     r"twclid|ttclid|li_fat_id|_hsenc|_hsmi|mkt_tok|oly_(anon|enc)_id|vero_(id|conv)|"
     r"ocid|cmpid|ito|at_(medium|campaign|custom\d+)|ns_(mchannel|source|campaign|linkname|fee)|"
-    r"__twitter_impression|s_cid|ref_src|ref_url|spm|smid|sr_share)$",
+    r"__twitter_impression|s_cid|ref_src|ref_url|spm|smid|sr_share|xtor|wt_mc|wt_zmc|wt_cc\d*|"
+    r"at_(source|format|link|ptr|bbc_team|campaign_type)|ga_(source|medium|campaign)|_ga|_gl|"
+    r"cmp|cmpgn|campaign_id|feed_id|rss_id|sc_cid|soc_src|soc_trk|trk|trkcampaign)$",
     re.IGNORECASE,
 )
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -66,3 +68,8 @@ def same_site(url: str, other: str) -> bool:
     if not host or not other_host or port != other_port:
         return False
     return host == other_host or host.endswith("." + other_host) or other_host.endswith("." + host)
+
+
+def same_path(url: str, other: str) -> bool:
+    """Whether two URLs name the same path on the same site, whatever their query strings."""
+    return site_key(url) == site_key(other) and urlsplit(url).path == urlsplit(other).path

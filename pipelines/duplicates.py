@@ -12,11 +12,12 @@ import unicodedata
 from typing import Self
 
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.statscollectors import StatsCollector
 
 from crawler.items import Article
 from crawler.shared_corpus import corpus_for
+from crawler.urls import same_path
 from storage.corpus import Corpus
 
 __all__ = ["ExactDuplicatePipeline", "normalized_text", "text_hash"]
@@ -37,6 +38,9 @@ def text_hash(text: str) -> str:
 class ExactDuplicatePipeline:
     """Sets ``text_hash``; an article whose hash is stored joins that article's story.
 
+    The same text at the same path under another query string is the same page: its URL is
+    recorded for the stored article and the copy dropped.
+
     Settings: ``DEDUP_EXACT_ENABLED``.
     """
 
@@ -52,6 +56,12 @@ class ExactDuplicatePipeline:
 
     def process_item(self, item: Article) -> Article:
         item.text_hash = text_hash(item.text)
+        for article_id, url in self.corpus.articles_with_text_hash(item.text_hash):
+            if same_path(url, item.url):
+                # The same page under a query string we do not know as tracking (?wt_mc=..., ?ref=...).
+                self.corpus.add_urls(article_id, [item.url, item.fetched_url, item.request_url])
+                self.stats.inc_value("wirecrawl/duplicates/url")
+                raise DropItem(f"same page as {url}: {item.url}")
         story = self.corpus.story_for_text_hash(item.text_hash)
         if story is not None:
             item.story_id, item.similarity = story, 1.0

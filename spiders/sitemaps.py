@@ -57,7 +57,8 @@ def parse_sitemap(body: bytes, base_url: str, max_size: int = 0) -> Sitemap:
                 SitemapEntry(
                     urljoin(base_url, fields["loc"]),
                     title=fields.get("title"),
-                    published=fields.get("publication_date") or fields.get("lastmod"),
+                    # lastmod is when the page changed (service pages too), not when it was published
+                    published=fields.get("publication_date"),
                     language=fields.get("language"),
                 )
             )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterable, Iterator
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 from urllib.parse import urlsplit
 
-from scrapy import Request, Spider
-from scrapy.exceptions import IgnoreRequest
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -47,10 +48,23 @@ class SourceSpider(Spider):
             {"name": source.name, "source": source, "custom_settings": dict(source.settings)},
         )
 
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._request_dropped, signal=signals.request_dropped)
+        crawler.signals.connect(spider._spider_idle, signal=signals.spider_idle)
+        return spider
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._links = LinkExtractor()
         self._non_article_url: re.Pattern[str] | None = None
+        # Article URLs a feed or sitemap announced, with what it said. Feeds and sitemaps speak
+        # first: article links found on listing pages wait (held) until every feed and sitemap
+        # request of the source has been answered, so a page both announce counts as announced.
+        self._announced: dict[str, tuple[str, dict[str, Any]]] = {}
+        self._discovery_pending = 0
+        self._held: list[Request] = []
 
     @property
     def non_article_url(self) -> re.Pattern[str] | None:
@@ -61,18 +75,29 @@ class SourceSpider(Spider):
 
     async def start(self) -> AsyncIterator[Request]:
         for url in self.source.feeds:
-            yield self._request(url, self.parse_feed, "feed")
+            yield self._discovery_request(url, self.parse_feed, "feed")
         for url in self.source.sitemaps:
             if urlsplit(url).path.endswith("/robots.txt"):
-                yield self._request(url, self.parse_robots, "sitemap", dont_obey_robotstxt=True)
+                yield self._discovery_request(url, self.parse_robots, "sitemap", dont_obey_robotstxt=True)
             else:
-                yield self._request(url, self.parse_sitemap, "sitemap")
+                yield self._discovery_request(url, self.parse_sitemap, "sitemap")
         for url in self.source.start_urls:
             yield self._request(url, self.parse_listing, "listing", listing_depth=0)
 
     # --- Discovery ---------------------------------------------------------------------
     def parse_feed(self, response: Response) -> Iterator[Request]:
         """Article requests for every entry of a feed."""
+        yield from self._discovered(self._feed_requests(response))
+
+    def parse_robots(self, response: Response) -> Iterator[Request]:
+        """Sitemap requests for every ``Sitemap:`` line of a robots.txt."""
+        yield from self._discovered(self._robots_requests(response))
+
+    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        """Nested sitemap requests (index) or article requests (URL set)."""
+        yield from self._discovered(self._sitemap_requests(response))
+
+    def _feed_requests(self, response: Response) -> Iterator[Request]:
         try:
             feed = parse_feed(response.body, response.url)
         except UnreadableDocument as error:
@@ -83,16 +108,14 @@ class SourceSpider(Spider):
             hints = {"title": entry.title, "published": entry.published, "language": feed.language}
             yield from self._article_request(entry.url, "feed", hints)
 
-    def parse_robots(self, response: Response) -> Iterator[Request]:
-        """Sitemap requests for every ``Sitemap:`` line of a robots.txt."""
+    def _robots_requests(self, response: Response) -> Iterator[Request]:
         urls = robots_sitemaps(response.body, response.url)
         if not urls:
             self._discovery_failed(response, "sitemap", "robots.txt lists no Sitemap: lines")
         for url in urls:
-            yield self._request(url, self.parse_sitemap, "sitemap")
+            yield self._discovery_request(url, self.parse_sitemap, "sitemap")
 
-    def parse_sitemap(self, response: Response) -> Iterator[Request]:
-        """Nested sitemap requests (index) or article requests (URL set)."""
+    def _sitemap_requests(self, response: Response) -> Iterator[Request]:
         try:
             sitemap = parse_sitemap(response.body, response.url, self.settings.getint("DOWNLOAD_MAXSIZE"))
         except UnreadableDocument as error:
@@ -101,10 +124,38 @@ class SourceSpider(Spider):
         self.crawler.stats.inc_value("wirecrawl/discovery/sitemaps")
         for entry in self._capped(sitemap.entries, response):
             if sitemap.is_index:
-                yield self._request(entry.url, self.parse_sitemap, "sitemap")
+                yield self._discovery_request(entry.url, self.parse_sitemap, "sitemap")
             else:
                 hints = {"title": entry.title, "published": entry.published, "language": entry.language}
                 yield from self._article_request(entry.url, "sitemap", hints)
+
+    def _discovered(self, requests: Iterator[Request]) -> Iterator[Request]:
+        """A feed/sitemap answered: its requests, then any held listing links once all have answered."""
+        try:
+            yield from requests
+        finally:
+            self._discovery_pending -= 1
+        yield from self._release_held()
+
+    def _release_held(self) -> Iterator[Request]:
+        if self._discovery_pending == 0 and self._held:
+            held, self._held = self._held, []
+            yield from held
+
+    def _request_dropped(self, request: Request) -> None:
+        """A discovery request the duplicate filter dropped (a sitemap listed twice) is answered too."""
+        if request.meta.get("discovery"):
+            self._discovery_pending -= 1
+            for held in self._release_held():
+                self.crawler.engine.crawl(held)
+
+    def _spider_idle(self) -> None:
+        """Never end with listing links still held, whatever became of the discovery requests."""
+        if self._held:
+            self._discovery_pending = 0
+            for held in self._release_held():
+                self.crawler.engine.crawl(held)
+            raise DontCloseSpider
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
         """Follow pagination/listing links; request same-site links that may be articles."""
@@ -122,7 +173,11 @@ class SourceSpider(Spider):
                 if depth < max_depth:
                     yield self._request(url, self.parse_listing, "listing", listing_depth=depth + 1)
             elif url not in self.source.start_urls:
-                yield from self._article_request(url, "listing", {})
+                for request in self._article_request(url, "listing", {}):
+                    if self._discovery_pending:
+                        self._held.append(request)
+                    else:
+                        yield request
 
     # --- Articles ----------------------------------------------------------------------
     def parse_article(self, response: Response) -> Iterator[Article]:
@@ -133,15 +188,19 @@ class SourceSpider(Spider):
             self.logger.info("not an HTML page (%s): %s", content_type.decode("latin-1"), response.url)
             return
         html, _ = decode_html(response.body, content_type.decode("latin-1") or None)
+        request_url = response.meta.get("redirect_urls", [response.url])[0]
+        via, hints = response.meta["discovered_via"], response.meta.get("hints", {})
+        if via == "listing" and (announced := self._announced.get(request_url)):
+            via, hints = announced[0], {**announced[1], **hints}
         yield Article(
             source=self.source.name,
             url=response.url,
             html=html,
             fetched_at=utc_now(),
-            request_url=response.request.url if response.request else response.url,
-            discovered_via=response.meta["discovered_via"],
+            request_url=request_url,
+            discovered_via=via,
             status=response.status,
-            hints={**response.meta.get("hints", {}), "source_language": self.source.language},
+            hints={**hints, "source_language": self.source.language},
         )
 
     def _article_request(self, url: str, via: str, hints: dict[str, Any]) -> Iterator[Request]:
@@ -155,9 +214,16 @@ class SourceSpider(Spider):
         self.crawler.stats.inc_value(f"wirecrawl/discovered/{via}")
         # A URL matching the source's own `allow` pattern is an article by the user's word.
         hints = {key: value for key, value in {**hints, "allow_matched": self.source.allow is not None}.items() if value}
+        if via != "listing":
+            self._announced.setdefault(url, (via, hints))
         yield self._request(url, self.parse_article, via, article=True, hints=hints)
 
     # --- Plumbing ----------------------------------------------------------------------
+    def _discovery_request(self, url: str, callback: Any, via: str, **meta: Any) -> Request:
+        """A feed, sitemap or robots.txt request: listing links wait until it is answered."""
+        self._discovery_pending += 1
+        return self._request(url, callback, via, discovery=True, **meta)
+
     def _request(self, url: str, callback: Any, via: str, **meta: Any) -> Request:
         meta["discovered_via"] = via
         if self.source.proxy:
@@ -176,9 +242,15 @@ class SourceSpider(Spider):
         self.crawler.stats.inc_value(f"wirecrawl/errors/{kind}")
         self.logger.warning("unreadable %s %s: %s", kind, response.url, reason)
 
-    def request_failed(self, failure: Failure) -> None:
+    def request_failed(self, failure: Failure) -> Iterator[Request]:
         """Count and log (one line) a request that failed; the crawl goes on."""
         request = failure.request  # type: ignore[attr-defined]
+        if request.meta.get("discovery"):
+            self._discovery_pending -= 1
+            yield from self._release_held()
+        self._log_failure(failure, request)
+
+    def _log_failure(self, failure: Failure, request: Request) -> None:
         what = "article" if request.meta.get("article") else request.meta.get("discovered_via", "page")
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
             return  # robots.txt, already stored, size limits: counted where they were decided

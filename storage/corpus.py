@@ -113,6 +113,10 @@ class Corpus:
         ).fetchone()
         return row[0] if row else None
 
+    def articles_with_text_hash(self, text_hash: str) -> list[tuple[int, str]]:
+        """(id, url) of the stored articles whose normalized text has this hash."""
+        return self.db.execute("SELECT id, url FROM articles WHERE text_hash = ? ORDER BY id", [text_hash]).fetchall()
+
     def add_article(
         self,
         article: Mapping[str, Any],

@@ -86,7 +86,7 @@ def test_urlset_with_news_metadata():
     sitemap = parse_sitemap(URLSET, "https://n.example/sitemap.xml")
     assert not sitemap.is_index
     first, second = sitemap.entries
-    assert (first.url, first.published) == ("https://n.example/2026/11/a", "2026-11-20")
+    assert (first.url, first.published) == ("https://n.example/2026/11/a", None)  # lastmod is no publication date
     assert (second.title, second.language, second.published) == ("B title", "ja", "2026-11-21T09:00:00+09:00")
 
 

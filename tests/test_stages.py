@@ -11,7 +11,8 @@ from crawler.config import parse_sources
 from crawler.shared_corpus import corpus_for
 from pipelines.canonical import CanonicalUrlPipeline
 from pipelines.duplicates import ExactDuplicatePipeline, normalized_text
-from pipelines.extract import ExtractionPipeline, normalize_date
+from pipelines.dates import normalize_date
+from pipelines.extract import ExtractionPipeline
 from pipelines.language import LanguageDetector, LanguagePipeline
 from pipelines.store import CorpusPipeline
 from spiders.source import SourceSpider
@@ -224,3 +225,79 @@ def test_exact_copy_on_another_site_joins_the_story(crawler):
     assert db.execute("SELECT copies FROM stories WHERE id = ?", [original.story_id]).fetchone() == (2,)
     assert crawler.stats.get_value("wirecrawl/duplicates/exact") == 1
     assert crawler.stats.get_value("wirecrawl/stored") == 3
+
+
+# --- dates written in the text, listing pages, non-article URLs ------------------------------
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        ("Опубликовано 24 ноября 2026 г. | Просмотров: 120", "2026-11-24"),
+        ("Veröffentlicht am 3. März 2026, 14:05 Uhr", "2026-03-03"),
+        ("Publié le 5 février 2026 à 10h00", "2026-02-05"),
+        ("Publicado el 12 de octubre de 2026", "2026-10-12"),
+        ("Posted November 24th, 2026 by the news desk", "2026-11-24"),
+        ("Opublikowano 7 listopada 2026", "2026-11-07"),
+        ("发布时间：2026年11月24日 08:30", "2026-11-24"),
+        ("입력 2026년 11월 24일", "2026-11-24"),
+        ("Stand: 24.11.2026 09:12 Uhr", "2026-11-24"),
+        ("Updated 2026-11-02. Published 2026-11-01 by staff", "2026-11-01"),
+        ("© 2003-2026 Vesti. All rights reserved.", None),
+    ],
+)
+def test_date_written_in_the_text(snippet, expected):
+    from trafilatura.utils import load_html
+
+    from pipelines.dates import text_published
+
+    tree = load_html(f"<html><body><div><p>{snippet}</p><p>{STORY[0]}</p></div></body></html>")
+    assert text_published(tree) == expected
+
+
+def test_undated_page_takes_its_date_from_its_text(crawler):
+    paragraphs = ["Опубликовано 24 ноября 2026 г.", *STORY]
+    item = run_stages(crawler, item_from(page(paragraphs=paragraphs, url="https://port.example/news/2100.html"), via="sitemap"),
+                      stages=(CanonicalUrlPipeline, ExtractionPipeline))
+    assert item.published == "2026-11-24"
+
+
+@pytest.mark.parametrize(
+    ("dates", "listing"),
+    [
+        ('<time datetime="2026-11-20">20 Nov</time>', False),
+        ('<time datetime="2026-11-20">a</time><time datetime="2026-11-21">b</time>', True),
+        ('<span class="date">20 Nov 2026</span><span class="date">21 Nov 2026</span>', False),  # a related rail
+        ("".join(f'<span class="teaser-date">{d} November 2026</span>' for d in (18, 19, 20, 21)), True),
+    ],
+)
+def test_pages_showing_many_dates_are_listings(dates, listing):
+    from trafilatura.utils import load_html
+
+    from pipelines.extract import shows_teaser_dates
+
+    tree = load_html(f"<html><body><nav><time datetime='2026-01-01'>x</time></nav><main>{dates}</main></body></html>")
+    assert shows_teaser_dates(tree) is listing
+
+
+@pytest.mark.parametrize(
+    ("path", "non_article"),
+    [
+        ("/tag/economy/", True),
+        ("/tags/economy/page/2/", True),
+        ("/author/jane-doe", True),
+        ("/authors/", True),
+        ("/about-us/", True),
+        ("/editorial-standards/", True),
+        ("/corrections", True),
+        ("/contact.html", True),
+        ("/news/2026/11/about-the-budget", False),
+        ("/archive/2026/11/24/harbour-channel", False),
+        ("/help/2026/council-opens-help-desk", False),
+        ("/people/2026/11/a-life-in-music", False),
+    ],
+)
+def test_non_article_url_pattern(path, non_article):
+    import re
+
+    from crawler import settings
+
+    assert bool(re.search(settings.EXTRACT_NON_ARTICLE_URL, path, re.IGNORECASE)) is non_article
