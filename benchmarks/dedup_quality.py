@@ -19,7 +19,6 @@ the default settings and for a grid of alternatives.
 from __future__ import annotations
 
 import argparse
-import gzip
 import itertools
 import json
 import random
