@@ -22,7 +22,7 @@ EXAMPLE_SOURCES_FILE = "sources.example.toml"
 NAME_PATTERN = re.compile(r"^[a-z0-9_-]+$")
 URL_KEYS = ("feeds", "sitemaps", "start_urls")
 REGEX_KEYS = ("follow", "allow", "deny")
-KNOWN_KEYS = {"name", *URL_KEYS, *REGEX_KEYS, "language", "proxy", "settings"}
+KNOWN_KEYS = {"name", *URL_KEYS, *REGEX_KEYS, "language", "languages", "proxy", "settings"}
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}$")
 
 
@@ -42,6 +42,7 @@ class Source:
     allow: re.Pattern[str] | None = None
     deny: re.Pattern[str] | None = None
     language: str | None = None
+    languages: tuple[str, ...] = ()  # keep only articles in these languages (empty: all)
     proxy: str | None = None
     settings: dict[str, Any] = field(default_factory=dict, hash=False)
 
@@ -140,6 +141,9 @@ def _parse_source(table: dict[str, Any], origin: str, index: int) -> Source:
     language = table.get("language")
     if language is not None and (not isinstance(language, str) or not LANGUAGE_PATTERN.match(language)):
         raise fail("language", f"{language!r} is not an ISO 639-1 code such as 'en'")
+    languages = table.get("languages", [])
+    if not isinstance(languages, list) or not all(isinstance(v, str) and LANGUAGE_PATTERN.match(v) for v in languages):
+        raise fail("languages", f"{languages!r} is not a list of ISO 639-1 codes such as ['en', 'de']")
     proxy = table.get("proxy")
     if proxy is not None and (not isinstance(proxy, str) or not _is_http_url(proxy)):
         raise fail("proxy", f"{proxy!r} is not a proxy URL such as 'http://proxy.example:3128'")
@@ -159,6 +163,7 @@ def _parse_source(table: dict[str, Any], origin: str, index: int) -> Source:
         allow=patterns["allow"],
         deny=patterns["deny"],
         language=language,
+        languages=tuple(languages),
         proxy=proxy,
         settings=dict(settings),
     )

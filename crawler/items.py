@@ -33,10 +33,12 @@ class Article:
     description: str | None = None  # summary from meta description / og:description
     text: str = field(default="", repr=False)  # body text, paragraphs separated by blank lines
     page_language: str | None = None  # language declared by the page (<html lang>, og:locale)
+    alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> URL of the page's translations
     # --- language stage ------------------------------------------------------------------
     language: str | None = None  # ISO 639-1 code
     language_probability: float | None = None  # langdetect's probability (None when a hint decided)
-    language_source: str | None = None  # signal that decided: "langdetect", "page", "feed" or "source"
+    language_source: str | None = None  # signal that decided: langdetect, letters, page, http, feed or source
+    language_variant: str | None = None  # zh-cn or zh-tw (simplified or traditional Chinese) when detected
     # --- duplicate stages ----------------------------------------------------------------
     text_hash: str = ""  # SHA-1 of the normalized body text
     story_id: int | None = None  # story this copy joins; None starts a new story

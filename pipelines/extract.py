@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Self
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from scrapy.crawler import Crawler
@@ -16,6 +16,7 @@ from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 
 from crawler.items import Article
+from crawler.urls import normalize_url
 from pipelines.dates import ARTICLE_TYPES, dates_in, json_ld, normalize_date, structured_published, text_published
 
 __all__ = ["ArticleExtractor", "ExtractionPipeline", "NotAnArticle"]
@@ -54,6 +55,7 @@ class Extracted:
     description: str | None
     text: str
     page_language: str | None
+    alternates: dict[str, str]  # hreflang -> URL of a translation of this page
 
 
 class ArticleExtractor:
@@ -128,6 +130,7 @@ class ArticleExtractor:
             description=_clean(document.description),
             text=text,
             page_language=page_language(tree),
+            alternates=alternates(tree, url),
         )
 
 
@@ -208,6 +211,16 @@ def shows_teaser_dates(tree) -> bool:  # noqa: ANN001
         if len(days) >= 4:
             return True
     return False
+
+
+def alternates(tree, url: str) -> dict[str, str]:  # noqa: ANN001
+    """The page's declared translations (``<link rel="alternate" hreflang>``), other than itself."""
+    found = {}
+    for link in tree.xpath('//link[@rel="alternate" and @hreflang and @href]'):
+        language, href = link.get("hreflang").strip(), normalize_url(urljoin(url, link.get("href").strip()))
+        if language.lower() != "x-default" and href != url and href.startswith(("http://", "https://")):
+            found.setdefault(language, href)
+    return found
 
 
 def page_language(tree) -> str | None:  # noqa: ANN001

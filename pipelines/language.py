@@ -1,38 +1,64 @@
-"""Stage 3: the article's language (ISO 639-1), deterministic, with declared hints as fallback."""
+"""Stage 3: the article's language (ISO 639-1), deterministic, reconciled with what the page declares."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Self
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 
 from crawler.items import Article
 
-__all__ = ["LanguageDetector", "LanguagePipeline", "DetectedLanguage"]
+__all__ = ["DetectedLanguage", "LanguageDetector", "LanguagePipeline", "cjk_language"]
 
-#: langdetect codes that are regional variants of one ISO 639-1 language.
-LANGDETECT_CODES = {"zh-cn": "zh", "zh-tw": "zh"}
-#: Declared hints in the order they are trusted: the page, the feed or sitemap, the source file.
-HINT_ORDER = (("page", "page_language"), ("feed", "language"), ("source", "source_language"))
+#: Declared hints in the order they are trusted: the page, the HTTP header, the feed or
+#: sitemap, the sources file.
+HINT_ORDER = (
+    ("page", "page_language"),
+    ("http", "http_language"),
+    ("feed", "language"),
+    ("source", "source_language"),
+)
+#: Languages langdetect confuses with each other; a declared hint decides between them
+#: unless the text's own letters do (see ``_by_letters``).
+CLOSE_LANGUAGES = (
+    {"ru", "uk", "bg", "mk", "be"},
+    {"es", "ca", "pt", "gl"},
+    {"id", "ms", "tl"},
+    {"no", "da", "sv", "nb", "nn"},
+    {"hr", "sr", "bs", "sl"},
+    {"cs", "sk"},
+    {"hi", "mr", "ne"},
+    {"ar", "fa", "ur"},
+)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 
 
 @dataclass(frozen=True)
 class DetectedLanguage:
-    """A language decision: the code, langdetect's probability and the signal that decided."""
+    """A language decision: the code, langdetect's probability, the signal that decided, a variant."""
 
     language: str | None
     probability: float | None
     source: str | None
+    variant: str | None = None  # zh-cn or zh-tw: simplified or traditional Chinese
 
 
 class LanguageDetector:
-    """langdetect with a fixed seed; a declared hint decides when the text is short or unclear."""
+    """langdetect with a fixed seed, reconciled with the scripts' own letters and declared hints.
+
+    The detector decides when the text is long enough and it is sure; Chinese, Japanese
+    and Korean are told apart by script; close languages (Russian/Ukrainian/Bulgarian,
+    Spanish/Catalan/Portuguese, ...) by letters only one of them uses, else by a declared
+    hint naming the other; short or unclear texts take the first declared hint.
+    """
 
     def __init__(self, max_chars: int = 3000, min_length: int = 60, min_probability: float = 0.8, seed: int = 0) -> None:
         self.max_chars = max_chars
@@ -50,29 +76,39 @@ class LanguageDetector:
             seed=settings.getint("LANGUAGE_SEED", 0),
         )
 
-    def detect(self, text: str, hints: Mapping[str, str | None]) -> DetectedLanguage:
-        """Decide the language of ``text`` given hints keyed ``page_language``, ``language``, ``source_language``."""
+    def detect(self, text: str, hints: Mapping[str, Any]) -> DetectedLanguage:
+        """Decide the language of ``text`` given hints keyed ``page_language``, ``http_language``,
+        ``language`` (feed) and ``source_language``."""
         sample = text[: self.max_chars]
-        language, probability = None, None
+        declared = [(signal, code) for signal, key in HINT_ORDER if (code := _iso639_1(hints.get(key)))]
+        language, probability, variant = None, None, None
         try:
             best = detect_langs(sample)[0]
-            language, probability = LANGDETECT_CODES.get(best.lang, best.lang), round(best.prob, 4)
+            language, probability = best.lang, round(best.prob, 4)
         except (LangDetectException, IndexError):
             pass
+        if language in ("zh-cn", "zh-tw"):
+            language, variant = "zh", language
         language = cjk_language(sample) or language
-        confident = language is not None and probability >= self.min_probability
-        if confident and len(sample.strip()) >= self.min_length:
-            return DetectedLanguage(language, probability, "langdetect")
-        for signal, key in HINT_ORDER:
-            hint = _iso639_1(hints.get(key))
-            if hint:
-                return DetectedLanguage(hint, probability if hint == language else None, signal)
-        return DetectedLanguage(language, probability, "langdetect" if language else None)
+        if language != "zh":
+            variant = None
+        if language is not None and (letters := _by_letters(sample, language)):
+            return DetectedLanguage(letters, probability if letters == language else None, "letters", variant)
+        for signal, hint in declared:
+            if hint != language and _close(hint, language) and (probability or 0) < 0.95:
+                return DetectedLanguage(hint, None, signal)
+        if language is not None and (probability or 0) >= self.min_probability and len(sample.strip()) >= self.min_length:
+            return DetectedLanguage(language, probability, "langdetect", variant)
+        for signal, hint in declared:
+            return DetectedLanguage(hint, probability if hint == language else None, signal)
+        return DetectedLanguage(language, probability, "langdetect" if language else None, variant)
 
 
 class LanguagePipeline:
-    """Sets ``language``, ``language_probability`` and ``language_source``.
+    """Sets ``language``, ``language_probability``, ``language_source`` and ``language_variant``.
 
+    A source that lists ``languages`` keeps only articles in those; others are counted
+    (``wirecrawl/skipped/language/xx``) and dropped.
     Settings: ``LANGUAGE_ENABLED``, ``LANGUAGE_MAX_CHARS``, ``LANGUAGE_MIN_LENGTH``,
     ``LANGUAGE_MIN_PROBABILITY``, ``LANGUAGE_SEED``.
     """
@@ -91,8 +127,12 @@ class LanguagePipeline:
         hints: dict[str, Any] = {**item.hints, "page_language": item.page_language}
         found = self.detector.detect(item.text, hints)
         item.language, item.language_probability = found.language, found.probability
-        item.language_source = found.source
+        item.language_source, item.language_variant = found.source, found.variant
         self.stats.inc_value(f"wirecrawl/language/{found.source or 'unknown'}")
+        wanted = item.hints.get("source_languages")
+        if wanted and found.language not in wanted:
+            self.stats.inc_value(f"wirecrawl/skipped/language/{found.language or 'unknown'}")
+            raise DropItem(f"language {found.language} not wanted by source {item.source}: {item.url}")
         return item
 
 
@@ -124,9 +164,40 @@ def cjk_language(text: str) -> str | None:
     return "zh"
 
 
-def _iso639_1(value: str | None) -> str | None:
+def _by_letters(text: str, detected: str) -> str | None:
+    """The language the text's letters prove, among those close to ``detected``; else None.
+
+    Russian writes ы and э, Ukrainian і, ї, є and ґ, neither of which Bulgarian uses; Persian
+    writes پ چ ژ گ, Urdu ٹ ڈ ڑ ں ے, Arabic none of them.
+    """
+    if detected in ("ru", "uk", "bg", "mk", "be") and _CYRILLIC.search(text):
+        lower = text.lower()
+        russian = sum(lower.count(c) for c in "ыэё")
+        ukrainian = sum(lower.count(c) for c in "їєґ") + lower.count("і")
+        if russian and not ukrainian:
+            return "ru"
+        if ukrainian > russian:
+            return "uk"
+        if not russian and not ukrainian and detected in ("ru", "bg") and lower.count("ъ") > len(lower) / 200:
+            return "bg"
+        return None
+    if detected in ("ar", "fa", "ur") and (letters := len(_ARABIC_SCRIPT.findall(text))):
+        # A Persian or Urdu name in an Arabic article is a few letters, not a share of the text.
+        if sum(text.count(c) for c in "ٹڈڑںے") > max(2, letters / 300):
+            return "ur"
+        if sum(text.count(c) for c in "پچژگ") > max(2, letters / 300):
+            return "fa"
+        return "ar"
+    return None
+
+
+def _close(first: str | None, second: str | None) -> bool:
+    return first is not None and second is not None and any({first, second} <= group for group in CLOSE_LANGUAGES)
+
+
+def _iso639_1(value: Any) -> str | None:
     """``en`` from ``en``, ``en-US``, ``EN_gb``; None for anything else."""
-    if not value:
+    if not isinstance(value, str) or not value:
         return None
     code = value.strip().replace("_", "-").split("-")[0].lower()
     return code if len(code) == 2 and code.isalpha() else None

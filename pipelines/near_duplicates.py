@@ -26,6 +26,7 @@ from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 
 from crawler.items import Article
+from crawler.scripts import UNSPACED_CHARACTERS, has_unspaced_script
 from crawler.shared_corpus import corpus_for
 from storage.corpus import Corpus, CorpusError
 from storage.signatures import Fingerprint, pack_signature
@@ -41,10 +42,7 @@ _MARKS = (
 )
 _WORD = re.compile(f"(?:[^\\W_]|[{_MARKS}])+")
 _DIGITS = re.compile(r"\d+")
-#: Scripts written without spaces between words: kana, Han, Thai, Lao, Myanmar, Khmer.
-_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
-_UNSPACED_OR_RUN = re.compile(f"[{_UNSPACED}]|[^{_UNSPACED}]+")
-_HAS_UNSPACED = re.compile(f"[{_UNSPACED}]")
+_UNSPACED_OR_RUN = re.compile(f"[{UNSPACED_CHARACTERS}]|[^{UNSPACED_CHARACTERS}]+")
 
 
 def tokens(text: str) -> list[str]:
@@ -55,7 +53,7 @@ def tokens(text: str) -> list[str]:
     folded = _DIGITS.sub("0", unicodedata.normalize("NFKC", text).casefold())
     result: list[str] = []
     for word in _WORD.findall(folded):
-        if _HAS_UNSPACED.search(word):
+        if has_unspaced_script(word):
             result.extend(_UNSPACED_OR_RUN.findall(word))
         else:
             result.append(word)

@@ -39,6 +39,7 @@ class CorpusPipeline:
             story_id=item.story_id,
             fingerprint=item.fingerprint,
             absorbs=item.absorbs,
+            translations=item.alternates,
         )
         item.story_id = stored.story_id
         self.stats.inc_value("wirecrawl/stored")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
@@ -36,18 +38,36 @@ class Feed:
     entries: list[FeedEntry] = field(default_factory=list)
 
 
-def parse_xml(body: bytes) -> etree._Element:
-    """Parse an XML document safely (no entity expansion, no network), tolerating small errors."""
+def parse_xml(body: bytes, http_charset: str | None = None) -> etree._Element:
+    """Parse an XML document safely (no entity expansion, no network), tolerating small errors.
+
+    The document's own BOM or XML declaration names its encoding; without either, the
+    HTTP charset does (lxml would assume UTF-8).
+    """
+    body = body.lstrip(b" \t\r\n")
+    declared = body.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or _XML_ENCODING.match(body[:200])
+    encoding = None if declared or not http_charset else _codec(http_charset)
     parser = etree.XMLParser(
-        recover=True, resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True
+        recover=True, resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True, encoding=encoding
     )
     try:
-        root = etree.fromstring(body.lstrip(), parser=parser)
+        root = etree.fromstring(body, parser=parser)
     except etree.XMLSyntaxError as error:
         raise UnreadableDocument(f"not XML: {error}") from None
     if root is None:
         raise UnreadableDocument("empty or unparseable XML document")
     return root
+
+
+_XML_ENCODING = re.compile(rb"<\?xml[^>]*encoding=")
+
+
+def _codec(charset: str) -> str | None:
+    """The charset's Python codec name, if Python knows it."""
+    try:
+        return codecs.lookup(charset.strip(" \"'")).name
+    except LookupError:
+        return None
 
 
 def local_name(element: etree._Element) -> str:
@@ -56,9 +76,9 @@ def local_name(element: etree._Element) -> str:
     return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
 
 
-def parse_feed(body: bytes, base_url: str) -> Feed:
+def parse_feed(body: bytes, base_url: str, http_charset: str | None = None) -> Feed:
     """Parse a feed; relative links are resolved against ``base_url`` (and ``xml:base``)."""
-    root = parse_xml(body)
+    root = parse_xml(body, http_charset)
     kind = local_name(root)
     if kind == "rss":
         channel = _child(root, "channel")

@@ -33,7 +33,7 @@ class Sitemap:
     entries: list[SitemapEntry] = field(default_factory=list)
 
 
-def parse_sitemap(body: bytes, base_url: str, max_size: int = 0) -> Sitemap:
+def parse_sitemap(body: bytes, base_url: str, max_size: int = 0, http_charset: str | None = None) -> Sitemap:
     """Parse a sitemap document (gzipped or not); ``max_size`` caps the decompressed size."""
     if body[:2] == GZIP_MAGIC:
         try:
@@ -42,7 +42,7 @@ def parse_sitemap(body: bytes, base_url: str, max_size: int = 0) -> Sitemap:
             raise UnreadableDocument(f"bad gzip data: {error}") from None
     if not body.lstrip()[:1] == b"<":
         return _text_sitemap(body, base_url)
-    root = parse_xml(body)
+    root = parse_xml(body, http_charset)
     kind = local_name(root)
     if kind not in ("urlset", "sitemapindex"):
         raise UnreadableDocument(f"root element <{kind}> is not urlset or sitemapindex")

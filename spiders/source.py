@@ -99,7 +99,7 @@ class SourceSpider(Spider):
 
     def _feed_requests(self, response: Response) -> Iterator[Request]:
         try:
-            feed = parse_feed(response.body, response.url)
+            feed = parse_feed(response.body, response.url, _charset(response))
         except UnreadableDocument as error:
             self._discovery_failed(response, "feed", str(error))
             return
@@ -117,7 +117,9 @@ class SourceSpider(Spider):
 
     def _sitemap_requests(self, response: Response) -> Iterator[Request]:
         try:
-            sitemap = parse_sitemap(response.body, response.url, self.settings.getint("DOWNLOAD_MAXSIZE"))
+            sitemap = parse_sitemap(
+                response.body, response.url, self.settings.getint("DOWNLOAD_MAXSIZE"), _charset(response)
+            )
         except UnreadableDocument as error:
             self._discovery_failed(response, "sitemap", str(error))
             return
@@ -200,7 +202,16 @@ class SourceSpider(Spider):
             request_url=request_url,
             discovered_via=via,
             status=response.status,
-            hints={**hints, "source_language": self.source.language},
+            hints={
+                key: value
+                for key, value in {
+                    **hints,
+                    "source_language": self.source.language,
+                    "source_languages": self.source.languages,
+                    "http_language": response.headers.get(b"Content-Language", b"").decode("latin-1"),
+                }.items()
+                if value
+            },
         )
 
     def _article_request(self, url: str, via: str, hints: dict[str, Any]) -> Iterator[Request]:
@@ -262,3 +273,10 @@ class SourceSpider(Spider):
             key = "download"
         self.crawler.stats.inc_value(f"wirecrawl/errors/{key}")
         self.logger.warning("%s failed (%s): %s", what, reason, request.url)
+
+
+def _charset(response: Response) -> str | None:
+    """The charset named by the response's Content-Type header, if any."""
+    content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+    _, _, charset = content_type.lower().partition("charset=")
+    return charset.split(";")[0].strip(" \"'") or None

@@ -31,6 +31,7 @@ ARTICLE_COLUMNS = (
     "language",
     "language_probability",
     "language_source",
+    "language_variant",
     "text",
     "text_hash",
     "word_count",
@@ -124,8 +125,9 @@ class Corpus:
         story_id: int | None = None,
         fingerprint: Fingerprint | None = None,
         absorbs: Iterable[int] = (),
+        translations: Mapping[str, str] | None = None,
     ) -> StoredArticle:
-        """Store an article with its URLs, fingerprint and story, in one transaction.
+        """Store an article with its URLs, fingerprint, story and declared translations, in one transaction.
 
         With ``story_id`` it joins that story as a copy (and the stories in ``absorbs`` are
         united into it); otherwise it starts a story of its own. The earliest-published copy
@@ -135,7 +137,21 @@ class Corpus:
         with self.db.atomic():
             article_id = self.db["articles"].insert(row).last_pk
             self._add_urls(article_id, [row["url"], *urls])
+            self._link_translations(article_id, translations or {})
             return self._attach(article_id, row, story_id, fingerprint, absorbs)
+
+    def _link_translations(self, article_id: int, translations: Mapping[str, str]) -> None:
+        """Record the article's translations, and link those (either way) already in the corpus."""
+        self.db.conn.executemany(
+            """INSERT OR IGNORE INTO translations (article_id, language, url, translation_id)
+               VALUES (?, ?, ?, (SELECT article_id FROM article_urls WHERE url = ?))""",
+            [(article_id, language, url, url) for language, url in translations.items()],
+        )
+        self.db.execute(
+            """UPDATE translations SET translation_id = :id
+               WHERE translation_id IS NULL AND url IN (SELECT url FROM article_urls WHERE article_id = :id)""",
+            {"id": article_id},
+        )
 
     def reattach(
         self, article_id: int, story_id: int | None, fingerprint: Fingerprint | None, absorbs: Iterable[int] = ()

@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from crawler.scripts import has_unspaced_script
+
 __all__ = ["StoryHit", "corpus_stats", "fts_query", "search_stories", "story_with_copies"]
 
 
@@ -30,22 +32,45 @@ def fts_query(text: str) -> str:
 def search_stories(db: Database, query: str, language: str | None = None, limit: int = 20) -> list[StoryHit]:
     """Stories whose copies match ``query`` (all words), best first, one hit per story.
 
-    Falls back to a substring match when full-text search finds nothing (e.g. a word inside
-    a Chinese or Japanese sentence, which the word tokenizer sees as one token).
+    Words of space-delimited scripts go to the word index (accents folded); Chinese,
+    Japanese, Thai words to the trigram index, or, when a word is shorter than 3 characters,
+    to a substring match. A query the chosen index finds nothing for falls back to substrings.
     """
-    if not query.strip():
+    words = query.split()
+    if not words:
         return []
-    matched = """SELECT a.*, articles_fts.rank AS score FROM articles_fts
-                 JOIN articles a ON a.id = articles_fts.rowid
-                 WHERE articles_fts MATCH :match AND (:language IS NULL OR a.language = :language)"""
-    rows = _best_per_story(db, matched, {"match": fts_query(query), "language": language, "limit": limit})
+    params: dict[str, Any] = {"language": language, "limit": limit}
+    rows: list[dict[str, Any]] = []
+    if not has_unspaced_script(query):
+        index = "articles_fts"
+    elif all(len(word) >= 3 for word in words):
+        index = "articles_trigram"
+    else:
+        index = None
+    if index is not None:
+        matched = f"""SELECT a.*, {index}.rank AS score FROM {index}
+                      JOIN articles a ON a.id = {index}.rowid
+                      WHERE {index} MATCH :match AND (:language IS NULL OR a.language = :language)"""
+        rows = _best_per_story(db, matched, {**params, "match": fts_query(query)})
     if not rows:
-        pattern = "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        substring = """SELECT a.*, (a.title NOT LIKE :pattern ESCAPE '\\') AS score FROM articles a
-                       WHERE (a.title LIKE :pattern ESCAPE '\\' OR a.text LIKE :pattern ESCAPE '\\')
-                       AND (:language IS NULL OR a.language = :language)"""
-        rows = _best_per_story(db, substring, {"pattern": pattern, "language": language, "limit": limit})
+        rows = _best_per_story(db, _SUBSTRING_MATCH.format(where=_substring_where(len(words))), {
+            **params, **{f"w{i}": _like_pattern(word) for i, word in enumerate(words)},
+        })
     return [StoryHit(**row) for row in rows]
+
+
+_SUBSTRING_MATCH = """SELECT a.*, 1 AS score FROM articles a
+                      WHERE ({where}) AND (:language IS NULL OR a.language = :language)"""
+
+
+def _substring_where(count: int) -> str:
+    return " AND ".join(
+        f"(a.title LIKE :w{i} ESCAPE '\\' OR a.text LIKE :w{i} ESCAPE '\\')" for i in range(count)
+    )
+
+
+def _like_pattern(word: str) -> str:
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _best_per_story(db: Database, matched: str, params: dict[str, Any]) -> list[dict[str, Any]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from crawler.scripts import UNSPACED_LANGUAGES
+
 __all__ = ["migrations", "FTS_TOKENIZER"]
 
 migrations = Migrations("wirecrawl")
@@ -116,5 +118,55 @@ def create_story_index(db: Database) -> None:
             name TEXT PRIMARY KEY,              -- e.g. near_duplicate_index
             value TEXT NOT NULL                 -- JSON
         );
+        """
+    )
+
+
+@migrations()
+def add_multilingual_search(db: Database) -> None:
+    """Chinese/Japanese variant column, a trigram index for unspaced scripts, and translations.
+
+    The word tokenizer sees a whole Chinese or Thai clause as one token; the trigram index
+    finds any 3+ character substring. It holds only articles in languages written without
+    spaces, which keeps its size (three times the text) off everything else.
+    """
+    db.execute("ALTER TABLE articles ADD COLUMN language_variant TEXT")
+    languages = ", ".join(f"'{code}'" for code in UNSPACED_LANGUAGES)
+    db.executescript(
+        f"""
+        CREATE VIRTUAL TABLE articles_trigram USING fts5(
+            title, text, content='articles', content_rowid='id', tokenize='trigram'
+        );
+        CREATE TRIGGER articles_trigram_ai AFTER INSERT ON articles WHEN new.language IN ({languages}) BEGIN
+            INSERT INTO articles_trigram (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_trigram_ad AFTER DELETE ON articles WHEN old.language IN ({languages}) BEGIN
+            INSERT INTO articles_trigram (articles_trigram, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_trigram_au AFTER UPDATE OF title, text, language ON articles BEGIN
+            INSERT INTO articles_trigram (articles_trigram, rowid, title, text)
+                SELECT 'delete', old.id, old.title, old.text WHERE old.language IN ({languages});
+            INSERT INTO articles_trigram (rowid, title, text)
+                SELECT new.id, new.title, new.text WHERE new.language IN ({languages});
+        END;
+        INSERT INTO articles_trigram (rowid, title, text)
+            SELECT id, title, text FROM articles WHERE language IN ({languages});
+
+        CREATE TABLE translations (
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            language TEXT NOT NULL,             -- hreflang as the page declares it
+            url TEXT NOT NULL,                  -- the translation's URL (canonical form)
+            translation_id INTEGER REFERENCES articles(id),  -- set once that page is in the corpus
+            PRIMARY KEY (article_id, url)
+        );
+        CREATE INDEX idx_translations_url ON translations(url);
+
+        -- sqlite-utils' trigger re-indexed an article on every update (story, similarity):
+        -- only a changed title or text needs it.
+        DROP TRIGGER articles_au;
+        CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
         """
     )
