@@ -362,5 +362,29 @@ def demo(db_file: Path) -> None:
     if report.status in ("interrupted", "failed"):
         sys.exit(EXIT_FAILED)
 
+
+@cli.command()
+@db_option
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port on 127.0.0.1.")
+def serve(db_file: Path | None, port: int) -> None:
+    """Browse the corpus in Datasette on 127.0.0.1: stories, copies, facets, search, canned queries.
+
+    Needs the optional extra: pip install 'wirecrawl[serve]'.
+
+    Example:
+
+        wirecrawl serve --db demo.db --port 8001
+    """
+    from crawler.serve import DATABASE_NAME, DatasetteMissing, corpus_datasette, serve as serve_datasette
+
+    path = corpus_path(db_file)
+    try:
+        datasette = corpus_datasette(path)
+    except (CorpusError, DatasetteMissing) as error:
+        raise ConfigError(str(error)) from None
+    click.echo(f"Serving {path} on http://127.0.0.1:{port}/{DATABASE_NAME} (Ctrl-C to stop)", err=True)
+    serve_datasette(datasette, port)
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,62 @@
+"""`wirecrawl serve`: Datasette over the corpus, with the metadata and canned queries in
+``crawler/datasette/``. Datasette is an optional extra, imported only here."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from storage.corpus import Corpus
+
+if TYPE_CHECKING:
+    from datasette.app import Datasette
+
+__all__ = ["DATABASE_NAME", "DatasetteMissing", "corpus_datasette", "serve"]
+
+CONFIG_DIR = Path(__file__).with_name("datasette")
+#: The corpus is served under this name whatever its file is called, so URLs and metadata are stable.
+DATABASE_NAME = "corpus"
+#: Long texts are cut in table and query views; a row page always shows the whole article.
+SETTINGS = {"truncate_cells_html": 300}
+INSTALL_HINT = "datasette is not installed: pip install 'wirecrawl[serve]' (in a checkout: .venv/bin/pip install -e '.[serve]')"
+
+
+class DatasetteMissing(RuntimeError):
+    """The optional ``datasette`` dependency is not installed."""
+
+
+def corpus_datasette(db: Path) -> Datasette:
+    """A Datasette instance serving the corpus ``db`` (read-only) as database ``corpus``.
+
+    Raises :class:`storage.corpus.CorpusError` when ``db`` is not a corpus, and
+    :class:`DatasetteMissing` without datasette.
+    """
+    try:
+        from datasette.app import Datasette
+        from datasette.database import Database
+        from datasette.plugins import pm
+        from datasette.utils import parse_metadata
+    except ImportError:
+        raise DatasetteMissing(INSTALL_HINT) from None
+    from crawler.datasette import plugin
+
+    Corpus(db, create=False).close()  # refuses a missing file; brings an older schema up to date
+    if not pm.is_registered(plugin):
+        pm.register(plugin, name="wirecrawl")
+    datasette = Datasette(
+        metadata=parse_metadata((CONFIG_DIR / "metadata.yml").read_text(encoding="utf-8")),
+        static_mounts=[("wirecrawl-static", str(CONFIG_DIR / "static"))],
+        settings=SETTINGS,
+    )
+    datasette.add_database(Database(datasette, path=str(db)), name=DATABASE_NAME)
+    datasette.remove_database("_memory")
+    return datasette
+
+
+def serve(datasette: Datasette, port: int, host: str = "127.0.0.1") -> None:
+    """Serve ``datasette`` on http://host:port/ until interrupted."""
+    import uvicorn
+
+    asyncio.run(datasette.invoke_startup())
+    uvicorn.run(datasette.app(), host=host, port=port, log_level="warning", lifespan="on")

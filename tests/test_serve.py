@@ -1,0 +1,165 @@
+"""`wirecrawl serve`: the Datasette metadata, canned queries and search, on the demo corpus."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from markupsafe import escape
+
+from conftest import cli_env, describe, run_cli
+from crawler.serve import corpus_datasette
+
+HOUSEKEEPING = {"article_fingerprints", "lsh_bands", "corpus_settings", "_sqlite_migrations", "article_urls",
+                "crawl_run_sources", "articles_fts", "articles_fts_data", "articles_fts_idx",
+                "articles_fts_docsize", "articles_fts_config"}
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("demo")
+    result = run_cli("demo", "--db", directory / "demo.db", cwd=directory)
+    assert result.returncode == 0, describe(result)
+    return directory / "demo.db"
+
+
+@pytest.fixture(scope="module")
+def datasette(demo_db: Path) -> Any:
+    return corpus_datasette(demo_db)
+
+
+def get(datasette: Any, path: str) -> Any:
+    """GET ``path`` through Datasette's in-process client; the response must be 200."""
+    response = asyncio.run(datasette.client.get(path))
+    assert response.status_code == 200, f"{path}: {response.status_code} {response.text[:500]}"
+    return response
+
+
+def rows(datasette: Any, path: str, **params: str) -> list[dict[str, Any]]:
+    """Rows of a table or canned query as JSON objects."""
+    return get(datasette, f"/corpus/{path}.json?{urlencode({'_shape': 'array', **params})}").json()
+
+
+def test_the_database_page_lists_titled_tables_and_queries_and_hides_housekeeping(datasette):
+    tables = {table["name"]: table for table in get(datasette, "/corpus.json").json()["tables"]}
+    assert {"articles", "stories", "crawl_runs"} <= {name for name, table in tables.items() if not table["hidden"]}
+    assert HOUSEKEEPING <= {name for name, table in tables.items() if table["hidden"]}
+    page = get(datasette, "/corpus").text
+    for title in ("News corpus", "Latest stories", "A story and all its copies", "Most syndicated stories",
+                  "Stories by language and day", "Sources by volume and duplicate rate", "Search, grouped by story"):
+        assert title in page
+    assert "_memory" not in get(datasette, "/").text
+
+
+def test_articles_are_newest_first_with_facets_and_column_descriptions(datasette):
+    data = get(datasette, "/corpus/articles.json?_size=max&_extra=facet_results,sort_desc").json()
+    published = [row["published"] for row in rows(datasette, "articles", _size="max")]
+    assert published == sorted(published, reverse=True)
+    facets = data["facet_results"]["results"] if "results" in data["facet_results"] else data["facet_results"]
+    assert {"source", "language", "published"} <= set(facets)
+    page = get(datasette, "/corpus/articles").text
+    assert "Similarity to the story" in page and 'name="_search"' in page
+
+
+def test_table_search_uses_full_text_search(datasette):
+    matched = rows(datasette, "articles", _search="Petra ports", _size="max")
+    assert 3 <= len(matched) < 30 and sum(row["title"].startswith("Storm Petra") for row in matched) == 3
+    assert all("Petra" in row["title"] + row["text"] for row in matched)
+
+
+def test_an_article_page_shows_the_whole_text_and_links_its_story(datasette, demo_db):
+    article = rows(datasette, "articles", url__contains="city-council-backs-tram")[0]
+    page = get(datasette, f"/corpus/articles/{article['id']}").text
+    assert str(escape(article["text"])) in page
+    assert f'<a href="/corpus/story?story_id={article["story_id"]}">' in page
+    assert f'<a href="{article["url"]}">' in page
+    story_page = get(datasette, f"/corpus/stories/{article['story_id']}").text
+    representative = rows(datasette, "stories", id=str(article["story_id"]))[0]["article_id"]
+    assert f'<a href="/corpus/articles/{representative}">' in story_page
+
+
+def test_latest_stories_one_row_per_story_newest_first_with_copies(datasette):
+    stories = rows(datasette, "latest_stories")
+    assert len(stories) == len({story["story_id"] for story in stories}) == 25
+    assert stories[0]["published"].startswith("2026-11-26")
+    tram = next(story for story in stories if "tram extension" in story["title"])
+    assert tram["copies"] == 3 and tram["languages"] == "en" and set(tram["sources"].split(",")) == {"meridian", "newsbeat", "courier"}
+    assert f'<a href="/corpus/story?story_id={tram["story_id"]}">' in get(datasette, "/corpus/latest_stories").text
+
+
+def test_a_story_lists_every_copy_representative_first(datasette):
+    storm = rows(datasette, "search", q="Storm Petra")[0]
+    copies = rows(datasette, "story", story_id=str(storm["story_id"]))
+    assert len(copies) == 3 and {copy["source"] for copy in copies} == {"meridian", "newsbeat", "courier"}
+    assert [copy["role"] for copy in copies] == ["representative", "copy", "copy"]
+    assert copies[0]["similarity"] == 1.0 and all(copy["url"].startswith("http") for copy in copies)
+    page = get(datasette, f"/corpus/story?story_id={storm['story_id']}").text
+    assert f'<a href="{copies[1]["url"]}">' in page
+
+
+def test_most_syndicated_stories_in_a_time_window(datasette):
+    everything = rows(datasette, "most_syndicated")
+    assert [story["copies"] for story in everything] == [3, 3, 2]
+    window = rows(datasette, "most_syndicated", since="2026-11-04", until="2026-11-06")
+    assert [story["title"][:12] for story in window] == ["Calderbridge"]
+
+
+def test_stories_by_language_and_day(datasette):
+    days = rows(datasette, "stories_by_language_day")
+    assert sum(day["stories"] for day in days) == 25 and sum(day["articles"] for day in days) == 30
+    assert {day["language"] for day in days} == {"en", "fr", "ar", "de", "ru", "zh"}
+    french = rows(datasette, "stories_by_language_day", language="fr")
+    assert {day["language"] for day in french} == {"fr"} and len(french) == 5
+
+
+def test_sources_by_volume_and_duplicate_rate(datasette):
+    sources = {row["source"]: row for row in rows(datasette, "sources")}
+    assert len(sources) == 8 and sum(row["articles"] for row in sources.values()) == 30
+    assert sources["newsbeat"]["duplicate_rate"] > 0 and sources["littoral"]["duplicate_rate"] == 0
+    assert list(sources)[0] == "meridian"  # the most articles first
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("storm ports", "Storm Petra shuts three North Sea ports"),  # all words, anywhere
+        ("поликлиника", "В Новоречинске открылась новая детская поликлиника"),  # Cyrillic
+        ("充电桩", "临江市新能源汽车充电桩突破五万个"),  # a word inside a Chinese sentence
+    ],
+)
+def test_search_groups_matches_by_story(datasette, query, title):
+    hits = rows(datasette, "search", q=query)
+    assert hits and hits[0]["title"].startswith(title)
+    assert len(hits) == len({hit["story_id"] for hit in hits})
+
+
+def test_search_counts_the_matching_copies_of_a_story(datasette):
+    storm = rows(datasette, "search", q="Petra")[0]
+    assert storm["copies"] == storm["matching_copies"] == 3 and "[Petra]" in storm["passage"]
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "AND OR NOT", "title:(x*", "", "  "])
+def test_search_never_fails_on_fts_syntax(datasette, query):
+    rows(datasette, "search", q=query)  # a 200 answer; an empty box matches nothing
+    assert rows(datasette, "search", q="") == []
+
+
+def test_serve_without_a_corpus_says_so_in_one_line(tmp_path):
+    result = run_cli("serve", "--db", tmp_path / "none.db", cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.strip().count("\n") == 0
+    assert "no corpus at" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_serve_without_datasette_says_how_to_install_it(tmp_path, demo_db):
+    hide_datasette = "import sys; sys.modules['datasette'] = None; from crawler.cli import main; main()"
+    result = subprocess.run(
+        [sys.executable, "-c", hide_datasette, "serve", "--db", str(demo_db)],
+        cwd=tmp_path, env=cli_env(), capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert result.returncode == 2 and result.stderr.strip().count("\n") == 0, describe(result)
+    assert "pip install 'wirecrawl[serve]'" in result.stderr
