@@ -386,5 +386,31 @@ def serve(db_file: Path | None, port: int) -> None:
     serve_datasette(datasette, port)
 
 
+@cli.command()
+@db_option
+@click.option("--format", "export_format", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True, help="One JSON object per line, or CSV with a header.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only rows published on or after this day (YYYY-MM-DD).")
+@click.option("--language", help="Only rows in this language (ISO 639-1, e.g. de).")
+@click.option("--stories-only", is_flag=True, help="One row per story instead of one per article.")
+@click.option("--output", type=click.File("w", encoding="utf-8", lazy=True), default="-", help="File to write (default: stdout).")
+def export(
+    db_file: Path | None, export_format: str, since: Any, language: str | None, stories_only: bool, output: Any
+) -> None:
+    """Stream the corpus out for other tools: one row per article (with its story id) or per story.
+
+    Example:
+
+        wirecrawl export --since 2026-11-01 --language de > articles.jsonl
+
+        wirecrawl export --stories-only --format csv --output stories.csv
+    """
+    from storage.export import export_corpus
+
+    db = _open_db(db_file)
+    count = export_corpus(
+        db, output, format=export_format, since=since and since.date().isoformat(), language=language, stories_only=stories_only
+    )
+    click.echo(f"exported {count} {'stories' if stories_only else 'articles'}", err=True)
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,66 @@
+"""Export the corpus as JSON lines or CSV, streamed row by row (nothing is loaded in memory)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from sqlite_utils import Database
+
+__all__ = ["EXPORT_FORMATS", "export_corpus"]
+
+EXPORT_FORMATS = ("jsonl", "csv")
+
+#: Article columns exported, in order (``story_id`` says which story the page is a copy of).
+ARTICLE_SQL = """SELECT a.id, a.story_id, a.id = s.article_id AS representative, a.similarity,
+       a.url, a.source, a.title, a.author, a.published, a.language, a.word_count,
+       a.sitename, a.description, a.fetched_at, a.text
+FROM articles a LEFT JOIN stories s ON s.id = a.story_id
+WHERE (:since IS NULL OR date(coalesce(a.published, a.fetched_at)) >= date(:since))
+  AND (:language IS NULL OR a.language = :language)
+ORDER BY a.id"""
+
+#: Story columns exported: the story and its representative copy's URL.
+STORY_SQL = """SELECT s.id, s.title, s.language, s.published, s.first_seen, s.last_seen, s.copies,
+       s.article_id, a.url
+FROM stories s LEFT JOIN articles a ON a.id = s.article_id
+WHERE (:since IS NULL OR date(coalesce(s.published, s.first_seen)) >= date(:since))
+  AND (:language IS NULL OR s.language = :language)
+ORDER BY s.id"""
+
+
+def export_corpus(
+    db: Database,
+    out: TextIO,
+    *,
+    format: str = "jsonl",
+    since: str | None = None,
+    language: str | None = None,
+    stories_only: bool = False,
+) -> int:
+    """Write articles (or stories) published on or after ``since`` (YYYY-MM-DD) in ``language``
+    to ``out``: one JSON object per line, or CSV with a header. Returns how many rows."""
+    if format not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {format!r} (known: {', '.join(EXPORT_FORMATS)})")
+    cursor = db.execute(STORY_SQL if stories_only else ARTICLE_SQL, {"since": since, "language": language})
+    columns = [d[0] for d in cursor.description]
+    rows = (dict(zip(columns, row)) for row in cursor)
+    return (_write_jsonl if format == "jsonl" else _write_csv)(rows, columns, out)
+
+
+def _write_jsonl(rows: Iterator[dict[str, Any]], columns: list[str], out: TextIO) -> int:
+    count = 0
+    for count, row in enumerate(rows, 1):
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return count
+
+
+def _write_csv(rows: Iterator[dict[str, Any]], columns: list[str], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=columns)
+    writer.writeheader()
+    count = 0
+    for count, row in enumerate(rows, 1):
+        writer.writerow(row)
+    return count
