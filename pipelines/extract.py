@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from copy import deepcopy
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Self
@@ -32,6 +33,10 @@ GENERIC_PAGE_TYPES = {"website"}
 _IN_CONTENT = "not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside)"
 CONTENT_TIMES = f"//time[@datetime and {_IN_CONTENT}]"
 CONTENT_DATE_ELEMENTS = f"//*[contains(translate(@class, 'DATE', 'date'), 'date') and not(self::time) and {_IN_CONTENT}]"
+#: trafilatura drops every non-printable character, zero-width (non-)joiners included, which
+#: breaks Persian words (دشت‌آباد) and Indic conjuncts; they cross it as printable markers.
+JOINER_MARKERS = {"\u200c": "\u2e28\u2e29", "\u200d": "\u2e29\u2e28"}
+_HAS_JOINER = '//text()[contains(., "\u200c") or contains(., "\u200d")]'
 LANGUAGE_CODE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
 
 
@@ -112,7 +117,11 @@ class ArticleExtractor:
             raise NotAnArticle("not_article", "tag, author or service page URL")
         if not declares_article and (path in ("", "/") or shows_teaser_dates(tree)):
             raise NotAnArticle("not_article", "home or listing page")
-        document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **self.options)
+        protected = _protect_joiners(tree)
+        document = trafilatura.bare_extraction(protected, url=url, with_metadata=True, **self.options)
+        if document is not None and protected is not tree:
+            for field in ("title", "author", "sitename", "description", "text"):
+                setattr(document, field, _restore_joiners(getattr(document, field)))
         title = _clean(document.title) if document is not None else None
         text = paragraphs(document.text if document is not None else "", drop_first=title)
         if len(text) < self.min_length:
@@ -170,6 +179,28 @@ class ExtractionPipeline:
             setattr(item, name, value)
         item.tree = None
         return item
+
+
+def _protect_joiners(tree):  # noqa: ANN001, ANN202
+    """A copy of the tree with zero-width joiners as markers, or the tree itself if it has none."""
+    if not tree.xpath(_HAS_JOINER):
+        return tree
+    protected = deepcopy(tree)
+    for element in protected.iter():
+        for attribute in ("text", "tail"):
+            value = getattr(element, attribute)
+            if value and ("\u200c" in value or "\u200d" in value):
+                for joiner, marker in JOINER_MARKERS.items():
+                    value = value.replace(joiner, marker)
+                setattr(element, attribute, value)
+    return protected
+
+
+def _restore_joiners(value: str | None) -> str | None:
+    if value:
+        for joiner, marker in JOINER_MARKERS.items():
+            value = value.replace(marker, joiner)
+    return value
 
 
 def paragraphs(text: str, drop_first: str | None = None) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Self
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs
+from langdetect.detector_factory import PROFILES_DIRECTORY
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.settings import BaseSettings
@@ -37,6 +39,9 @@ CLOSE_LANGUAGES = (
     {"hi", "mr", "ne"},
     {"ar", "fa", "ur"},
 )
+#: Languages langdetect has a profile for; it can never answer any other (Malay comes out as
+#: Indonesian), so a declared hint for one of those decides.
+DETECTABLE = {name.split("-")[0] for name in os.listdir(PROFILES_DIRECTORY)}
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 
@@ -95,7 +100,11 @@ class LanguageDetector:
         if language is not None and (letters := _by_letters(sample, language)):
             return DetectedLanguage(letters, probability if letters == language else None, "letters", variant)
         for signal, hint in declared:
-            if hint != language and _close(hint, language) and (probability or 0) < 0.95:
+            if hint not in DETECTABLE and hint != cjk_language(sample):
+                return DetectedLanguage(hint, None, signal)  # langdetect could never have said it
+        for signal, hint in declared:
+            unsure = (probability or 0) < 0.95 or hint not in DETECTABLE
+            if hint != language and _close(hint, language) and unsure:
                 return DetectedLanguage(hint, None, signal)
         if language is not None and (probability or 0) >= self.min_probability and len(sample.strip()) >= self.min_length:
             return DetectedLanguage(language, probability, "langdetect", variant)
@@ -168,7 +177,7 @@ def _by_letters(text: str, detected: str) -> str | None:
     """The language the text's letters prove, among those close to ``detected``; else None.
 
     Russian writes ы and э, Ukrainian і, ї, є and ґ, neither of which Bulgarian uses; Persian
-    writes پ چ ژ گ, Urdu ٹ ڈ ڑ ں ے, Arabic none of them.
+    and Urdu write ی and ک where Arabic writes ي and ك, and Urdu adds ٹ ڈ ڑ ں ے.
     """
     if detected in ("ru", "uk", "bg", "mk", "be") and _CYRILLIC.search(text):
         lower = text.lower()
@@ -181,13 +190,13 @@ def _by_letters(text: str, detected: str) -> str | None:
         if not russian and not ukrainian and detected in ("ru", "bg") and lower.count("ъ") > len(lower) / 200:
             return "bg"
         return None
-    if detected in ("ar", "fa", "ur") and (letters := len(_ARABIC_SCRIPT.findall(text))):
-        # A Persian or Urdu name in an Arabic article is a few letters, not a share of the text.
-        if sum(text.count(c) for c in "ٹڈڑںے") > max(2, letters / 300):
-            return "ur"
-        if sum(text.count(c) for c in "پچژگ") > max(2, letters / 300):
-            return "fa"
-        return "ar"
+    if detected in ("ar", "fa", "ur") and _ARABIC_SCRIPT.search(text):
+        # Persian and Urdu write ی and ک (and پ چ ژ گ) where Arabic writes ي, ك and ة.
+        persian = sum(text.count(c) for c in "یکپچژگ")
+        arabic = sum(text.count(c) for c in "يكة")
+        if persian > arabic:
+            return "ur" if sum(text.count(c) for c in "ٹڈڑںے") > max(2, persian / 20) else "fa"
+        return "ar" if arabic > persian else None
     return None
 
 
@@ -195,9 +204,13 @@ def _close(first: str | None, second: str | None) -> bool:
     return first is not None and second is not None and any({first, second} <= group for group in CLOSE_LANGUAGES)
 
 
+#: Codes pages still declare for languages ISO 639-1 names otherwise.
+LEGACY_CODES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi", "jw": "jv"}
+
+
 def _iso639_1(value: Any) -> str | None:
-    """``en`` from ``en``, ``en-US``, ``EN_gb``; None for anything else."""
+    """``en`` from ``en``, ``en-US``, ``EN_gb``; ``no`` from ``nb``; None for anything else."""
     if not isinstance(value, str) or not value:
         return None
     code = value.strip().replace("_", "-").split("-")[0].lower()
-    return code if len(code) == 2 and code.isalpha() else None
+    return LEGACY_CODES.get(code, code) if len(code) == 2 and code.isalpha() else None

@@ -1,0 +1,105 @@
+"""Language accuracy per language: langdetect alone versus wirecrawl's detector with its fallbacks.
+
+Usage: .venv/bin/python benchmarks/language.py [--fundus ../shared/bench/extraction/fundus]
+
+Two sets: the Fundus benchmark pages (real articles from 181 publishers; the true language
+of each publisher from its ``languages.json``), extracted as the crawl extracts them, and the
+multilingual fixtures of the test suite (tests/multilingual_texts.py). Each text is judged
+in full and cut to its first 200 characters ("short"); "langdetect" is the seeded detector
+alone, "wirecrawl" adds scripts, distinctive letters and the page's declared language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from langdetect import LangDetectException, detect_langs  # noqa: E402
+from scrapy.settings import Settings  # noqa: E402
+from trafilatura.utils import load_html  # noqa: E402
+
+import multilingual_texts  # noqa: E402
+from crawler.encoding import decode_html  # noqa: E402
+from pipelines.extract import ArticleExtractor, NotAnArticle  # noqa: E402
+from pipelines.language import LanguageDetector  # noqa: E402
+
+SHORT = 200
+
+
+def fundus_samples(root: Path) -> list[tuple[str, str, str | None]]:
+    """(true language, body text, declared page language) of every Fundus page."""
+    truth = json.loads((root / "languages.json").read_text())
+    settings = Settings()
+    settings.setmodule("crawler.settings")
+    extractor = ArticleExtractor.from_settings(settings)
+    samples = []
+    for meta in sorted(root.glob("*/meta.info")):
+        for name, info in json.loads(meta.read_text()).items():
+            publisher = f"{meta.parent.name}/{name.rsplit('_', 3)[0]}"
+            if publisher not in truth or not (meta.parent / name).is_file():
+                continue
+            html, _ = decode_html(gzip.decompress((meta.parent / name).read_bytes()), "text/html")
+            tree = load_html(html)
+            try:
+                found = extractor.extract(tree, info["url"])
+            except NotAnArticle:
+                continue
+            samples.append((truth[publisher], found.text, found.page_language))
+    return samples
+
+
+def fixture_samples() -> list[tuple[str, str, str | None]]:
+    """(true language, text, declared language) of the test suite's multilingual fixtures."""
+    texts = (*multilingual_texts.ARTICLES, *multilingual_texts.CLOSE_PAIRS)
+    return [(text.language, text.text, text.language) for text in texts]
+
+
+def langdetect_only(text: str) -> str | None:
+    try:
+        code = detect_langs(text)[0].lang
+    except (LangDetectException, IndexError):
+        return None
+    return "zh" if code.startswith("zh") else code
+
+
+def report(name: str, samples: list[tuple[str, str, str | None]], detector: LanguageDetector) -> None:
+    results: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
+    for truth, text, declared in samples:
+        for length, sample in (("full", text), ("short", text[:SHORT])):
+            results[truth][f"langdetect {length}"].append(langdetect_only(sample) == truth)
+            found = detector.detect(sample, {"page_language": declared})
+            results[truth][f"wirecrawl {length}"].append(found.language == truth)
+    columns = ["langdetect full", "wirecrawl full", "langdetect short", "wirecrawl short"]
+    print(f"\n{name}: {len(samples)} texts (short = first {SHORT} characters)")
+    print(f"  {'language':<9}{'n':>5}  " + "  ".join(f"{c:>16}" for c in columns))
+    totals: dict[str, list[bool]] = defaultdict(list)
+    for language in sorted(results, key=lambda lang: (-len(results[lang][columns[0]]), lang)):
+        row = results[language]
+        for column in columns:
+            totals[column] += row[column]
+        cells = "  ".join(f"{sum(row[c]) / len(row[c]):>16.3f}" for c in columns)
+        print(f"  {language:<9}{len(row[columns[0]]):>5}  {cells}")
+    cells = "  ".join(f"{sum(totals[c]) / len(totals[c]):>16.3f}" for c in columns)
+    print(f"  {'all':<9}{len(totals[columns[0]]):>5}  {cells}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fundus", type=Path, default=ROOT.parent / "shared" / "bench" / "extraction" / "fundus")
+    args = parser.parse_args()
+    detector = LanguageDetector()
+    report("fixtures", fixture_samples(), detector)
+    if args.fundus.is_dir():
+        report("fundus", fundus_samples(args.fundus), detector)
+
+
+if __name__ == "__main__":
+    main()
