@@ -1,4 +1,5 @@
-"""Extraction and language detection on a saved page, as the crawl's stages do them."""
+"""Extraction, cleaning (general rules; site templates need the corpus) and language detection
+on a saved page, as the crawl's stages do them."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from trafilatura.utils import load_html
 
 from crawler.encoding import decode_html
 from pipelines.canonical import canonical_url
+from pipelines.clean import BoilerplateRules
 from pipelines.extract import ArticleExtractor, NotAnArticle
 from pipelines.language import LanguageDetector
 
@@ -41,7 +43,8 @@ def extract_saved_page(body: bytes, url: str, settings: Settings | None = None) 
         found = ArticleExtractor.from_settings(settings).extract(tree, url)
     except NotAnArticle as error:
         return {**dict.fromkeys(FIELDS), "url": url, "error": str(error)}
-    language = LanguageDetector.from_settings(settings).detect(found.text, {"page_language": found.page_language})
+    text = "\n\n".join(BoilerplateRules().clean(found.text.split("\n\n"), found.title))
+    language = LanguageDetector.from_settings(settings).detect(text, {"page_language": found.page_language})
     return {
         "url": url,
         "title": found.title,
@@ -49,5 +52,5 @@ def extract_saved_page(body: bytes, url: str, settings: Settings | None = None) 
         "published": found.published,
         "language": language.language,
         "language_probability": language.probability,
-        "text": found.text,
+        "text": text,
     }

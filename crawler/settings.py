@@ -68,6 +68,7 @@ DISCOVERY_SKIP_STORED = True
 ITEM_PIPELINES = {
     "pipelines.canonical.CanonicalUrlPipeline": 100,
     "pipelines.extract.ExtractionPipeline": 200,
+    "pipelines.clean.CleaningPipeline": 250,
     "pipelines.language.LanguagePipeline": 300,
     "pipelines.duplicates.ExactDuplicatePipeline": 400,
     "pipelines.near_duplicates.NearDuplicatePipeline": 500,
@@ -95,6 +96,11 @@ EXTRACT_NON_ARTICLE_URL = (
     r"sitemap|team|staff|masthead|corrections|editorial-(standards|policy|guidelines)|ethics|"
     r"accessibility|weather|obituaries|notices|classifieds|events|directory)(\.\w+)?/?$"
 )
+# Cleaning: a body block seen on this many pages of a site is the site's boilerplate.
+CLEAN_ENABLED = True
+CLEAN_TEMPLATE_PAGES = 3
+# Pages left with less body text than this after cleaning are not articles.
+CLEAN_MIN_LENGTH = 200
 # Language: langdetect reads at most this many characters of the body.
 LANGUAGE_MAX_CHARS = 3000
 # Below this length (characters) or probability, a declared language hint decides.

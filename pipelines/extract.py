@@ -122,7 +122,7 @@ class ArticleExtractor:
         if document is not None and protected is not tree:
             for field in ("title", "author", "sitename", "description", "text"):
                 setattr(document, field, _restore_joiners(getattr(document, field)))
-        title = _clean(document.title) if document is not None else None
+        title = headline(tree, document.title if document is not None else None, url)
         text = paragraphs(document.text if document is not None else "", drop_first=title)
         if len(text) < self.min_length:
             raise NotAnArticle("no_body", f"{len(text)} characters of body text")
@@ -179,6 +179,45 @@ class ExtractionPipeline:
             setattr(item, name, value)
         item.tree = None
         return item
+
+
+#: Headings that hold the page's headline: in the article or main content, else anywhere but
+#: the site's chrome.
+HEADLINE_XPATHS = (
+    "//article//h1 | //main//h1 | //*[@itemprop='headline']",
+    "//h1[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[not(ancestor::article)])]",
+)
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»|/)\s+")
+
+
+def headline(tree, declared: str | None, url: str) -> str | None:  # noqa: ANN001
+    """The article's headline: its ``<h1>``, else the declared title without the site's suffix.
+
+    ``<title>`` and ``og:title`` often carry an SEO variant and the site's name
+    ("... | Börsen-Zeitung", "... – DW – 28.04.2023"); the visible headline does not.
+    """
+    for xpath in HEADLINE_XPATHS:
+        for element in tree.xpath(xpath):
+            text = _clean(" ".join(element.itertext()))
+            if text and 8 <= len(text) <= 300:
+                return re.sub(r"\s+([:,;!?])", r"\1", text)  # "Kicker : Headline" from spans
+    return strip_site_suffix(_clean(declared), tree, url)
+
+
+def strip_site_suffix(title: str | None, tree, url: str) -> str | None:  # noqa: ANN001
+    """``title`` without trailing parts naming the site (og:site_name, the host) or a date."""
+    if not title:
+        return title
+    names = {value.casefold() for value in tree.xpath('//meta[@property="og:site_name"]/@content')}
+    host = (urlsplit(url).hostname or "").removeprefix("www.").casefold()
+    parts = _TITLE_SEPARATOR.split(title)
+    while len(parts) > 1:
+        last = parts[-1].strip().casefold()
+        site_like = last in names or (host and (last in host or host.split(".")[0] in last.replace(" ", "")))
+        if not (site_like or any(dates_in(last)) or last in {"news", "nachrichten", "actualités", "noticias"}):
+            break
+        parts.pop()
+    return _clean(" ".join(parts)) if len(parts) < len(_TITLE_SEPARATOR.split(title)) else title
 
 
 def _protect_joiners(tree):  # noqa: ANN001, ANN202
@@ -270,7 +309,8 @@ def page_language(tree) -> str | None:  # noqa: ANN001
 
 
 def _clean(value: Any) -> str | None:
+    """Text with whitespace collapsed and soft hyphens (invisible) removed; None if empty."""
     if not isinstance(value, str):
         return None
-    value = " ".join(value.split())
+    value = " ".join(value.replace("\u00ad", "").split())
     return value or None

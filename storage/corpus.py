@@ -281,6 +281,28 @@ class Corpus:
             if similarity is not None or copy_id == representative_id:
                 self.db.execute("UPDATE articles SET similarity = ? WHERE id = ?", [similarity or 1.0, copy_id])
 
+    # --- Site templates -----------------------------------------------------------------
+    def recurring_blocks(self, site: str, blocks: Iterable[str], min_pages: int) -> set[str]:
+        """Those of ``blocks`` already seen on at least ``min_pages`` pages of ``site``."""
+        blocks = list(dict.fromkeys(blocks))
+        if not blocks:
+            return set()
+        rows = self.db.execute(
+            f"""SELECT block FROM site_blocks WHERE site = ? AND pages >= ?
+                AND block IN ({", ".join("?" * len(blocks))})""",
+            [site, min_pages, *blocks],
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def record_site_blocks(self, site: str, blocks: Iterable[str]) -> None:
+        """Count one more page of ``site`` for each distinct block."""
+        with self.db.atomic():
+            self.db.conn.executemany(
+                """INSERT INTO site_blocks (site, block, pages) VALUES (?, ?, 1)
+                   ON CONFLICT (site, block) DO UPDATE SET pages = pages + 1""",
+                [(site, block) for block in dict.fromkeys(blocks)],
+            )
+
     # --- The near-duplicate index ------------------------------------------------------
     def band_candidates(self, bands: Iterable[int], limit: int) -> list[int]:
         """Articles sharing at least one LSH band, most shared bands first."""

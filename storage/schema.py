@@ -170,3 +170,18 @@ def add_multilingual_search(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations()
+def create_site_templates(db: Database) -> None:
+    """Per site, on how many pages each body block was seen: recurring blocks are boilerplate."""
+    db.executescript(
+        """
+        CREATE TABLE site_blocks (
+            site TEXT NOT NULL,                 -- host (and port)
+            block TEXT NOT NULL,                -- hash of the normalized block
+            pages INTEGER NOT NULL,             -- pages of the site it was seen on
+            PRIMARY KEY (site, block)
+        ) WITHOUT ROWID;
+        """
+    )

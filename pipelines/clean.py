@@ -1,0 +1,221 @@
+"""Stage 2b: remove the page furniture trafilatura leaves inside article bodies.
+
+Two parts. General rules, for residue that is not site-specific and for a site's first
+pages: promo lines ("READ MORE: ...", "Lesen Sie auch", "ЧИТАЙТЕ ТАКЖЕ", "延伸阅读"), image
+captions with credits, language/country selectors, share and subscribe prompts, cookie
+notices, source attributions, date-only lines, the headline repeated at the end, and
+"Similar/Related/More News" lists (the heading and the teasers under it, not the prose that
+may follow an inline widget). And site templates: a block that recurs on many pages of
+one site is that site's boilerplate, whatever its length; the corpus remembers, per site,
+how many pages each block was seen on, so cleaning improves run after run. A block is never
+removed for being short: only for matching a rule or for recurring.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Self
+from urllib.parse import urlsplit
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.statscollectors import StatsCollector
+
+from crawler.items import Article
+from crawler.shared_corpus import corpus_for
+from crawler.urls import site_key
+from pipelines.dates import dates_in
+from storage.corpus import Corpus
+
+__all__ = ["BoilerplateRules", "CleaningPipeline", "block_key", "site_name"]
+
+_PROMO_WORDS = (
+    "read more", "read also", "also read", "read next", "more on this", "more on this story", "related",
+    "related stories", "related story", "related articles", "related coverage", "see also", "watch", "listen",
+    "recommended", "you may also like", "you might also like", "don't miss", "do not miss", "trending",
+    "top stories", "must read", "mehr zum thema", "lesen sie auch", "lesen sie mehr", "auch interessant",
+    "das könnte sie auch interessieren", "weiterlesen", "mehr dazu", "lire aussi", "à lire aussi",
+    "a lire aussi", "voir aussi", "à voir aussi", "lee más", "lea también", "lee también", "te puede interesar",
+    "leia também", "leia mais", "veja também", "leggi anche", "potrebbe interessarti", "lees ook", "lees meer",
+    "czytaj także", "czytaj też", "zobacz też", "zobacz także", "přečtěte si také", "čtěte také",
+    "читайте также", "читайте еще", "читайте ещё", "смотрите также", "по теме", "читайте також",
+    "дивіться також", "延伸阅读", "相关阅读", "相关新闻", "推荐阅读", "关联阅读", "関連記事", "あわせて読みたい",
+    "関連ニュース", "관련기사", "관련 기사", "함께 보면 좋은 기사", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا",
+    "إقرأ أيضاً", "اقرأ المزيد", "ראו גם", "קראו גם", "devamını oku", "ayrıca okuyun", "ilginizi çekebilir",
+    "διαβάστε επίσης", "διαβάστε ακόμα", "यह भी पढ़ें", "ये भी पढ़ें",
+)
+_TAIL_WORDS = (
+    "similar news", "related news", "more news", "latest news", "top news", "all news", "most read",
+    "most popular", "popular stories", "recommended stories", "trending stories", "more stories",
+    "related stories", "more from", "more headlines", "other news", "mehr nachrichten", "weitere artikel",
+    "weitere nachrichten", "ähnliche artikel", "meistgelesen", "meistgelesene artikel", "das könnte sie auch interessieren",
+    "sur le même sujet", "dans la même rubrique", "les plus lus", "noticias relacionadas", "más noticias",
+    "lo más leído", "notícias relacionadas", "mais notícias", "mais lidas", "notizie correlate", "altre notizie",
+    "похожие новости", "другие новости", "новости по теме", "самое читаемое", "інші новини", "схожі новини",
+    "相关新闻", "更多新闻", "热门新闻", "関連ニュース", "関連記事", "관련 뉴스", "많이 본 뉴스", "أخبار ذات صلة",
+    "المزيد من الأخبار", "כתבות נוספות", "ilgili haberler", "diğer haberler", "σχετικά άρθρα",
+)
+_UI_WORDS = {
+    "select language", "select country", "select edition", "select region", "choose language",
+    "choose country", "change language", "language", "edition", "down icon", "up icon", "close", "menu", "search",
+    "share", "share this", "share this article", "share this story", "share article", "share on facebook",
+    "share on twitter", "share on x", "share on linkedin", "share on whatsapp", "share via email", "tweet",
+    "send by email", "send by e-mail", "email this", "email this story",
+    "email", "e-mail", "print", "print this story", "print this article", "copy link", "link copied",
+    "whatsapp", "facebook", "twitter", "linkedin", "telegram", "reddit", "pinterest", "subscribe",
+    "sign up", "sign in", "log in", "newsletter", "advertisement", "advertising", "anzeige", "werbung",
+    "publicité", "publicidad", "pubblicità", "реклама", "广告", "広告", "광고", "skip to content",
+    "back to top", "follow us", "comments", "leave a comment", "teilen", "drucken", "partager", "imprimer",
+    "compartir", "imprimir", "condividi", "поделиться", "分享", "シェア", "공유", "مشاركة", "שתף",
+}
+_SEPARATORS = re.compile(r"\s*[|·•/,]\s*|\s{2,}")
+_SELECTOR_START = re.compile(r"^(select|choose|change)\s+(language|country|edition|region)$", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"(\((image|photo|picture|pic|foto|bild|фото|credit|crédit|crédito|imagen|imagem|source|quelle|图片来源|图|写真|사진)"
+    r"\s*[:：]\s*[^()]{1,80}\)|（(图片来源|图|写真)[:：][^（）]{1,40}）|"
+    r"(photo|image|foto|bild|picture|credit|фото)\s*[:：©]\s*[^.!?]{1,60}|"
+    r"©\s*[^.!?]{1,60}|/\s*(getty images|afp|ap|reuters|dpa|epa|shutterstock|istock|anadolu)(\s+via\s+[^.!?]{1,40})?)\s*\.?$",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(
+    r"^(this (article|story|report|piece) (was|is|has been) (originally |first )?(published|posted|written)|"
+    r"(originally|first) (published|appeared)|source\s*:|sources\s*:|quelle\s*:|quellen\s*:|источник\s*:|"
+    r"джерело\s*:|fuente\s*:|fonte\s*:|source\s*:|来源[:：]|出典[:：]|출처[:：]|المصدر\s*:|מקור\s*:)",
+    re.IGNORECASE,
+)
+_COOKIES = re.compile(r"cookie", re.IGNORECASE)
+_CONSENT = re.compile(r"(accept|consent|agree|akzeptier|zustimm|accepter|aceptar|aceitar|принять|同意)", re.IGNORECASE)
+_WORDS = re.compile(r"\w+")
+
+
+def block_key(block: str) -> str:
+    """A block's identity for site templates: NFKC, case-folded, digits and spacing folded."""
+    folded = re.sub(r"\d+", "0", unicodedata.normalize("NFKC", block).casefold())
+    return hashlib.blake2b(" ".join(_WORDS.findall(folded)).encode(), digest_size=8).hexdigest()
+
+
+def site_name(url: str) -> str:
+    """The site a page belongs to, as site templates are keyed: host (no www.) and port."""
+    host, port = site_key(url)
+    return f"{host}:{port}" if port else host or urlsplit(url).netloc
+
+
+def _starts_with(line: str, phrases: Iterable[str]) -> bool:
+    lowered = line.casefold().lstrip("»›>•-–— ").strip()
+    return any(lowered == p or (lowered.startswith(p) and not lowered[len(p) : len(p) + 1].isalnum()) for p in phrases)
+
+
+@dataclass(frozen=True)
+class BoilerplateRules:
+    """General rules for residue that is not site-specific (see the module docstring)."""
+
+    max_promo_words: int = 30
+
+    def clean(self, blocks: list[str], title: str | None) -> list[str]:
+        """The blocks that are article text, in order."""
+        kept: list[str] = []
+        in_selector = in_list = False
+        for block in blocks:
+            words = len(block.split())
+            if self._is_tail(block):
+                in_list = True  # "Similar News": the heading and its list, to the end or to prose
+                continue
+            if in_list and _list_like(block):
+                continue
+            in_list = False
+            if _SELECTOR_START.match(block.strip()):
+                in_selector = True
+                continue
+            if in_selector and words <= 3:
+                continue  # the options of a language or country selector
+            in_selector = False
+            if self._is_furniture(block, words):
+                continue
+            kept.append(block)
+        if kept and title and _same_text(kept[-1], title):
+            kept.pop()  # the headline repeated at the end
+        return kept
+
+    def _is_tail(self, block: str) -> bool:
+        return len(block.split()) <= 8 and _starts_with(block.rstrip(":：").strip(), _TAIL_WORDS)
+
+    def _is_furniture(self, block: str, words: int) -> bool:
+        stripped = block.strip()
+        if words <= self.max_promo_words and _starts_with(stripped, _PROMO_WORDS):
+            return True
+        if words <= self.max_promo_words and (_CREDIT.search(stripped) or _ATTRIBUTION.match(stripped)):
+            return True
+        parts = [part for part in _SEPARATORS.split(stripped.casefold().strip(" .:")) if part]
+        if parts and all(part in _UI_WORDS for part in parts):
+            return True
+        if words <= 60 and _COOKIES.search(stripped) and _CONSENT.search(stripped):
+            return True
+        return words <= 8 and _only_a_date(stripped)
+
+
+def _list_like(block: str) -> bool:
+    """A list item or a headline-like line (a teaser), not a paragraph of prose."""
+    stripped = block.strip()
+    return stripped.startswith(("- ", "• ", "* ")) or (len(stripped.split()) <= 20 and not stripped.endswith((".", "。", "!", "?", "»", '"')))
+
+
+def _only_a_date(block: str) -> bool:
+    """A block that is nothing but a date (and maybe a time): a byline's remnant."""
+    found = list(dates_in(block))
+    if not found:
+        return False
+    leftover = re.sub(r"[\W\d_]+", " ", block).split()
+    return len(leftover) <= 3
+
+
+def _same_text(block: str, title: str) -> bool:
+    return " ".join(_WORDS.findall(block.casefold())) == " ".join(_WORDS.findall(title.casefold()))
+
+
+class CleaningPipeline:
+    """Removes boilerplate from ``text`` by the general rules and the site's learned templates.
+
+    Settings: ``CLEAN_ENABLED``, ``CLEAN_TEMPLATE_PAGES`` (a block seen on at least this many
+    pages of a site is the site's boilerplate), ``CLEAN_MIN_LENGTH`` (drop the page if less
+    body text than this remains).
+    """
+
+    def __init__(self, corpus: Corpus, stats: StatsCollector, template_pages: int = 3, min_length: int = 200) -> None:
+        self.corpus = corpus
+        self.stats = stats
+        self.rules = BoilerplateRules()
+        self.template_pages = template_pages
+        self.min_length = min_length
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        settings = crawler.settings
+        if not settings.getbool("CLEAN_ENABLED", True):
+            raise NotConfigured("CLEAN_ENABLED is off")
+        return cls(
+            corpus_for(crawler),
+            crawler.stats,
+            template_pages=settings.getint("CLEAN_TEMPLATE_PAGES", 3),
+            min_length=settings.getint("CLEAN_MIN_LENGTH", settings.getint("EXTRACT_MIN_LENGTH", 200)),
+        )
+
+    def process_item(self, item: Article) -> Article:
+        blocks = item.text.split("\n\n")
+        site = site_name(item.url)
+        keys = [block_key(block) for block in blocks]
+        recurring = self.corpus.recurring_blocks(site, keys, self.template_pages)
+        self.corpus.record_site_blocks(site, keys)
+        templated = [block for block, key in zip(blocks, keys, strict=True) if key not in recurring]
+        cleaned = self.rules.clean(templated, item.title)
+        removed = len(blocks) - len(cleaned)
+        if removed:
+            self.stats.inc_value("wirecrawl/cleaned/blocks", removed)
+        item.text = "\n\n".join(cleaned)
+        if len(item.text) < self.min_length:
+            self.stats.inc_value("wirecrawl/dropped/no_body")
+            raise DropItem(f"no article body left after cleaning: {item.url}")
+        return item

@@ -1,0 +1,113 @@
+"""Boilerplate cleaning: general rules for each kind of residue, in several languages, and site templates."""
+
+import pytest
+
+from pipelines.clean import BoilerplateRules, CleaningPipeline
+from scrapy.exceptions import DropItem
+from crawler.items import Article
+from storage.corpus import Corpus
+
+BODY = [
+    "The harbour authority approved a plan on Monday to deepen the main shipping channel, a project that engineers say will let larger vessels dock.",
+    "Work is expected to begin in the spring and last about three years, with dredging limited to the winter months.",
+    "Environmental groups said they would study the final plan closely.",
+]
+
+
+def cleaned(blocks, title="Harbour channel to be deepened"):
+    return BoilerplateRules().clean(list(blocks), title)
+
+
+@pytest.mark.parametrize(
+    "residue",
+    [
+        "READ MORE: Storm closes three ports on the east coast",
+        "Read more: Council approves new tram line",
+        "Related: How the port grew in the 1990s",
+        "Also read: Ferry service resumes",
+        "MEHR ZUM THEMA: Hafen wird ausgebaut",
+        "Lesen Sie auch: Neue Straßenbahnlinie beschlossen",
+        "ЧИТАЙТЕ ТАКЖЕ: В порту начались работы",
+        "Читайте також: Порт розширять",
+        "LEE MÁS: El puerto será ampliado",
+        "À lire aussi : Le port sera agrandi",
+        "延伸阅读：港口扩建工程启动",
+        "関連記事：港の拡張工事始まる",
+        "Workers at the quay on Tuesday. (Image: AP)",
+        "Dredgers in the estuary (Foto: dpa)",
+        "Спасатели у реки во вторник. (Фото: ТАСС)",
+        "救援人员在河边（图片来源：新华社）",
+        "Photo: Getty Images",
+        "This article was originally published by Meridian Press Agency",
+        "Source: Reuters",
+        "Quelle: dpa",
+        "Share on Facebook · Share on X · Send by email · Print this story",
+        "Share this article",
+        "2024-05-18",
+        "We use cookies to improve your experience. Accept all cookies to continue.",
+    ],
+)
+def test_residue_is_removed_and_the_article_kept(residue):
+    assert cleaned([BODY[0], residue, *BODY[1:]]) == BODY
+
+
+def test_language_and_country_selectors_with_their_options():
+    blocks = ["Select Language", "English", "Down Icon", "Select Country", "America", *BODY]
+    assert cleaned(blocks) == BODY
+
+
+@pytest.mark.parametrize("heading", ["Similar News", "More news", "Похожие новости", "Noticias relacionadas", "相关新闻"])
+def test_related_news_lists_are_cut(heading):
+    teasers = ["- Thousands evacuated as fire nears town", "- Rail strike called off", "All News"]
+    assert cleaned([*BODY, heading, *teasers]) == BODY
+
+
+def test_an_inline_most_read_box_is_cut_but_the_story_goes_on():
+    blocks = [BODY[0], "Most read in world news", "Storm closes ports", "Tram line approved", *BODY[1:]]
+    assert cleaned(blocks) == BODY
+
+
+def test_headline_repeated_at_the_end_is_removed():
+    assert cleaned([*BODY, "Harbour channel to be deepened"]) == BODY
+
+
+@pytest.mark.parametrize(
+    "short",
+    [
+        "\u201cWe will not wait any longer,\u201d the mayor said.",
+        "Nobody was hurt.",
+        "«Wir warten nicht länger», sagte der Bürgermeister.",
+        "Пострадавших нет.",
+        "无人受伤。",
+        "Read the full report on the authority's website before the hearing in March, officials urged residents, adding that the consultation would remain open for six weeks.",
+    ],
+)
+def test_real_short_paragraphs_survive(short):
+    assert cleaned([BODY[0], short, *BODY[1:]]) == [BODY[0], short, *BODY[1:]]
+
+
+def test_site_templates_learn_recurring_blocks(tmp_path):
+    from scrapy.statscollectors import MemoryStatsCollector
+    from scrapy.utils.test import get_crawler
+
+    corpus = Corpus(tmp_path / "c.db")
+    stage = CleaningPipeline(corpus, MemoryStatsCollector(get_crawler()), template_pages=3, min_length=50)
+    signup = "Get the Port News morning briefing in your inbox every weekday: local stories, weather and traffic."
+
+    leads = ["Dockers voted to accept the new pay offer after a week of talks.",
+             "A rare seal was spotted sunning itself on the slipway at dawn.",
+             "The lighthouse reopens to visitors after two years of repairs.",
+             "Fishermen report the best mackerel season in a decade this autumn."]
+
+    def page(number):
+        body = [leads[number], signup, BODY[number % 3]]
+        return Article(source="port", url=f"https://port.example/news/{number}", html="", text="\n\n".join(body), title=f"Story {number}")
+
+    first = [stage.process_item(page(n)).text for n in range(3)]
+    assert all(signup in text for text in first)  # not yet known to recur
+    later = stage.process_item(page(3)).text
+    assert signup not in later and leads[3] in later
+    other_site = Article(source="x", url="https://other.example/a", html="", text=f"{signup}\n\n{BODY[0]}", title="t")
+    assert signup in stage.process_item(other_site).text  # templates are per site
+    with pytest.raises(DropItem):
+        stage.process_item(Article(source="port", url="https://port.example/news/9", html="", text=signup, title="t"))
