@@ -246,7 +246,7 @@ def story(story_id: int, db_file: Path | None) -> None:
     row, copies = found
     click.echo(
         f"Story {row['id']}: {row['title'] or '(untitled)'}\n"
-        f"  {row['copies']} copies, language {row['language'] or '--'}, published {row['published'] or '--'}, "
+        f"  {row['copies']} {'copy' if row['copies'] == 1 else 'copies'}, language {row['language'] or '--'}, published {row['published'] or '--'}, "
         f"seen {row['first_seen']} .. {row['last_seen']}"
     )
     for copy in copies:
@@ -357,7 +357,7 @@ def demo(db_file: Path) -> None:
     corpus.close()
     click.echo(
         f"\nBrowse it: wirecrawl stats --db {db_file}  |  wirecrawl search WORD --db {db_file}  |  "
-        f"datasette {db_file}  |  sqlite3 {db_file} 'SELECT title, language FROM articles'"
+        f"wirecrawl serve --db {db_file}  |  sqlite3 {db_file} 'SELECT title, language FROM articles'"
     )
     if report.status in ("interrupted", "failed"):
         sys.exit(EXIT_FAILED)

@@ -3,11 +3,29 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
+from langdetect import DetectorFactory, LangDetectException, detect_langs
 from w3lib.encoding import html_body_declared_encoding, html_to_unicode, read_bom, resolve_encoding
 
 __all__ = ["decode_html"]
+
+#: Single-byte code page families: the languages written with them, the code pages a page in
+#: that language is likely in, and lower-case letters only that alphabet has. A page decoded
+#: with the wrong member shows few of those letters (KOI8-R read as windows-1251 turns
+#: lower case into upper; ISO-8859-2 read as windows-1250 turns š into ą).
+FAMILIES = (
+    (("cs", "sk", "pl", "hu", "hr", "sl", "sr", "bs", "ro"), ("cp1250", "iso8859_2"), "ąćčďęěłńňőřśšťůűźżžășțđ"),
+    (("ru", "uk", "bg", "mk", "be", "sr"), ("cp1251", "koi8_r", "koi8_u", "iso8859_5"),
+     "абвгдежзийклмнопрстуфхцчшщъыьэюяёіїєґђћџљњј"),
+    (("el",), ("cp1253", "iso8859_7"), "αβγδεζηθικλμνξοπρστυφχψωάέήίόύώς"),
+    (("tr",), ("cp1254", "iso8859_9"), "çğıöşü"),
+    (("lt", "lv", "et"), ("cp1257", "iso8859_13", "iso8859_4"), "ąčęėįšųūžāēģīķļņõäöü"),
+)
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>|&\w+;")
+_HTML_LANG = re.compile(rb"<html[^>]*?\slang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.IGNORECASE)
 
 #: Declared encodings that pages often claim while actually sending UTF-8.
 LATIN1_FAMILY = {"cp1252", "latin-1", "iso8859-1", "iso8859-15", "ascii"}
@@ -19,17 +37,74 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     Returns the text and the encoding used. A page declared as Latin-1/Windows-1252 that is
     in fact valid UTF-8 (a common misconfiguration) is decoded as UTF-8.
     """
-    if read_bom(body)[0] is None and _declares_latin1(body, content_type) and _is_utf8_text(body):
-        return body.decode("utf-8"), "utf-8"
+    if read_bom(body)[0] is None:
+        if _declares_latin1(body, content_type) and _is_utf8_text(body):
+            return body.decode("utf-8"), "utf-8"
+        # A declaration the bytes contradict (a UTF-8 header over a windows-1251 body) yields to
+        # the next one (the page's own <meta>) that decodes the page without error.
+        header = _header_charset(content_type)
+        declared = [resolve_encoding(e) for e in (header, html_body_declared_encoding(body)) if e]
+        valid = [encoding for encoding in declared if encoding and _decodes(body, encoding)]
+        if header and valid and valid[0] != declared[0]:
+            return body.decode(valid[0]), valid[0]
+        if (by_language := _code_page_for_language(body, valid[0] if valid else None)) is not None:
+            return body.decode(by_language, "replace"), by_language
     encoding, text = html_to_unicode(content_type, body, auto_detect_fun=_detect_encoding)
     return text, encoding
 
 
-def _declares_latin1(body: bytes, content_type: str | None) -> bool:
-    declared = None
+def _code_page_for_language(body: bytes, declared: str | None) -> str | None:
+    """The code page of the page's declared language family that reads it best, when that is a change.
+
+    Used when nothing valid is declared and the page is not UTF-8, or to overrule a declared
+    member of the family that reads far worse than another (a KOI8-R page labelled windows-1251).
+    """
+    match = _HTML_LANG.search(body[:4096])
+    if match is None or (declared is None and _is_utf8_text(body)):
+        return None
+    scores = _family_scores(body, match.group(1).decode().lower())
+    if not scores:
+        return None
+    best = max(scores, key=scores.get)
+    if declared is None:
+        return best if scores[best] > 0 else None
+    declared_name = codecs.lookup(declared).name
+    current = next((score for page, score in scores.items() if codecs.lookup(page).name == declared_name), None)
+    if current is None:
+        return None  # the declaration names another family: not ours to second-guess
+    return best if scores[best] > 2 * current + 0.01 else None
+
+
+def _family_scores(body: bytes, language: str) -> dict[str, float]:
+    """How well each code page of the language's family reads the page (share of its letters)."""
+    candidates = {page: letters for languages, pages, letters in FAMILIES if language in languages for page in pages}
+    return {page: _letter_share(body.decode(page, "replace"), letters) for page, letters in candidates.items()}
+
+
+def _letter_share(text: str, letters: str) -> float:
+    """Share of the text's letters that are lower-case letters only its alphabet has."""
+    alphabet = set(letters)
+    total = sum(1 for char in text if char.isalpha())
+    return sum(1 for char in text if char in alphabet) / total if total else 0.0
+
+
+def _header_charset(content_type: str | None) -> str | None:
     if content_type and "charset=" in content_type.lower():
-        declared = content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
-    declared = declared or html_body_declared_encoding(body)
+        return content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'") or None
+    return None
+
+
+def _decodes(body: bytes, encoding: str) -> bool:
+    """Whether the (resolved) encoding decodes the whole body without error."""
+    try:
+        body.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def _declares_latin1(body: bytes, content_type: str | None) -> bool:
+    declared = _header_charset(content_type) or html_body_declared_encoding(body)
     if not declared:
         return False
     resolved = resolve_encoding(declared)
@@ -53,4 +128,20 @@ def _detect_encoding(body: bytes) -> str | None:
     except UnicodeDecodeError:
         pass
     best = from_bytes(body[:200_000]).best()
-    return best.encoding if best is not None else None
+    if best is None:
+        return None
+    # Among close code pages (windows-1250, ISO-8859-2, windows-1252) its guess is weak: the
+    # language of the text (mostly ASCII letters, readable even when mis-decoded) picks the
+    # family, and the family's own letters pick the member.
+    scores = _family_scores(body, _language_of(body.decode(best.encoding, "replace")))
+    return max(scores, key=scores.get) if scores else best.encoding
+
+
+def _language_of(html: str) -> str:
+    """The language of the page's visible text, roughly (tags stripped), or ''."""
+    text = " ".join(_TAG.sub(" ", _SCRIPT.sub(" ", html)).split())[:3000]
+    DetectorFactory.seed = 0
+    try:
+        return detect_langs(text)[0].lang.split("-")[0]
+    except (LangDetectException, IndexError):
+        return ""

@@ -30,11 +30,11 @@ HINT_ORDER = (
 #: Languages langdetect confuses with each other; a declared hint decides between them
 #: unless the text's own letters do (see ``_by_letters``).
 CLOSE_LANGUAGES = (
-    {"ru", "uk", "bg", "mk", "be"},
+    {"ru", "uk", "bg", "mk", "be", "sr"},
     {"es", "ca", "pt", "gl"},
     {"id", "ms", "tl"},
-    {"no", "da", "sv", "nb", "nn"},
-    {"hr", "sr", "bs", "sl"},
+    {"no", "da", "sv", "nb", "nn", "is", "fo"},
+    {"hr", "sr", "bs", "sl", "me"},
     {"cs", "sk"},
     {"hi", "mr", "ne"},
     {"ar", "fa", "ur"},
@@ -97,20 +97,38 @@ class LanguageDetector:
         language = cjk_language(sample) or language
         if language != "zh":
             variant = None
+        if language == "zh":
+            variant = variant or chinese_variant(sample)
         if language is not None and (letters := _by_letters(sample, language)):
             return DetectedLanguage(letters, probability if letters == language else None, "letters", variant)
+        confident = language is not None and (probability or 0) >= self.min_probability and len(sample.strip()) >= self.min_length
         for signal, hint in declared:
-            if hint not in DETECTABLE and hint != cjk_language(sample):
-                return DetectedLanguage(hint, None, signal)  # langdetect could never have said it
-        for signal, hint in declared:
-            unsure = (probability or 0) < 0.95 or hint not in DETECTABLE
-            if hint != language and _close(hint, language) and unsure:
+            if hint == language:
+                break  # a declaration agrees with the text: nothing to reconcile
+            undetectable = hint not in DETECTABLE  # langdetect could never have said it (Malay, Icelandic)
+            if _close(hint, language) and ((probability or 0) < 0.95 or undetectable):
                 return DetectedLanguage(hint, None, signal)
-        if language is not None and (probability or 0) >= self.min_probability and len(sample.strip()) >= self.min_length:
+            if undetectable and not confident and hint != cjk_language(sample):
+                return DetectedLanguage(hint, None, signal)
+        if confident:
             return DetectedLanguage(language, probability, "langdetect", variant)
         for signal, hint in declared:
             return DetectedLanguage(hint, probability if hint == language else None, signal)
         return DetectedLanguage(language, probability, "langdetect" if language else None, variant)
+
+
+#: Characters only traditional (first) or only simplified (second) Chinese writes, common in news.
+TRADITIONAL = set("們這個說國時會來對經後發與進無還麼裡學問體點長開關東車門見話電讓將從當過現實動機義區")
+SIMPLIFIED = set("们这个说国时会来对经后发与进无还么里学问体点长开关东车门见话电让将从当过现实动机义区")
+
+
+def chinese_variant(text: str) -> str | None:
+    """zh-tw (traditional) or zh-cn (simplified), by the characters only one of them writes."""
+    traditional = sum(1 for char in text if char in TRADITIONAL)
+    simplified = sum(1 for char in text if char in SIMPLIFIED)
+    if traditional == simplified:
+        return None
+    return "zh-tw" if traditional > simplified else "zh-cn"
 
 
 class LanguagePipeline:
@@ -176,11 +194,16 @@ def cjk_language(text: str) -> str | None:
 def _by_letters(text: str, detected: str) -> str | None:
     """The language the text's letters prove, among those close to ``detected``; else None.
 
-    Russian writes ы and э, Ukrainian і, ї, є and ґ, neither of which Bulgarian uses; Persian
+    Russian writes ы and э, Ukrainian і, ї, є and ґ, neither of which Bulgarian uses; Serbian
+    ђ and ћ, Macedonian ѓ, ќ and ѕ; Persian
     and Urdu write ی and ک where Arabic writes ي and ك, and Urdu adds ٹ ڈ ڑ ں ے.
     """
-    if detected in ("ru", "uk", "bg", "mk", "be") and _CYRILLIC.search(text):
+    if detected in ("ru", "uk", "bg", "mk", "be", "sr") and _CYRILLIC.search(text):
         lower = text.lower()
+        if any(c in lower for c in "ђћ"):
+            return "sr"
+        if any(c in lower for c in "ѓќѕ"):
+            return "mk"
         russian = sum(lower.count(c) for c in "ыэё")
         ukrainian = sum(lower.count(c) for c in "їєґ") + lower.count("і")
         if russian and not ukrainian:

@@ -51,3 +51,44 @@ def test_utf16_with_bom():
     lang, text = TEXTS["windows-1251"]
     decoded, _ = decode_html(html(lang, text).encode("utf-16"), None)
     assert text in decoded
+
+
+def test_header_the_bytes_contradict_yields_to_the_meta_charset():
+    lang, text = TEXTS["windows-1251"]
+    meta = '<meta charset="windows-1251">'
+    decoded, encoding = decode_html(html(lang, text, meta).encode("cp1251"), "text/html; charset=utf-8")
+    assert text in decoded and encoding == "cp1251"
+
+
+def test_chinese_variants_and_serbian_by_their_characters():
+    from pipelines.language import LanguageDetector, chinese_variant
+
+    assert chinese_variant("這個國家的經濟發展") == "zh-tw" and chinese_variant("这个国家的经济发展") == "zh-cn"
+    serbian = "Почела је обнова Петроварадинске тврђаве, а радови ће трајати до краја године, саопштио је град."
+    assert LanguageDetector().detect(serbian, {}).language == "sr"
+
+
+def test_a_feed_hint_for_an_undetectable_language_does_not_override_clear_text():
+    from pipelines.language import LanguageDetector
+
+    english = "The undersea tunnel linking the island to the mainland has been delayed by another two years, officials said on Monday."
+    assert LanguageDetector().detect(english, {"page_language": "en", "language": "ms-MY", "source_language": "ms"}).language == "en"
+
+
+@pytest.mark.parametrize(("lang", "charset"), [("cs", "iso-8859-2"), ("hr", "iso-8859-2"), ("pl", "cp1250"), ("ru", "koi8-r")])
+def test_undeclared_single_byte_pages_are_read_by_their_language(lang, charset):
+    text = {
+        "cs": "Hlavní město Praha rozšíří síť sdílených kol do všech městských částí, oznámil magistrát.",
+        "hr": "Zagreb uvodi nove autobusne linije prema zračnoj luci, a vožnja će trajati dvadeset minuta.",
+        "pl": "Rząd ogłosił nowy program wsparcia małych przedsiębiorstw w regionach kraju, źródła mówią.",
+        "ru": "Синоптики предупредили жителей Якутии о резком похолодании: в ближайшие дни ожидаются морозы.",
+    }[lang]
+    decoded, _ = decode_html(html(lang, text).encode(charset), "text/html")
+    assert text in decoded
+
+
+def test_a_koi8_page_labelled_windows_1251_is_read_as_koi8():
+    text = "Синоптики предупредили жителей Якутии о резком похолодании: в ближайшие дни ожидаются морозы."
+    page = html("ru", text, '<meta charset="windows-1251">').encode("koi8-r")
+    decoded, encoding = decode_html(page, "text/html; charset=windows-1251")
+    assert text in decoded and encoding == "koi8_r"
