@@ -296,6 +296,45 @@ def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...]) -> N
 
 
 @cli.command()
+@click.option("--source", help="Only the pages of this source.")
+@db_option
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a setting (repeatable).")
+def reextract(source: str | None, db_file: Path | None, overrides: tuple[str, ...]) -> None:
+    """Re-run extraction, cleaning and language over the stored pages, then rebuild the stories.
+
+    No page is fetched: each article's page was kept as fetched (CORPUS_STORE_PAGES), so
+    every improvement of extraction reaches the whole corpus.
+
+    Example:
+
+        wirecrawl reextract --source example-news
+    """
+    from crawler.reextract import reextract as run_reextract
+    from crawler.runner import crawl_settings
+    from storage.corpus import Corpus
+
+    try:
+        corpus = Corpus(corpus_path(db_file), create=False)
+    except CorpusError as error:
+        raise ConfigError(str(error)) from None
+    settings = crawl_settings(sources_path(None), corpus.path, _parse_overrides(overrides))
+    show_progress = sys.stderr.isatty()
+
+    def progress(done: int) -> None:
+        if show_progress and done % 200 == 0:
+            click.echo(f"\r{done} pages", err=True, nl=False)
+
+    report = run_reextract(corpus, settings, source=source, progress=progress)
+    corpus.close()
+    if show_progress:
+        click.echo("", err=True)
+    click.echo(
+        f"Re-extracted {report.pages} pages: {report.updated} articles updated, {report.unchanged} unchanged, "
+        f"{report.not_articles} no longer taken for articles (left as they were); {report.stories} stories."
+    )
+
+
+@cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--url", help="The page's address (only with a single FILE).")
 def extract(files: tuple[Path, ...], url: str | None) -> None:

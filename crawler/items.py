@@ -16,6 +16,8 @@ class Article:
     source: str  # name of the source (sources file) that discovered the page
     url: str  # final URL after redirects; the canonical stage replaces it with the canonical URL
     html: str = field(repr=False)  # decoded page (HTTP charset, then meta, then detection)
+    body: bytes = field(default=b"", repr=False)  # the page's bytes as received (kept in the corpus)
+    headers: dict[str, str] = field(default_factory=dict)  # response headers that matter: content type, language, dates
     fetched_at: str = ""  # ISO 8601 UTC time the response arrived
     request_url: str = ""  # URL as discovered (feed, sitemap or listing link), before redirects
     discovered_via: str = ""  # "feed", "sitemap" or "listing"

@@ -16,6 +16,8 @@ BOT_NAME = "wirecrawl"
 # set these, the environment variables are the fallback for `scrapy crawl`.
 SOURCES_FILE = os.environ.get("WIRECRAWL_SOURCES", "sources.toml")
 CORPUS_PATH = os.environ.get("WIRECRAWL_DB", "corpus.db")
+# Keep each article's page as fetched (compressed, ~1/4 of its size) for `wirecrawl reextract`.
+CORPUS_STORE_PAGES = True
 # Set by `wirecrawl crawl` so that all spiders of one run report into one crawl_runs row.
 CORPUS_RUN_ID = None
 

@@ -16,15 +16,17 @@ __all__ = ["CorpusPipeline"]
 
 
 class CorpusPipeline:
-    """Writes each article with its story in one transaction (``CORPUS_PATH``)."""
+    """Writes each article with its story in one transaction (``CORPUS_PATH``), and the page
+    as fetched, compressed, unless ``CORPUS_STORE_PAGES`` is off."""
 
-    def __init__(self, corpus: Corpus, stats: StatsCollector) -> None:
+    def __init__(self, corpus: Corpus, stats: StatsCollector, store_pages: bool = True) -> None:
         self.corpus = corpus
         self.stats = stats
+        self.store_pages = store_pages
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(corpus_for(crawler), crawler.stats)
+        return cls(corpus_for(crawler), crawler.stats, crawler.settings.getbool("CORPUS_STORE_PAGES", True))
 
     def process_item(self, item: Article) -> Article:
         row = {
@@ -40,6 +42,9 @@ class CorpusPipeline:
             fingerprint=item.fingerprint,
             absorbs=item.absorbs,
             translations=item.alternates,
+            page={"url": item.fetched_url or item.url, "status": item.status, "headers": item.headers, "body": item.body}
+            if self.store_pages and item.body
+            else None,
         )
         item.story_id = stored.story_id
         self.stats.inc_value("wirecrawl/stored")

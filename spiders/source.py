@@ -26,6 +26,8 @@ from storage.corpus import utc_now
 __all__ = ["SourceSpider"]
 
 HTML_TYPES = (b"text/html", b"application/xhtml")
+#: Response headers kept with each stored page.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Last-Modified", "ETag", "Date")
 
 
 class SourceSpider(Spider):
@@ -198,6 +200,12 @@ class SourceSpider(Spider):
             source=self.source.name,
             url=response.url,
             html=html,
+            body=response.body,
+            headers={
+                name: response.headers.get(name.encode(), b"").decode("latin-1")
+                for name in KEPT_HEADERS
+                if response.headers.get(name.encode())
+            },
             fetched_at=utc_now(),
             request_url=request_url,
             discovered_via=via,

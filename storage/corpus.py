@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -126,6 +127,7 @@ class Corpus:
         fingerprint: Fingerprint | None = None,
         absorbs: Iterable[int] = (),
         translations: Mapping[str, str] | None = None,
+        page: Mapping[str, Any] | None = None,
     ) -> StoredArticle:
         """Store an article with its URLs, fingerprint, story and declared translations, in one transaction.
 
@@ -138,7 +140,38 @@ class Corpus:
             article_id = self.db["articles"].insert(row).last_pk
             self._add_urls(article_id, [row["url"], *urls])
             self._link_translations(article_id, translations or {})
+            if page is not None:
+                self._store_page(article_id, page)
             return self._attach(article_id, row, story_id, fingerprint, absorbs)
+
+    def _store_page(self, article_id: int, page: Mapping[str, Any]) -> None:
+        headers = dict(page.get("headers") or {})
+        self.db["pages"].insert(
+            {
+                "article_id": article_id,
+                "url": page["url"],
+                "status": page.get("status"),
+                "content_type": headers.pop("Content-Type", None),
+                "headers": json.dumps(headers, sort_keys=True),
+                "body": zlib.compress(page["body"]),
+            }
+        )
+
+    def stored_pages(self, source: str | None = None) -> Iterator[tuple[int, str, str | None, bytes]]:
+        """(article id, URL, content type, bytes) of every stored page, optionally of one source."""
+        rows = self.db.execute(
+            """SELECT p.article_id, a.url, p.content_type, p.body FROM pages p JOIN articles a ON a.id = p.article_id
+               WHERE :source IS NULL OR a.source = :source ORDER BY p.article_id""",
+            {"source": source},
+        )
+        for article_id, url, content_type, body in rows:
+            yield article_id, url, content_type, zlib.decompress(body)
+
+    def update_article(self, article_id: int, fields: Mapping[str, Any]) -> None:
+        """Replace an article's extracted fields (after re-extraction)."""
+        columns = {key: value for key, value in fields.items() if key in ARTICLE_COLUMNS and key != "url"}
+        with self.db.atomic():
+            self.db["articles"].update(article_id, columns)
 
     def _link_translations(self, article_id: int, translations: Mapping[str, str]) -> None:
         """Record the article's translations, and link those (either way) already in the corpus."""

@@ -185,3 +185,20 @@ def create_site_templates(db: Database) -> None:
         ) WITHOUT ROWID;
         """
     )
+
+
+@migrations()
+def create_pages(db: Database) -> None:
+    """Each article's page as fetched (compressed), so extraction can be re-run without refetching."""
+    db.executescript(
+        """
+        CREATE TABLE pages (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+            url TEXT NOT NULL,                  -- final URL of the fetch
+            status INTEGER,
+            content_type TEXT,                  -- the Content-Type header, charset included
+            headers TEXT,                       -- JSON: the other headers that matter
+            body BLOB NOT NULL                  -- the bytes as received, zlib-compressed
+        );
+        """
+    )

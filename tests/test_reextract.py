@@ -1,0 +1,48 @@
+"""Stored pages and `wirecrawl reextract`: extraction re-run over the corpus, nothing fetched."""
+
+import sqlite3
+import zlib
+
+from conftest import run_cli
+
+
+def test_pages_are_stored_and_reextract_restores_articles(tmp_path):
+    db = tmp_path / "demo.db"
+    assert run_cli("demo", "--db", db, cwd=tmp_path).returncode == 0
+    with sqlite3.connect(db) as conn:
+        pages, articles = conn.execute("SELECT count(*) FROM pages").fetchone()[0], conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert pages == articles > 0
+        article_id, body, text = conn.execute(
+            "SELECT p.article_id, p.body, a.text FROM pages p JOIN articles a ON a.id = p.article_id LIMIT 1").fetchone()
+        assert text.split("\n\n")[0][:40] in zlib.decompress(body).decode("utf-8", "replace") or zlib.decompress(body)
+        stories_before = conn.execute("SELECT count(*), sum(copies) FROM stories").fetchone()
+        conn.execute("UPDATE articles SET text = 'damaged', title = 'damaged' WHERE id = ?", [article_id])
+    result = run_cli("reextract", "--db", db, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "1 articles updated" in result.stdout
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0] == text
+        assert conn.execute("SELECT count(*), sum(copies) FROM stories").fetchone() == stories_before
+        assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'damaged' AND rowid = ?",
+                            [article_id]).fetchone()[0] == 0
+
+
+def test_reextract_needs_a_corpus(tmp_path):
+    result = run_cli("reextract", "--db", tmp_path / "missing.db", cwd=tmp_path)
+    assert result.returncode == 2 and "no corpus" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_pages_are_not_kept_when_switched_off(tmp_path):
+    from scrapy.statscollectors import MemoryStatsCollector
+    from scrapy.utils.test import get_crawler
+
+    from crawler.items import Article
+    from pipelines.store import CorpusPipeline
+    from storage.corpus import Corpus
+
+    corpus = Corpus(tmp_path / "c.db")
+    stats = MemoryStatsCollector(get_crawler())
+    article = dict(source="s", html="", text="A body of text.", fetched_at="2026-11-24T10:00:00Z", body=b"<html>page</html>")
+    CorpusPipeline(corpus, stats, store_pages=False).process_item(Article(url="https://a.example/1", **article))
+    CorpusPipeline(corpus, stats, store_pages=True).process_item(Article(url="https://a.example/2", **article))
+    assert [row["url"] for row in corpus.db["pages"].rows] == ["https://a.example/2"]
