@@ -211,3 +211,12 @@ def network() -> Iterator[Network]:
     """
     with LocalSites([spec.site() for spec in sites.NETWORK.values()]) as served:
         yield Network(served)
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo corpus, crawled once per test session; tests only read it."""
+    directory = tmp_path_factory.mktemp("demo")
+    result = run_cli("demo", "--db", directory / "demo.db", cwd=directory)
+    assert result.returncode == 0, describe(result)
+    return directory / "demo.db"

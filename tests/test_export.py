@@ -20,14 +20,6 @@ from storage.export import export_corpus
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    directory = tmp_path_factory.mktemp("demo")
-    result = run_cli("demo", "--db", directory / "demo.db", cwd=directory)
-    assert result.returncode == 0, describe(result)
-    return directory / "demo.db"
-
-
-@pytest.fixture(scope="module")
 def corpus(demo_db: Path) -> Iterator[Corpus]:
     opened = Corpus(demo_db, create=False)
     yield opened

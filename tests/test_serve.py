@@ -16,17 +16,9 @@ from conftest import cli_env, describe, run_cli
 from crawler.serve import corpus_datasette
 
 HOUSEKEEPING = {"article_fingerprints", "lsh_bands", "corpus_settings", "_sqlite_migrations", "article_urls",
-                "crawl_run_sources", "articles_fts", "articles_fts_data", "articles_fts_idx",
+                "crawl_run_sources", "pages", "site_blocks", "articles_fts", "articles_fts_data", "articles_fts_idx",
                 "articles_fts_docsize", "articles_fts_config", "articles_trigram", "articles_trigram_data",
                 "articles_trigram_idx", "articles_trigram_docsize", "articles_trigram_config"}
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    directory = tmp_path_factory.mktemp("demo")
-    result = run_cli("demo", "--db", directory / "demo.db", cwd=directory)
-    assert result.returncode == 0, describe(result)
-    return directory / "demo.db"
 
 
 @pytest.fixture(scope="module")
