@@ -12,9 +12,10 @@ import click
 from crawler import __version__
 from crawler.config import Source, SourcesError, load_sources, sources_path
 from storage.corpus import CorpusError, corpus_path
+from storage.lock import CorpusLocked
 
 #: Exit statuses (documented in the README).
-EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_LOCKED, EXIT_ERRORS = 0, 1, 2, 3, 4
 
 sources_option = click.option(
     "--sources",
@@ -37,6 +38,12 @@ class ConfigError(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         click.echo(f"wirecrawl: {self.format_message()}", err=True)
+
+
+class LockHeld(ConfigError):
+    """Another run holds the corpus lock: one line on stderr, exit status 3."""
+
+    exit_code = EXIT_LOCKED
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -84,6 +91,7 @@ def _parse_overrides(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting (repeatable).")
 @click.option("--log-level", default="WARNING", show_default=True, help="DEBUG, INFO, WARNING or ERROR.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary.")
+@click.option("--wait", is_flag=True, help="If another run holds the corpus lock, wait for it instead of exiting (status 3).")
 def crawl(
     names: tuple[str, ...],
     crawl_all: bool,
@@ -92,6 +100,7 @@ def crawl(
     overrides: tuple[str, ...],
     log_level: str,
     quiet: bool,
+    wait: bool,
 ) -> None:
     """Crawl sources into the corpus: the named ones, or all with --all.
 
@@ -116,7 +125,15 @@ def crawl(
     settings = crawl_settings(sources_path(sources_file), corpus_path(db_file), _parse_overrides(overrides), log_level)
     show_progress = not quiet and sys.stderr.isatty()
     try:
-        report = run_crawl(list(names) or known, settings, progress=print_progress if show_progress else None)
+        report = run_crawl(
+            list(names) or known,
+            settings,
+            progress=print_progress if show_progress else None,
+            wait=wait,
+            waiting=lambda reason: click.echo(f"wirecrawl: {reason}; waiting for it to finish", err=True),
+        )
+    except CorpusLocked as held:
+        raise LockHeld(f"{held}; exiting (--wait waits for it)") from None
     except CorpusError as error:
         raise ConfigError(str(error)) from None
     if show_progress:
@@ -271,10 +288,16 @@ def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...]) -> N
     """
     from crawler.runner import crawl_settings
     from pipelines.near_duplicates import StoryMatcher, rebuild_stories
-    from storage.corpus import Corpus
+    from storage.corpus import Corpus, check_writable
+    from storage.lock import CorpusLock
 
+    lock = CorpusLock(corpus_path(db_file))
     try:
         corpus = Corpus(corpus_path(db_file), create=False)
+        check_writable(corpus.path)
+        lock.acquire()
+    except CorpusLocked as held:
+        raise LockHeld(f"{held}; exiting") from None
     except CorpusError as error:
         raise ConfigError(str(error)) from None
     settings = crawl_settings(sources_path(None), corpus.path, _parse_overrides(overrides))
@@ -293,6 +316,7 @@ def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...]) -> N
     articles = corpus.db["articles"].count
     click.echo(f"Rebuilt: {articles} articles in {stories} stories (before: {before} stories).")
     corpus.close()
+    lock.release()
 
 
 @cli.command()

@@ -15,7 +15,8 @@ from twisted.internet import task
 
 from crawler.extensions import run_counts, run_status
 from pipelines.near_duplicates import StoryMatcher
-from storage.corpus import Corpus
+from storage.corpus import Corpus, check_writable
+from storage.lock import CorpusLock, CorpusLocked
 
 __all__ = ["CrawlReport", "crawl_settings", "run_crawl"]
 
@@ -51,25 +52,52 @@ def run_crawl(
     names: Sequence[str],
     settings: Settings,
     progress: Callable[[dict[str, int], float], None] | None = None,
+    wait: bool = False,
+    waiting: Callable[[str], None] | None = None,
 ) -> CrawlReport:
     """Crawl the named sources in one process (the reactor runs once) and record the run.
 
+    The run holds the corpus lock throughout: raises :class:`CorpusLocked` at once when
+    another run holds it, or, with ``wait``, calls ``waiting`` with the reason and waits.
     Raises :class:`CorpusError` before any request when the corpus cannot be used as configured.
 
     ``progress`` is called every few seconds with the running totals and elapsed seconds.
     """
+    corpus_file = Path(settings.get("CORPUS_PATH"))
+    check_writable(corpus_file)
+    lock = CorpusLock(corpus_file)
+    try:
+        lock.acquire()
+    except CorpusLocked as held:
+        if not wait:
+            raise
+        if waiting is not None:
+            waiting(str(held))
+        lock.acquire(wait=True)
+    try:
+        return _run_locked(names, settings, progress)
+    finally:
+        lock.release()
+
+
+def _run_locked(
+    names: Sequence[str], settings: Settings, progress: Callable[[dict[str, int], float], None] | None
+) -> CrawlReport:
     corpus = Corpus(settings.get("CORPUS_PATH"))
     if settings.getbool("DEDUP_NEAR_ENABLED", True):
         StoryMatcher.from_settings(corpus, settings).check_index()  # before any request
+    corpus.close_crashed_runs()
     run_id = corpus.start_run(names)
     status = "failed"
+    started = time.monotonic()
+    summed: dict[str, int] = {}
+    per_source: dict[str, dict[str, int]] = {}
     try:
         settings.set("CORPUS_RUN_ID", run_id, priority="cmdline")
         process = CrawlerProcess(settings)
         crawlers = [process.create_crawler(name) for name in names]
         for crawler in crawlers:
             process.crawl(crawler)
-        started = time.monotonic()
 
         def totals() -> dict[str, dict[str, int]]:
             return {c.spidercls.name: run_counts(c.stats.get_stats()) for c in crawlers if c.stats}
