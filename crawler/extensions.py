@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any, Self
 
@@ -9,10 +10,13 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from crawler.logs import failure_summary
 from crawler.shared_corpus import corpus_for
 from storage.corpus import Corpus
 
 __all__ = ["CrawlRunRecorder", "run_counts", "run_status"]
+
+logger = logging.getLogger(__name__)
 
 
 def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:
@@ -76,6 +80,8 @@ class CrawlRunRecorder:
         stats = self.crawler.stats.get_stats()
         counts = run_counts(stats)
         wirecrawl_stats = {k: v for k, v in stats.items() if k.startswith("wirecrawl/")}
+        if summary := failure_summary(spider.name, wirecrawl_stats):
+            logger.warning(summary)
         self.corpus.record_run_source(
             self.run_id, spider.name, {**counts, "finish_reason": reason, "stats": wirecrawl_stats}
         )

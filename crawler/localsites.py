@@ -33,6 +33,7 @@ class Page:
     stream: Callable[[], Iterator[bytes]] | None = None  # body sent chunk by chunk, no Content-Length
     stall: float = 0.0  # after the headers and half the body, wait this long (a page that never ends)
     reset: bool = False  # read the request, then reset the connection without answering
+    then: Page | None = None  # served instead of this page from the next request on (a server recovering)
     # Validators: sent with the page; a request presenting a matching one gets 304 Not Modified.
     etag: str | None = None
     last_modified: str | None = None
@@ -81,6 +82,7 @@ class ServedRequest:
     path: str
     user_agent: str
     status: int = 200  # what it was answered (0: no answer)
+    at: float = 0.0  # when it arrived (time.monotonic())
 
 
 class _Server(ThreadingHTTPServer):
@@ -107,7 +109,7 @@ class LocalSites:
         self._sites = list(sites)
         self._host = host
         self._servers: dict[str, _Server] = {}
-        self._pages: dict[str, Mapping[str, Page]] = {}
+        self._pages: dict[str, dict[str, Page]] = {}
         self._lock = threading.Lock()
         self.requests: list[ServedRequest] = []
 
@@ -160,7 +162,11 @@ class LocalSites:
 
             def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
                 pages = network._pages[site]
-                page = pages.get(self.path) or pages.get(urlsplit(self.path).path)
+                with network._lock:
+                    key = self.path if self.path in pages else urlsplit(self.path).path
+                    page = pages.get(key)
+                    if page is not None and page.then is not None:
+                        pages[key] = page.then
                 if page is None:
                     page = Page("<html><body><h1>Not found</h1></body></html>", status=404)
                 if page.not_modified(self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")):
@@ -168,7 +174,7 @@ class LocalSites:
                 status = 0 if page.reset else page.status
                 with network._lock:
                     network.requests.append(
-                        ServedRequest(site, "GET", self.path, self.headers.get("User-Agent", ""), status)
+                        ServedRequest(site, "GET", self.path, self.headers.get("User-Agent", ""), status, time.monotonic())
                     )
                 if page.delay:
                     time.sleep(page.delay)

@@ -14,6 +14,7 @@ from scrapy.settings import Settings
 from twisted.internet import task
 
 from crawler.extensions import run_counts, run_status
+from crawler.logs import quiet_per_page_noise
 from pipelines.near_duplicates import StoryMatcher
 from storage.corpus import Corpus, check_writable
 from storage.lock import CorpusLock, CorpusLocked
@@ -95,6 +96,7 @@ def _run_locked(
     try:
         settings.set("CORPUS_RUN_ID", run_id, priority="cmdline")
         process = CrawlerProcess(settings)
+        quiet_per_page_noise()
         crawlers = [process.create_crawler(name) for name in names]
         for crawler in crawlers:
             process.crawl(crawler)

@@ -47,6 +47,13 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"  # the spider logs each failed page once, with its reason
 REDIRECT_ENABLED = True
 REDIRECT_MAX_TIMES = 5
+# Backing off from a failing host (crawler/backoff.py): waits of 1, 2, 4, ... s up to 60 s
+# between failed attempts (or what Retry-After asks, if longer); after 6 failed attempts in
+# a row (two pages with their two retries each) the host is skipped for the rest of the run.
+BACKOFF_ENABLED = True
+BACKOFF_BASE_DELAY = 1.0
+BACKOFF_MAX_DELAY = 60.0
+BACKOFF_MAX_FAILURES = 6
 DNS_TIMEOUT = 20
 HTTPCACHE_ENABLED = False
 
@@ -63,6 +70,8 @@ DISCOVERY_LISTING_DEPTH = 20
 DISCOVERY_MAX_ENTRIES = 50_000
 # Skip URLs already stored in the corpus (incremental crawls).
 DISCOVERY_SKIP_STORED = True
+# Follow an article or listing that redirects to another site (a shortener, a partner's copy)?
+DISCOVERY_OFFSITE_REDIRECTS = False
 
 # --- Pipeline stages -------------------------------------------------------------------
 ITEM_PIPELINES = {
@@ -78,6 +87,11 @@ DOWNLOADER_MIDDLEWARES = {
     # robots.txt answering 5xx means "disallow all" (RFC 9309), not "no rules".
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.robots.StrictRobotsTxtMiddleware": 100,
+    # Next to the downloader: it sees every outcome first (before retries and redirects are
+    # made of it) and only requests that are really about to be sent.
+    "crawler.backoff.PoliteBackoff": 950,
+    # Before RedirectMiddleware (600) in the response path: refused redirects are never followed.
+    "crawler.redirects.RedirectGuard": 650,
 }
 EXTENSIONS = {
     "crawler.extensions.CrawlRunRecorder": 500,
