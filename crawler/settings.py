@@ -70,6 +70,8 @@ DISCOVERY_LISTING_DEPTH = 20
 DISCOVERY_MAX_ENTRIES = 50_000
 # Skip URLs already stored in the corpus (incremental crawls).
 DISCOVERY_SKIP_STORED = True
+# Send feeds' and sitemaps' stored ETag/Last-Modified: an unchanged one costs a 304.
+DISCOVERY_CONDITIONAL_GET = True
 # Follow an article or listing that redirects to another site (a shortener, a partner's copy)?
 DISCOVERY_OFFSITE_REDIRECTS = False
 
@@ -84,6 +86,7 @@ ITEM_PIPELINES = {
 }
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.StoredUrlFilter": 50,
+    "crawler.conditional.ConditionalGet": 60,
     # robots.txt answering 5xx means "disallow all" (RFC 9309), not "no rules".
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.robots.StrictRobotsTxtMiddleware": 100,

@@ -105,7 +105,17 @@ class SourceSpider(Spider):
         """Nested sitemap requests (index) or article requests (URL set)."""
         yield from self._discovered(self._sitemap_requests(response))
 
+    def _not_modified(self, response: Response) -> bool:
+        """A 304 to a conditional GET: the document is unchanged, so it has no new entries."""
+        if response.status != 304:
+            return False
+        self.crawler.stats.inc_value("wirecrawl/discovery/not_modified")
+        self.logger.debug("not modified since the last run: %s", response.url)
+        return True
+
     def _feed_requests(self, response: Response) -> Iterator[Request]:
+        if self._not_modified(response):
+            return
         try:
             feed = parse_feed(response.body, response.url, _charset(response))
         except UnreadableDocument as error:
@@ -116,16 +126,20 @@ class SourceSpider(Spider):
             self._discovery_malformed(response, "feed", feed.malformed, len(feed.entries))
         for entry in self._capped(feed.entries, response):
             hints = {"title": entry.title, "published": entry.published, "language": feed.language}
-            yield from self._article_request(entry.url, "feed", hints)
+            yield from self._article_request(entry.url, "feed", hints, _documents(response))
 
     def _robots_requests(self, response: Response) -> Iterator[Request]:
+        if self._not_modified(response):
+            return
         urls = robots_sitemaps(response.body, response.url)
         if not urls:
             self._discovery_failed(response, "sitemap", "robots.txt lists no Sitemap: lines")
         for url in urls:
-            yield self._discovery_request(url, self.parse_sitemap, "sitemap")
+            yield self._discovery_request(url, self.parse_sitemap, "sitemap", documents=_documents(response))
 
     def _sitemap_requests(self, response: Response) -> Iterator[Request]:
+        if self._not_modified(response):
+            return
         try:
             sitemap = parse_sitemap(
                 response.body, response.url, self.settings.getint("DOWNLOAD_MAXSIZE"), _charset(response)
@@ -136,7 +150,7 @@ class SourceSpider(Spider):
         self.crawler.stats.inc_value("wirecrawl/discovery/sitemaps")
         if sitemap.malformed:
             self._discovery_malformed(response, "sitemap", sitemap.malformed, len(sitemap.entries))
-        chain = [*response.meta.get("documents", []), response.url, *response.meta.get("redirect_urls", [])]
+        chain = _documents(response)
         for entry in self._capped(sitemap.entries, response):
             if sitemap.is_index and normalize_url(entry.url) in map(normalize_url, chain):
                 self.crawler.stats.inc_value("wirecrawl/skipped/sitemap_loop")
@@ -145,7 +159,7 @@ class SourceSpider(Spider):
                 yield self._discovery_request(entry.url, self.parse_sitemap, "sitemap", documents=chain)
             else:
                 hints = {"title": entry.title, "published": entry.published, "language": entry.language}
-                yield from self._article_request(entry.url, "sitemap", hints)
+                yield from self._article_request(entry.url, "sitemap", hints, chain)
 
     def _discovered(self, requests: Iterator[Request]) -> Iterator[Request]:
         """A feed/sitemap answered: its requests, then any held listing links once all have answered."""
@@ -234,7 +248,9 @@ class SourceSpider(Spider):
             },
         )
 
-    def _article_request(self, url: str, via: str, hints: dict[str, Any]) -> Iterator[Request]:
+    def _article_request(
+        self, url: str, via: str, hints: dict[str, Any], documents: list[str] | None = None
+    ) -> Iterator[Request]:
         url = url.strip()
         try:  # spaces and non-ASCII letters percent-encoded, as a browser sends them
             url = "" if _has_control_characters(url) else normalize_url(safe_url_string(url))
@@ -255,7 +271,7 @@ class SourceSpider(Spider):
         hints = {key: value for key, value in {**hints, "allow_matched": self.source.allow is not None}.items() if value}
         if via != "listing":
             self._announced.setdefault(url, (via, hints))
-        yield self._request(url, self.parse_article, via, article=True, hints=hints)
+        yield self._request(url, self.parse_article, via, article=True, hints=hints, documents=documents or [])
 
     # --- Plumbing ----------------------------------------------------------------------
     def _discovery_request(self, url: str, callback: Any, via: str, **meta: Any) -> Request:
@@ -300,6 +316,11 @@ class SourceSpider(Spider):
             return  # robots.txt, already stored, host given up: counted where they were decided
         self.crawler.stats.inc_value(f"wirecrawl/errors/{reason}")
         self.logger.info("%s failed (%s: %s): %s", what, reason, failure.getErrorMessage()[:200], request.url)
+
+
+def _documents(response: Response) -> list[str]:
+    """The feeds and sitemaps (as requested, before any redirect) that led to this one, and itself."""
+    return [*response.meta.get("documents", []), *response.meta.get("redirect_urls", []), response.url]
 
 
 def _looks_binary(body: bytes) -> bool:

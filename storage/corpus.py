@@ -370,6 +370,26 @@ class Corpus:
         )
         return (row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id").fetchall())
 
+    # --- Conditional GET ---------------------------------------------------------------
+    def validators(self, url: str) -> tuple[str | None, str | None] | None:
+        """(ETag, Last-Modified) recorded for a feed or sitemap URL, if any."""
+        row = self.db.execute("SELECT etag, last_modified FROM http_validators WHERE url = ?", [url]).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def save_validators(self, validators: Mapping[str, tuple[str | None, str | None]]) -> None:
+        """Record (ETag, Last-Modified) by URL after their documents were read completely."""
+        now = utc_now()
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO http_validators (url, etag, last_modified, checked) VALUES (?, ?, ?, ?)",
+                [(url, etag, modified, now) for url, (etag, modified) in validators.items()],
+            )
+
+    def forget_validators(self, urls: Iterable[str]) -> None:
+        """Drop the validators of documents whose pages were not all handled: read them in full next time."""
+        with self.db.atomic():
+            self.db.conn.executemany("DELETE FROM http_validators WHERE url = ?", [(url,) for url in urls])
+
     # --- Crawl runs --------------------------------------------------------------------
     def start_run(self, sources: Iterable[str]) -> int:
         """Record the start of a crawl run; returns its id."""
