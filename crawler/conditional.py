@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Self
 
 from scrapy import Request, Spider, signals
@@ -72,6 +73,9 @@ class ConditionalGet:
                 self._incomplete.add(request.url)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
-        if reason == "finished":
-            self.corpus.save_validators({url: v for url, v in self._read.items() if url not in self._incomplete})
-        self.corpus.forget_validators(self._incomplete)
+        try:
+            if reason == "finished":
+                self.corpus.save_validators({url: v for url, v in self._read.items() if url not in self._incomplete})
+            self.corpus.forget_validators(self._incomplete)
+        except sqlite3.OperationalError as error:  # a full disk: the next run reads everything in full
+            spider.logger.error("validators for conditional GET not recorded: %s", error)

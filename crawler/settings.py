@@ -18,6 +18,12 @@ SOURCES_FILE = os.environ.get("WIRECRAWL_SOURCES", "sources.toml")
 CORPUS_PATH = os.environ.get("WIRECRAWL_DB", "corpus.db")
 # Set by `wirecrawl crawl` so that all spiders of one run report into one crawl_runs row.
 CORPUS_RUN_ID = None
+# `wirecrawl crawl` exits with status 4 when more than this share of the pages it tried
+# failed: half the pages failing means something is wrong beyond a few dead links (see README).
+CORPUS_RUNS_MAX_ERROR_RATE = 0.5
+# Largest size the corpus may grow to, in bytes (0: no limit); past it the run stops as
+# on a full disk, with the corpus intact.
+CORPUS_MAX_SIZE = 0
 
 SPIDER_LOADER_CLASS = "spiders.loader.SourceSpiderLoader"
 SPIDER_MODULES: list[str] = []
@@ -131,7 +137,9 @@ DEDUP_MAX_CANDIDATES = 50  # most candidates verified per article
 
 # --- Logging and reporting -------------------------------------------------------------
 LOG_LEVEL = "INFO"
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# One compact line per event: "2026-11-24T10:00:00 W source-name: message".
+LOG_FORMAT = "%(asctime)s %(levelname).1s %(name)s: %(message)s"
+LOG_DATEFORMAT = "%Y-%m-%dT%H:%M:%S"
 LOG_FORMATTER = "crawler.logformatter.QuietLogFormatter"
 LOGSTATS_INTERVAL = 60.0
 STATS_DUMP = False
