@@ -261,3 +261,56 @@ def test_a_retry_after_beyond_the_longest_wait_gives_the_host_up_at_once(flaky_c
     proc, counts, requests = flaky_crawl
     assert [r.path for r in requests if r.site == "closed"] == ["/robots.txt", "/feed.xml"]
     assert "asking to wait 86400 s" in proc.stderr
+
+
+# --- The readers and classifiers on their own ----------------------------------------------
+
+
+def test_a_gzipped_sitemap_bomb_is_unreadable_not_inflated():
+    from spiders.feeds import UnreadableDocument
+    from spiders.sitemaps import parse_sitemap
+
+    bomb = gzip.compress(b"<urlset>" + b" " * (30 * 1024 * 1024))
+    with pytest.raises(UnreadableDocument, match="bad gzip data"):
+        parse_sitemap(bomb, "http://example.com/sitemap.xml.gz", max_size=10 * 1024 * 1024)
+
+
+def test_a_truncated_feed_keeps_its_complete_entries():
+    from spiders.feeds import parse_feed
+
+    items = [sites.item(f"http://example.com/news/{n}", generated_article(n)) for n in range(5)]
+    feed = parse_feed(_truncated(sites.rss2("T", "http://example.com/", items), "http://example.com/news/3").encode(),
+                      "http://example.com/feed.xml")
+    assert feed.malformed and [entry.url[-1] for entry in feed.entries] == ["0", "1", "2"]
+
+
+@pytest.mark.parametrize(("header", "seconds"), [
+    (b"120", 120.0), (b"Fri, 01 Mar 2024 08:00:30 GMT", 30.0), (b"soon", None), (None, None)])
+def test_retry_after_values(header, seconds):
+    from datetime import datetime, timezone
+
+    from crawler.backoff import retry_after_seconds
+
+    now = datetime(2024, 3, 1, 8, 0, 0, tzinfo=timezone.utc).timestamp()
+    assert retry_after_seconds(header, now=now) == seconds
+
+
+def test_failure_reasons():
+    from scrapy.exceptions import DownloadTimeoutError, IgnoreRequest
+
+    from crawler.backoff import HostGivenUp
+    from crawler.failures import RefusedResponse, failure_reason
+
+    assert failure_reason(DownloadTimeoutError("slow")) == "timeout"
+    assert failure_reason(RefusedResponse("redirect_loop", "loop")) == "redirect_loop"
+    assert failure_reason(IgnoreRequest("robots.txt")) is None
+    assert failure_reason(HostGivenUp("given up")) is None
+
+
+@pytest.mark.parametrize(("body", "binary"), [
+    (b"\x89PNG\r\n\x1a\n....", True), (b"%PDF-1.7", True), (b"<html>\x00</html>", True),
+    ("<html>é</html>".encode("utf-16"), False), (b"<!DOCTYPE html><html>", False)])
+def test_binary_bodies_are_recognized(body, binary):
+    from spiders.source import _looks_binary
+
+    assert _looks_binary(body) is binary
