@@ -93,9 +93,3 @@ def test_killed_runs_are_recorded_as_crashed(crashes):
     assert statuses[-1] == "finished"
     assert set(statuses[:-1]) == {"crashed"} and len(statuses) >= len(KILL_AT)
 
-
-def test_report(crashes, capsys):
-    _, history = crashes
-    with capsys.disabled():
-        print("\nstored after each run:", [len(run["after"]) for run in history],
-              "fetched per run:", [len(run["fetched"]) for run in history])
