@@ -21,4 +21,4 @@ test: install
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache demo.db demo.db-wal demo.db-shm
+	rm -rf $(VENV) *.egg-info .pytest_cache demo.db demo.db-wal demo.db-shm demo.db.lock

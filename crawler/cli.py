@@ -12,9 +12,10 @@ import click
 from crawler import __version__
 from crawler.config import Source, SourcesError, load_sources, sources_path
 from storage.corpus import CorpusError, corpus_path
+from storage.lock import CorpusLocked
 
 #: Exit statuses (documented in the README).
-EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_LOCKED, EXIT_ERRORS = 0, 1, 2, 3, 4
 
 sources_option = click.option(
     "--sources",
@@ -37,6 +38,12 @@ class ConfigError(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         click.echo(f"wirecrawl: {self.format_message()}", err=True)
+
+
+class LockHeld(ConfigError):
+    """Another run holds the corpus lock: one line on stderr, exit status 3."""
+
+    exit_code = EXIT_LOCKED
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -82,21 +89,32 @@ def _parse_overrides(pairs: tuple[str, ...]) -> dict[str, str]:
 @sources_option
 @db_option
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting (repeatable).")
-@click.option("--log-level", default="WARNING", show_default=True, help="DEBUG, INFO, WARNING or ERROR.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary.")
+@click.option(
+    "--log-level",
+    type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False),
+    help="Least severe log lines shown: INFO adds one line per failed page. [default: WARNING, ERROR with -q]",
+)
+@click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path), help="Append the log to FILE instead of stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress line, no summary, only errors logged.")
+@click.option("--wait", is_flag=True, help="If another run holds the corpus lock, wait for it instead of exiting (status 3).")
 def crawl(
     names: tuple[str, ...],
     crawl_all: bool,
     sources_file: Path | None,
     db_file: Path | None,
     overrides: tuple[str, ...],
-    log_level: str,
+    log_level: str | None,
+    log_file: Path | None,
     quiet: bool,
+    wait: bool,
 ) -> None:
     """Crawl sources into the corpus: the named ones, or all with --all.
 
     Articles already stored are not downloaded again; feeds, sitemaps and listing pages
-    are read on every run.
+    are read on every run. One run at a time holds the corpus lock.
+
+    Exit status: 0 success; 1 interrupted or failed; 2 configuration error; 3 another
+    run holds the lock; 4 finished, but more pages failed than CORPUS_RUNS_MAX_ERROR_RATE.
 
     Example:
 
@@ -113,10 +131,24 @@ def crawl(
     unknown = [name for name in names if name not in known]
     if unknown:
         raise ConfigError(f"no source named {unknown[0]!r} in {sources_path(sources_file)} (known: {', '.join(known)})")
-    settings = crawl_settings(sources_path(sources_file), corpus_path(db_file), _parse_overrides(overrides), log_level)
+    settings = crawl_settings(
+        sources_path(sources_file),
+        corpus_path(db_file),
+        _parse_overrides(overrides),
+        log_level or ("ERROR" if quiet else "WARNING"),
+        log_file,
+    )
     show_progress = not quiet and sys.stderr.isatty()
     try:
-        report = run_crawl(list(names) or known, settings, progress=print_progress if show_progress else None)
+        report = run_crawl(
+            list(names) or known,
+            settings,
+            progress=print_progress if show_progress else None,
+            wait=wait,
+            waiting=lambda reason: click.echo(f"wirecrawl: {reason}; waiting for it to finish", err=True),
+        )
+    except CorpusLocked as held:
+        raise LockHeld(f"{held}; exiting (--wait waits for it)") from None
     except CorpusError as error:
         raise ConfigError(str(error)) from None
     if show_progress:
@@ -125,6 +157,13 @@ def crawl(
         _print_report(report)
     if report.status in ("interrupted", "failed"):
         sys.exit(EXIT_FAILED)
+    if report.too_many_errors:
+        click.echo(
+            f"wirecrawl: {report.error_rate:.0%} of the pages tried failed "
+            f"(more than CORPUS_RUNS_MAX_ERROR_RATE={report.max_error_rate:g})",
+            err=True,
+        )
+        sys.exit(EXIT_ERRORS)
 
 
 def _print_report(report: Any) -> None:
@@ -168,17 +207,32 @@ def sources(sources_file: Path | None) -> None:
 
 @cli.command()
 @db_option
-@click.option("--runs", default=5, show_default=True, help="How many recent crawl runs to show.")
-def stats(db_file: Path | None, runs: int) -> None:
+@click.option(
+    "--runs",
+    type=click.IntRange(min=1),
+    is_flag=False,
+    flag_value=10,
+    help="Only the last N crawl runs (10 without N), with their failures by reason.",
+)
+def stats(db_file: Path | None, runs: int | None) -> None:
     """Counts by source and language, stories vs copies, and the last crawl runs.
+
+    With --runs: only the last runs, one line each (status, duration, counts, error rate)
+    and the reasons their pages failed.
 
     Example:
 
         wirecrawl stats --db corpus.db
-    """
-    from storage.queries import corpus_stats
 
-    report = corpus_stats(_open_db(db_file), runs=runs)
+        wirecrawl stats --runs 20
+    """
+    from storage.queries import corpus_stats, recent_runs
+
+    db = _open_db(db_file)
+    if runs is not None:
+        _print_runs(recent_runs(db, runs))
+        return
+    report = corpus_stats(db, runs=5)
     totals = report["totals"]
     click.echo(
         f"{totals['articles']} articles in {totals['stories']} stories "
@@ -188,6 +242,20 @@ def stats(db_file: Path | None, runs: int) -> None:
     _print_table("By source", report["sources"])
     _print_table("By language", report["languages"])
     _print_table("Last runs", report["runs"])
+
+
+def _print_runs(runs: list[dict[str, Any]]) -> None:
+    if not runs:
+        click.echo("no crawl runs yet")
+    for run in runs:
+        rate = f"{run['error_rate']:.0%}" if run["error_rate"] is not None else "-"
+        click.echo(
+            f"run {run['id']}  {run['started']} .. {run['finished'] or '-'}  {run['status']}  "
+            f"{run['sources']} sources, {run['pages_fetched']} pages, {run['articles_added']} stored, "
+            f"{run['duplicates']} duplicates, {run['dropped']} not articles, {run['errors']} errors ({rate})"
+        )
+        if run["failures"]:
+            click.echo("    failed: " + ", ".join(f"{reason} {count}" for reason, count in run["failures"].items()))
 
 
 def _print_table(title: str, rows: list[dict[str, Any]]) -> None:
@@ -271,10 +339,16 @@ def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...]) -> N
     """
     from crawler.runner import crawl_settings
     from pipelines.near_duplicates import StoryMatcher, rebuild_stories
-    from storage.corpus import Corpus
+    from storage.corpus import Corpus, check_writable
+    from storage.lock import CorpusLock
 
+    lock = CorpusLock(corpus_path(db_file))
     try:
         corpus = Corpus(corpus_path(db_file), create=False)
+        check_writable(corpus.path)
+        lock.acquire()
+    except CorpusLocked as held:
+        raise LockHeld(f"{held}; exiting") from None
     except CorpusError as error:
         raise ConfigError(str(error)) from None
     settings = crawl_settings(sources_path(None), corpus.path, _parse_overrides(overrides))
@@ -293,6 +367,7 @@ def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...]) -> N
     articles = corpus.db["articles"].count
     click.echo(f"Rebuilt: {articles} articles in {stories} stories (before: {before} stories).")
     corpus.close()
+    lock.release()
 
 
 @cli.command()

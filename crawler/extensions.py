@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Mapping
 from typing import Any, Self
 
@@ -9,10 +11,13 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from crawler.logs import failure_summary
 from crawler.shared_corpus import corpus_for
 from storage.corpus import Corpus
 
 __all__ = ["CrawlRunRecorder", "run_counts", "run_status"]
+
+logger = logging.getLogger(__name__)
 
 
 def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:
@@ -30,6 +35,7 @@ def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:
         "copies": int(stats.get("wirecrawl/stored/copies", 0)),
         "dropped": total("wirecrawl/dropped/"),
         "errors": total("wirecrawl/errors/"),
+        "http_errors": total("wirecrawl/errors/http_"),  # the failures that were answered (4xx, 5xx)
         "skipped_stored": int(stats.get("wirecrawl/skipped/stored", 0)),
     }
 
@@ -76,8 +82,13 @@ class CrawlRunRecorder:
         stats = self.crawler.stats.get_stats()
         counts = run_counts(stats)
         wirecrawl_stats = {k: v for k, v in stats.items() if k.startswith("wirecrawl/")}
-        self.corpus.record_run_source(
-            self.run_id, spider.name, {**counts, "finish_reason": reason, "stats": wirecrawl_stats}
-        )
-        if self.owns_run:
-            self.corpus.finish_run(self.run_id, run_status([reason], counts["errors"]))
+        if summary := failure_summary(spider.name, wirecrawl_stats):
+            logger.warning(summary)
+        try:
+            self.corpus.record_run_source(
+                self.run_id, spider.name, {**counts, "finish_reason": reason, "stats": wirecrawl_stats}
+            )
+            if self.owns_run:
+                self.corpus.finish_run(self.run_id, run_status([reason], counts["errors"]))
+        except sqlite3.OperationalError as error:  # a full disk: the corpus itself is intact
+            logger.error("source %s: its counts could not be recorded: %s", spider.name, error)

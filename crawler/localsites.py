@@ -7,10 +7,12 @@ the network (syndicated copies pointing at their original, feeds listing absolut
 
 from __future__ import annotations
 
+import socket
+import struct
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
@@ -27,6 +29,25 @@ class Page:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds to wait before answering (a slow feed, a slow page)
+    # Misbehaviour, for fault-injection tests:
+    stream: Callable[[], Iterator[bytes]] | None = None  # body sent chunk by chunk, no Content-Length
+    stall: float = 0.0  # after the headers and half the body, wait this long (a page that never ends)
+    reset: bool = False  # read the request, then reset the connection without answering
+    then: Page | None = None  # served instead of this page from the next request on (a server recovering)
+    # Validators: sent with the page; a request presenting a matching one gets 304 Not Modified.
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def not_modified(self, if_none_match: str | None, if_modified_since: str | None) -> bool:
+        """Whether a conditional request with these headers is answered 304."""
+        if self.etag and if_none_match:
+            return self.etag in [tag.strip() for tag in if_none_match.split(",")]
+        return bool(self.last_modified and if_modified_since == self.last_modified)
+
+    def validator_headers(self) -> dict[str, str]:
+        """The ETag and Last-Modified headers the page is sent with."""
+        headers = {"ETag": self.etag, "Last-Modified": self.last_modified}
+        return {name: value for name, value in headers.items() if value}
 
     def body_bytes(self) -> bytes:
         """The body as sent: ``str`` bodies are encoded with the content type's charset."""
@@ -60,6 +81,8 @@ class ServedRequest:
     method: str
     path: str
     user_agent: str
+    status: int = 200  # what it was answered (0: no answer)
+    at: float = 0.0  # when it arrived (time.monotonic())
 
 
 class _Server(ThreadingHTTPServer):
@@ -69,7 +92,7 @@ class _Server(ThreadingHTTPServer):
 
     def handle_error(self, request: object, client_address: object) -> None:
         """A client hanging up (a crawler refusing an oversized page) is not worth a traceback."""
-        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+        if not isinstance(sys.exc_info()[1], OSError):
             super().handle_error(request, client_address)
 
 
@@ -86,7 +109,7 @@ class LocalSites:
         self._sites = list(sites)
         self._host = host
         self._servers: dict[str, _Server] = {}
-        self._pages: dict[str, Mapping[str, Page]] = {}
+        self._pages: dict[str, dict[str, Page]] = {}
         self._lock = threading.Lock()
         self.requests: list[ServedRequest] = []
 
@@ -114,6 +137,13 @@ class LocalSites:
         host, port = self._servers[site].server_address[:2]
         return f"http://{host}:{port}{path}"
 
+    def unused_url(self, path: str = "/") -> str:
+        """A URL on this host where nothing listens: connecting to it is refused."""
+        with socket.socket() as probe:
+            probe.bind((self._host, 0))
+            port = probe.getsockname()[1]
+        return f"http://{self._host}:{port}{path}"
+
     def requested_paths(self, site: str | None = None) -> list[str]:
         """Paths requested so far, optionally of one site only, in order."""
         with self._lock:
@@ -131,23 +161,49 @@ class LocalSites:
             protocol_version = "HTTP/1.1"
 
             def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-                with network._lock:
-                    network.requests.append(
-                        ServedRequest(site, "GET", self.path, self.headers.get("User-Agent", ""))
-                    )
                 pages = network._pages[site]
-                page = pages.get(self.path) or pages.get(urlsplit(self.path).path)
+                with network._lock:
+                    key = self.path if self.path in pages else urlsplit(self.path).path
+                    page = pages.get(key)
+                    if page is not None and page.then is not None:
+                        pages[key] = page.then
                 if page is None:
                     page = Page("<html><body><h1>Not found</h1></body></html>", status=404)
+                if page.not_modified(self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")):
+                    page = Page(b"", status=304, headers=page.validator_headers())
+                status = 0 if page.reset else page.status
+                with network._lock:
+                    network.requests.append(
+                        ServedRequest(site, "GET", self.path, self.headers.get("User-Agent", ""), status, time.monotonic())
+                    )
                 if page.delay:
                     time.sleep(page.delay)
+                if page.reset:
+                    # SO_LINGER 0: close() sends RST, as a crashing server or a firewall does.
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    self.connection.close()
+                    self.close_connection = True
+                    return
                 body = page.body_bytes()
                 self.send_response(page.status)
                 self.send_header("Content-Type", page.content_type)
-                self.send_header("Content-Length", str(len(body)))
-                for name, value in page.headers.items():
+                if page.stream is None:
+                    self.send_header("Content-Length", str(len(body)))
+                else:
+                    self.send_header("Connection", "close")
+                    self.close_connection = True
+                for name, value in {**page.validator_headers(), **page.headers}.items():
                     self.send_header(name, value)
                 self.end_headers()
+                if page.stream is not None:
+                    for chunk in page.stream():
+                        self.wfile.write(chunk)
+                    return
+                if page.stall:
+                    self.wfile.write(body[: len(body) // 2])
+                    self.wfile.flush()
+                    time.sleep(page.stall)
+                    body = body[len(body) // 2 :]
                 self.wfile.write(body)
 
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -14,8 +16,10 @@ from scrapy.settings import Settings
 from twisted.internet import task
 
 from crawler.extensions import run_counts, run_status
+from crawler.logs import quiet_per_page_noise
 from pipelines.near_duplicates import StoryMatcher
-from storage.corpus import Corpus
+from storage.corpus import Corpus, check_writable
+from storage.lock import CorpusLock, CorpusLocked
 
 __all__ = ["CrawlReport", "crawl_settings", "run_crawl"]
 
@@ -31,18 +35,41 @@ class CrawlReport:
     elapsed: float
     totals: dict[str, int]
     sources: dict[str, dict[str, int]] = field(default_factory=dict)
+    max_error_rate: float = 1.0  # CORPUS_RUNS_MAX_ERROR_RATE
+
+    @property
+    def error_rate(self) -> float:
+        """Failed pages among all pages tried: errors / (pages answered + failures without an answer)."""
+        errors = self.totals.get("errors", 0)
+        tried = self.totals.get("pages_fetched", 0) + errors - self.totals.get("http_errors", 0)
+        return min(1.0, errors / tried) if tried else 0.0
+
+    @property
+    def too_many_errors(self) -> bool:
+        """Whether the run finished with more errors than ``CORPUS_RUNS_MAX_ERROR_RATE`` allows."""
+        return self.status == "finished_with_errors" and self.error_rate > self.max_error_rate
 
 
 def crawl_settings(
-    sources_file: Path, corpus: Path, overrides: Mapping[str, Any] = {}, log_level: str | None = None
+    sources_file: Path,
+    corpus: Path,
+    overrides: Mapping[str, Any] = {},
+    log_level: str | None = None,
+    log_file: Path | None = None,
 ) -> Settings:
-    """wirecrawl's Scrapy settings for a run, with command-line overrides on top."""
+    """wirecrawl's Scrapy settings for a run, with command-line overrides on top.
+
+    ``log_file`` sends the log there (appended to) instead of stderr.
+    """
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     settings.set("SOURCES_FILE", str(sources_file), priority="cmdline")
     settings.set("CORPUS_PATH", str(corpus), priority="cmdline")
     if log_level:
         settings.set("LOG_LEVEL", log_level.upper(), priority="cmdline")
+    if log_file:
+        settings.set("LOG_FILE", str(log_file), priority="cmdline")
+        settings.set("LOG_FILE_APPEND", True, priority="cmdline")
     settings.setdict(dict(overrides), priority="cmdline")
     return settings
 
@@ -51,25 +78,53 @@ def run_crawl(
     names: Sequence[str],
     settings: Settings,
     progress: Callable[[dict[str, int], float], None] | None = None,
+    wait: bool = False,
+    waiting: Callable[[str], None] | None = None,
 ) -> CrawlReport:
     """Crawl the named sources in one process (the reactor runs once) and record the run.
 
+    The run holds the corpus lock throughout: raises :class:`CorpusLocked` at once when
+    another run holds it, or, with ``wait``, calls ``waiting`` with the reason and waits.
     Raises :class:`CorpusError` before any request when the corpus cannot be used as configured.
 
     ``progress`` is called every few seconds with the running totals and elapsed seconds.
     """
+    corpus_file = Path(settings.get("CORPUS_PATH"))
+    check_writable(corpus_file)
+    lock = CorpusLock(corpus_file)
+    try:
+        lock.acquire()
+    except CorpusLocked as held:
+        if not wait:
+            raise
+        if waiting is not None:
+            waiting(str(held))
+        lock.acquire(wait=True)
+    try:
+        return _run_locked(names, settings, progress)
+    finally:
+        lock.release()
+
+
+def _run_locked(
+    names: Sequence[str], settings: Settings, progress: Callable[[dict[str, int], float], None] | None
+) -> CrawlReport:
     corpus = Corpus(settings.get("CORPUS_PATH"))
     if settings.getbool("DEDUP_NEAR_ENABLED", True):
         StoryMatcher.from_settings(corpus, settings).check_index()  # before any request
+    corpus.close_crashed_runs()
     run_id = corpus.start_run(names)
     status = "failed"
+    started = time.monotonic()
+    summed: dict[str, int] = {}
+    per_source: dict[str, dict[str, int]] = {}
     try:
         settings.set("CORPUS_RUN_ID", run_id, priority="cmdline")
         process = CrawlerProcess(settings)
+        quiet_per_page_noise()
         crawlers = [process.create_crawler(name) for name in names]
         for crawler in crawlers:
             process.crawl(crawler)
-        started = time.monotonic()
 
         def totals() -> dict[str, dict[str, int]]:
             return {c.spidercls.name: run_counts(c.stats.get_stats()) for c in crawlers if c.stats}
@@ -83,9 +138,14 @@ def run_crawl(
         reasons = [str(c.stats.get_value("finish_reason", "failed")) for c in crawlers if c.stats]
         status = run_status(reasons, summed.get("errors", 0))
     finally:
-        corpus.finish_run(run_id, status)
+        try:
+            corpus.finish_run(run_id, status)
+        except sqlite3.OperationalError as error:  # a full disk: the next run marks it crashed
+            logging.getLogger(__name__).error("the end of run %d could not be recorded: %s", run_id, error)
         corpus.close()
-    return CrawlReport(run_id, status, time.monotonic() - started, summed, per_source)
+    return CrawlReport(
+        run_id, status, time.monotonic() - started, summed, per_source, settings.getfloat("CORPUS_RUNS_MAX_ERROR_RATE")
+    )
 
 
 def _sum(counts: Any) -> dict[str, int]:

@@ -20,6 +20,12 @@ CORPUS_PATH = os.environ.get("WIRECRAWL_DB", "corpus.db")
 CORPUS_STORE_PAGES = True
 # Set by `wirecrawl crawl` so that all spiders of one run report into one crawl_runs row.
 CORPUS_RUN_ID = None
+# `wirecrawl crawl` exits with status 4 when more than this share of the pages it tried
+# failed: half the pages failing means something is wrong beyond a few dead links (see README).
+CORPUS_RUNS_MAX_ERROR_RATE = 0.5
+# Largest size the corpus may grow to, in bytes (0: no limit); past it the run stops as
+# on a full disk, with the corpus intact.
+CORPUS_MAX_SIZE = 0
 
 SPIDER_LOADER_CLASS = "spiders.loader.SourceSpiderLoader"
 SPIDER_MODULES: list[str] = []
@@ -49,6 +55,13 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"  # the spider logs each failed page once, with its reason
 REDIRECT_ENABLED = True
 REDIRECT_MAX_TIMES = 5
+# Backing off from a failing host (crawler/backoff.py): waits of 1, 2, 4, ... s up to 60 s
+# between failed attempts (or what Retry-After asks, if longer); after 6 failed attempts in
+# a row (two pages with their two retries each) the host is skipped for the rest of the run.
+BACKOFF_ENABLED = True
+BACKOFF_BASE_DELAY = 1.0
+BACKOFF_MAX_DELAY = 60.0
+BACKOFF_MAX_FAILURES = 6
 DNS_TIMEOUT = 20
 HTTPCACHE_ENABLED = False
 
@@ -65,6 +78,10 @@ DISCOVERY_LISTING_DEPTH = 20
 DISCOVERY_MAX_ENTRIES = 50_000
 # Skip URLs already stored in the corpus (incremental crawls).
 DISCOVERY_SKIP_STORED = True
+# Send feeds' and sitemaps' stored ETag/Last-Modified: an unchanged one costs a 304.
+DISCOVERY_CONDITIONAL_GET = True
+# Follow an article or listing that redirects to another site (a shortener, a partner's copy)?
+DISCOVERY_OFFSITE_REDIRECTS = False
 
 # --- Pipeline stages -------------------------------------------------------------------
 ITEM_PIPELINES = {
@@ -78,9 +95,15 @@ ITEM_PIPELINES = {
 }
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.StoredUrlFilter": 50,
+    "crawler.conditional.ConditionalGet": 60,
     # robots.txt answering 5xx means "disallow all" (RFC 9309), not "no rules".
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.robots.StrictRobotsTxtMiddleware": 100,
+    # Next to the downloader: it sees every outcome first (before retries and redirects are
+    # made of it) and only requests that are really about to be sent.
+    "crawler.backoff.PoliteBackoff": 950,
+    # Before RedirectMiddleware (600) in the response path: refused redirects are never followed.
+    "crawler.redirects.RedirectGuard": 650,
 }
 EXTENSIONS = {
     "crawler.extensions.CrawlRunRecorder": 500,
@@ -122,7 +145,9 @@ DEDUP_MAX_CANDIDATES = 50  # most candidates verified per article
 
 # --- Logging and reporting -------------------------------------------------------------
 LOG_LEVEL = "INFO"
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# One compact line per event: "2026-11-24T10:00:00 W source-name: message".
+LOG_FORMAT = "%(asctime)s %(levelname).1s %(name)s: %(message)s"
+LOG_DATEFORMAT = "%Y-%m-%dT%H:%M:%S"
 LOG_FORMATTER = "crawler.logformatter.QuietLogFormatter"
 LOGSTATS_INTERVAL = 60.0
 STATS_DUMP = False

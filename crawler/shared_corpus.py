@@ -29,6 +29,7 @@ def corpus_for(crawler: Crawler) -> Corpus:
         crawler.signals.connect(lambda: _release(path, id(crawler)), signal=signals.engine_stopped, weak=False)
     if path not in _open:
         _open[path] = Corpus(path)
+        _open[path].limit_size(crawler.settings.getint("CORPUS_MAX_SIZE"))
     return _open[path]
 
 

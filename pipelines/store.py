@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from typing import Self
 
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
+from scrapy.utils.defer import deferred_from_coro
 
 from crawler.items import Article
 from crawler.shared_corpus import corpus_for
@@ -14,21 +18,49 @@ from storage.corpus import Corpus
 
 __all__ = ["CorpusPipeline"]
 
+logger = logging.getLogger(__name__)
+
 
 class CorpusPipeline:
     """Writes each article with its story in one transaction (``CORPUS_PATH``), and the page
-    as fetched, compressed, unless ``CORPUS_STORE_PAGES`` is off."""
+    as fetched, compressed, unless ``CORPUS_STORE_PAGES`` is off.
 
-    def __init__(self, corpus: Corpus, stats: StatsCollector, store_pages: bool = True) -> None:
+    When the corpus cannot be written (a full disk, ``CORPUS_MAX_SIZE`` reached, an I/O
+    error), the transaction is rolled back, so the corpus stays valid, and the crawl stops
+    (close reason ``corpus_full`` or ``corpus_error``): fetching pages that cannot be
+    stored would only cost the sites bandwidth.
+    """
+
+    def __init__(
+        self, corpus: Corpus, stats: StatsCollector, crawler: Crawler | None = None, store_pages: bool = True
+    ) -> None:
         self.corpus = corpus
         self.stats = stats
+        self.crawler = crawler
         self.store_pages = store_pages
+        self._stopping = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(corpus_for(crawler), crawler.stats, crawler.settings.getbool("CORPUS_STORE_PAGES", True))
+        return cls(corpus_for(crawler), crawler.stats, crawler, crawler.settings.getbool("CORPUS_STORE_PAGES", True))
 
     def process_item(self, item: Article) -> Article:
+        try:
+            return self._store(item)
+        except sqlite3.OperationalError as error:
+            full = "full" in str(error)
+            self.stats.inc_value("wirecrawl/errors/corpus_full" if full else "wirecrawl/errors/corpus")
+            self._stop("corpus_full" if full else "corpus_error", error)
+            raise DropItem(f"not stored, the corpus cannot be written: {error}") from None
+
+    def _stop(self, reason: str, error: Exception) -> None:
+        if self._stopping or self.crawler is None or self.crawler.engine is None:
+            return
+        self._stopping = True
+        logger.error("the corpus cannot be written (%s): stopping the crawl", error)
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason=reason))
+
+    def _store(self, item: Article) -> Article:
         row = {
             **vars(item),
             "text_hash": item.text_hash or text_hash(item.text),

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-__all__ = ["Feed", "FeedEntry", "UnreadableDocument", "parse_feed", "parse_xml"]
+__all__ = ["Feed", "FeedEntry", "UnreadableDocument", "parse_feed", "parse_xml", "read_xml"]
 
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -36,6 +36,7 @@ class Feed:
 
     language: str | None = None
     entries: list[FeedEntry] = field(default_factory=list)
+    malformed: str | None = None  # the XML error of a malformed feed read as far as possible
 
 
 def parse_xml(body: bytes, http_charset: str | None = None) -> etree._Element:
@@ -44,19 +45,33 @@ def parse_xml(body: bytes, http_charset: str | None = None) -> etree._Element:
     The document's own BOM or XML declaration names its encoding; without either, the
     HTTP charset does (lxml would assume UTF-8).
     """
+    return read_xml(body, http_charset)[0]
+
+
+def read_xml(body: bytes, http_charset: str | None = None) -> tuple[etree._Element, str | None]:
+    """:func:`parse_xml`, and what was wrong with a malformed document (None when well-formed).
+
+    A malformed document (truncated, a stray ``&``) is read as far as lxml can recover it.
+    """
     body = body.lstrip(b" \t\r\n")
     declared = body.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or _XML_ENCODING.match(body[:200])
     encoding = None if declared or not http_charset else _codec(http_charset)
-    parser = etree.XMLParser(
-        recover=True, resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True, encoding=encoding
-    )
-    try:
-        root = etree.fromstring(body, parser=parser)
-    except etree.XMLSyntaxError as error:
-        raise UnreadableDocument(f"not XML: {error}") from None
+    malformed = None
+    for recover in (False, True):
+        parser = etree.XMLParser(
+            recover=recover, resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True,
+            encoding=encoding,
+        )
+        try:
+            root = etree.fromstring(body, parser=parser)
+            break
+        except etree.XMLSyntaxError as error:
+            if recover:
+                raise UnreadableDocument(f"not XML: {error}") from None
+            malformed = str(error)
     if root is None:
         raise UnreadableDocument("empty or unparseable XML document")
-    return root
+    return root, malformed
 
 
 _XML_ENCODING = re.compile(rb"<\?xml[^>]*encoding=")
@@ -77,8 +92,20 @@ def local_name(element: etree._Element) -> str:
 
 
 def parse_feed(body: bytes, base_url: str, http_charset: str | None = None) -> Feed:
-    """Parse a feed; relative links are resolved against ``base_url`` (and ``xml:base``)."""
-    root = parse_xml(body, http_charset)
+    """Parse a feed; relative links are resolved against ``base_url`` (and ``xml:base``).
+
+    Of a malformed feed (truncated, say) the entries before the error are read; the last
+    one is left out, as it may be cut short.
+    """
+    root, malformed = read_xml(body, http_charset)
+    feed = _read_feed(root, base_url)
+    if malformed:
+        feed.malformed = malformed
+        feed.entries = feed.entries[:-1]
+    return feed
+
+
+def _read_feed(root: etree._Element, base_url: str) -> Feed:
     kind = local_name(root)
     if kind == "rss":
         channel = _child(root, "channel")
@@ -97,6 +124,8 @@ def parse_feed(body: bytes, base_url: str, http_charset: str | None = None) -> F
             if local_name(element) == "entry" and (entry := _atom_entry(element, base)) is not None
         ]
         return Feed(root.get(XML_LANG), entries)
+    if kind == "html":
+        raise UnreadableDocument("an HTML page, not a feed")
     raise UnreadableDocument(f"root element <{kind}> is not rss, rdf:RDF or feed")
 
 

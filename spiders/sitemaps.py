@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
-from spiders.feeds import UnreadableDocument, local_name, parse_xml
+from spiders.feeds import UnreadableDocument, local_name, read_xml
 
 __all__ = ["Sitemap", "SitemapEntry", "parse_sitemap", "robots_sitemaps"]
 
@@ -31,6 +31,7 @@ class Sitemap:
 
     is_index: bool
     entries: list[SitemapEntry] = field(default_factory=list)
+    malformed: str | None = None  # the XML error of a malformed sitemap read as far as possible
 
 
 def parse_sitemap(body: bytes, base_url: str, max_size: int = 0, http_charset: str | None = None) -> Sitemap:
@@ -42,8 +43,10 @@ def parse_sitemap(body: bytes, base_url: str, max_size: int = 0, http_charset: s
             raise UnreadableDocument(f"bad gzip data: {error}") from None
     if not body.lstrip()[:1] == b"<":
         return _text_sitemap(body, base_url)
-    root = parse_xml(body, http_charset)
+    root, malformed = read_xml(body, http_charset)
     kind = local_name(root)
+    if kind == "html":
+        raise UnreadableDocument("an HTML page, not a sitemap")
     if kind not in ("urlset", "sitemapindex"):
         raise UnreadableDocument(f"root element <{kind}> is not urlset or sitemapindex")
     child_tag = "sitemap" if kind == "sitemapindex" else "url"
@@ -62,6 +65,8 @@ def parse_sitemap(body: bytes, base_url: str, max_size: int = 0, http_charset: s
                     language=fields.get("language"),
                 )
             )
+    if malformed:  # read up to the error; the last entry may be cut short
+        return Sitemap(kind == "sitemapindex", entries[:-1], malformed)
     return Sitemap(is_index=kind == "sitemapindex", entries=entries)
 
 

@@ -9,14 +9,15 @@ from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
-from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
+from w3lib.url import safe_url_string
 
 from crawler.config import Source
 from crawler.encoding import decode_html
+from crawler.failures import failure_reason
 from crawler.items import Article
 from crawler.urls import normalize_url, same_site
 from spiders.feeds import UnreadableDocument, parse_feed
@@ -28,6 +29,13 @@ __all__ = ["SourceSpider"]
 HTML_TYPES = (b"text/html", b"application/xhtml")
 #: Response headers kept with each stored page.
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Last-Modified", "ETag", "Date")
+#: Starts of files that are not text, whatever the Content-Type says (images, PDF, archives, ...).
+BINARY_MAGIC = (
+    b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"\x00\x00\x00",
+    b"ID3", b"OggS", b"\x7fELF", b"BZh", b"7z\xbc\xaf", b"Rar!",
+)
+#: Longest article URL taken from a feed, sitemap or page (longer ones are traps or junk).
+MAX_URL_LENGTH = 2048
 
 
 class SourceSpider(Spider):
@@ -99,25 +107,41 @@ class SourceSpider(Spider):
         """Nested sitemap requests (index) or article requests (URL set)."""
         yield from self._discovered(self._sitemap_requests(response))
 
+    def _not_modified(self, response: Response) -> bool:
+        """A 304 to a conditional GET: the document is unchanged, so it has no new entries."""
+        if response.status != 304:
+            return False
+        self.crawler.stats.inc_value("wirecrawl/discovery/not_modified")
+        self.logger.debug("not modified since the last run: %s", response.url)
+        return True
+
     def _feed_requests(self, response: Response) -> Iterator[Request]:
+        if self._not_modified(response):
+            return
         try:
             feed = parse_feed(response.body, response.url, _charset(response))
         except UnreadableDocument as error:
             self._discovery_failed(response, "feed", str(error))
             return
         self.crawler.stats.inc_value("wirecrawl/discovery/feeds")
+        if feed.malformed:
+            self._discovery_malformed(response, "feed", feed.malformed, len(feed.entries))
         for entry in self._capped(feed.entries, response):
             hints = {"title": entry.title, "published": entry.published, "language": feed.language}
-            yield from self._article_request(entry.url, "feed", hints)
+            yield from self._article_request(entry.url, "feed", hints, _documents(response))
 
     def _robots_requests(self, response: Response) -> Iterator[Request]:
+        if self._not_modified(response):
+            return
         urls = robots_sitemaps(response.body, response.url)
         if not urls:
             self._discovery_failed(response, "sitemap", "robots.txt lists no Sitemap: lines")
         for url in urls:
-            yield self._discovery_request(url, self.parse_sitemap, "sitemap")
+            yield self._discovery_request(url, self.parse_sitemap, "sitemap", documents=_documents(response))
 
     def _sitemap_requests(self, response: Response) -> Iterator[Request]:
+        if self._not_modified(response):
+            return
         try:
             sitemap = parse_sitemap(
                 response.body, response.url, self.settings.getint("DOWNLOAD_MAXSIZE"), _charset(response)
@@ -126,12 +150,18 @@ class SourceSpider(Spider):
             self._discovery_failed(response, "sitemap", str(error))
             return
         self.crawler.stats.inc_value("wirecrawl/discovery/sitemaps")
+        if sitemap.malformed:
+            self._discovery_malformed(response, "sitemap", sitemap.malformed, len(sitemap.entries))
+        chain = _documents(response)
         for entry in self._capped(sitemap.entries, response):
-            if sitemap.is_index:
-                yield self._discovery_request(entry.url, self.parse_sitemap, "sitemap")
+            if sitemap.is_index and normalize_url(entry.url) in map(normalize_url, chain):
+                self.crawler.stats.inc_value("wirecrawl/skipped/sitemap_loop")
+                self.logger.info("sitemap index %s lists itself or its parent: %s", response.url, entry.url)
+            elif sitemap.is_index:
+                yield self._discovery_request(entry.url, self.parse_sitemap, "sitemap", documents=chain)
             else:
                 hints = {"title": entry.title, "published": entry.published, "language": entry.language}
-                yield from self._article_request(entry.url, "sitemap", hints)
+                yield from self._article_request(entry.url, "sitemap", hints, chain)
 
     def _discovered(self, requests: Iterator[Request]) -> Iterator[Request]:
         """A feed/sitemap answered: its requests, then any held listing links once all have answered."""
@@ -191,6 +221,10 @@ class SourceSpider(Spider):
             self.crawler.stats.inc_value("wirecrawl/dropped/not_html")
             self.logger.info("not an HTML page (%s): %s", content_type.decode("latin-1"), response.url)
             return
+        if _looks_binary(response.body):
+            self.crawler.stats.inc_value("wirecrawl/dropped/binary")
+            self.logger.info("binary content served as %s: %s", content_type.decode("latin-1") or "HTML", response.url)
+            return
         html, _ = decode_html(response.body, content_type.decode("latin-1") or None)
         request_url = response.meta.get("redirect_urls", [response.url])[0]
         via, hints = response.meta["discovered_via"], response.meta.get("hints", {})
@@ -222,8 +256,18 @@ class SourceSpider(Spider):
             },
         )
 
-    def _article_request(self, url: str, via: str, hints: dict[str, Any]) -> Iterator[Request]:
-        url = normalize_url(url)
+    def _article_request(
+        self, url: str, via: str, hints: dict[str, Any], documents: list[str] | None = None
+    ) -> Iterator[Request]:
+        url = url.strip()
+        try:  # spaces and non-ASCII letters percent-encoded, as a browser sends them
+            url = "" if _has_control_characters(url) else normalize_url(safe_url_string(url))
+        except ValueError:  # a bad port, an unbalanced IPv6 bracket
+            url = ""
+        if not _fetchable(url):
+            self.crawler.stats.inc_value("wirecrawl/skipped/bad_url")
+            self.logger.info("not a fetchable article URL: %r", url[:200])
+            return
         if not self.source.is_article_url(url):
             self.crawler.stats.inc_value("wirecrawl/skipped/filtered_url")
             return
@@ -235,7 +279,7 @@ class SourceSpider(Spider):
         hints = {key: value for key, value in {**hints, "allow_matched": self.source.allow is not None}.items() if value}
         if via != "listing":
             self._announced.setdefault(url, (via, hints))
-        yield self._request(url, self.parse_article, via, article=True, hints=hints)
+        yield self._request(url, self.parse_article, via, article=True, hints=hints, documents=documents or [])
 
     # --- Plumbing ----------------------------------------------------------------------
     def _discovery_request(self, url: str, callback: Any, via: str, **meta: Any) -> Request:
@@ -261,6 +305,10 @@ class SourceSpider(Spider):
         self.crawler.stats.inc_value(f"wirecrawl/errors/{kind}")
         self.logger.warning("unreadable %s %s: %s", kind, response.url, reason)
 
+    def _discovery_malformed(self, response: Response, kind: str, reason: str, entries: int) -> None:
+        self.crawler.stats.inc_value(f"wirecrawl/discovery/malformed_{kind}")
+        self.logger.warning("malformed %s %s (%s): read its first %d entries", kind, response.url, reason, entries)
+
     def request_failed(self, failure: Failure) -> Iterator[Request]:
         """Count and log (one line) a request that failed; the crawl goes on."""
         request = failure.request  # type: ignore[attr-defined]
@@ -271,16 +319,34 @@ class SourceSpider(Spider):
 
     def _log_failure(self, failure: Failure, request: Request) -> None:
         what = "article" if request.meta.get("article") else request.meta.get("discovered_via", "page")
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            return  # robots.txt, already stored, size limits: counted where they were decided
-        if failure.check(HttpError):
-            reason = f"HTTP {failure.value.response.status}"
-            key = "http"
-        else:
-            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
-            key = "download"
-        self.crawler.stats.inc_value(f"wirecrawl/errors/{key}")
-        self.logger.warning("%s failed (%s): %s", what, reason, request.url)
+        reason = failure_reason(failure.value)
+        if reason is None:
+            return  # robots.txt, already stored, host given up: counted where they were decided
+        self.crawler.stats.inc_value(f"wirecrawl/errors/{reason}")
+        self.logger.info("%s failed (%s: %s): %s", what, reason, failure.getErrorMessage()[:200], request.url)
+
+
+def _documents(response: Response) -> list[str]:
+    """The feeds and sitemaps (as requested, before any redirect) that led to this one, and itself."""
+    return [*response.meta.get("documents", []), *response.meta.get("redirect_urls", []), response.url]
+
+
+def _looks_binary(body: bytes) -> bool:
+    """Whether a body is binary data (an image, a PDF, an archive) rather than text."""
+    head = body[:1024]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return False  # UTF-16/32 text with its byte-order mark
+    return head.startswith(BINARY_MAGIC) or b"\x00" in head
+
+
+def _has_control_characters(url: str) -> bool:
+    return any(ord(ch) < 32 or ord(ch) == 127 for ch in url)
+
+
+def _fetchable(url: str) -> bool:
+    """An http(s) URL with a host, of sane length."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and len(url) <= MAX_URL_LENGTH
 
 
 def _charset(response: Response) -> str | None:

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from storage.schema import migrations
 from storage.signatures import Fingerprint, estimated_similarity
 
-__all__ = ["Corpus", "CorpusError", "StoredArticle", "corpus_path", "utc_now"]
+__all__ = ["Corpus", "CorpusError", "StoredArticle", "check_writable", "corpus_path", "utc_now"]
 
 DEFAULT_CORPUS_FILE = "corpus.db"
 
@@ -63,6 +63,34 @@ def corpus_path(path: str | os.PathLike[str] | None = None) -> Path:
     return Path(path or os.environ.get("WIRECRAWL_DB") or DEFAULT_CORPUS_FILE)
 
 
+def check_writable(path: Path) -> None:
+    """Refuse, with a clear reason, a corpus that cannot be written: before any request is made.
+
+    A file without any write permission bit is refused even for root: whoever made it
+    read-only meant it.
+    """
+    if path.is_dir():
+        raise CorpusError(f"{path} is a directory, not a corpus file")
+    if not path.parent.is_dir():
+        raise CorpusError(f"cannot create the corpus {path}: no directory {path.parent}")
+    if path.exists() and (not os.stat(path).st_mode & 0o222 or not os.access(path, os.W_OK)):
+        raise CorpusError(f"the corpus {path} is read-only")
+    if not path.exists() and not os.access(path.parent, os.W_OK):
+        raise CorpusError(f"cannot create the corpus {path}: directory {path.parent} is read-only")
+
+
+def _check_is_corpus(db: Database, path: Path) -> None:
+    """Refuse a SQLite file that holds something else: migrating it would write into it."""
+    tables = set(db.table_names())
+    if not tables:
+        return  # a new, empty file
+    applied = "_sqlite_migrations" in tables and db.execute(
+        "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name]
+    ).fetchone()[0]
+    if not applied:
+        raise CorpusError(f"{path} is a SQLite database but not a wirecrawl corpus (tables: {', '.join(sorted(tables)[:5])})")
+
+
 def utc_now() -> str:
     """The current time as ISO 8601 UTC with seconds, e.g. ``2026-11-24T10:00:00Z``."""
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -75,8 +103,11 @@ class Corpus:
         self.path = Path(path)
         if not create and not self.path.is_file():
             raise CorpusError(f"no corpus at {self.path} (run `wirecrawl crawl` first, or pass --db FILE)")
+        if create:
+            check_writable(self.path)
         try:
             self.db = Database(self.path)
+            _check_is_corpus(self.db, self.path)
             self.db.execute("PRAGMA journal_mode=WAL")
             # WAL with synchronous=NORMAL: a crash can lose the last commits, never corrupt.
             self.db.execute("PRAGMA synchronous=NORMAL")
@@ -88,6 +119,12 @@ class Corpus:
     def close(self) -> None:
         """Close the connection."""
         self.db.close()
+
+    def limit_size(self, max_bytes: int) -> None:
+        """Let the file grow to about ``max_bytes`` (0: no limit); a write past it fails as on a full disk."""
+        if max_bytes > 0:
+            page_size = self.db.execute("PRAGMA page_size").fetchone()[0]
+            self.db.execute(f"PRAGMA max_page_count = {max(1, max_bytes // page_size)}")
 
     # --- URLs --------------------------------------------------------------------------
     def article_for_url(self, url: str) -> int | None:
@@ -388,6 +425,26 @@ class Corpus:
         )
         return (row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id").fetchall())
 
+    # --- Conditional GET ---------------------------------------------------------------
+    def validators(self, url: str) -> tuple[str | None, str | None] | None:
+        """(ETag, Last-Modified) recorded for a feed or sitemap URL, if any."""
+        row = self.db.execute("SELECT etag, last_modified FROM http_validators WHERE url = ?", [url]).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def save_validators(self, validators: Mapping[str, tuple[str | None, str | None]]) -> None:
+        """Record (ETag, Last-Modified) by URL after their documents were read completely."""
+        now = utc_now()
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO http_validators (url, etag, last_modified, checked) VALUES (?, ?, ?, ?)",
+                [(url, etag, modified, now) for url, (etag, modified) in validators.items()],
+            )
+
+    def forget_validators(self, urls: Iterable[str]) -> None:
+        """Drop the validators of documents whose pages were not all handled: read them in full next time."""
+        with self.db.atomic():
+            self.db.conn.executemany("DELETE FROM http_validators WHERE url = ?", [(url,) for url in urls])
+
     # --- Crawl runs --------------------------------------------------------------------
     def start_run(self, sources: Iterable[str]) -> int:
         """Record the start of a crawl run; returns its id."""
@@ -415,6 +472,17 @@ class Corpus:
                 f"UPDATE crawl_runs SET {', '.join(f'{k} = {k} + :{k}' for k in totals)} WHERE id = :id",
                 {**{k: row[k] for k in totals}, "id": run_id},
             )
+
+    def close_crashed_runs(self) -> int:
+        """Mark runs still ``running`` as ``crashed``; call it holding the corpus lock.
+
+        With the lock free, no process is running them: they died (SIGKILL, power loss)
+        before recording their end. Returns how many there were.
+        """
+        with self.db.atomic():
+            return self.db.execute(
+                "UPDATE crawl_runs SET status = 'crashed' WHERE status = 'running'"
+            ).rowcount
 
     def finish_run(self, run_id: int, status: str) -> dict[str, Any]:
         """Record the end of a run; returns its row."""

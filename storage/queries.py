@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,7 +10,7 @@ from sqlite_utils import Database
 
 from crawler.scripts import has_unspaced_script
 
-__all__ = ["StoryHit", "corpus_stats", "fts_query", "search_stories", "story_with_copies"]
+__all__ = ["StoryHit", "corpus_stats", "fts_query", "recent_runs", "search_stories", "story_with_copies"]
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,36 @@ def corpus_stats(db: Database, runs: int = 5) -> dict[str, Any]:
             [runs],
         ),
     }
+
+
+def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
+    """The last ``runs`` crawl runs, newest first, each with its failures by reason summed over its sources.
+
+    ``failures`` maps a reason (``timeout``, ``http_404``, ...) to its count;
+    ``error_rate`` is the share of pages tried that failed (None when none was tried).
+    """
+    cursor = db.execute(
+        """SELECT id, started, finished, status, sources, pages_fetched, articles_added, duplicates, dropped, errors
+           FROM crawl_runs ORDER BY id DESC LIMIT ?""",
+        [runs],
+    )
+    names = [d[0] for d in cursor.description]
+    result = []
+    for row in cursor.fetchall():
+        run = dict(zip(names, row))
+        run["sources"] = len(json.loads(run["sources"] or "[]"))
+        failures: dict[str, int] = {}
+        for (counts,) in db.execute("SELECT counts FROM crawl_run_sources WHERE run_id = ?", [run["id"]]):
+            for key, value in json.loads(counts or "{}").items():
+                if key.startswith("wirecrawl/errors/") and isinstance(value, int):
+                    reason = key.removeprefix("wirecrawl/errors/")
+                    failures[reason] = failures.get(reason, 0) + value
+        run["failures"] = dict(sorted(failures.items(), key=lambda kv: (-kv[1], kv[0])))
+        answered = sum(count for reason, count in failures.items() if reason.startswith("http_"))
+        tried = run["pages_fetched"] + run["errors"] - answered
+        run["error_rate"] = min(1.0, run["errors"] / tried) if tried > 0 else None
+        result.append(run)
+    return result
 
 
 def story_with_copies(db: Database, story_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:

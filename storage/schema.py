@@ -202,3 +202,22 @@ def create_pages(db: Database) -> None:
         );
         """
     )
+
+
+@migrations()
+def add_http_validators(db: Database) -> None:
+    """The ETag and Last-Modified of each feed and sitemap, for conditional GET.
+
+    Presented on the next run, they let an unchanged feed answer 304 Not Modified instead
+    of the whole document.
+    """
+    db.executescript(
+        """
+        CREATE TABLE http_validators (
+            url TEXT PRIMARY KEY,               -- the feed or sitemap URL as requested
+            etag TEXT,                          -- ETag header of its last complete read
+            last_modified TEXT,                 -- Last-Modified header of its last complete read
+            checked TEXT NOT NULL               -- when that read was (ISO 8601 UTC)
+        );
+        """
+    )

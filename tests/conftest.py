@@ -25,7 +25,9 @@ from crawler.localsites import LocalSites, ServedRequest
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 #: Settings every test crawl passes with ``-s``: no throttling, no delay, parallel requests.
-FAST_SETTINGS = ("AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0", "CONCURRENT_REQUESTS_PER_DOMAIN=8")
+#: Backoff waits are short too: the sites are on loopback, and waiting is not what is tested.
+FAST_SETTINGS = ("AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+                 "BACKOFF_BASE_DELAY=0.05")
 CLI_TIMEOUT = 60
 CRAWL_TIMEOUT = 180
 _PROXY_VARIABLES = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}

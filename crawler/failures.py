@@ -1,0 +1,63 @@
+"""Why a request failed, as one short reason key counted in the crawl stats.
+
+Every failed page is counted once under ``wirecrawl/errors/<reason>`` and logged with the
+same reason, so a run's record says what went wrong and how often (timeouts, refused
+connections, oversized pages, redirect loops, HTTP statuses, ...).
+"""
+
+from __future__ import annotations
+
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    NotSupported,
+    ResponseDataLossError,
+)
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import ConnectError, ConnectionDone, ConnectionLost
+from twisted.internet.error import TimeoutError as TwistedTimeout
+
+__all__ = ["RefusedResponse", "failure_reason"]
+
+
+class RefusedResponse(IgnoreRequest):
+    """A response wirecrawl refuses to use (a redirect loop, a redirect off the site, ...)."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+def failure_reason(error: BaseException) -> str | None:
+    """The reason key for a request's failure; None for deliberate skips counted where decided.
+
+    Deliberate skips are robots.txt, "already stored" and a host given up for the run.
+    """
+    if isinstance(error, RefusedResponse):
+        return error.reason
+    if isinstance(error, HttpError):
+        return f"http_{error.response.status}"
+    if isinstance(error, IgnoreRequest):
+        # Scrapy's decompression guard: a small body that inflates past DOWNLOAD_MAXSIZE.
+        if "DOWNLOAD_MAXSIZE" in str(error):
+            return "too_large_decompressed"
+        return None
+    if isinstance(error, DownloadCancelledError):
+        return "too_large"  # Scrapy cancels a download only for exceeding DOWNLOAD_MAXSIZE
+    if isinstance(error, (DownloadTimeoutError, TwistedTimeout)):
+        return "timeout"
+    if isinstance(error, DownloadConnectionRefusedError):
+        return "refused"
+    if isinstance(error, CannotResolveHostError):
+        return "dns"
+    if isinstance(error, ConnectError):
+        return "connect"
+    if isinstance(error, (ResponseDataLossError, DownloadFailedError, ConnectionLost, ConnectionDone)):
+        return "connection_lost"  # reset or closed mid-response
+    if isinstance(error, NotSupported):
+        return "unsupported_url"
+    return "download"

@@ -1,0 +1,79 @@
+"""The corpus lock: one crawl (or rebuild) at a time writes a corpus.
+
+An advisory ``fcntl`` lock on ``<corpus>.lock``. The operating system releases it when the
+process holding it ends, however it ends (SIGKILL, a crash, a reboot), so there is never a
+stale lock to clean up. The file names the holder for the message a second run prints.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from pathlib import Path
+from types import TracebackType
+
+from storage.corpus import CorpusError, utc_now
+
+__all__ = ["CorpusLock", "CorpusLocked"]
+
+
+class CorpusLocked(RuntimeError):
+    """Another process holds the corpus lock."""
+
+
+class CorpusLock:
+    """An exclusive lock on a corpus, held from :meth:`acquire` to :meth:`release`.
+
+    Example::
+
+        with CorpusLock(Path("corpus.db")).acquire():
+            ...  # the only writer of corpus.db
+    """
+
+    def __init__(self, corpus: str | os.PathLike[str]) -> None:
+        self.corpus = Path(corpus)
+        self.path = self.corpus.with_name(self.corpus.name + ".lock")
+        self._fd: int | None = None
+
+    def acquire(self, wait: bool = False, poll: float = 0.2) -> CorpusLock:
+        """Take the lock; raises :class:`CorpusLocked` when it is held (or waits for it with ``wait``)."""
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise CorpusError(f"cannot create the lock file {self.path}: {error.strerror}") from None
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not wait:
+                    holder = self.holder()
+                    os.close(fd)
+                    raise CorpusLocked(f"another run ({holder}) holds the lock on {self.corpus}") from None
+                time.sleep(poll)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"pid {os.getpid()} since {utc_now()}\n".encode())
+        self._fd = fd
+        return self
+
+    def holder(self) -> str:
+        """Who holds the lock, as its file says (``pid 123 since 2026-...``)."""
+        try:
+            return self.path.read_text(encoding="utf-8").strip() or "unknown process"
+        except OSError:
+            return "unknown process"
+
+    def release(self) -> None:
+        """Give the lock up (closing the file releases it)."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def __enter__(self) -> CorpusLock:
+        if self._fd is None:
+            self.acquire()
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.release()

@@ -1,0 +1,175 @@
+"""Unattended operation: the corpus lock, exit statuses, unusable corpus files, crashed runs."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import cli_env, crawl_args, db_rows, describe, run_cli, write_sources
+from crawler.localsites import LocalSites
+from newsroom import newsroom
+from storage.corpus import Corpus, CorpusError
+from storage.lock import CorpusLock, CorpusLocked
+
+EXIT_LOCKED = 3
+
+
+# --- The lock --------------------------------------------------------------------------
+
+
+def test_lock_is_exclusive_and_names_its_holder(tmp_path):
+    first = CorpusLock(tmp_path / "corpus.db").acquire()
+    with pytest.raises(CorpusLocked, match=r"pid \d+ since"):
+        CorpusLock(tmp_path / "corpus.db").acquire()
+    first.release()
+    CorpusLock(tmp_path / "corpus.db").acquire().release()
+
+
+def test_lock_of_a_killed_process_is_released_by_the_os(tmp_path):
+    with subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from storage.lock import CorpusLock; "
+         "CorpusLock(sys.argv[1]).acquire(); print('held', flush=True); time.sleep(60)", str(tmp_path / "c.db")],
+        stdout=subprocess.PIPE, text=True, env=cli_env()) as holder:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(CorpusLocked):
+            CorpusLock(tmp_path / "c.db").acquire()
+        holder.kill()
+    CorpusLock(tmp_path / "c.db").acquire().release()
+
+
+@pytest.fixture(scope="module")
+def slow_site():
+    with LocalSites([newsroom("slow", 6, slow=1.5)]) as served:
+        yield served
+
+
+def _popen_crawl(args, cwd):
+    return subprocess.Popen([sys.executable, "-m", "crawler", *map(str, args)], cwd=cwd, env=cli_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for_lock(db: Path, proc: subprocess.Popen, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            CorpusLock(db).acquire().release()
+        except CorpusLocked:
+            return
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.05)
+    raise AssertionError("the first run never took the lock")
+
+
+def test_overlapping_run_exits_at_once_with_status_3(slow_site, tmp_path):
+    sources = write_sources(tmp_path, [{"name": "slow", "feeds": [slow_site.url("slow", "/feed.xml")]}])
+    db = tmp_path / "corpus.db"
+    first = _popen_crawl(crawl_args("--all", sources=sources, db=db), tmp_path)
+    try:
+        _wait_for_lock(db, first)
+        started = time.monotonic()
+        second = run_cli(*crawl_args("--all", sources=sources, db=db), cwd=tmp_path)
+        elapsed = time.monotonic() - started
+        assert first.poll() is None, "the first run ended before the second was refused"
+    finally:
+        out, err = first.communicate(timeout=120)
+    assert second.returncode == EXIT_LOCKED, describe(second)
+    assert elapsed < 2.0, f"the second run took {elapsed:.2f} s to exit"
+    lines = second.stderr.strip().splitlines()
+    assert len(lines) == 1 and "holds the lock" in lines[0] and "pid" in lines[0], second.stderr
+    assert first.returncode == 0, err
+    runs = db_rows(db, "SELECT status FROM crawl_runs")
+    assert [run["status"] for run in runs] == ["finished"]  # the refused run records nothing
+
+
+def test_overlapping_run_with_wait_runs_after_the_first(slow_site, tmp_path):
+    sources = write_sources(tmp_path, [{"name": "slow", "feeds": [slow_site.url("slow", "/feed.xml")]}])
+    db = tmp_path / "corpus.db"
+    first = _popen_crawl(crawl_args("--all", sources=sources, db=db), tmp_path)
+    try:
+        _wait_for_lock(db, first)
+        second = run_cli(*crawl_args("--all", "--wait", sources=sources, db=db), cwd=tmp_path, timeout=120)
+    finally:
+        first.communicate(timeout=120)
+    assert first.returncode == 0 and second.returncode == 0, describe(second)
+    assert "waiting" in second.stderr
+    runs = db_rows(db, "SELECT status, articles_added, started, finished FROM crawl_runs ORDER BY id")
+    assert [(r["status"], r["articles_added"]) for r in runs] == [("finished", 6), ("finished", 0)]
+    assert runs[1]["started"] >= runs[0]["finished"]
+
+
+def test_dedupe_rebuild_also_respects_the_lock(tmp_path):
+    db = tmp_path / "corpus.db"
+    Corpus(db).close()
+    with CorpusLock(db):
+        proc = run_cli("dedupe", "--rebuild", "--db", db, cwd=tmp_path)
+    assert proc.returncode == EXIT_LOCKED, describe(proc)
+    assert "Traceback" not in proc.stderr
+
+
+# --- Unusable corpus files: exit status 2, one line, no traceback -----------------------
+
+
+def _bad_corpus(kind: str, tmp_path: Path) -> Path:
+    if kind == "missing directory":
+        return tmp_path / "no" / "such" / "corpus.db"
+    path = tmp_path / "corpus.db"
+    if kind == "not sqlite":
+        path.write_bytes(b"<html>" + b"not a database " * 500)
+    elif kind == "other database":
+        with sqlite3.connect(path) as conn:
+            conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    elif kind == "read-only":
+        Corpus(path).close()
+        path.chmod(0o444)
+    elif kind == "directory":
+        path.mkdir()
+    return path
+
+
+@pytest.mark.parametrize("kind", ["missing directory", "not sqlite", "other database", "read-only", "directory"])
+def test_unusable_corpus_is_a_configuration_error(kind, tmp_path):
+    db = _bad_corpus(kind, tmp_path)
+    before = db.read_bytes() if db.is_file() else None
+    sources = write_sources(tmp_path, [{"name": "a", "feeds": ["http://127.0.0.1:9/feed.xml"]}])
+    proc = run_cli(*crawl_args("--all", sources=sources, db=db), cwd=tmp_path)
+    assert proc.returncode == 2, describe(proc)
+    assert "Traceback" not in proc.stderr
+    assert db.name in proc.stderr.strip().splitlines()[-1], proc.stderr  # the last line says why
+    if before is not None:
+        assert db.read_bytes() == before  # left untouched
+
+
+@pytest.mark.parametrize("command", [("stats",), ("search", "x"), ("story", "1"), ("export",)])
+def test_reading_commands_refuse_a_missing_or_foreign_corpus(command, tmp_path):
+    missing = run_cli(*command, "--db", tmp_path / "missing.db", cwd=tmp_path)
+    foreign = run_cli(*command, "--db", _bad_corpus("other database", tmp_path), cwd=tmp_path)
+    for proc in (missing, foreign):
+        assert proc.returncode == 2, describe(proc)
+        assert "Traceback" not in proc.stderr
+
+
+def test_foreign_database_is_not_migrated(tmp_path):
+    db = _bad_corpus("other database", tmp_path)
+    with pytest.raises(CorpusError, match="not a wirecrawl corpus"):
+        Corpus(db)
+    assert db_rows(db, "SELECT name FROM sqlite_master WHERE type = 'table'") == [{"name": "customers"}]
+
+
+# --- Runs that died --------------------------------------------------------------------
+
+
+def test_runs_left_running_are_marked_crashed_by_the_next_run(tmp_path):
+    db = tmp_path / "corpus.db"
+    corpus = Corpus(db)
+    dead = corpus.start_run(["a"])
+    corpus.close()
+    sources = write_sources(tmp_path, [{"name": "a", "feeds": ["http://127.0.0.1:9/feed.xml"]}])
+    run_cli(*crawl_args("--all", sources=sources, db=db, settings=["CORPUS_RUNS_MAX_ERROR_RATE=1"]), cwd=tmp_path)
+    statuses = {row["id"]: row["status"] for row in db_rows(db, "SELECT id, status FROM crawl_runs")}
+    assert statuses[dead] == "crashed"
+    assert len(statuses) == 2 and "running" not in statuses.values()

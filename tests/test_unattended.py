@@ -1,0 +1,194 @@
+"""Exit statuses, logging, `stats --runs`, a full disk, and SIGINT/SIGTERM: what cron sees."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import cli_env, crawl_args, db_rows, describe, run_cli, write_sources
+from crawler.localsites import LocalSites, Page
+from newsroom import article_path, newsroom
+from storage.corpus import Corpus
+from storage.lock import CorpusLock, CorpusLocked
+
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_LOCKED, EXIT_ERRORS = 0, 1, 2, 3, 4
+
+
+@pytest.fixture(scope="module")
+def served():
+    missing = {article_path(n): Page("gone", status=404) for n in range(1, 10)}
+    with LocalSites([newsroom("good", 10), newsroom("broken", 10, extra=missing),
+                     newsroom("one404", 10, extra={article_path(0): Page("gone", status=404)}),
+                     newsroom("slow", 60, slow=0.3), newsroom("big", 40)]) as sites:
+        yield sites
+
+
+def sources_for(tmp_path, served, *names):
+    return write_sources(tmp_path, [{"name": name, "feeds": [served.url(name, "/feed.xml")]} for name in names])
+
+
+def crawl(tmp_path, served, *names, args=(), settings=()):
+    sources = sources_for(tmp_path, served, *names)
+    return run_cli(*crawl_args("--all", *args, sources=sources, db=tmp_path / "corpus.db", settings=settings),
+                   cwd=tmp_path, timeout=120)
+
+
+def corpus_is_consistent(db) -> None:
+    """integrity_check passes; every article has a story; each story's copies is its article count."""
+    assert db_rows(db, "PRAGMA integrity_check") == [{"integrity_check": "ok"}]
+    assert db_rows(db, "SELECT count(*) AS n FROM articles WHERE story_id IS NULL "
+                       "OR story_id NOT IN (SELECT id FROM stories)") == [{"n": 0}]
+    assert db_rows(db, """SELECT count(*) AS n FROM stories s
+                          WHERE copies != (SELECT count(*) FROM articles a WHERE a.story_id = s.id)
+                             OR article_id NOT IN (SELECT id FROM articles)""") == [{"n": 0}]
+    assert db_rows(db, "SELECT count(*) AS n FROM article_urls WHERE article_id NOT IN (SELECT id FROM articles)") \
+        == [{"n": 0}]
+    assert db_rows(db, "SELECT count(*) AS n FROM articles WHERE id NOT IN "
+                       "(SELECT article_id FROM article_fingerprints)") == [{"n": 0}]
+
+
+# --- Exit statuses ---------------------------------------------------------------------
+
+
+def test_exit_0_when_the_run_succeeds(tmp_path, served):
+    proc = crawl(tmp_path, served, "good")
+    assert proc.returncode == EXIT_OK, describe(proc)
+
+
+def test_exit_0_with_errors_under_the_threshold(tmp_path, served):
+    proc = crawl(tmp_path, served, "one404")
+    assert proc.returncode == EXIT_OK, describe(proc)
+    assert db_rows(tmp_path / "corpus.db", "SELECT status FROM crawl_runs") == [{"status": "finished_with_errors"}]
+
+
+def test_exit_4_when_errors_exceed_the_threshold(tmp_path, served):
+    proc = crawl(tmp_path, served, "broken")
+    assert proc.returncode == EXIT_ERRORS, describe(proc)
+    assert "CORPUS_RUNS_MAX_ERROR_RATE" in proc.stderr.splitlines()[-1]
+    relaxed = crawl(tmp_path, served, "broken", settings=["CORPUS_RUNS_MAX_ERROR_RATE=0.9"])
+    assert relaxed.returncode == EXIT_OK, describe(relaxed)
+
+
+def test_exit_2_for_a_configuration_error(tmp_path, served):
+    sources = sources_for(tmp_path, served, "good")
+    proc = run_cli(*crawl_args("no-such-source", sources=sources, db=tmp_path / "corpus.db"), cwd=tmp_path)
+    assert proc.returncode == EXIT_CONFIG and "Traceback" not in proc.stderr, describe(proc)
+
+
+def test_exit_3_when_another_run_holds_the_lock(tmp_path, served):
+    with CorpusLock(tmp_path / "corpus.db"):
+        proc = crawl(tmp_path, served, "good")
+    assert proc.returncode == EXIT_LOCKED, describe(proc)
+
+
+# --- Logging ---------------------------------------------------------------------------
+
+
+def test_default_level_has_no_per_page_lines_but_a_summary_per_source(tmp_path, served):
+    proc = crawl(tmp_path, served, "broken", settings=["CORPUS_RUNS_MAX_ERROR_RATE=1"])
+    lines = proc.stderr.strip().splitlines()
+    assert not [line for line in lines if "failed (http_404" in line], proc.stderr
+    assert [line for line in lines if "source broken: 9 failed (by reason: http_404 9)" in line], proc.stderr
+    assert len(lines) <= 3, proc.stderr
+
+
+def test_log_level_info_names_each_failed_page(tmp_path, served):
+    proc = crawl(tmp_path, served, "broken", args=["--log-level", "INFO"], settings=["CORPUS_RUNS_MAX_ERROR_RATE=1"])
+    assert len([line for line in proc.stderr.splitlines() if "failed (http_404" in line]) == 9, proc.stderr
+
+
+def test_quiet_prints_nothing_on_success(tmp_path, served):
+    proc = crawl(tmp_path, served, "one404", args=["-q"])
+    assert proc.returncode == EXIT_OK and proc.stdout == "" and proc.stderr == "", describe(proc)
+
+
+def test_log_file_gets_the_log_appended(tmp_path, served):
+    log = tmp_path / "crawl.log"
+    for _ in range(2):
+        proc = crawl(tmp_path, served, "broken", args=["--log-file", log], settings=["CORPUS_RUNS_MAX_ERROR_RATE=1"])
+        assert "source broken" not in proc.stderr, proc.stderr
+    assert log.read_text(encoding="utf-8").count("source broken: 9 failed") == 2
+
+
+def test_log_lines_are_compact(tmp_path, served):
+    proc = crawl(tmp_path, served, "broken", settings=["CORPUS_RUNS_MAX_ERROR_RATE=1"])
+    line = next(line for line in proc.stderr.splitlines() if "source broken" in line)
+    stamp, level, *_ = line.split(" ")
+    assert len(stamp) == 19 and stamp[10] == "T" and level == "W", line
+
+
+# --- stats --runs ----------------------------------------------------------------------
+
+
+def test_stats_runs_shows_the_last_runs_with_failures_by_reason(tmp_path, served):
+    crawl(tmp_path, served, "good")
+    crawl(tmp_path, served, "broken", settings=["CORPUS_RUNS_MAX_ERROR_RATE=1"])
+    proc = run_cli("stats", "--runs", "--db", tmp_path / "corpus.db", cwd=tmp_path)
+    assert proc.returncode == 0, describe(proc)
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("run 2 ") and "finished_with_errors" in lines[0] and "9 errors" in lines[0]
+    assert lines[1].strip() == "failed: http_404 9"
+    assert lines[2].startswith("run 1 ") and " finished " in lines[2]
+    one = run_cli("stats", "--runs", "1", "--db", tmp_path / "corpus.db", cwd=tmp_path)
+    assert [line for line in one.stdout.splitlines() if line.startswith("run ")] == [lines[0]]
+
+
+# --- A full disk -----------------------------------------------------------------------
+
+
+def test_a_full_disk_stops_the_run_cleanly_and_the_next_run_completes(tmp_path, served):
+    db = tmp_path / "corpus.db"
+    corpus = Corpus(db)
+    empty = corpus.db.execute("PRAGMA page_count").fetchone()[0] * corpus.db.execute("PRAGMA page_size").fetchone()[0]
+    corpus.close()
+    full = crawl(tmp_path, served, "big", settings=[f"CORPUS_MAX_SIZE={empty + 60_000}"])
+    assert full.returncode == EXIT_FAILED, describe(full)
+    assert "Traceback" not in full.stderr
+    assert "the corpus cannot be written" in full.stderr and "full" in full.stderr
+    stored = {row["url"] for row in db_rows(db, "SELECT url FROM articles")}
+    assert 0 < len(stored) < 40
+    assert db_rows(db, "SELECT status FROM crawl_runs") == [{"status": "failed"}]
+    corpus_is_consistent(db)
+    served.clear_requests()
+    after = crawl(tmp_path, served, "big")
+    assert after.returncode == EXIT_OK, describe(after)
+    assert db_rows(db, "SELECT count(*) AS n FROM articles") == [{"n": 40}]
+    assert not {served.url("big", r.path) for r in served.requests if r.site == "big"} & stored
+    corpus_is_consistent(db)
+
+
+# --- SIGINT / SIGTERM ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_stops_the_run_gracefully_as_interrupted(tmp_path, served, signum):
+    sources = sources_for(tmp_path, served, "slow")
+    db = tmp_path / "corpus.db"
+    with subprocess.Popen([sys.executable, "-m", "crawler", *crawl_args("--all", sources=sources, db=db, settings=[
+            "CONCURRENT_REQUESTS_PER_DOMAIN=2"])], cwd=tmp_path, env=cli_env(),
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not (db.exists() and _stored(db) >= 2):
+            time.sleep(0.1)
+        proc.send_signal(signum)
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == EXIT_FAILED, err
+    assert "Traceback" not in err
+    (run,) = db_rows(db, "SELECT status, articles_added FROM crawl_runs")
+    assert run["status"] == "interrupted" and 2 <= run["articles_added"] < 60
+    corpus_is_consistent(db)
+    try:
+        CorpusLock(db).acquire().release()  # released on the way out
+    except CorpusLocked:
+        pytest.fail("the lock outlived the run")
+
+
+def _stored(db) -> int:
+    try:
+        return db_rows(db, "SELECT count(*) AS n FROM articles")[0]["n"]
+    except Exception:  # noqa: BLE001 (the schema may not exist yet)
+        return 0
