@@ -63,7 +63,7 @@ def test_every_run_succeeds(runs):
 
 
 def test_a_document_whose_article_failed_is_read_in_full_next_time(runs):
-    (_, requests, validators, run), (_, second, _, _) = runs[0], runs[1]
+    (_, _, validators, run), (_, second, _, _) = runs[0], runs[1]
     assert run["errors"] == 1 and run["articles_added"] == 2
     assert "feed.xml" not in validators and "sitemap.xml" in validators
     feed = [r for r in second if r.path == "/feed.xml"]
