@@ -9,7 +9,7 @@ from scrapy.settings import BaseSettings
 from trafilatura.utils import load_html
 
 from crawler.encoding import decode_html
-from pipelines.clean import BoilerplateRules, block_key, site_name
+from pipelines.clean import SiteBodyCleaner
 from pipelines.duplicates import text_hash
 from pipelines.extract import ArticleExtractor, NotAnArticle
 from pipelines.language import LanguageDetector
@@ -42,8 +42,7 @@ def reextract(
     """
     extractor = ArticleExtractor.from_settings(settings)
     detector = LanguageDetector.from_settings(settings)
-    rules = BoilerplateRules()
-    template_pages = settings.getint("CLEAN_TEMPLATE_PAGES", 3)
+    cleaner = SiteBodyCleaner(corpus, settings.getint("CLEAN_TEMPLATE_PAGES", 3))
     report = ReextractReport()
     for article_id, url, content_type, body in list(corpus.stored_pages(source)):
         report.pages += 1
@@ -56,9 +55,8 @@ def reextract(
         except NotAnArticle:
             report.not_articles += 1
             continue
-        blocks = found.text.split("\n\n")
-        recurring = corpus.recurring_blocks(site_name(url), [block_key(b) for b in blocks], template_pages)
-        text = "\n\n".join(rules.clean([b for b in blocks if block_key(b) not in recurring], found.title))
+        # The pages counted for their site's templates when first stored: not again.
+        text = "\n\n".join(cleaner.clean(url, found.text.split("\n\n"), found.title, learn=False))
         language = detector.detect(text, {"page_language": found.page_language})
         fields = {
             "title": found.title,

@@ -17,7 +17,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Self
 from urllib.parse import urlsplit
 
@@ -31,7 +31,7 @@ from crawler.urls import site_key
 from pipelines.dates import dates_in
 from storage.corpus import Corpus
 
-__all__ = ["BoilerplateRules", "CleaningPipeline", "block_key", "site_name"]
+__all__ = ["BoilerplateRules", "CleaningPipeline", "SiteBodyCleaner", "block_key", "site_name"]
 
 _PROMO_WORDS = (
     "read more", "read also", "also read", "read next", "more on this", "more on this story", "related",
@@ -83,8 +83,8 @@ _CREDIT = re.compile(
 )
 _ATTRIBUTION = re.compile(
     r"^(this (article|story|report|piece) (was|is|has been) (originally |first )?(published|posted|written)|"
-    r"(originally|first) (published|appeared)|source\s*:|sources\s*:|quelle\s*:|quellen\s*:|источник\s*:|"
-    r"джерело\s*:|fuente\s*:|fonte\s*:|source\s*:|来源[:：]|出典[:：]|출처[:：]|المصدر\s*:|מקור\s*:)",
+    r"(originally|first) (published|appeared)|sources?\s*:|quellen?\s*:|источник\s*:|"
+    r"джерело\s*:|fuente\s*:|fonte\s*:|来源[:：]|出典[:：]|출처[:：]|المصدر\s*:|מקור\s*:)",
     re.IGNORECASE,
 )
 _COOKIES = re.compile(r"cookie", re.IGNORECASE)
@@ -176,6 +176,24 @@ def _same_text(block: str, title: str) -> bool:
     return " ".join(_WORDS.findall(block.casefold())) == " ".join(_WORDS.findall(title.casefold()))
 
 
+@dataclass
+class SiteBodyCleaner:
+    """A body cleaned by its site's learned templates, then by the general rules."""
+
+    corpus: Corpus
+    template_pages: int = 3
+    rules: BoilerplateRules = field(default_factory=BoilerplateRules)
+
+    def clean(self, url: str, blocks: list[str], title: str | None, learn: bool = True) -> list[str]:
+        """The article blocks of ``blocks``; with ``learn``, the page also counts for its site's templates."""
+        site = site_name(url)
+        keys = [block_key(block) for block in blocks]
+        recurring = self.corpus.recurring_blocks(site, keys, self.template_pages)
+        if learn:
+            self.corpus.record_site_blocks(site, keys)
+        return self.rules.clean([block for block, key in zip(blocks, keys, strict=True) if key not in recurring], title)
+
+
 class CleaningPipeline:
     """Removes boilerplate from ``text`` by the general rules and the site's learned templates.
 
@@ -185,10 +203,8 @@ class CleaningPipeline:
     """
 
     def __init__(self, corpus: Corpus, stats: StatsCollector, template_pages: int = 3, min_length: int = 200) -> None:
-        self.corpus = corpus
+        self.cleaner = SiteBodyCleaner(corpus, template_pages)
         self.stats = stats
-        self.rules = BoilerplateRules()
-        self.template_pages = template_pages
         self.min_length = min_length
 
     @classmethod
@@ -205,12 +221,7 @@ class CleaningPipeline:
 
     def process_item(self, item: Article) -> Article:
         blocks = item.text.split("\n\n")
-        site = site_name(item.url)
-        keys = [block_key(block) for block in blocks]
-        recurring = self.corpus.recurring_blocks(site, keys, self.template_pages)
-        self.corpus.record_site_blocks(site, keys)
-        templated = [block for block, key in zip(blocks, keys, strict=True) if key not in recurring]
-        cleaned = self.rules.clean(templated, item.title)
+        cleaned = self.cleaner.clean(item.url, blocks, item.title)
         removed = len(blocks) - len(cleaned)
         if removed:
             self.stats.inc_value("wirecrawl/cleaned/blocks", removed)
