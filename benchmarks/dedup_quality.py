@@ -36,7 +36,7 @@ import dedup_cases  # noqa: E402
 from crawler import settings as defaults  # noqa: E402
 from pipelines.duplicates import text_hash  # noqa: E402
 from pipelines.language import LanguageDetector  # noqa: E402
-from pipelines.near_duplicates import StoryMatcher, decide_story  # noqa: E402
+from pipelines.near_duplicates import Fingerprinter, StoryMatcher, decide_story  # noqa: E402
 from storage.corpus import Corpus  # noqa: E402
 
 
@@ -134,7 +134,8 @@ def group(documents: list[Document], overrides: dict[str, float | int], seed: in
             "min_shingles": defaults.DEDUP_MIN_SHINGLES,
             **overrides,
         }
-        matcher = StoryMatcher(corpus, **options)
+        index = {name: options.pop(name) for name in ("shingle_size", "num_perm", "bands")}
+        matcher = StoryMatcher(corpus, Fingerprinter(**index), **options)
         began = time.perf_counter()
         for index in order:
             document = documents[index]

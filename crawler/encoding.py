@@ -62,17 +62,22 @@ def _code_page_for_language(body: bytes, declared: str | None) -> str | None:
     match = _HTML_LANG.search(body[:4096])
     if match is None or (declared is None and _is_utf8_text(body)):
         return None
-    scores = _family_scores(body, match.group(1).decode().lower())
+    language = match.group(1).decode().lower()
+    if declared is not None and codecs.lookup(declared).name not in _family_names(language):
+        return None  # the declaration names another family (UTF-8 above all): not ours to second-guess
+    scores = _family_scores(body, language)
     if not scores:
         return None
     best = max(scores, key=scores.get)
     if declared is None:
         return best if scores[best] > 0 else None
-    declared_name = codecs.lookup(declared).name
-    current = next((score for page, score in scores.items() if codecs.lookup(page).name == declared_name), None)
-    if current is None:
-        return None  # the declaration names another family: not ours to second-guess
+    current = next(score for page, score in scores.items() if codecs.lookup(page).name == codecs.lookup(declared).name)
     return best if scores[best] > 2 * current + 0.01 else None
+
+
+def _family_names(language: str) -> set[str]:
+    """Codec names of the code pages the language's family is written in."""
+    return {codecs.lookup(page).name for languages, pages, _ in FAMILIES if language in languages for page in pages}
 
 
 def _family_scores(body: bytes, language: str) -> dict[str, float]:

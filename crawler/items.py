@@ -23,10 +23,10 @@ class Article:
     discovered_via: str = ""  # "feed", "sitemap" or "listing"
     status: int = 200  # HTTP status of the response
     hints: dict[str, Any] = field(default_factory=dict)  # discovery metadata: title, published, language
-    # --- canonical URL stage -------------------------------------------------------------
-    tree: Any = field(default=None, repr=False)  # parsed page (lxml), shared by stages, not stored
+    # --- set on entering the pipeline ----------------------------------------------------
+    arrival: int | None = None  # arrival number: stages that decide (URL, templates, stories) go in this order
+    # --- extraction stage (with the canonical URL: one parse in a worker process) ---------
     fetched_url: str = ""  # the final URL the page was fetched from (kept when url becomes canonical)
-    # --- extraction stage ----------------------------------------------------------------
     title: str | None = None  # headline
     author: str | None = None  # byline, authors separated by "; "
     published: str | None = None  # publication time, ISO 8601 (date, or date and time with offset)
@@ -47,3 +47,4 @@ class Article:
     absorbs: tuple[int, ...] = ()  # further stories this copy shows to be the same story (united on storage)
     similarity: float = 1.0  # similarity to the story's representative copy
     fingerprint: Any = field(default=None, repr=False)  # near-duplicate index entry (MinHash, LSH bands)
+    shingles: Any = field(default=None, repr=False)  # the text's shingles, hashed (numpy), to verify candidates

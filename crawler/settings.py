@@ -84,15 +84,27 @@ DISCOVERY_CONDITIONAL_GET = True
 DISCOVERY_OFFSITE_REDIRECTS = False
 
 # --- Pipeline stages -------------------------------------------------------------------
+# The CPU work (parsing, extraction, cleaning rules, language, fingerprints) runs in worker
+# processes; the stages that read and write the corpus take turns in arrival order.
 ITEM_PIPELINES = {
-    "pipelines.canonical.CanonicalUrlPipeline": 100,
-    "pipelines.extract.ExtractionPipeline": 200,
-    "pipelines.clean.CleaningPipeline": 250,
-    "pipelines.language.LanguagePipeline": 300,
-    "pipelines.duplicates.ExactDuplicatePipeline": 400,
+    "pipelines.extract.ExtractionPipeline": 100,  # workers: one parse, canonical URL, article
+    "pipelines.canonical.CanonicalUrlPipeline": 200,  # in order: one article per URL
+    "pipelines.clean.CleaningPipeline": 250,  # in order: site templates; workers: rules
+    "pipelines.language.LanguagePipeline": 300,  # workers
+    "pipelines.near_duplicates.FingerprintPipeline": 350,  # workers: text hash, MinHash
+    "pipelines.duplicates.ExactDuplicatePipeline": 400,  # in order, from here to storage
     "pipelines.near_duplicates.NearDuplicatePipeline": 500,
     "pipelines.store.CorpusPipeline": 900,
 }
+# Worker processes for the CPU stages: unset means one per core; 0 runs the stages in the
+# reactor thread (one core, downloads wait while a page is extracted).
+PIPELINE_WORKERS = None
+# Scrapy starts this many tasks for each response's output (its default, 100, costs ~1 ms
+# per page); an article page yields one item, and requests are scheduled at once anyway.
+CONCURRENT_ITEMS = 4
+# Most calls handed to the workers at once (0: four per worker); pages beyond it wait, so
+# memory stays bounded however fast pages are downloaded.
+PIPELINE_MAX_PENDING = 0
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.StoredUrlFilter": 50,
     "crawler.conditional.ConditionalGet": 60,

@@ -1,4 +1,4 @@
-"""Stage 1: the article's canonical URL, so one page reached under two URLs is one article."""
+"""Stage 1b: one article per canonical URL, so one page reached under two URLs is one article."""
 
 from __future__ import annotations
 
@@ -8,14 +8,17 @@ from urllib.parse import urljoin
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.statscollectors import StatsCollector
-from trafilatura.utils import load_html
 
 from crawler.items import Article
+from crawler.ordering import ArrivalOrder, order_for
 from crawler.shared_corpus import corpus_for
 from crawler.urls import normalize_url, same_site
 from storage.corpus import Corpus
 
 __all__ = ["CanonicalUrlPipeline", "canonical_url"]
+
+#: Where pages take their turn to claim their URL.
+POINT = "canonical_url"
 
 
 def canonical_url(tree, url: str) -> str:  # noqa: ANN001 (lxml element)
@@ -37,31 +40,36 @@ def canonical_url(tree, url: str) -> str:  # noqa: ANN001 (lxml element)
 
 
 class CanonicalUrlPipeline:
-    """Sets ``url`` to the canonical URL; drops a page whose canonical URL is already stored.
+    """Drops a page whose canonical URL (found by the extraction stage) is already stored.
+
+    Pages take their turn in arrival order; a page whose URL an earlier page still in the
+    pipeline has (the same page reached through two links at once) waits for that one's
+    outcome, so the URL is stored once and the second link recorded for it.
 
     Settings: ``CANONICAL_ENABLED`` (default True).
     """
 
-    def __init__(self, corpus: Corpus, stats: StatsCollector) -> None:
+    def __init__(self, corpus: Corpus, stats: StatsCollector, order: ArrivalOrder | None = None) -> None:
         self.corpus = corpus
         self.stats = stats
+        self.order = order or ArrivalOrder()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         if not crawler.settings.getbool("CANONICAL_ENABLED", True):
             raise NotConfigured("CANONICAL_ENABLED is off")
-        return cls(corpus_for(crawler), crawler.stats)
+        return cls(corpus_for(crawler), crawler.stats, order_for(crawler))
 
-    def process_item(self, item: Article) -> Article:
-        item.fetched_url = item.url
-        item.tree = load_html(item.html)
-        if item.tree is None:
-            self.stats.inc_value("wirecrawl/dropped/unparseable")
-            raise DropItem(f"unparseable HTML: {item.url}")
-        item.url = canonical_url(item.tree, item.url)
-        stored = self.corpus.article_for_url(item.url)
-        if stored is not None:
-            self.corpus.add_urls(stored, [item.fetched_url, item.request_url])
-            self.stats.inc_value("wirecrawl/duplicates/url")
-            raise DropItem(f"already stored as {item.url}")
-        return item
+    async def process_item(self, item: Article) -> Article:
+        await self.order.turn(item, POINT)
+        try:
+            while (earlier := self.order.claim(item, item.url)) is not None:
+                await self.order.departure(earlier)
+            stored = self.corpus.article_for_url(item.url)
+            if stored is not None:
+                self.corpus.add_urls(stored, [item.fetched_url, item.request_url])
+                self.stats.inc_value("wirecrawl/duplicates/url")
+                raise DropItem(f"already stored as {item.url}")
+            return item
+        finally:
+            self.order.release(item, POINT)

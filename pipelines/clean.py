@@ -26,12 +26,17 @@ from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.statscollectors import StatsCollector
 
 from crawler.items import Article
+from crawler.ordering import ArrivalOrder, order_for
 from crawler.shared_corpus import corpus_for
 from crawler.urls import site_key
+from crawler.workers import WorkerPool, pool_for
 from pipelines.dates import dates_in
 from storage.corpus import Corpus
 
 __all__ = ["BoilerplateRules", "CleaningPipeline", "SiteBodyCleaner", "block_key", "site_name"]
+
+#: Where pages take their turn with their site's templates.
+POINT = "site_templates"
 
 _PROMO_WORDS = (
     "read more", "read also", "also read", "read next", "more on this", "more on this story", "related",
@@ -186,26 +191,42 @@ class SiteBodyCleaner:
 
     def clean(self, url: str, blocks: list[str], title: str | None, learn: bool = True) -> list[str]:
         """The article blocks of ``blocks``; with ``learn``, the page also counts for its site's templates."""
+        return self.rules.clean(self.without_templates(url, blocks, learn), title)
+
+    def without_templates(self, url: str, blocks: list[str], learn: bool = True) -> list[str]:
+        """``blocks`` less the site's learned templates; with ``learn``, the page counts for them."""
         site = site_name(url)
         keys = [block_key(block) for block in blocks]
         recurring = self.corpus.recurring_blocks(site, keys, self.template_pages)
         if learn:
-            self.corpus.record_site_blocks(site, keys)
-        return self.rules.clean([block for block, key in zip(blocks, keys, strict=True) if key not in recurring], title)
+            self.corpus.record_site_blocks(site, keys, url)
+        return [block for block, key in zip(blocks, keys, strict=True) if key not in recurring]
 
 
 class CleaningPipeline:
-    """Removes boilerplate from ``text`` by the general rules and the site's learned templates.
+    """Removes boilerplate from ``text``: the site's learned templates, then the general rules.
 
+    Pages consult and teach their site's templates in arrival order (so the outcome does not
+    depend on which worker finished first); the rules run in a worker process.
     Settings: ``CLEAN_ENABLED``, ``CLEAN_TEMPLATE_PAGES`` (a block seen on at least this many
     pages of a site is the site's boilerplate), ``CLEAN_MIN_LENGTH`` (drop the page if less
     body text than this remains).
     """
 
-    def __init__(self, corpus: Corpus, stats: StatsCollector, template_pages: int = 3, min_length: int = 200) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        stats: StatsCollector,
+        template_pages: int = 3,
+        min_length: int = 200,
+        pool: WorkerPool | None = None,
+        order: ArrivalOrder | None = None,
+    ) -> None:
         self.cleaner = SiteBodyCleaner(corpus, template_pages)
         self.stats = stats
         self.min_length = min_length
+        self.pool = pool or WorkerPool(0)
+        self.order = order or ArrivalOrder()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -217,11 +238,18 @@ class CleaningPipeline:
             crawler.stats,
             template_pages=settings.getint("CLEAN_TEMPLATE_PAGES", 3),
             min_length=settings.getint("CLEAN_MIN_LENGTH", settings.getint("EXTRACT_MIN_LENGTH", 200)),
+            pool=pool_for(crawler),
+            order=order_for(crawler),
         )
 
-    def process_item(self, item: Article) -> Article:
+    async def process_item(self, item: Article) -> Article:
         blocks = item.text.split("\n\n")
-        cleaned = self.cleaner.clean(item.url, blocks, item.title)
+        await self.order.turn(item, POINT)
+        try:
+            kept = self.cleaner.without_templates(item.url, blocks)
+        finally:
+            self.order.release(item, POINT)
+        cleaned = await self.pool.run(self.cleaner.rules.clean, kept, item.title)
         removed = len(blocks) - len(cleaned)
         if removed:
             self.stats.inc_value("wirecrawl/cleaned/blocks", removed)

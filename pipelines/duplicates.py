@@ -16,6 +16,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.statscollectors import StatsCollector
 
 from crawler.items import Article
+from crawler.ordering import COMMIT, ArrivalOrder, order_for
 from crawler.shared_corpus import corpus_for
 from crawler.urls import same_path
 from storage.corpus import Corpus
@@ -36,7 +37,9 @@ def text_hash(text: str) -> str:
 
 
 class ExactDuplicatePipeline:
-    """Sets ``text_hash``; an article whose hash is stored joins that article's story.
+    """An article whose ``text_hash`` is stored joins that article's story.
+
+    Decides in arrival order, with storage (see :data:`crawler.ordering.COMMIT`).
 
     The same text at the same path under another query string is the same page: its URL is
     recorded for the stored article and the copy dropped.
@@ -44,18 +47,20 @@ class ExactDuplicatePipeline:
     Settings: ``DEDUP_EXACT_ENABLED``.
     """
 
-    def __init__(self, corpus: Corpus, stats: StatsCollector) -> None:
+    def __init__(self, corpus: Corpus, stats: StatsCollector, order: ArrivalOrder | None = None) -> None:
         self.corpus = corpus
         self.stats = stats
+        self.order = order or ArrivalOrder()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         if not crawler.settings.getbool("DEDUP_EXACT_ENABLED", True):
             raise NotConfigured("DEDUP_EXACT_ENABLED is off")
-        return cls(corpus_for(crawler), crawler.stats)
+        return cls(corpus_for(crawler), crawler.stats, order_for(crawler))
 
-    def process_item(self, item: Article) -> Article:
-        item.text_hash = text_hash(item.text)
+    async def process_item(self, item: Article) -> Article:
+        item.text_hash = item.text_hash or text_hash(item.text)
+        await self.order.turn(item, COMMIT)
         for article_id, url in self.corpus.articles_with_text_hash(item.text_hash):
             if same_path(url, item.url):
                 # The same page under a query string we do not know as tracking (?wt_mc=..., ?ref=...).

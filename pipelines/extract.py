@@ -11,18 +11,25 @@ from typing import Any, Self
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
+from trafilatura.utils import load_html
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 
 from crawler.items import Article
+from crawler.ordering import ArrivalOrder, order_for
+from crawler.workers import WorkerPool, pool_for
+from pipelines.canonical import canonical_url
 from crawler.urls import normalize_url
 from pipelines.dates import ARTICLE_TYPES, dates_in, json_ld, normalize_date, structured_published, text_published
 
 __all__ = ["ArticleExtractor", "ExtractionPipeline", "NotAnArticle"]
 
 logger = logging.getLogger(__name__)
+# trafilatura logs an ERROR line for every page it cannot parse; this stage counts and reports
+# those pages itself, once (set on import, so in every worker process too).
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 #: schema.org and OpenGraph types of pages that are not articles.
 NON_ARTICLE_TYPES = {"collectionpage", "profilepage", "aboutpage", "contactpage", "searchresultspage", "profile"}
@@ -44,14 +51,18 @@ class NotAnArticle(Exception):
     """The page is not an article; ``reason`` is a short stats key such as ``no_body``."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
-        super().__init__(f"{reason}: {detail}" if detail else reason)
-        self.reason = reason
+        super().__init__(reason, detail)  # both in args: the exception crosses from a worker process
+        self.reason, self.detail = reason, detail
+
+    def __str__(self) -> str:
+        return f"{self.reason}: {self.detail}" if self.detail else self.reason
 
 
 @dataclass(frozen=True)
 class Extracted:
     """What extraction found on an article page."""
 
+    url: str  # the page's canonical URL (see pipelines.canonical.canonical_url)
     title: str | None
     author: str | None
     published: str | None
@@ -82,9 +93,6 @@ class ArticleExtractor:
         non_article_url: str | None = None,
         favor: str = "",
     ) -> None:
-        # trafilatura logs an ERROR line for every page it cannot parse; this stage counts and
-        # reports those pages itself, once.
-        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
         self.min_length = min_length
         self.non_article_url = re.compile(non_article_url, re.IGNORECASE) if non_article_url else None
         self.options = {
@@ -104,6 +112,13 @@ class ArticleExtractor:
             non_article_url=settings.get("EXTRACT_NON_ARTICLE_URL"),
             favor=settings.get("EXTRACT_FAVOR", ""),
         )
+
+    def extract_page(self, html: str, url: str, hints: Mapping[str, Any] | None = None, needs_date: bool = False) -> Extracted:
+        """Parse ``html`` fetched from ``url`` once, and extract its article at its canonical URL."""
+        tree = load_html(html)
+        if tree is None:
+            raise NotAnArticle("unparseable", "no HTML document")
+        return self.extract(tree, canonical_url(tree, url), hints, needs_date)
 
     def extract(self, tree, url: str, hints: Mapping[str, Any] | None = None, needs_date: bool = False) -> Extracted:  # noqa: ANN001
         """Extract the article of ``tree`` (an lxml document, not modified) found at ``url``."""
@@ -131,6 +146,7 @@ class ArticleExtractor:
         if not declares_article and not published and (needs_date or types & GENERIC_PAGE_TYPES):
             raise NotAnArticle("not_article", "no article type and no date")
         return Extracted(
+            url=url,
             title=title or _clean(hints.get("title")),
             author=_clean(document.author),
             published=published,
@@ -144,30 +160,33 @@ class ArticleExtractor:
 
 
 class ExtractionPipeline:
-    """Fills title, author, dates, body text and the page's declared language.
+    """Parses the page once, in a worker process: canonical URL, title, author, dates, body text,
+    declared language and translations. Non-articles are dropped.
 
     Settings: ``EXTRACT_ENABLED``, ``EXTRACT_MIN_LENGTH`` (characters), ``EXTRACT_NON_ARTICLE_URL``
-    (regex on the URL path), ``EXTRACT_FAVOR`` ("", "precision" or "recall").
+    (regex on the URL path), ``EXTRACT_FAVOR`` ("", "precision" or "recall"); the workers:
+    ``PIPELINE_WORKERS``, ``PIPELINE_MAX_PENDING``.
     """
 
-    def __init__(self, extractor: ArticleExtractor, stats: StatsCollector) -> None:
+    def __init__(
+        self, extractor: ArticleExtractor, stats: StatsCollector, pool: WorkerPool | None = None, order: ArrivalOrder | None = None
+    ) -> None:
         self.extractor = extractor
         self.stats = stats
+        self.pool = pool or WorkerPool(0)
+        self.order = order or ArrivalOrder()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         if not crawler.settings.getbool("EXTRACT_ENABLED", True):
             raise NotConfigured("EXTRACT_ENABLED is off")
-        return cls(ArticleExtractor.from_settings(crawler.settings), crawler.stats)
+        return cls(ArticleExtractor.from_settings(crawler.settings), crawler.stats, pool_for(crawler), order_for(crawler))
 
-    def process_item(self, item: Article) -> Article:
+    async def process_item(self, item: Article) -> Article:
+        self.order.enter(item)
+        needs_date = item.discovered_via in ("listing", "sitemap") and not item.hints.get("allow_matched")
         try:
-            found = self.extractor.extract(
-                item.tree,
-                item.url,
-                item.hints,
-                needs_date=item.discovered_via in ("listing", "sitemap") and not item.hints.get("allow_matched"),
-            )
+            found = await self.pool.run(self.extractor.extract_page, item.html, item.url, item.hints, needs_date)
         except NotAnArticle as error:
             self.stats.inc_value(f"wirecrawl/dropped/{error.reason}")
             raise DropItem(f"{error}: {item.url}") from None
@@ -175,9 +194,9 @@ class ExtractionPipeline:
             self.stats.inc_value("wirecrawl/dropped/extract_error")
             logger.warning("extraction failed (%s: %s): %s", type(error).__name__, error, item.url)
             raise DropItem(f"extraction failed: {item.url}") from None
+        item.fetched_url = item.url
         for name, value in vars(found).items():
             setattr(item, name, value)
-        item.tree = None
         return item
 
 
@@ -188,7 +207,6 @@ HEADLINE_XPATHS = (
     "//h1[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[not(ancestor::article)])]",
 )
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»|/)\s+")
-
 
 def headline(tree, declared: str | None, url: str) -> str | None:  # noqa: ANN001
     """The article's headline: its ``<h1>``, else the declared title without the site's suffix.

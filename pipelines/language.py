@@ -16,6 +16,7 @@ from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 
 from crawler.items import Article
+from crawler.workers import WorkerPool, pool_for
 
 __all__ = ["DetectedLanguage", "LanguageDetector", "LanguagePipeline", "cjk_language"]
 
@@ -69,7 +70,7 @@ class LanguageDetector:
         self.max_chars = max_chars
         self.min_length = min_length
         self.min_probability = min_probability
-        DetectorFactory.seed = seed  # langdetect is random without it: same text, other answers
+        self.seed = seed
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> Self:
@@ -84,6 +85,7 @@ class LanguageDetector:
     def detect(self, text: str, hints: Mapping[str, Any]) -> DetectedLanguage:
         """Decide the language of ``text`` given hints keyed ``page_language``, ``http_language``,
         ``language`` (feed) and ``source_language``."""
+        DetectorFactory.seed = self.seed  # langdetect is random without it: same text, other answers
         sample = text[: self.max_chars]
         declared = [(signal, code) for signal, key in HINT_ORDER if (code := _iso639_1(hints.get(key)))]
         language, probability, variant = None, None, None
@@ -134,25 +136,26 @@ def chinese_variant(text: str) -> str | None:
 class LanguagePipeline:
     """Sets ``language``, ``language_probability``, ``language_source`` and ``language_variant``.
 
-    A source that lists ``languages`` keeps only articles in those; others are counted
+    Detection runs in a worker process. A source that lists ``languages`` keeps only articles in those; others are counted
     (``wirecrawl/skipped/language/xx``) and dropped.
     Settings: ``LANGUAGE_ENABLED``, ``LANGUAGE_MAX_CHARS``, ``LANGUAGE_MIN_LENGTH``,
     ``LANGUAGE_MIN_PROBABILITY``, ``LANGUAGE_SEED``.
     """
 
-    def __init__(self, detector: LanguageDetector, stats: StatsCollector) -> None:
+    def __init__(self, detector: LanguageDetector, stats: StatsCollector, pool: WorkerPool | None = None) -> None:
         self.detector = detector
         self.stats = stats
+        self.pool = pool or WorkerPool(0)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         if not crawler.settings.getbool("LANGUAGE_ENABLED", True):
             raise NotConfigured("LANGUAGE_ENABLED is off")
-        return cls(LanguageDetector.from_settings(crawler.settings), crawler.stats)
+        return cls(LanguageDetector.from_settings(crawler.settings), crawler.stats, pool_for(crawler))
 
-    def process_item(self, item: Article) -> Article:
+    async def process_item(self, item: Article) -> Article:
         hints: dict[str, Any] = {**item.hints, "page_language": item.page_language}
-        found = self.detector.detect(item.text, hints)
+        found = await self.pool.run(self.detector.detect, item.text, hints)
         item.language, item.language_probability = found.language, found.probability
         item.language_source, item.language_variant = found.source, found.variant
         self.stats.inc_value(f"wirecrawl/language/{found.source or 'unknown'}")

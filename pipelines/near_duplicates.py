@@ -16,22 +16,37 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Self
+from functools import cache
+from typing import Any, Self
 
 import numpy as np
 from datasketch import MinHash
+from datasketch.hashfunc import sha1_hash32
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 
 from crawler.items import Article
+from crawler.ordering import COMMIT, ArrivalOrder, order_for
 from crawler.scripts import UNSPACED_CHARACTERS, has_unspaced_script
 from crawler.shared_corpus import corpus_for
+from crawler.workers import WorkerPool, pool_for
 from storage.corpus import Corpus, CorpusError
+from pipelines.duplicates import text_hash
 from storage.signatures import Fingerprint, pack_signature
 
-__all__ = ["NearDuplicatePipeline", "StoryMatcher", "decide_story", "rebuild_stories", "shingles", "tokens"]
+__all__ = [
+    "FingerprintPipeline",
+    "Fingerprinter",
+    "NearDuplicatePipeline",
+    "StoryMatcher",
+    "TextIdentity",
+    "decide_story",
+    "rebuild_stories",
+    "shingles",
+    "tokens",
+]
 
 INDEX_NAME = "near_duplicate_index"
 #: Combining marks that belong inside words (\w leaves them out): Indic vowel signs, Arabic and
@@ -69,6 +84,79 @@ def shingles(text: str, size: int) -> set[str]:
 
 
 @dataclass(frozen=True)
+class TextIdentity:
+    """What identifies a body text: its hash, its index entry and its shingles (hashed) for verification."""
+
+    text_hash: str
+    fingerprint: Fingerprint | None
+    shingles: np.ndarray | None  # sorted distinct 32-bit hashes of the shingles
+
+
+@dataclass(frozen=True)
+class Fingerprinter:
+    """MinHash and LSH band hashes of a text; pure computation, so it runs in the worker processes."""
+
+    shingle_size: int = 5
+    num_perm: int = 128
+    bands: int = 32
+
+    def __post_init__(self) -> None:
+        if not 0 < self.bands <= self.num_perm:
+            raise ValueError(f"DEDUP_BANDS must be between 1 and DEDUP_NUM_PERM ({self.num_perm}), got {self.bands}")
+
+    @classmethod
+    def from_settings(cls, settings: BaseSettings) -> Self:
+        """A fingerprinter configured by the ``DEDUP_*`` settings."""
+        return cls(
+            shingle_size=settings.getint("DEDUP_SHINGLE_SIZE", 5),
+            num_perm=settings.getint("DEDUP_NUM_PERM", 128),
+            bands=settings.getint("DEDUP_BANDS", 32),
+        )
+
+    @property
+    def rows(self) -> int:
+        """Hash values per band."""
+        return self.num_perm // self.bands
+
+    def shingle_hashes(self, text: str) -> np.ndarray:
+        """The text's shingles as sorted distinct 32-bit hashes (the values MinHash is built from)."""
+        return np.unique(np.fromiter((sha1_hash32(s.encode("utf-8")) for s in shingles(text, self.shingle_size)), dtype=np.uint32))
+
+    def fingerprint(self, text: str, language: str | None) -> tuple[Fingerprint, np.ndarray]:
+        """The text's index entry (bands keyed by ``language``) and its shingle hashes."""
+        hashed = self.shingle_hashes(text)
+        permutations, scheme = _permutations(self.num_perm)
+        minhash = MinHash(num_perm=self.num_perm, permutations=permutations, scheme=scheme, hashfunc=int)
+        minhash.update_batch(hashed.tolist())
+        values = np.asarray(minhash.hashvalues, dtype="<u4")
+        prefix = f"{language or ''}|".encode()
+        bands = tuple(
+            int.from_bytes(
+                hashlib.blake2b(
+                    prefix + band.to_bytes(2, "little") + values[band * self.rows : (band + 1) * self.rows].tobytes(),
+                    digest_size=8,
+                ).digest(),
+                "little",
+                signed=True,
+            )
+            for band in range(self.bands)
+        )
+        return Fingerprint(pack_signature(values), len(hashed), bands), hashed
+
+    def identify(self, text: str, language: str | None) -> TextIdentity:
+        """Hash, fingerprint and shingle hashes of ``text``: everything the duplicate stages need."""
+        fingerprint, hashed = self.fingerprint(text, language)
+        return TextIdentity(text_hash(text), fingerprint, hashed)
+
+
+@cache
+def _permutations(num_perm: int) -> tuple[Any, str]:
+    # Generating the permutations costs more than hashing a text: once per process.
+    template = MinHash(num_perm=num_perm, seed=1)
+    return template.permutations, template.scheme
+
+
+@dataclass(frozen=True)
 class Match:
     """The story an article joins, how strongly its best copy matched, and stories it unites.
 
@@ -90,37 +178,26 @@ class StoryMatcher:
     def __init__(
         self,
         corpus: Corpus,
-        shingle_size: int = 5,
-        num_perm: int = 128,
-        bands: int = 32,
+        fingerprinter: Fingerprinter | None = None,
         jaccard: float = 0.5,
         containment: float = 0.8,
         min_shingles: int = 20,
         max_candidates: int = 50,
     ) -> None:
-        if not 0 < bands <= num_perm:
-            raise ValueError(f"DEDUP_BANDS must be between 1 and DEDUP_NUM_PERM ({num_perm}), got {bands}")
         self.corpus = corpus
-        self.shingle_size = shingle_size
-        self.num_perm = num_perm
-        self.bands = bands
-        self.rows = num_perm // bands
+        self.fingerprinter = fingerprinter or Fingerprinter()
         self.jaccard = jaccard
         self.containment = containment
         self.min_shingles = min_shingles
         self.max_candidates = max_candidates
-        template = MinHash(num_perm=num_perm, seed=1)  # generating permutations costs more than hashing
-        self._permutations, self._scheme = template.permutations, template.scheme
-        self._shingle_cache: OrderedDict[int, set[str]] = OrderedDict()
+        self._shingle_cache: OrderedDict[int, np.ndarray] = OrderedDict()
 
     @classmethod
     def from_settings(cls, corpus: Corpus, settings: BaseSettings) -> Self:
         """A matcher configured by the ``DEDUP_*`` settings."""
         return cls(
             corpus,
-            shingle_size=settings.getint("DEDUP_SHINGLE_SIZE", 5),
-            num_perm=settings.getint("DEDUP_NUM_PERM", 128),
-            bands=settings.getint("DEDUP_BANDS", 32),
+            Fingerprinter.from_settings(settings),
             jaccard=settings.getfloat("DEDUP_JACCARD", 0.5),
             containment=settings.getfloat("DEDUP_CONTAINMENT", 0.8),
             min_shingles=settings.getint("DEDUP_MIN_SHINGLES", 20),
@@ -130,7 +207,8 @@ class StoryMatcher:
     @property
     def index_settings(self) -> dict[str, int]:
         """What the stored index depends on: change any and the index must be rebuilt."""
-        return {"shingle_size": self.shingle_size, "num_perm": self.num_perm, "bands": self.bands}
+        f = self.fingerprinter
+        return {"shingle_size": f.shingle_size, "num_perm": f.num_perm, "bands": f.bands}
 
     def check_index(self) -> None:
         """Raise :class:`CorpusError` when the corpus's index was built with other settings."""
@@ -141,27 +219,7 @@ class StoryMatcher:
                 f"{self.index_settings}: run `wirecrawl dedupe --rebuild` (or restore the settings)"
             )
 
-    def fingerprint(self, text: str, language: str | None) -> tuple[Fingerprint, set[str]]:
-        """The article's fingerprint for the index, and its shingle set for verification."""
-        shingle_set = shingles(text, self.shingle_size)
-        minhash = MinHash(num_perm=self.num_perm, permutations=self._permutations, scheme=self._scheme)
-        minhash.update_batch([s.encode("utf-8") for s in shingle_set])
-        values = np.asarray(minhash.hashvalues, dtype="<u4")
-        prefix = f"{language or ''}|".encode()
-        bands = tuple(
-            int.from_bytes(
-                hashlib.blake2b(
-                    prefix + band.to_bytes(2, "little") + values[band * self.rows : (band + 1) * self.rows].tobytes(),
-                    digest_size=8,
-                ).digest(),
-                "little",
-                signed=True,
-            )
-            for band in range(self.bands)
-        )
-        return Fingerprint(pack_signature(values), len(shingle_set), bands), shingle_set
-
-    def find_story(self, fingerprint: Fingerprint, shingle_set: set[str], language: str | None) -> Match | None:
+    def find_story(self, fingerprint: Fingerprint, shingle_hashes: np.ndarray, language: str | None) -> Match | None:
         """The story of the best verified candidate, if any candidate is a near-duplicate."""
         candidates = self.corpus.band_candidates(fingerprint.bands, self.max_candidates)
         best: Match | None = None
@@ -170,8 +228,8 @@ class StoryMatcher:
             if story_id is None or other_language != language:
                 continue
             other = self._shingles_of(article_id, text)
-            jaccard, containment = self.overlap(shingle_set, other)
-            if not self.is_same_story(jaccard, containment, min(len(shingle_set), len(other))):
+            jaccard, containment = self.overlap(shingle_hashes, other)
+            if not self.is_same_story(jaccard, containment, min(len(shingle_hashes), len(other))):
                 continue
             if jaccard >= self.jaccard:
                 similar_stories.add(story_id)
@@ -183,21 +241,21 @@ class StoryMatcher:
         return Match(united[0], best.jaccard, best.containment, tuple(united[1:]))
 
     @staticmethod
-    def overlap(first: set[str], second: set[str]) -> tuple[float, float]:
-        """Jaccard similarity and containment of the smaller set in the larger."""
-        if not first or not second:
+    def overlap(first: np.ndarray, second: np.ndarray) -> tuple[float, float]:
+        """Jaccard similarity and containment of the smaller set in the larger (sorted distinct hashes)."""
+        if not len(first) or not len(second):
             return 0.0, 0.0
-        common = len(first & second)
-        return common / len(first | second), common / min(len(first), len(second))
+        common = len(np.intersect1d(first, second, assume_unique=True))
+        return common / (len(first) + len(second) - common), common / min(len(first), len(second))
 
     def is_same_story(self, jaccard: float, containment: float, smaller: int) -> bool:
         """The decision: similar enough, or the shorter text (of ``smaller`` shingles) contained in the longer."""
         return jaccard >= self.jaccard or (containment >= self.containment and smaller >= self.min_shingles)
 
-    def _shingles_of(self, article_id: int, text: str) -> set[str]:
+    def _shingles_of(self, article_id: int, text: str) -> np.ndarray:
         cached = self._shingle_cache.get(article_id)
         if cached is None:
-            cached = shingles(text, self.shingle_size)
+            cached = self.fingerprinter.shingle_hashes(text)
             self._shingle_cache[article_id] = cached
             if len(self._shingle_cache) > 1024:
                 self._shingle_cache.popitem(last=False)
@@ -206,17 +264,46 @@ class StoryMatcher:
         return cached
 
 
-class NearDuplicatePipeline:
-    """Fingerprints each article; one without a story yet joins its near-duplicate's story.
+class FingerprintPipeline:
+    """Computes, in a worker process, what identifies the body text: its hash (exact
+    duplicates) and its near-duplicate fingerprint, before the stages that decide its story.
 
+    Settings: ``DEDUP_NEAR_ENABLED`` (off: only the hash, in the reactor thread),
+    ``DEDUP_SHINGLE_SIZE``, ``DEDUP_NUM_PERM``, ``DEDUP_BANDS``.
+    """
+
+    def __init__(self, fingerprinter: Fingerprinter | None, pool: WorkerPool | None = None) -> None:
+        self.fingerprinter = fingerprinter
+        self.pool = pool or WorkerPool(0)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        near = crawler.settings.getbool("DEDUP_NEAR_ENABLED", True)
+        return cls(Fingerprinter.from_settings(crawler.settings) if near else None, pool_for(crawler))
+
+    async def process_item(self, item: Article) -> Article:
+        if self.fingerprinter is None:
+            item.text_hash = text_hash(item.text)
+            return item
+        identity = await self.pool.run(self.fingerprinter.identify, item.text, item.language)
+        item.text_hash, item.fingerprint, item.shingles = identity.text_hash, identity.fingerprint, identity.shingles
+        return item
+
+
+class NearDuplicatePipeline:
+    """An article without a story yet joins the story of a verified near-duplicate.
+
+    Decides in arrival order, with storage (see :data:`crawler.ordering.COMMIT`), so a copy
+    always sees the copies that arrived before it.
     Settings: ``DEDUP_NEAR_ENABLED``, ``DEDUP_SHINGLE_SIZE``, ``DEDUP_NUM_PERM``,
     ``DEDUP_BANDS``, ``DEDUP_JACCARD``, ``DEDUP_CONTAINMENT``, ``DEDUP_MIN_SHINGLES``,
     ``DEDUP_MAX_CANDIDATES``.
     """
 
-    def __init__(self, matcher: StoryMatcher, stats: StatsCollector) -> None:
+    def __init__(self, matcher: StoryMatcher, stats: StatsCollector, order: ArrivalOrder | None = None) -> None:
         self.matcher = matcher
         self.stats = stats
+        self.order = order or ArrivalOrder()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -224,12 +311,14 @@ class NearDuplicatePipeline:
             raise NotConfigured("DEDUP_NEAR_ENABLED is off")
         matcher = StoryMatcher.from_settings(corpus_for(crawler), crawler.settings)
         matcher.check_index()
-        return cls(matcher, crawler.stats)
+        return cls(matcher, crawler.stats, order_for(crawler))
 
-    def process_item(self, item: Article) -> Article:
-        item.fingerprint, shingle_set = self.matcher.fingerprint(item.text, item.language)
+    async def process_item(self, item: Article) -> Article:
+        if item.fingerprint is None or item.shingles is None:  # no FingerprintPipeline before this one
+            item.fingerprint, item.shingles = self.matcher.fingerprinter.fingerprint(item.text, item.language)
+        await self.order.turn(item, COMMIT)
         if item.story_id is None:
-            match = self.matcher.find_story(item.fingerprint, shingle_set, item.language)
+            match = self.matcher.find_story(item.fingerprint, item.shingles, item.language)
             if match is not None:
                 item.story_id, item.absorbs = match.story_id, match.absorbs
                 self.stats.inc_value("wirecrawl/duplicates/near")
@@ -245,9 +334,9 @@ def decide_story(
     Returns its fingerprint, the story it joins (an equal text's, else a verified
     near-duplicate's; None for a new story) and the stories it unites with that one.
     """
-    fingerprint, shingle_set = matcher.fingerprint(text, language)
+    fingerprint, shingle_hashes = matcher.fingerprinter.fingerprint(text, language)
     story_id = corpus.story_for_text_hash(text_hash)
-    if story_id is None and (match := matcher.find_story(fingerprint, shingle_set, language)):
+    if story_id is None and (match := matcher.find_story(fingerprint, shingle_hashes, language)):
         return fingerprint, match.story_id, match.absorbs
     return fingerprint, story_id, ()
 

@@ -12,6 +12,7 @@ from scrapy.statscollectors import StatsCollector
 from scrapy.utils.defer import deferred_from_coro
 
 from crawler.items import Article
+from crawler.ordering import COMMIT, ArrivalOrder, order_for
 from crawler.shared_corpus import corpus_for
 from pipelines.duplicates import text_hash
 from storage.corpus import Corpus
@@ -23,7 +24,8 @@ logger = logging.getLogger(__name__)
 
 class CorpusPipeline:
     """Writes each article with its story in one transaction (``CORPUS_PATH``), and the page
-    as fetched, compressed, unless ``CORPUS_STORE_PAGES`` is off.
+    as fetched, compressed, unless ``CORPUS_STORE_PAGES`` is off. Articles are stored in
+    arrival order, each right after its story was decided (:data:`crawler.ordering.COMMIT`).
 
     When the corpus cannot be written (a full disk, ``CORPUS_MAX_SIZE`` reached, an I/O
     error), the transaction is rolled back, so the corpus stays valid, and the crawl stops
@@ -32,19 +34,27 @@ class CorpusPipeline:
     """
 
     def __init__(
-        self, corpus: Corpus, stats: StatsCollector, crawler: Crawler | None = None, store_pages: bool = True
+        self,
+        corpus: Corpus,
+        stats: StatsCollector,
+        crawler: Crawler | None = None,
+        store_pages: bool = True,
+        order: ArrivalOrder | None = None,
     ) -> None:
         self.corpus = corpus
         self.stats = stats
         self.crawler = crawler
         self.store_pages = store_pages
+        self.order = order or ArrivalOrder()
         self._stopping = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(corpus_for(crawler), crawler.stats, crawler, crawler.settings.getbool("CORPUS_STORE_PAGES", True))
+        store_pages = crawler.settings.getbool("CORPUS_STORE_PAGES", True)
+        return cls(corpus_for(crawler), crawler.stats, crawler, store_pages, order_for(crawler))
 
-    def process_item(self, item: Article) -> Article:
+    async def process_item(self, item: Article) -> Article:
+        await self.order.turn(item, COMMIT)
         try:
             return self._store(item)
         except sqlite3.OperationalError as error:
@@ -52,6 +62,8 @@ class CorpusPipeline:
             self.stats.inc_value("wirecrawl/errors/corpus_full" if full else "wirecrawl/errors/corpus")
             self._stop("corpus_full" if full else "corpus_error", error)
             raise DropItem(f"not stored, the corpus cannot be written: {error}") from None
+        finally:
+            self.order.release(item, COMMIT)
 
     def _stop(self, reason: str, error: Exception) -> None:
         if self._stopping or self.crawler is None or self.crawler.engine is None:

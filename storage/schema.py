@@ -221,3 +221,16 @@ def add_http_validators(db: Database) -> None:
         );
         """
     )
+
+
+@migrations()
+def add_site_block_pages(db: Database) -> None:
+    """The pages already counted in ``site_blocks``: a page fetched again (it was not stored, or
+    a crash cut its run short after it was counted) counts once."""
+    db.executescript(
+        """
+        CREATE TABLE site_block_pages (
+            url TEXT PRIMARY KEY                -- canonical URL of a page counted for its site
+        ) WITHOUT ROWID;
+        """
+    )

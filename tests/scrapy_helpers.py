@@ -1,5 +1,7 @@
 """Crawler objects for unit tests: wirecrawl's settings, no sources file, no reactor needed."""
 
+import asyncio
+import inspect
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -18,4 +20,11 @@ def make_crawler(spider_class: Any = None, **overrides: Any) -> Crawler:
         for name in dir(project_settings)
         if name.isupper() and name not in RUN_ONLY
     }
-    return get_crawler(spider_class, {**settings, **overrides})
+    # Stages run in the test's thread unless a test asks for worker processes.
+    return get_crawler(spider_class, {**settings, "PIPELINE_WORKERS": 0, **overrides})
+
+
+def processed(stage: Any, item: Any) -> Any:
+    """``item`` after the pipeline ``stage`` (whose ``process_item`` may be a coroutine)."""
+    result = stage.process_item(item)
+    return asyncio.run(result) if inspect.iscoroutine(result) else result

@@ -3,6 +3,7 @@
 import pytest
 
 from pipelines.clean import BoilerplateRules, CleaningPipeline
+from scrapy_helpers import processed
 from scrapy.exceptions import DropItem
 from crawler.items import Article
 from storage.corpus import Corpus
@@ -103,11 +104,11 @@ def test_site_templates_learn_recurring_blocks(tmp_path):
         body = [leads[number], signup, BODY[number % 3]]
         return Article(source="port", url=f"https://port.example/news/{number}", html="", text="\n\n".join(body), title=f"Story {number}")
 
-    first = [stage.process_item(page(n)).text for n in range(3)]
+    first = [processed(stage, page(n)).text for n in range(3)]
     assert all(signup in text for text in first)  # not yet known to recur
-    later = stage.process_item(page(3)).text
+    later = processed(stage, page(3)).text
     assert signup not in later and leads[3] in later
     other_site = Article(source="x", url="https://other.example/a", html="", text=f"{signup}\n\n{BODY[0]}", title="t")
-    assert signup in stage.process_item(other_site).text  # templates are per site
+    assert signup in processed(stage, other_site).text  # templates are per site
     with pytest.raises(DropItem):
-        stage.process_item(Article(source="port", url="https://port.example/news/9", html="", text=signup, title="t"))
+        processed(stage, Article(source="port", url="https://port.example/news/9", html="", text=signup, title="t"))

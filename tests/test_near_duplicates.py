@@ -4,7 +4,7 @@ import pytest
 
 from dedup_cases import CASES
 from pipelines.duplicates import text_hash
-from pipelines.near_duplicates import StoryMatcher, decide_story, rebuild_stories, shingles, tokens
+from pipelines.near_duplicates import Fingerprinter, StoryMatcher, decide_story, rebuild_stories, shingles, tokens
 from storage.corpus import Corpus, CorpusError
 
 
@@ -91,8 +91,8 @@ def test_rebuild_recomputes_stories_with_new_settings(corpus):
 
 
 def test_index_built_with_other_settings_is_refused(corpus):
-    StoryMatcher(corpus, bands=32).check_index()
+    StoryMatcher(corpus, Fingerprinter(bands=32)).check_index()
     with pytest.raises(CorpusError, match="dedupe --rebuild"):
-        StoryMatcher(corpus, bands=16).check_index()
-    rebuild_stories(corpus, StoryMatcher(corpus, bands=16))
-    StoryMatcher(corpus, bands=16).check_index()
+        StoryMatcher(corpus, Fingerprinter(bands=16)).check_index()
+    rebuild_stories(corpus, StoryMatcher(corpus, Fingerprinter(bands=16)))
+    StoryMatcher(corpus, Fingerprinter(bands=16)).check_index()

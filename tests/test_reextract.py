@@ -38,11 +38,12 @@ def test_pages_are_not_kept_when_switched_off(tmp_path):
 
     from crawler.items import Article
     from pipelines.store import CorpusPipeline
+    from scrapy_helpers import processed
     from storage.corpus import Corpus
 
     corpus = Corpus(tmp_path / "c.db")
     stats = MemoryStatsCollector(get_crawler())
     article = dict(source="s", html="", text="A body of text.", fetched_at="2026-11-24T10:00:00Z", body=b"<html>page</html>")
-    CorpusPipeline(corpus, stats, store_pages=False).process_item(Article(url="https://a.example/1", **article))
-    CorpusPipeline(corpus, stats, store_pages=True).process_item(Article(url="https://a.example/2", **article))
+    processed(CorpusPipeline(corpus, stats, store_pages=False), Article(url="https://a.example/1", **article))
+    processed(CorpusPipeline(corpus, stats, store_pages=True), Article(url="https://a.example/2", **article))
     assert [row["url"] for row in corpus.db["pages"].rows] == ["https://a.example/2"]

@@ -16,7 +16,7 @@ from conftest import cli_env, describe, run_cli
 from crawler.serve import corpus_datasette
 
 HOUSEKEEPING = {"article_fingerprints", "lsh_bands", "corpus_settings", "_sqlite_migrations", "article_urls",
-                "crawl_run_sources", "pages", "site_blocks", "articles_fts", "articles_fts_data", "articles_fts_idx",
+                "crawl_run_sources", "pages", "site_blocks", "site_block_pages", "articles_fts", "articles_fts_data", "articles_fts_idx",
                 "articles_fts_docsize", "articles_fts_config", "articles_trigram", "articles_trigram_data",
                 "articles_trigram_idx", "articles_trigram_docsize", "articles_trigram_config"}
 

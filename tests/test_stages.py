@@ -16,7 +16,8 @@ from pipelines.extract import ExtractionPipeline
 from pipelines.language import LanguageDetector, LanguagePipeline
 from pipelines.store import CorpusPipeline
 from spiders.source import SourceSpider
-from scrapy_helpers import make_crawler
+from crawler.ordering import order_for
+from scrapy_helpers import make_crawler, processed
 
 STORY = [
     "The harbour authority approved a plan on Monday to deepen the main shipping channel, a project "
@@ -68,10 +69,13 @@ def crawler(tmp_path):
     crawler.signals.send_catch_log(signal=signals.engine_stopped)
 
 
-def run_stages(crawler, item, stages=(CanonicalUrlPipeline, ExtractionPipeline, LanguagePipeline, ExactDuplicatePipeline, CorpusPipeline)):
-    for stage in stages:
-        item = stage.from_crawler(crawler).process_item(item)
-    return item
+def run_stages(crawler, item, stages=(ExtractionPipeline, CanonicalUrlPipeline, LanguagePipeline, ExactDuplicatePipeline, CorpusPipeline)):
+    try:
+        for stage in stages:
+            item = processed(stage.from_crawler(crawler), item)
+        return item
+    finally:
+        order_for(crawler).leave(item)  # as Scrapy's item_scraped / item_dropped signals do
 
 
 # --- canonical URL -----------------------------------------------------------------------
@@ -86,7 +90,7 @@ def run_stages(crawler, item, stages=(CanonicalUrlPipeline, ExtractionPipeline, 
     ],
 )
 def test_canonical_url_on_same_site_only(crawler, head, fetched, expected):
-    item = run_stages(crawler, item_from(page(head=head, url=fetched)), stages=(CanonicalUrlPipeline,))
+    item = run_stages(crawler, item_from(page(head=head, url=fetched)), stages=(ExtractionPipeline,))
     assert item.url == expected
     assert item.fetched_url == fetched
 
@@ -105,7 +109,7 @@ def test_extraction_fields(crawler):
     <meta name="author" content="Maria Lopez"><meta property="og:site_name" content="Port News">
     <meta name="description" content="The channel will be deepened.">
     <meta property="article:published_time" content="2026-11-20T08:30:00+01:00">"""
-    item = run_stages(crawler, item_from(page(head=head)), stages=(CanonicalUrlPipeline, ExtractionPipeline))
+    item = run_stages(crawler, item_from(page(head=head)), stages=(ExtractionPipeline,))
     assert item.title == "Harbour channel to be deepened"
     assert item.author == "Maria Lopez"
     assert (item.published, item.published_raw) == ("2026-11-20T08:30:00+01:00", "2026-11-20T08:30:00+01:00")
@@ -113,16 +117,15 @@ def test_extraction_fields(crawler):
     assert item.description == "The channel will be deepened."
     assert item.text.split("\n\n") == STORY  # paragraphs, blank-line separated, headline not repeated
     assert item.page_language == "en"
-    assert item.tree is None
 
 
 def test_json_ld_date_wins_and_feed_date_is_the_fallback(crawler):
     ld = {"@context": "https://schema.org", "@graph": [{"@type": "WebSite"}, {"@type": "NewsArticle", "datePublished": "2026-11-19T07:00:00Z"}]}
     with_ld = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
-    item = run_stages(crawler, item_from(page(head=with_ld)), stages=(CanonicalUrlPipeline, ExtractionPipeline))
+    item = run_stages(crawler, item_from(page(head=with_ld)), stages=(ExtractionPipeline,))
     assert item.published == "2026-11-19T07:00:00+00:00"
     feed_only = item_from(page(url="https://port.example/news/b"), hints={"published": "Sat, 21 Nov 2026 06:00:00 GMT"})
-    item = run_stages(crawler, feed_only, stages=(CanonicalUrlPipeline, ExtractionPipeline))
+    item = run_stages(crawler, feed_only, stages=(ExtractionPipeline,))
     assert item.published == "2026-11-21T06:00:00+00:00"
     assert item.published_raw == "Sat, 21 Nov 2026 06:00:00 GMT"
 
@@ -143,29 +146,29 @@ def test_json_ld_date_wins_and_feed_date_is_the_fallback(crawler):
 )
 def test_non_article_pages_are_dropped_and_counted(crawler, response, via, reason):
     with pytest.raises(DropItem):
-        run_stages(crawler, item_from(response, via=via), stages=(CanonicalUrlPipeline, ExtractionPipeline))
+        run_stages(crawler, item_from(response, via=via), stages=(ExtractionPipeline,))
     assert crawler.stats.get_value(f"wirecrawl/dropped/{reason}") == 1
 
 
 def test_undated_listing_page_is_an_article_when_the_source_allow_matched_it(crawler):
     response = page(url="https://port.example/world/harbour-channel")
     with pytest.raises(DropItem):
-        run_stages(crawler, item_from(response, via="listing"), stages=(CanonicalUrlPipeline, ExtractionPipeline))
+        run_stages(crawler, item_from(response, via="listing"), stages=(ExtractionPipeline,))
     allowed = item_from(page(url="https://port.example/world/harbour-channel"), via="listing", hints={"allow_matched": True})
-    assert run_stages(crawler, allowed, stages=(CanonicalUrlPipeline, ExtractionPipeline)).text
+    assert run_stages(crawler, allowed, stages=(ExtractionPipeline,)).text
 
 
 def test_article_type_overrides_a_listing_like_url(crawler):
     head = '<meta property="og:type" content="article">'
     item = item_from(page(head=head, url="https://port.example/news/2026/11/tags-of-the-harbour"), via="listing")
-    assert run_stages(crawler, item, stages=(CanonicalUrlPipeline, ExtractionPipeline)).text
+    assert run_stages(crawler, item, stages=(ExtractionPipeline,)).text
 
 
 def test_broken_html_is_dropped_not_raised(crawler):
     body = b"<<html><body</div></p>&&&<p <b><i>\xff\xfe unclosed"  # binary bodies never get this far
     response = HtmlResponse(url="https://port.example/x", body=body, request=Request("https://port.example/x"))
     with pytest.raises(DropItem):
-        run_stages(crawler, item_from(response), stages=(CanonicalUrlPipeline, ExtractionPipeline))
+        run_stages(crawler, item_from(response), stages=(ExtractionPipeline,))
 
 
 @pytest.mark.parametrize(
@@ -207,7 +210,7 @@ def test_language_hints_decide_when_text_is_short(text, hints, expected):
 
 
 def test_language_stage_uses_page_lang(crawler):
-    item = run_stages(crawler, item_from(page(paragraphs=GERMAN, lang="de", title="Straßenbahn")), stages=(CanonicalUrlPipeline, ExtractionPipeline, LanguagePipeline))
+    item = run_stages(crawler, item_from(page(paragraphs=GERMAN, lang="de", title="Straßenbahn")), stages=(ExtractionPipeline, LanguagePipeline))
     assert (item.language, item.language_source) == ("de", "langdetect")
 
 
@@ -257,7 +260,7 @@ def test_date_written_in_the_text(snippet, expected):
 def test_undated_page_takes_its_date_from_its_text(crawler):
     paragraphs = ["Опубликовано 24 ноября 2026 г.", *STORY]
     item = run_stages(crawler, item_from(page(paragraphs=paragraphs, url="https://port.example/news/2100.html"), via="sitemap"),
-                      stages=(CanonicalUrlPipeline, ExtractionPipeline))
+                      stages=(ExtractionPipeline,))
     assert item.published == "2026-11-24"
 
 

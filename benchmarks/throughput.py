@@ -1,0 +1,263 @@
+"""Crawl throughput against the machine's extraction limit, and against trafilatura's own crawler.
+
+Usage: .venv/bin/python benchmarks/throughput.py [--pages 1000] [--rounds 3]
+
+Serves ``--pages`` generated news pages (50-150 KB, four templates, six languages; see
+newspages.py) on 127.0.0.1 and measures, in one run:
+
+(a) the extraction limit: pages per second of the CPU stages alone (decode, parse and
+    extract, cleaning rules, language, text hash and MinHash) over the same pages, in a
+    process pool using every core;
+(b) the end-to-end rate of ``wirecrawl crawl`` with the default pipeline, politeness off for
+    loopback (no delays, no AutoThrottle, 32 requests at once; robots.txt still read);
+(c) (b) / (a);
+and trafilatura's own ``trafilatura --feed URL --with-metadata`` on the same feed (``--parallel``
+1 and 4; see trafilatura_feed.py for how it crawls). Crawl rates count articles over the time from the first article request the
+server received to the end of the command, so the interpreter's start-up is left out for
+both crawlers. Also: the crawl's peak resident memory (crawl process and its workers) and
+the median time per page of each CPU stage on one core. Each crawl runs ``--rounds`` times;
+medians are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from scrapy.settings import Settings  # noqa: E402
+
+from crawler.config import dump_sources  # noqa: E402
+from crawler.encoding import decode_html  # noqa: E402
+from crawler.localsites import LocalSites  # noqa: E402
+from crawler.workers import default_workers  # noqa: E402
+from newspages import NewsPage, benchmark_site, news_pages  # noqa: E402
+from pipelines.clean import BoilerplateRules  # noqa: E402
+from pipelines.extract import ArticleExtractor  # noqa: E402
+from pipelines.language import LanguageDetector  # noqa: E402
+from pipelines.near_duplicates import Fingerprinter  # noqa: E402
+from trafilatura_feed import extracted_documents, trafilatura_command  # noqa: E402
+
+#: Politeness off for a server on loopback (robots.txt is still fetched and obeyed).
+LOOPBACK_SETTINGS = ("AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0", "CONCURRENT_REQUESTS=32",
+                     "CONCURRENT_REQUESTS_PER_DOMAIN=32", "LOG_LEVEL=WARNING")
+CONTENT_TYPE = "text/html; charset=utf-8"
+
+
+@dataclass(frozen=True)
+class CpuStages:
+    """The pipeline's CPU work on one page, configured as the crawl configures it."""
+
+    extractor: ArticleExtractor
+    rules: BoilerplateRules
+    detector: LanguageDetector
+    fingerprinter: Fingerprinter
+
+    @classmethod
+    def default(cls) -> CpuStages:
+        settings = Settings()
+        settings.setmodule("crawler.settings")
+        return cls(ArticleExtractor.from_settings(settings), BoilerplateRules(),
+                   LanguageDetector.from_settings(settings), Fingerprinter.from_settings(settings))
+
+    def timed(self, body: bytes, url: str) -> dict[str, float]:
+        """Run every stage on the page; seconds spent in each."""
+        marks = [time.perf_counter()]
+        html, _ = decode_html(body, CONTENT_TYPE)
+        marks.append(time.perf_counter())
+        found = self.extractor.extract_page(html, url, {}, False)
+        marks.append(time.perf_counter())
+        text = "\n\n".join(self.rules.clean(found.text.split("\n\n"), found.title))
+        marks.append(time.perf_counter())
+        language = self.detector.detect(text, {"page_language": found.page_language})
+        marks.append(time.perf_counter())
+        self.fingerprinter.identify(text, language.language)
+        marks.append(time.perf_counter())
+        names = ("decode", "parse+extract", "clean rules", "language", "hash+MinHash")
+        return {name: end - start for name, start, end in zip(names, marks, marks[1:])}
+
+
+_stages: CpuStages | None = None
+
+
+def _run_stages(page: tuple[bytes, str]) -> float:
+    global _stages
+    _stages = _stages or CpuStages.default()
+    return sum(_stages.timed(*page).values())
+
+
+def extraction_limit(pages: list[tuple[bytes, str]], workers: int) -> float:
+    """Pages per second of the CPU stages over ``pages`` in a pool of ``workers`` processes."""
+    with multiprocessing.get_context("forkserver").Pool(workers) as pool:
+        pool.map(_run_stages, pages[: workers * 2])  # start-up and imports, not measured
+        start = time.perf_counter()
+        pool.map(_run_stages, pages, chunksize=4)
+        return len(pages) / (time.perf_counter() - start)
+
+
+def stage_medians(pages: list[tuple[bytes, str]]) -> dict[str, float]:
+    """Median seconds per page of each CPU stage, in this process."""
+    stages = CpuStages.default()
+    timings = [stages.timed(*page) for page in pages]
+    return {name: statistics.median(t[name] for t in timings) for name in timings[0]}
+
+
+class ProcessTree:
+    """A process and its descendants, sampled every 0.1 s (Linux /proc): peak resident memory of
+    them all, and the CPU seconds of the root and of the rest (its worker processes)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak_rss = pid, 0
+        self._cpu: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop sampling (call once the root process has ended)."""
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def root_cpu(self) -> float:
+        return self._cpu.get(self.pid, 0.0)
+
+    @property
+    def descendants_cpu(self) -> float:
+        return sum(seconds for pid, seconds in self._cpu.items() if pid != self.pid)
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.1):
+            processes = _processes()
+            tree, grew = {self.pid}, True
+            while grew:
+                more = {pid for pid, (parent, _, _) in processes.items() if parent in tree} - tree
+                tree |= more
+                grew = bool(more)
+            self.peak_rss = max(self.peak_rss, sum(processes[pid][1] for pid in tree if pid in processes))
+            for pid in tree & processes.keys():
+                self._cpu[pid] = processes[pid][2]
+
+
+def _processes() -> dict[int, tuple[int, int, float]]:
+    """Every process: (parent pid, resident bytes, CPU seconds so far)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            found[int(stat.parent.name)] = (int(fields[1]), int(fields[21]) * 4096, (int(fields[11]) + int(fields[12])) / ticks)
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+@dataclass(frozen=True)
+class CrawlRun:
+    """One crawl of the served pages."""
+
+    articles: int
+    seconds: float  # first article request to the end of the command
+    peak_rss: int  # bytes, the crawl process and its workers together
+    main_cpu: float  # CPU seconds of the crawl process
+    workers_cpu: float  # CPU seconds of its descendants (worker processes)
+
+
+def timed_crawl(
+    served: LocalSites, site: str, command: list[str], count: Callable[[], int], env: dict[str, str] | None = None
+) -> CrawlRun:
+    """Run ``command``, timing it from the first article request ``site`` received."""
+    served.clear_requests()
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env) as proc:
+        tree = ProcessTree(proc.pid)
+        _, errors = proc.communicate()
+        ended = time.monotonic()
+        tree.stop()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{command[:4]} exited {proc.returncode}: {errors[-2000:]}")
+    first = min(r.at for r in served.requests if r.site == site and r.path.endswith(".html"))
+    return CrawlRun(count(), ended - first, tree.peak_rss, tree.root_cpu, tree.descendants_cpu)
+
+
+def wirecrawl_crawl(served: LocalSites, site: str, work: Path, round_: int) -> CrawlRun:
+    """``wirecrawl crawl`` of the site's feed into a fresh corpus."""
+    sources = work / "sources.toml"
+    sources.write_text(dump_sources([{"name": site, "feeds": [served.url(site, "/feed.xml")]}]), encoding="utf-8")
+    db = work / f"throughput-{round_}.db"
+    command = [sys.executable, "-m", "crawler", "crawl", "--all", "--sources", str(sources), "--db", str(db)]
+    for setting in LOOPBACK_SETTINGS:
+        command += ["-s", setting]
+
+    def stored() -> int:
+        import sqlite3
+
+        with sqlite3.connect(db) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    return timed_crawl(served, site, command, stored)
+
+
+def trafilatura_crawl(served: LocalSites, site: str, work: Path, parallel: int) -> CrawlRun:
+    """``trafilatura --feed --with-metadata`` of the site's feed (links to ``news0.localhost``)."""
+    feed = f"http://news0.localhost:{urlsplit(served.url(site)).port}/feed.xml"
+    command, env = trafilatura_command(feed, parallel, work, ("--with-metadata",))
+    return timed_crawl(served, site, command, lambda: extracted_documents(work), env)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=1000, help="article pages served")
+    parser.add_argument("--rounds", type=int, default=3, help="crawls of each kind (medians printed)")
+    parser.add_argument("--sample", type=int, default=200, help="pages timed stage by stage on one core")
+    args = parser.parse_args()
+    cores = default_workers()
+    generated: list[NewsPage] = news_pages(args.pages)
+    sizes = sorted(len(page.html.encode()) for page in generated)
+    print(f"{len(generated)} pages, {sizes[0] // 1000}-{sizes[-1] // 1000} KB (median {statistics.median(sizes) / 1000:.0f} KB), "
+          f"{cores} cores")
+
+    with LocalSites([benchmark_site(generated, "news"), benchmark_site(generated, "tnews", ["news0.localhost"])]) as served:
+        pages = [(page.html.encode(), served.url("news", page.path)) for page in generated]
+        medians = stage_medians(pages[: args.sample])
+        print(f"CPU stages, median per page on one core ({args.sample} pages):")
+        for name, seconds in medians.items():
+            print(f"  {name:<14} {seconds * 1000:6.2f} ms")
+        print(f"  {'all':<14} {sum(medians.values()) * 1000:6.2f} ms -> {1 / sum(medians.values()):.0f} pages/s per core")
+        limit = extraction_limit(pages, cores)
+        print(f"(a) extraction limit, {cores} processes: {limit:.1f} pages/s")
+
+        with tempfile.TemporaryDirectory(prefix="wirecrawl-throughput-") as tmp:
+            runs = [wirecrawl_crawl(served, "news", Path(tmp), n) for n in range(args.rounds)]
+        rates = [run.articles / run.seconds for run in runs]
+        rate = statistics.median(rates)
+        print(f"(b) wirecrawl crawl: {statistics.median(run.articles for run in runs)} articles, "
+              f"{rate:.1f} pages/s (runs: {', '.join(f'{r:.1f}' for r in rates)}), "
+              f"peak RSS {statistics.median(run.peak_rss for run in runs) / 2**20:.0f} MB (crawl + workers)")
+        print(f"    CPU per page: crawl process {statistics.median(r.main_cpu / r.articles for r in runs) * 1000:.1f} ms, "
+              f"workers {statistics.median(r.workers_cpu / r.articles for r in runs) * 1000:.1f} ms")
+        print(f"(c) end-to-end / extraction limit: {rate / limit:.2f}")
+
+        for parallel in (1, 4):
+            with tempfile.TemporaryDirectory(prefix="trafilatura-throughput-") as tmp:
+                run = trafilatura_crawl(served, "tnews", Path(tmp), parallel)
+            print(f"trafilatura --feed --with-metadata --parallel {parallel}: {run.articles} pages, "
+                  f"{run.articles / run.seconds:.1f} pages/s, peak RSS {run.peak_rss / 2**20:.0f} MB "
+                  f"-> wirecrawl {rate * run.seconds / run.articles:.2f}x as fast")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,167 @@
+"""Worker processes for the pipeline's CPU stages, so the reactor only waits on them.
+
+Parsing and extraction, cleaning rules, language detection and fingerprints take
+milliseconds of CPU per page; in the reactor thread they would keep one core busy and stall
+every download meanwhile. A stage hands such work to :class:`WorkerPool` and awaits the
+answer; the reactor goes on downloading, and all cores extract. A stage passes the
+configured object whose method does the work (an extractor, a detector): the call pickles
+it, so each crawler's own settings apply even when crawlers share the pool.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+import signal
+import select
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+
+__all__ = ["WorkerCrashed", "WorkerPool", "default_workers", "pool_for"]
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+#: Imported once by the fork server, so a new worker starts with them loaded.
+PRELOAD = ["pipelines.extract", "pipelines.clean", "pipelines.language", "pipelines.near_duplicates"]
+
+
+class WorkerCrashed(Exception):
+    """A call killed its worker process twice (a page that crashes the parser)."""
+
+
+def default_workers() -> int:
+    """One worker per core this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+class WorkerPool:
+    """``workers`` processes running calls handed over by :meth:`run`; 0 runs them in the calling thread.
+
+    At most ``max_pending`` calls are in flight at once; further callers wait their turn, so
+    pages queued for the workers stay bounded however fast they are downloaded. A worker that
+    dies (a page crashing the parser) is replaced; the calls it took down are tried once more.
+    """
+
+    def __init__(self, workers: int, max_pending: int = 0) -> None:
+        self.workers = workers
+        self.max_pending = max_pending or 4 * max(1, workers)
+        self._executor: ProcessPoolExecutor | None = self._start() if workers > 0 else None
+        self._slots: asyncio.Semaphore | None = None
+
+    def _start(self) -> ProcessPoolExecutor:
+        # A fork server, not fork: the crawler process has threads (DNS, SQLite, logging).
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),))
+        for _ in range(self.workers):  # start the processes now, while the crawl discovers pages
+            executor.submit(int)
+        return executor
+
+    async def run(self, function: Callable[..., T], *args: Any) -> T:
+        """``function(*args)`` in a worker process, awaited without blocking the event loop."""
+        if self._executor is None:
+            return function(*args)
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self.max_pending)
+        async with self._slots:
+            try:
+                return await self._submit(function, args)
+            except BrokenProcessPool:
+                pass  # its worker died, maybe for another call's page: once more on new workers
+            try:
+                return await self._submit(function, args)
+            except BrokenProcessPool:
+                raise WorkerCrashed(f"{getattr(function, '__qualname__', function)} crashed a worker twice") from None
+
+    async def _submit(self, function: Callable[..., T], args: tuple[Any, ...]) -> T:
+        executor = self._executor
+        assert executor is not None
+        try:
+            return await asyncio.wrap_future(executor.submit(function, *args))
+        except BrokenProcessPool:
+            self._replace(executor)
+            raise
+
+    def _replace(self, broken: ProcessPoolExecutor) -> None:
+        if self._executor is broken:
+            logger.warning("a worker process died; starting new workers")
+            broken.shutdown(wait=False, cancel_futures=True)
+            self._executor = self._start()
+
+    def close(self) -> None:
+        """Stop the worker processes (after the calls in flight)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+
+def _start_worker(crawl_pid: int) -> None:
+    """A worker leaves stopping to the crawl: Ctrl-C or a SIGTERM to the process group lets the
+    crawl drain its pages and close the pool; a crawl killed outright takes its workers along."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(crawl_pid,), name="exit-with-crawl", daemon=True).start()
+
+
+def _exit_with(pid: int) -> None:
+    """End this process when process ``pid`` ends."""
+    try:
+        select.select([os.pidfd_open(pid)], [], [])  # readable once the process has ended
+    except (AttributeError, OSError):  # no pidfd (not Linux, old kernel), or already gone
+        while _alive(pid):
+            time.sleep(1)
+    os._exit(0)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+_pool: WorkerPool | None = None
+_users: set[int] = set()
+
+
+def pool_for(crawler: Crawler) -> WorkerPool:
+    """The process's worker pool, started by the first crawler that asks, closed after the last.
+
+    Sized by ``PIPELINE_WORKERS`` (default: one per core; 0 runs the stages in the reactor
+    thread) and ``PIPELINE_MAX_PENDING`` (default: 4 calls per worker).
+    """
+    global _pool
+    if _pool is None:
+        workers = crawler.settings.get("PIPELINE_WORKERS")
+        _pool = WorkerPool(
+            default_workers() if workers in (None, "") else int(workers),
+            crawler.settings.getint("PIPELINE_MAX_PENDING", 0),
+        )
+    if id(crawler) not in _users:
+        _users.add(id(crawler))
+        crawler.signals.connect(lambda: _release(id(crawler)), signal=signals.engine_stopped, weak=False)
+    return _pool
+
+
+def _release(crawler_id: int) -> None:
+    global _pool
+    _users.discard(crawler_id)
+    if not _users and _pool is not None:
+        _pool.close()
+        _pool = None
