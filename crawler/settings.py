@@ -23,6 +23,11 @@ CORPUS_RUN_ID = None
 # `wirecrawl crawl` exits with status 4 when more than this share of the pages it tried
 # failed: half the pages failing means something is wrong beyond a few dead links (see README).
 CORPUS_RUNS_MAX_ERROR_RATE = 0.5
+# Articles are committed in batches: after this many, or this many seconds after the first
+# of a batch (one commit per article costs more than storing it; a crash loses at most the
+# batch, whose pages the next run fetches again).
+CORPUS_COMMIT_ARTICLES = 100
+CORPUS_COMMIT_SECONDS = 1.0
 # Largest size the corpus may grow to, in bytes (0: no limit); past it the run stops as
 # on a full disk, with the corpus intact.
 CORPUS_MAX_SIZE = 0

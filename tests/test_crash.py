@@ -33,7 +33,9 @@ def crashes(tmp_path_factory):
     history = []
     with LocalSites([newsroom("wire", ARTICLES, slow=0.15)]) as served:
         sources = write_sources(work, [{"name": "wire", "feeds": [served.url("wire", "/feed.xml")]}])
-        args = [sys.executable, "-m", "crawler", *crawl_args("--all", sources=sources, db=db)]
+        # Small commit batches: the kills land between batches at many points of the crawl.
+        args = [sys.executable, "-m", "crawler", *crawl_args("--all", sources=sources, db=db,
+                                                             settings=["CORPUS_COMMIT_ARTICLES=3"])]
         for threshold in (*KILL_AT, None):
             before = {row["url"] for row in db_rows(db, "SELECT url FROM articles")} if db.exists() else set()
             served.clear_requests()
