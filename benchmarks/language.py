@@ -14,7 +14,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import statistics
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -91,6 +93,23 @@ def report(name: str, samples: list[tuple[str, str, str | None]], detector: Lang
     print(f"  {'all':<9}{len(totals[columns[0]]):>5}  {cells}")
 
 
+def cap_report(samples: list[tuple[str, str, str | None]], caps: tuple[int, ...] = (500, 1000, 2000, 3000, 100_000)) -> None:
+    """Accuracy, agreement with the whole text's answer and time per text when langdetect
+    reads only the first N characters (``LANGUAGE_MAX_CHARS``)."""
+    whole = [LanguageDetector(max_chars=caps[-1]).detect(text, {"page_language": declared}).language for _, text, declared in samples]
+    print(f"\nLANGUAGE_MAX_CHARS over the same {len(samples)} texts (median {statistics.median(len(t) for _, t, _ in samples):.0f} characters)")
+    print(f"  {'cap':>7}  {'accuracy':>8}  {'same as whole text':>18}  {'ms/text':>7}")
+    for cap in caps:
+        detector, answers, seconds = LanguageDetector(max_chars=cap), [], []
+        for _, text, declared in samples:
+            start = time.perf_counter()
+            answers.append(detector.detect(text, {"page_language": declared}).language)
+            seconds.append(time.perf_counter() - start)
+        accuracy = sum(a == truth for a, (truth, _, _) in zip(answers, samples)) / len(samples)
+        same = sum(a == w for a, w in zip(answers, whole)) / len(samples)
+        print(f"  {cap:>7}  {accuracy:>8.3f}  {same:>18.3f}  {statistics.median(seconds) * 1000:>7.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fundus", type=Path, default=ROOT.parent / "shared" / "bench" / "extraction" / "fundus")
@@ -98,7 +117,9 @@ def main() -> None:
     detector = LanguageDetector()
     report("fixtures", fixture_samples(), detector)
     if args.fundus.is_dir():
-        report("fundus", fundus_samples(args.fundus), detector)
+        samples = fundus_samples(args.fundus)
+        report("fundus", samples, detector)
+        cap_report(samples)
 
 
 if __name__ == "__main__":

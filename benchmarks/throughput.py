@@ -14,7 +14,7 @@ newspages.py) on 127.0.0.1 and measures, in one run:
 and trafilatura's own ``trafilatura --feed URL --with-metadata`` on the same feed (``--parallel``
 1 and 4; see trafilatura_feed.py for how it crawls). Crawl rates count articles over the time from the first article request the
 server received to the end of the command, so the interpreter's start-up is left out for
-both crawlers. Also: the crawl's peak resident memory (crawl process and its workers) and
+both crawlers. Also: the crawl's peak memory (crawl process and its workers, PSS) and
 the median time per page of each CPU stage on one core. Each crawl runs ``--rounds`` times;
 medians are printed.
 """
@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -117,11 +118,13 @@ def stage_medians(pages: list[tuple[bytes, str]]) -> dict[str, float]:
 
 
 class ProcessTree:
-    """A process and its descendants, sampled every 0.1 s (Linux /proc): peak resident memory of
-    them all, and the CPU seconds of the root and of the rest (its worker processes)."""
+    """A process and its descendants, sampled every ``interval`` seconds (Linux /proc): their
+    memory (proportional set size: pages the workers share with the fork server count once),
+    now and at its peak, and the CPU seconds of the root and of the rest (its workers)."""
 
-    def __init__(self, pid: int) -> None:
-        self.pid, self.peak_rss = pid, 0
+    def __init__(self, pid: int, interval: float = 0.5) -> None:
+        self.pid, self.interval = pid, interval
+        self.peak_rss = self.root_rss = self.descendants_rss = 0
         self._cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -141,26 +144,39 @@ class ProcessTree:
         return sum(seconds for pid, seconds in self._cpu.items() if pid != self.pid)
 
     def _sample(self) -> None:
-        while not self._stop.wait(0.1):
+        while not self._stop.wait(self.interval):
             processes = _processes()
             tree, grew = {self.pid}, True
             while grew:
-                more = {pid for pid, (parent, _, _) in processes.items() if parent in tree} - tree
+                more = {pid for pid, (parent, _) in processes.items() if parent in tree} - tree
                 tree |= more
                 grew = bool(more)
-            self.peak_rss = max(self.peak_rss, sum(processes[pid][1] for pid in tree if pid in processes))
+            self.root_rss = proportional_memory(self.pid)
+            self.descendants_rss = sum(proportional_memory(pid) for pid in tree - {self.pid})
+            self.peak_rss = max(self.peak_rss, self.root_rss + self.descendants_rss)
             for pid in tree & processes.keys():
-                self._cpu[pid] = processes[pid][2]
+                self._cpu[pid] = processes[pid][1]
 
 
-def _processes() -> dict[int, tuple[int, int, float]]:
-    """Every process: (parent pid, resident bytes, CPU seconds so far)."""
+def proportional_memory(pid: int) -> int:
+    """Bytes of memory of process ``pid``, shared pages divided among their sharers (PSS); 0 if gone."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _processes() -> dict[int, tuple[int, float]]:
+    """Every process: (parent pid, CPU seconds so far)."""
     ticks = os.sysconf("SC_CLK_TCK")
     found = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
-            found[int(stat.parent.name)] = (int(fields[1]), int(fields[21]) * 4096, (int(fields[11]) + int(fields[12])) / ticks)
+            found[int(stat.parent.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / ticks)
         except (OSError, IndexError, ValueError):
             continue
     return found
@@ -172,9 +188,10 @@ class CrawlRun:
 
     articles: int
     seconds: float  # first article request to the end of the command
-    peak_rss: int  # bytes, the crawl process and its workers together
+    peak_rss: int  # bytes (PSS), the crawl process and its workers together
     main_cpu: float  # CPU seconds of the crawl process
     workers_cpu: float  # CPU seconds of its descendants (worker processes)
+    server_cpu: float  # CPU seconds of this process meanwhile: the test server (and the sampling)
 
 
 def timed_crawl(
@@ -182,6 +199,7 @@ def timed_crawl(
 ) -> CrawlRun:
     """Run ``command``, timing it from the first article request ``site`` received."""
     served.clear_requests()
+    before = resource.getrusage(resource.RUSAGE_SELF)
     with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env) as proc:
         tree = ProcessTree(proc.pid)
         _, errors = proc.communicate()
@@ -190,7 +208,9 @@ def timed_crawl(
     if proc.returncode != 0:
         raise RuntimeError(f"{command[:4]} exited {proc.returncode}: {errors[-2000:]}")
     first = min(r.at for r in served.requests if r.site == site and r.path.endswith(".html"))
-    return CrawlRun(count(), ended - first, tree.peak_rss, tree.root_cpu, tree.descendants_cpu)
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    server = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return CrawlRun(count(), ended - first, tree.peak_rss, tree.root_cpu, tree.descendants_cpu, server)
 
 
 def wirecrawl_crawl(served: LocalSites, site: str, work: Path, round_: int) -> CrawlRun:
@@ -246,16 +266,18 @@ def main() -> None:
         rate = statistics.median(rates)
         print(f"(b) wirecrawl crawl: {statistics.median(run.articles for run in runs)} articles, "
               f"{rate:.1f} pages/s (runs: {', '.join(f'{r:.1f}' for r in rates)}), "
-              f"peak RSS {statistics.median(run.peak_rss for run in runs) / 2**20:.0f} MB (crawl + workers)")
+              f"peak memory {statistics.median(run.peak_rss for run in runs) / 2**20:.0f} MB (crawl + workers, PSS)")
         print(f"    CPU per page: crawl process {statistics.median(r.main_cpu / r.articles for r in runs) * 1000:.1f} ms, "
-              f"workers {statistics.median(r.workers_cpu / r.articles for r in runs) * 1000:.1f} ms")
+              f"workers {statistics.median(r.workers_cpu / r.articles for r in runs) * 1000:.1f} ms, "
+              f"test server {statistics.median(r.server_cpu / r.articles for r in runs) * 1000:.1f} ms "
+              f"(start-up included: ~1.5 s of the crawl process, ~1.5 s of the workers)")
         print(f"(c) end-to-end / extraction limit: {rate / limit:.2f}")
 
         for parallel in (1, 4):
             with tempfile.TemporaryDirectory(prefix="trafilatura-throughput-") as tmp:
                 run = trafilatura_crawl(served, "tnews", Path(tmp), parallel)
             print(f"trafilatura --feed --with-metadata --parallel {parallel}: {run.articles} pages, "
-                  f"{run.articles / run.seconds:.1f} pages/s, peak RSS {run.peak_rss / 2**20:.0f} MB "
+                  f"{run.articles / run.seconds:.1f} pages/s, peak memory {run.peak_rss / 2**20:.0f} MB "
                   f"-> wirecrawl {rate * run.seconds / run.articles:.2f}x as fast")
 
 

@@ -144,7 +144,7 @@ CLEAN_TEMPLATE_PAGES = 3
 # Pages left with less body text than this after cleaning are not articles.
 CLEAN_MIN_LENGTH = 200
 # Language: langdetect reads at most this many characters of the body.
-LANGUAGE_MAX_CHARS = 3000
+LANGUAGE_MAX_CHARS = 2000
 # Below this length (characters) or probability, a declared language hint decides.
 LANGUAGE_MIN_LENGTH = 60
 LANGUAGE_MIN_PROBABILITY = 0.80

@@ -66,7 +66,7 @@ class LanguageDetector:
     hint naming the other; short or unclear texts take the first declared hint.
     """
 
-    def __init__(self, max_chars: int = 3000, min_length: int = 60, min_probability: float = 0.8, seed: int = 0) -> None:
+    def __init__(self, max_chars: int = 2000, min_length: int = 60, min_probability: float = 0.8, seed: int = 0) -> None:
         self.max_chars = max_chars
         self.min_length = min_length
         self.min_probability = min_probability
@@ -76,7 +76,7 @@ class LanguageDetector:
     def from_settings(cls, settings: BaseSettings) -> Self:
         """A detector configured by the ``LANGUAGE_*`` settings."""
         return cls(
-            max_chars=settings.getint("LANGUAGE_MAX_CHARS", 3000),
+            max_chars=settings.getint("LANGUAGE_MAX_CHARS", 2000),
             min_length=settings.getint("LANGUAGE_MIN_LENGTH", 60),
             min_probability=settings.getfloat("LANGUAGE_MIN_PROBABILITY", 0.8),
             seed=settings.getint("LANGUAGE_SEED", 0),

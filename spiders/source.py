@@ -277,7 +277,7 @@ class SourceSpider(Spider):
         self.crawler.stats.inc_value(f"wirecrawl/discovered/{via}")
         # A URL matching the source's own `allow` pattern is an article by the user's word.
         hints = {key: value for key, value in {**hints, "allow_matched": self.source.allow is not None}.items() if value}
-        if via != "listing":
+        if via != "listing" and self.source.start_urls:  # only listing links look announcements up
             self._announced.setdefault(url, (via, hints))
         yield self._request(url, self.parse_article, via, article=True, hints=hints, documents=documents or [])
 
