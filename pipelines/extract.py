@@ -113,12 +113,15 @@ class ArticleExtractor:
             favor=settings.get("EXTRACT_FAVOR", ""),
         )
 
-    def extract_page(self, html: str, url: str, hints: Mapping[str, Any] | None = None, needs_date: bool = False) -> Extracted:
-        """Parse ``html`` fetched from ``url`` once, and extract its article at its canonical URL."""
+    def extract_page(
+        self, html: str, url: str, hints: Mapping[str, Any] | None = None, needs_date: bool = False, canonical: bool = True
+    ) -> Extracted:
+        """Parse ``html`` fetched from ``url`` once, and extract its article at its canonical URL
+        (with ``canonical``; else at ``url``)."""
         tree = load_html(html)
         if tree is None:
             raise NotAnArticle("unparseable", "no HTML document")
-        return self.extract(tree, canonical_url(tree, url), hints, needs_date)
+        return self.extract(tree, canonical_url(tree, url) if canonical else url, hints, needs_date)
 
     def extract(self, tree, url: str, hints: Mapping[str, Any] | None = None, needs_date: bool = False) -> Extracted:  # noqa: ANN001
         """Extract the article of ``tree`` (an lxml document, not modified) found at ``url``."""
@@ -164,29 +167,44 @@ class ExtractionPipeline:
     declared language and translations. Non-articles are dropped.
 
     Settings: ``EXTRACT_ENABLED``, ``EXTRACT_MIN_LENGTH`` (characters), ``EXTRACT_NON_ARTICLE_URL``
-    (regex on the URL path), ``EXTRACT_FAVOR`` ("", "precision" or "recall"); the workers:
-    ``PIPELINE_WORKERS``, ``PIPELINE_MAX_PENDING``.
+    (regex on the URL path), ``EXTRACT_FAVOR`` ("", "precision" or "recall"), ``CANONICAL_ENABLED``
+    (off: the article URL is the fetched URL); the workers: ``PIPELINE_WORKERS``, ``PIPELINE_MAX_PENDING``.
     """
 
     def __init__(
-        self, extractor: ArticleExtractor, stats: StatsCollector, pool: WorkerPool | None = None, order: ArrivalOrder | None = None
+        self,
+        extractor: ArticleExtractor,
+        stats: StatsCollector,
+        pool: WorkerPool | None = None,
+        order: ArrivalOrder | None = None,
+        canonical: bool = True,
     ) -> None:
         self.extractor = extractor
         self.stats = stats
         self.pool = pool or WorkerPool(0)
         self.order = order or ArrivalOrder()
+        self.canonical = canonical
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        if not crawler.settings.getbool("EXTRACT_ENABLED", True):
+        settings = crawler.settings
+        if not settings.getbool("EXTRACT_ENABLED", True):
             raise NotConfigured("EXTRACT_ENABLED is off")
-        return cls(ArticleExtractor.from_settings(crawler.settings), crawler.stats, pool_for(crawler), order_for(crawler))
+        return cls(
+            ArticleExtractor.from_settings(settings),
+            crawler.stats,
+            pool_for(crawler),
+            order_for(crawler),
+            canonical=settings.getbool("CANONICAL_ENABLED", True),
+        )
 
     async def process_item(self, item: Article) -> Article:
         self.order.enter(item)
         needs_date = item.discovered_via in ("listing", "sitemap") and not item.hints.get("allow_matched")
         try:
-            found = await self.pool.run(self.extractor.extract_page, item.html, item.url, item.hints, needs_date)
+            found = await self.pool.run(
+                self.extractor.extract_page, item.html, item.url, item.hints, needs_date, self.canonical
+            )
         except NotAnArticle as error:
             self.stats.inc_value(f"wirecrawl/dropped/{error.reason}")
             raise DropItem(f"{error}: {item.url}") from None

@@ -95,6 +95,15 @@ def test_canonical_url_on_same_site_only(crawler, head, fetched, expected):
     assert item.fetched_url == fetched
 
 
+def test_canonical_url_switched_off_keeps_the_fetched_url(tmp_path):
+    crawler = make_crawler(CORPUS_PATH=str(tmp_path / "corpus.db"), CANONICAL_ENABLED=False)
+    fetched = "https://port.example/news/a?id=3"
+    item = run_stages(crawler, item_from(page(head='<link rel="canonical" href="https://port.example/news/b">', url=fetched)),
+                      stages=(ExtractionPipeline,))
+    assert item.url == fetched
+    crawler.signals.send_catch_log(signal=signals.engine_stopped)
+
+
 def test_page_already_stored_under_its_canonical_url_is_dropped(crawler):
     head = '<link rel="canonical" href="https://port.example/news/a">'
     run_stages(crawler, item_from(page(head=head, url="https://port.example/news/a")))
