@@ -14,7 +14,8 @@ newspages.py) on 127.0.0.1 and measures, in one run:
 and trafilatura's own ``trafilatura --feed URL --with-metadata`` on the same feed (``--parallel``
 1 and 4; see trafilatura_feed.py for how it crawls). Crawl rates count articles over the time from the first article request the
 server received to the end of the command, so the interpreter's start-up is left out for
-both crawlers. Also: the crawl's peak memory (crawl process and its workers, PSS) and
+both crawlers (the workers' start and the last pages' drain are in); "steady" is the rate of
+article requests between the 10% and the 90% ones. Also: the crawl's peak memory (crawl process and its workers, PSS) and
 the median time per page of each CPU stage on one core. Each crawl runs ``--rounds`` times;
 medians are printed.
 """
@@ -188,6 +189,7 @@ class CrawlRun:
 
     articles: int
     seconds: float  # first article request to the end of the command
+    steady: float  # pages per second between the 10% and the 90% article requests
     peak_rss: int  # bytes (PSS), the crawl process and its workers together
     main_cpu: float  # CPU seconds of the crawl process
     workers_cpu: float  # CPU seconds of its descendants (worker processes)
@@ -207,10 +209,12 @@ def timed_crawl(
         tree.stop()
     if proc.returncode != 0:
         raise RuntimeError(f"{command[:4]} exited {proc.returncode}: {errors[-2000:]}")
-    first = min(r.at for r in served.requests if r.site == site and r.path.endswith(".html"))
+    requested = sorted(r.at for r in served.requests if r.site == site and r.path.endswith(".html"))
+    first, low, high = requested[0], len(requested) // 10, len(requested) * 9 // 10
+    steady = (high - low) / (requested[high] - requested[low])
     after = resource.getrusage(resource.RUSAGE_SELF)
     server = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    return CrawlRun(count(), ended - first, tree.peak_rss, tree.root_cpu, tree.descendants_cpu, server)
+    return CrawlRun(count(), ended - first, steady, tree.peak_rss, tree.root_cpu, tree.descendants_cpu, server)
 
 
 def wirecrawl_crawl(served: LocalSites, site: str, work: Path, round_: int) -> CrawlRun:
@@ -263,22 +267,23 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="wirecrawl-throughput-") as tmp:
             runs = [wirecrawl_crawl(served, "news", Path(tmp), n) for n in range(args.rounds)]
         rates = [run.articles / run.seconds for run in runs]
-        rate = statistics.median(rates)
+        rate, steady = statistics.median(rates), statistics.median(run.steady for run in runs)
         print(f"(b) wirecrawl crawl: {statistics.median(run.articles for run in runs)} articles, "
-              f"{rate:.1f} pages/s (runs: {', '.join(f'{r:.1f}' for r in rates)}), "
+              f"{rate:.1f} pages/s over the run (runs: {', '.join(f'{r:.1f}' for r in rates)}), "
+              f"{steady:.1f} pages/s steady (10%-90% of the pages), "
               f"peak memory {statistics.median(run.peak_rss for run in runs) / 2**20:.0f} MB (crawl + workers, PSS)")
         print(f"    CPU per page: crawl process {statistics.median(r.main_cpu / r.articles for r in runs) * 1000:.1f} ms, "
               f"workers {statistics.median(r.workers_cpu / r.articles for r in runs) * 1000:.1f} ms, "
               f"test server {statistics.median(r.server_cpu / r.articles for r in runs) * 1000:.1f} ms "
               f"(start-up included: ~1.5 s of the crawl process, ~1.5 s of the workers)")
-        print(f"(c) end-to-end / extraction limit: {rate / limit:.2f}")
+        print(f"(c) end-to-end / extraction limit: {rate / limit:.2f} over the run, {steady / limit:.2f} steady")
 
         for parallel in (1, 4):
             with tempfile.TemporaryDirectory(prefix="trafilatura-throughput-") as tmp:
                 run = trafilatura_crawl(served, "tnews", Path(tmp), parallel)
             print(f"trafilatura --feed --with-metadata --parallel {parallel}: {run.articles} pages, "
-                  f"{run.articles / run.seconds:.1f} pages/s, peak memory {run.peak_rss / 2**20:.0f} MB "
-                  f"-> wirecrawl {rate * run.seconds / run.articles:.2f}x as fast")
+                  f"{run.articles / run.seconds:.1f} pages/s over the run, {run.steady:.1f} steady, peak memory "
+                  f"{run.peak_rss / 2**20:.0f} MB -> wirecrawl {rate * run.seconds / run.articles:.2f}x as fast")
 
 
 if __name__ == "__main__":

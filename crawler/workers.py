@@ -31,8 +31,8 @@ __all__ = ["WorkerCrashed", "WorkerPool", "default_workers", "pool_for"]
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
-#: Imported once by the fork server, so a new worker starts with them loaded.
-PRELOAD = ["pipelines.extract", "pipelines.clean", "pipelines.language", "pipelines.near_duplicates"]
+#: Imported once by the fork server, so a new worker starts with everything loaded.
+PRELOAD = ["crawler.preload"]
 
 
 class WorkerCrashed(Exception):

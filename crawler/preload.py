@@ -1,0 +1,14 @@
+"""What every worker process needs, loaded once by the fork server before it forks them.
+
+Workers start ready (no page waits for imports or for langdetect's language profiles) and
+share these pages with each other until they write to them.
+"""
+
+from langdetect.detector_factory import init_factory
+
+import pipelines.clean  # noqa: F401
+import pipelines.extract  # noqa: F401
+import pipelines.language  # noqa: F401
+import pipelines.near_duplicates  # noqa: F401
+
+init_factory()
