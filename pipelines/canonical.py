@@ -1,4 +1,4 @@
-"""Stage 1b: one article per canonical URL, so one page reached under two URLs is one article."""
+"""Stage 2: one article per canonical URL, so one page reached under two URLs is one article."""
 
 from __future__ import annotations
 

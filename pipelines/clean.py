@@ -1,4 +1,4 @@
-"""Stage 2b: remove the page furniture trafilatura leaves inside article bodies.
+"""Stage 3: remove the page furniture trafilatura leaves inside article bodies.
 
 Two parts. General rules, for residue that is not site-specific and for a site's first
 pages: promo lines ("READ MORE: ...", "Lesen Sie auch", "ЧИТАЙТЕ ТАКЖЕ", "延伸阅读"), image

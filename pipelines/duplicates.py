@@ -1,4 +1,4 @@
-"""Stage 4: exact duplicates, a copy whose normalized text equals a stored one joins its story.
+"""Stage 6: exact duplicates, a copy whose normalized text equals a stored one joins its story.
 
 Near-duplicate detection (edited copies) slots in after this stage: it sets ``story_id``
 and ``similarity`` for items this stage left without a story.

@@ -1,4 +1,4 @@
-"""Stage 2: title, author, date and body text with trafilatura; non-article pages are dropped."""
+"""Stage 1: one parse per page (in a worker): canonical URL, title, author, date and body text; non-articles dropped."""
 
 from __future__ import annotations
 

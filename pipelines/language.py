@@ -1,4 +1,4 @@
-"""Stage 3: the article's language (ISO 639-1), deterministic, reconciled with what the page declares."""
+"""Stage 4: the article's language (ISO 639-1), deterministic, reconciled with what the page declares."""
 
 from __future__ import annotations
 

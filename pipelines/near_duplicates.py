@@ -1,4 +1,4 @@
-"""Stage 4b: near-duplicate stories, an edited copy of a stored story joins that story.
+"""Stages 5 and 7: fingerprints, and near-duplicate stories (an edited copy of a stored story joins it).
 
 MinHash over shingles of the normalized text finds candidates through LSH bands stored in
 the corpus; each candidate is then verified exactly on its text: the copy joins the story

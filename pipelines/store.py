@@ -1,4 +1,4 @@
-"""Stage 5: storing the article, its URLs and its story in the corpus."""
+"""Stage 8: storing the article, its URLs and its story in the corpus."""
 
 from __future__ import annotations
 
