@@ -16,14 +16,15 @@ def test_pages_are_stored_and_reextract_restores_articles(tmp_path):
             "SELECT p.article_id, p.body, a.text FROM pages p JOIN articles a ON a.id = p.article_id LIMIT 1").fetchone()
         assert text.split("\n\n")[0][:40] in zlib.decompress(body).decode("utf-8", "replace") or zlib.decompress(body)
         stories_before = conn.execute("SELECT count(*), sum(copies) FROM stories").fetchone()
-        conn.execute("UPDATE articles SET text = 'damaged', title = 'damaged' WHERE id = ?", [article_id])
+        # A word no demo article uses: which article comes first depends on arrival order.
+        conn.execute("UPDATE articles SET text = 'xyzzydamaged', title = 'xyzzydamaged' WHERE id = ?", [article_id])
     result = run_cli("reextract", "--db", db, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "1 articles updated" in result.stdout
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0] == text
         assert conn.execute("SELECT count(*), sum(copies) FROM stories").fetchone() == stories_before
-        assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'damaged' AND rowid = ?",
+        assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'xyzzydamaged' AND rowid = ?",
                             [article_id]).fetchone()[0] == 0
 
 
