@@ -131,13 +131,16 @@ def crawl(
     unknown = [name for name in names if name not in known]
     if unknown:
         raise ConfigError(f"no source named {unknown[0]!r} in {sources_path(sources_file)} (known: {', '.join(known)})")
-    settings = crawl_settings(
-        sources_path(sources_file),
-        corpus_path(db_file),
-        _parse_overrides(overrides),
-        log_level or ("ERROR" if quiet else "WARNING"),
-        log_file,
-    )
+    try:
+        settings = crawl_settings(
+            sources_path(sources_file),
+            corpus_path(db_file),
+            _parse_overrides(overrides),
+            log_level or ("ERROR" if quiet else "WARNING"),
+            log_file,
+        )
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
     show_progress = not quiet and sys.stderr.isatty()
     try:
         report = run_crawl(

@@ -71,7 +71,38 @@ def crawl_settings(
         settings.set("LOG_FILE", str(log_file), priority="cmdline")
         settings.set("LOG_FILE_APPEND", True, priority="cmdline")
     settings.setdict(dict(overrides), priority="cmdline")
+    for name in overrides:
+        _check_type(settings, name)
     return settings
+
+
+def _check_type(settings: Settings, name: str) -> None:
+    """Raise ValueError, in one line, when an overridden setting cannot be read as its default's type."""
+    default = _default(name)
+    value = settings.get(name)
+    try:
+        if name == "PIPELINE_WORKERS":
+            if value not in (None, "") and int(value) < 0:
+                raise ValueError
+        elif isinstance(default, bool):
+            settings.getbool(name)
+        elif isinstance(default, int):
+            settings.getint(name)
+        elif isinstance(default, float):
+            settings.getfloat(name)
+    except ValueError:
+        expected = "a whole number of 0 or more" if name == "PIPELINE_WORKERS" else _KINDS[type(default)]
+        raise ValueError(f"setting {name}={value!r} is not {expected}") from None
+
+
+_KINDS = {bool: "true or false", int: "a whole number", float: "a number"}
+
+
+def _default(name: str) -> Any:
+    """The value wirecrawl's settings (else Scrapy's defaults) give ``name``."""
+    project = Settings()
+    project.setmodule("crawler.settings")
+    return project.get(name)
 
 
 def run_crawl(

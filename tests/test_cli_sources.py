@@ -193,3 +193,19 @@ def test_console_script(tmp_path: Path):
     assert proc.returncode == 0, describe(proc)
     for command in HELP[()]:
         assert command in proc.stdout
+
+
+@pytest.mark.parametrize(("setting", "message"), [
+    ("PIPELINE_WORKERS=two", "PIPELINE_WORKERS='two' is not a whole number of 0 or more"),
+    ("PIPELINE_WORKERS=-1", "PIPELINE_WORKERS='-1' is not a whole number of 0 or more"),
+    ("CONCURRENT_REQUESTS=many", "CONCURRENT_REQUESTS='many' is not a whole number"),
+    ("ROBOTSTXT_OBEY=maybe", "ROBOTSTXT_OBEY='maybe' is not true or false"),
+])
+def test_a_setting_of_the_wrong_type_is_refused_in_one_line(setting: str, message: str, network: Network, run_cli,
+                                                           write_sources, tmp_path: Path):
+    sources = write_sources(tmp_path, network.sources(["rss2"]))
+    before = len(network.snapshot())
+    result = run_cli(*crawl_args("--all", sources=sources, db=tmp_path / "c.db", settings=[setting]), cwd=tmp_path)
+    assert result.returncode == 2, describe(result)
+    assert result.stderr.strip() == f"wirecrawl: setting {message}"
+    assert len(network.snapshot()) == before  # nothing was fetched
