@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -27,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from crawler.config import dump_sources  # noqa: E402
-from throughput import LOOPBACK_SETTINGS, ProcessTree  # noqa: E402
+from throughput import ProcessTree, crawl_command, stored_articles  # noqa: E402
 
 PER_SITEMAP = 1000
 WORDS = (
@@ -93,15 +92,6 @@ def serve(pages: int) -> ThreadingHTTPServer:
     return server
 
 
-def stored(db: Path) -> int:
-    """Articles committed to the corpus so far."""
-    try:
-        with sqlite3.connect(db) as conn:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    except sqlite3.Error:
-        return 0
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=100_000, help="articles served and crawled")
@@ -113,9 +103,7 @@ def main() -> None:
         sitemap = f"http://127.0.0.1:{server.server_port}/sitemap.xml"
         sources.write_text(dump_sources([{"name": "memory", "sitemaps": [sitemap], "allow": "/a/"}]), encoding="utf-8")
         db = work / "memory.db"
-        command = [sys.executable, "-m", "crawler", "crawl", "--all", "--sources", str(sources), "--db", str(db)]
-        for setting in LOOPBACK_SETTINGS:
-            command += ["-s", setting]
+        command = crawl_command(sources, db)
         print(f"{args.pages} pages; memory is PSS (shared pages counted once)")
         print(f"{'stored':>8} {'minutes':>8} {'crawl MB':>9} {'workers MB':>11} {'corpus MB':>10}")
         started, next_mark = time.monotonic(), 1
@@ -124,14 +112,14 @@ def main() -> None:
             tree = ProcessTree(proc.pid, interval=2.0)
             while proc.poll() is None:
                 time.sleep(2.0)
-                count = stored(db)
+                count = stored_articles(db)
                 if count >= next_mark * args.pages // 10:
                     size = sum(path.stat().st_size for path in work.glob("memory.db*")) / 2**20
                     print(f"{count:8} {(time.monotonic() - started) / 60:8.1f} {tree.root_rss / 2**20:9.0f} "
                           f"{tree.descendants_rss / 2**20:11.0f} {size:10.0f}", flush=True)
                     next_mark = count * 10 // args.pages + 1
             tree.stop()
-        print(f"exit {proc.returncode}, {stored(db)} articles stored, peak {tree.peak_rss / 2**20:.0f} MB")
+        print(f"exit {proc.returncode}, {stored_articles(db)} articles stored, peak {tree.peak_rss / 2**20:.0f} MB")
         if proc.returncode:
             print(log.read_text()[-2000:])
     server.shutdown()

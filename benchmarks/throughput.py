@@ -26,6 +26,7 @@ import argparse
 import multiprocessing
 import os
 import resource
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -217,22 +218,29 @@ def timed_crawl(
     return CrawlRun(count(), ended - first, steady, tree.peak_rss, tree.root_cpu, tree.descendants_cpu, server)
 
 
+def crawl_command(sources: Path, db: Path) -> list[str]:
+    """``wirecrawl crawl --all`` of ``sources`` into ``db``, politeness off for loopback."""
+    command = [sys.executable, "-m", "crawler", "crawl", "--all", "--sources", str(sources), "--db", str(db)]
+    for setting in LOOPBACK_SETTINGS:
+        command += ["-s", setting]
+    return command
+
+
+def stored_articles(db: Path) -> int:
+    """Articles committed to the corpus so far (0 before it exists)."""
+    try:
+        with sqlite3.connect(db) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
 def wirecrawl_crawl(served: LocalSites, site: str, work: Path, round_: int) -> CrawlRun:
     """``wirecrawl crawl`` of the site's feed into a fresh corpus."""
     sources = work / "sources.toml"
     sources.write_text(dump_sources([{"name": site, "feeds": [served.url(site, "/feed.xml")]}]), encoding="utf-8")
     db = work / f"throughput-{round_}.db"
-    command = [sys.executable, "-m", "crawler", "crawl", "--all", "--sources", str(sources), "--db", str(db)]
-    for setting in LOOPBACK_SETTINGS:
-        command += ["-s", setting]
-
-    def stored() -> int:
-        import sqlite3
-
-        with sqlite3.connect(db) as conn:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-
-    return timed_crawl(served, site, command, stored)
+    return timed_crawl(served, site, crawl_command(sources, db), lambda: stored_articles(db))
 
 
 def trafilatura_crawl(served: LocalSites, site: str, work: Path, parallel: int) -> CrawlRun:

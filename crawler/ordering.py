@@ -12,12 +12,13 @@ from __future__ import annotations
 import asyncio
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Hashable
-from pathlib import Path
+from collections.abc import Hashable
 from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
+
+from crawler.shared_corpus import SharedByCrawlers, corpus_key
 
 __all__ = ["COMMIT", "ArrivalOrder", "order_for"]
 
@@ -114,32 +115,15 @@ class ArrivalOrder:
 #: from the exact-duplicate check to the end of storage.
 COMMIT = "commit"
 
-_orders: dict[Path, ArrivalOrder] = {}
-_users: dict[Path, set[int]] = {}
-
-
-def order_for(crawler: Crawler) -> ArrivalOrder:
-    """The arrival order of every crawler writing the crawler's corpus (``CORPUS_PATH``) in this process."""
-    path = Path(crawler.settings.get("CORPUS_PATH")).resolve()
-    order = _orders.setdefault(path, ArrivalOrder())
-    users = _users.setdefault(path, set())
-    if id(crawler) not in users:
-        users.add(id(crawler))
-        for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
-            crawler.signals.connect(_leave_handler(order), signal=signal, weak=False)
-        crawler.signals.connect(lambda: _release(path, id(crawler)), signal=signals.engine_stopped, weak=False)
-    return order
-
-
-def _leave_handler(order: ArrivalOrder) -> Callable[..., None]:
+def _leave_on_outcome(crawler: Crawler, order: ArrivalOrder) -> None:
     def leave(item: Any, **_: Any) -> None:
         order.leave(item)
 
-    return leave
+    for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
+        crawler.signals.connect(leave, signal=signal, weak=False)
 
 
-def _release(path: Path, crawler_id: int) -> None:
-    users = _users.get(path, set())
-    users.discard(crawler_id)
-    if not users:
-        _orders.pop(path, None)
+#: The arrival order of every crawler writing the crawler's corpus (``CORPUS_PATH``) in this process.
+order_for: SharedByCrawlers[ArrivalOrder] = SharedByCrawlers(
+    lambda crawler: ArrivalOrder(), corpus_key, join=_leave_on_outcome
+)

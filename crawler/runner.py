@@ -70,39 +70,29 @@ def crawl_settings(
     if log_file:
         settings.set("LOG_FILE", str(log_file), priority="cmdline")
         settings.set("LOG_FILE_APPEND", True, priority="cmdline")
+    for name, value in overrides.items():
+        _check_type(name, value, settings.get(name))
     settings.setdict(dict(overrides), priority="cmdline")
-    for name in overrides:
-        _check_type(settings, name)
     return settings
 
 
-def _check_type(settings: Settings, name: str) -> None:
-    """Raise ValueError, in one line, when an overridden setting cannot be read as its default's type."""
-    default = _default(name)
-    value = settings.get(name)
+#: How a setting of each default type is read, and what its value must be.
+_KINDS = {bool: ("getbool", "true or false"), int: ("getint", "a whole number"), float: ("getfloat", "a number")}
+
+
+def _check_type(name: str, value: Any, default: Any) -> None:
+    """Raise ValueError, in one line, when an override cannot be read as its default's type."""
+    if name == "PIPELINE_WORKERS":  # default None: one per core
+        getter, expected = "getint", "a whole number of 0 or more"
+    elif type(default) in _KINDS:
+        getter, expected = _KINDS[type(default)]
+    else:
+        return
     try:
-        if name == "PIPELINE_WORKERS":
-            if value not in (None, "") and int(value) < 0:
-                raise ValueError
-        elif isinstance(default, bool):
-            settings.getbool(name)
-        elif isinstance(default, int):
-            settings.getint(name)
-        elif isinstance(default, float):
-            settings.getfloat(name)
+        if getattr(Settings({name: value}), getter)(name) < 0 and name == "PIPELINE_WORKERS":
+            raise ValueError
     except ValueError:
-        expected = "a whole number of 0 or more" if name == "PIPELINE_WORKERS" else _KINDS[type(default)]
         raise ValueError(f"setting {name}={value!r} is not {expected}") from None
-
-
-_KINDS = {bool: "true or false", int: "a whole number", float: "a number"}
-
-
-def _default(name: str) -> Any:
-    """The value wirecrawl's settings (else Scrapy's defaults) give ``name``."""
-    project = Settings()
-    project.setmodule("crawler.settings")
-    return project.get(name)
 
 
 def run_crawl(

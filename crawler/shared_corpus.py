@@ -1,40 +1,70 @@
-"""One corpus connection per process and file, shared by every crawler's components.
+"""Objects shared by every crawler of a process: the corpus, the arrival order, the worker pool.
 
-`wirecrawl crawl --all` runs one crawler per source in one process; all of them read and
-write the same corpus through this one connection, in the reactor thread, so every
-decision (seen URL, duplicate, story) sees every earlier write.
+`wirecrawl crawl --all` runs one crawler per source in one process. They all write one corpus
+through one connection, take turns in one arrival order and hand work to one pool of worker
+processes, so every decision (seen URL, duplicate, story) sees every earlier write. Each
+object is made by the first crawler that asks and closed after the last one's engine stops.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from scrapy import signals
 from scrapy.crawler import Crawler
 
 from storage.corpus import Corpus
 
-__all__ = ["corpus_for"]
+__all__ = ["SharedByCrawlers", "corpus_for", "corpus_key"]
 
-_open: dict[Path, Corpus] = {}
-_users: dict[Path, set[int]] = {}
-
-
-def corpus_for(crawler: Crawler) -> Corpus:
-    """The corpus at the crawler's ``CORPUS_PATH``, opened on first use, closed after the last crawler."""
-    path = Path(crawler.settings.get("CORPUS_PATH")).resolve()
-    users = _users.setdefault(path, set())
-    if id(crawler) not in users:
-        users.add(id(crawler))
-        crawler.signals.connect(lambda: _release(path, id(crawler)), signal=signals.engine_stopped, weak=False)
-    if path not in _open:
-        _open[path] = Corpus(path)
-        _open[path].limit_size(crawler.settings.getint("CORPUS_MAX_SIZE"))
-    return _open[path]
+T = TypeVar("T")
 
 
-def _release(path: Path, crawler_id: int) -> None:
-    users = _users.get(path, set())
-    users.discard(crawler_id)
-    if not users and path in _open:
-        _open.pop(path).close()
+class SharedByCrawlers(Generic[T]):
+    """``shared(crawler)``: the object for the crawler's ``key``, made by ``make`` on first use,
+    handed to ``join`` once per crawler, and given to ``close`` after the last crawler using it stops."""
+
+    def __init__(
+        self,
+        make: Callable[[Crawler], T],
+        key: Callable[[Crawler], Hashable] = lambda crawler: None,
+        join: Callable[[Crawler, T], None] = lambda crawler, shared: None,
+        close: Callable[[T], None] = lambda shared: None,
+    ) -> None:
+        self._make, self._key, self._join, self._close = make, key, join, close
+        self._objects: dict[Hashable, T] = {}
+        self._users: dict[Hashable, set[int]] = {}
+
+    def __call__(self, crawler: Crawler) -> T:
+        key = self._key(crawler)
+        if key not in self._objects:
+            self._objects[key] = self._make(crawler)
+        users = self._users.setdefault(key, set())
+        if id(crawler) not in users:
+            users.add(id(crawler))
+            self._join(crawler, self._objects[key])
+            crawler.signals.connect(lambda: self._release(key, id(crawler)), signal=signals.engine_stopped, weak=False)
+        return self._objects[key]
+
+    def _release(self, key: Hashable, crawler_id: int) -> None:
+        users = self._users.get(key, set())
+        users.discard(crawler_id)
+        if not users and key in self._objects:
+            self._close(self._objects.pop(key))
+
+
+def corpus_key(crawler: Crawler) -> Path:
+    """The crawler's corpus file (``CORPUS_PATH``), resolved."""
+    return Path(crawler.settings.get("CORPUS_PATH")).resolve()
+
+
+def _open_corpus(crawler: Crawler) -> Corpus:
+    corpus = Corpus(corpus_key(crawler))
+    corpus.limit_size(crawler.settings.getint("CORPUS_MAX_SIZE"))
+    return corpus
+
+
+#: The corpus at the crawler's ``CORPUS_PATH``, opened on first use, closed after the last crawler.
+corpus_for: SharedByCrawlers[Corpus] = SharedByCrawlers(_open_corpus, corpus_key, close=Corpus.close)

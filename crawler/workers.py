@@ -23,8 +23,9 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-from scrapy import signals
 from scrapy.crawler import Crawler
+
+from crawler.shared_corpus import SharedByCrawlers
 
 __all__ = ["WorkerCrashed", "WorkerPool", "default_workers", "pool_for"]
 
@@ -136,32 +137,15 @@ def _alive(pid: int) -> bool:
     return True
 
 
-_pool: WorkerPool | None = None
-_users: set[int] = set()
+def _start_pool(crawler: Crawler) -> WorkerPool:
+    workers = crawler.settings.get("PIPELINE_WORKERS")
+    return WorkerPool(
+        default_workers() if workers in (None, "") else int(workers),
+        crawler.settings.getint("PIPELINE_MAX_PENDING", 0),
+    )
 
 
-def pool_for(crawler: Crawler) -> WorkerPool:
-    """The process's worker pool, started by the first crawler that asks, closed after the last.
-
-    Sized by ``PIPELINE_WORKERS`` (default: one per core; 0 runs the stages in the reactor
-    thread) and ``PIPELINE_MAX_PENDING`` (default: 4 calls per worker).
-    """
-    global _pool
-    if _pool is None:
-        workers = crawler.settings.get("PIPELINE_WORKERS")
-        _pool = WorkerPool(
-            default_workers() if workers in (None, "") else int(workers),
-            crawler.settings.getint("PIPELINE_MAX_PENDING", 0),
-        )
-    if id(crawler) not in _users:
-        _users.add(id(crawler))
-        crawler.signals.connect(lambda: _release(id(crawler)), signal=signals.engine_stopped, weak=False)
-    return _pool
-
-
-def _release(crawler_id: int) -> None:
-    global _pool
-    _users.discard(crawler_id)
-    if not _users and _pool is not None:
-        _pool.close()
-        _pool = None
+#: The process's worker pool, started by the first crawler that asks, closed after the last.
+#: Sized by ``PIPELINE_WORKERS`` (default: one per core; 0 runs the stages in the reactor
+#: thread) and ``PIPELINE_MAX_PENDING`` (default: 4 calls per worker).
+pool_for: SharedByCrawlers[WorkerPool] = SharedByCrawlers(_start_pool, close=WorkerPool.close)
