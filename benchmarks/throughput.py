@@ -46,7 +46,7 @@ from scrapy.settings import Settings  # noqa: E402
 
 from crawler.config import dump_sources  # noqa: E402
 from crawler.encoding import decode_html  # noqa: E402
-from crawler.localsites import LocalSites  # noqa: E402
+from crawler.cli.demo.localsites import LocalSites  # noqa: E402
 from crawler.workers import default_workers  # noqa: E402
 from newspages import NewsPage, benchmark_site, news_pages  # noqa: E402
 from pipelines.clean import BoilerplateRules  # noqa: E402

@@ -60,7 +60,7 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"  # the spider logs each failed page once, with its reason
 REDIRECT_ENABLED = True
 REDIRECT_MAX_TIMES = 5
-# Backing off from a failing host (crawler/backoff.py): waits of 1, 2, 4, ... s up to 60 s
+# Backing off from a failing host (spiders/backoff.py): waits of 1, 2, 4, ... s up to 60 s
 # between failed attempts (or what Retry-After asks, if longer); after 6 failed attempts in
 # a row (two pages with their two retries each) the host is skipped for the rest of the run.
 BACKOFF_ENABLED = True
@@ -111,16 +111,16 @@ CONCURRENT_ITEMS = 4
 # memory stays bounded however fast pages are downloaded.
 PIPELINE_MAX_PENDING = 0
 DOWNLOADER_MIDDLEWARES = {
-    "crawler.middlewares.StoredUrlFilter": 50,
-    "crawler.conditional.ConditionalGet": 60,
+    "spiders.stored_urls.StoredUrlFilter": 50,
+    "spiders.conditional.ConditionalGet": 60,
     # robots.txt answering 5xx means "disallow all" (RFC 9309), not "no rules".
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "crawler.robots.StrictRobotsTxtMiddleware": 100,
+    "spiders.robots.StrictRobotsTxtMiddleware": 100,
     # Next to the downloader: it sees every outcome first (before retries and redirects are
     # made of it) and only requests that are really about to be sent.
-    "crawler.backoff.PoliteBackoff": 950,
+    "spiders.backoff.PoliteBackoff": 950,
     # Before RedirectMiddleware (600) in the response path: refused redirects are never followed.
-    "crawler.redirects.RedirectGuard": 650,
+    "spiders.redirects.RedirectGuard": 650,
 }
 EXTENSIONS = {
     "crawler.extensions.CrawlRunRecorder": 500,

@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 #: Imported once by the fork server, so a new worker starts with everything loaded.
-PRELOAD = ["crawler.preload"]
+PRELOAD = ["pipelines.preload"]
 
 
 class WorkerCrashed(Exception):

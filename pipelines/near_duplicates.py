@@ -29,7 +29,7 @@ from scrapy.statscollectors import StatsCollector
 
 from crawler.items import Article
 from crawler.ordering import COMMIT, ArrivalOrder, order_for
-from crawler.scripts import UNSPACED_CHARACTERS, has_unspaced_script
+from storage.scripts import UNSPACED_CHARACTERS, has_unspaced_script
 from crawler.shared_corpus import corpus_for
 from crawler.workers import WorkerPool, pool_for
 from storage.corpus import Corpus, CorpusError

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from crawler.scripts import has_unspaced_script
+from storage.scripts import has_unspaced_script
 
 __all__ = ["StoryHit", "corpus_stats", "fts_query", "recent_runs", "search_stories", "story_with_copies"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from crawler.scripts import UNSPACED_LANGUAGES
+from storage.scripts import UNSPACED_LANGUAGES
 
 __all__ = ["migrations", "FTS_TOKENIZER"]
 

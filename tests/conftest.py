@@ -20,7 +20,7 @@ import pytest
 
 import sites
 from crawler.config import dump_sources
-from crawler.localsites import LocalSites, ServedRequest
+from crawler.cli.demo.localsites import LocalSites, ServedRequest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,7 +11,7 @@ import random
 from collections.abc import Mapping
 
 import sites
-from crawler.localsites import Page, Site
+from crawler.cli.demo.localsites import Page, Site
 
 _VOCABULARY = """
 harbour council budget river bridge station railway ferry museum library school teacher

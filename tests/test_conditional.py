@@ -8,7 +8,7 @@ import pytest
 
 import sites
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
-from crawler.localsites import LocalSites, Page, Site
+from crawler.cli.demo.localsites import LocalSites, Page, Site
 from newsroom import article_path, generated_article
 
 

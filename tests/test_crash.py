@@ -17,7 +17,7 @@ import time
 import pytest
 
 from conftest import cli_env, crawl_args, db_rows, write_sources
-from crawler.localsites import LocalSites
+from crawler.cli.demo.localsites import LocalSites
 from newsroom import newsroom
 from test_unattended import _stored, corpus_is_consistent
 

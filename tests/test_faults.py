@@ -15,7 +15,7 @@ import pytest
 
 import sites
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
-from crawler.localsites import LocalSites, Page, Site
+from crawler.cli.demo.localsites import LocalSites, Page, Site
 from newsroom import article_path, generated_article, newsroom
 
 GOOD = range(0, 4)  # /news/2024/report-N on the hostile site: plain good articles
@@ -289,7 +289,7 @@ def test_a_truncated_feed_keeps_its_complete_entries():
 def test_retry_after_values(header, seconds):
     from datetime import datetime, timezone
 
-    from crawler.backoff import retry_after_seconds
+    from spiders.backoff import retry_after_seconds
 
     now = datetime(2024, 3, 1, 8, 0, 0, tzinfo=timezone.utc).timestamp()
     assert retry_after_seconds(header, now=now) == seconds
@@ -298,7 +298,7 @@ def test_retry_after_values(header, seconds):
 def test_failure_reasons():
     from scrapy.exceptions import DownloadTimeoutError, IgnoreRequest
 
-    from crawler.backoff import HostGivenUp
+    from spiders.backoff import HostGivenUp
     from crawler.failures import RefusedResponse, failure_reason
 
     assert failure_reason(DownloadTimeoutError("slow")) == "timeout"

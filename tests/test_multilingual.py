@@ -12,7 +12,7 @@ import pytest
 
 import sites
 from conftest import crawl_args, db_rows, run_cli, write_sources
-from crawler.localsites import LocalSites, Page, Site
+from crawler.cli.demo.localsites import LocalSites, Page, Site
 from multilingual_texts import ARTICLES, CLOSE_PAIRS, Text
 from pipelines.language import LanguageDetector
 

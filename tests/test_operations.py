@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import cli_env, crawl_args, db_rows, describe, run_cli, write_sources
-from crawler.localsites import LocalSites
+from crawler.cli.demo.localsites import LocalSites
 from newsroom import newsroom
 from storage.corpus import Corpus, CorpusError
 from storage.lock import CorpusLock, CorpusLocked

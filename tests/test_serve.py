@@ -13,7 +13,7 @@ import pytest
 from markupsafe import escape
 
 from conftest import cli_env, describe, run_cli
-from crawler.serve import corpus_datasette
+from crawler.cli.serve import corpus_datasette
 
 HOUSEKEEPING = {"article_fingerprints", "lsh_bands", "corpus_settings", "_sqlite_migrations", "article_urls",
                 "crawl_run_sources", "pages", "site_blocks", "site_block_pages", "articles_fts", "articles_fts_data", "articles_fts_idx",

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from conftest import cli_env, crawl_args, db_rows, describe, run_cli, write_sources
-from crawler.localsites import LocalSites, Page
+from crawler.cli.demo.localsites import LocalSites, Page
 from newsroom import article_path, newsroom
 from storage.corpus import Corpus
 from storage.lock import CorpusLock, CorpusLocked

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
-from crawler.demo.network import demo_sites, demo_sources
+from crawler.cli.demo.network import demo_sites, demo_sources
 from crawler.items import Article
-from crawler.localsites import LocalSites, Page, Site
+from crawler.cli.demo.localsites import LocalSites, Page, Site
 from crawler.ordering import ArrivalOrder
 from crawler.workers import WorkerCrashed, WorkerPool
 from pipelines.extract import ArticleExtractor, NotAnArticle

@@ -6,9 +6,9 @@ import tempfile
 from pathlib import Path
 
 from crawler.config import dump_sources, load_sources
-from crawler.demo.network import demo_sites, demo_sources
-from crawler.localsites import LocalSites
-from crawler.runner import CrawlReport, crawl_settings, print_progress, run_crawl
+from crawler.cli.demo.network import demo_sites, demo_sources
+from crawler.cli.demo.localsites import LocalSites
+from crawler.cli.runner import CrawlReport, crawl_settings, print_progress, run_crawl
 
 __all__ = ["run_demo", "DEMO_SETTINGS"]
 

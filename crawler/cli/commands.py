@@ -122,7 +122,7 @@ def crawl(
 
         wirecrawl crawl example-news --db news.db -s DOWNLOAD_DELAY=2
     """
-    from crawler.runner import crawl_settings, print_progress, run_crawl
+    from crawler.cli.runner import crawl_settings, print_progress, run_crawl
 
     if bool(names) == crawl_all:
         raise ConfigError("name the sources to crawl, or pass --all (not both)")
@@ -340,7 +340,7 @@ def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...]) -> N
 
         wirecrawl dedupe --rebuild -s DEDUP_JACCARD=0.6
     """
-    from crawler.runner import crawl_settings
+    from crawler.cli.runner import crawl_settings
     from pipelines.near_duplicates import StoryMatcher, rebuild_stories
     from storage.corpus import Corpus, check_writable
     from storage.lock import CorpusLock
@@ -387,8 +387,8 @@ def reextract(source: str | None, db_file: Path | None, overrides: tuple[str, ..
 
         wirecrawl reextract --source example-news
     """
-    from crawler.reextract import reextract as run_reextract
-    from crawler.runner import crawl_settings
+    from pipelines.reextract import reextract as run_reextract
+    from crawler.cli.runner import crawl_settings
     from storage.corpus import Corpus
 
     try:
@@ -427,7 +427,7 @@ def extract(files: tuple[Path, ...], url: str | None) -> None:
 
         wirecrawl extract saved/*.html.gz
     """
-    from crawler.page_extraction import extract_saved_page
+    from pipelines.saved_page import extract_saved_page
 
     if url and len(files) > 1:
         raise ConfigError("--url needs a single FILE")
@@ -452,7 +452,7 @@ def demo(db_file: Path) -> None:
 
         wirecrawl demo --db demo.db
     """
-    from crawler.demo.run import run_demo
+    from crawler.cli.demo.run import run_demo
     from storage.corpus import Corpus
     from storage.queries import corpus_stats
 
@@ -492,7 +492,7 @@ def serve(db_file: Path | None, port: int) -> None:
 
         wirecrawl serve --db demo.db --port 8001
     """
-    from crawler.serve import DATABASE_NAME, DatasetteMissing, corpus_datasette, serve as serve_datasette
+    from crawler.cli.serve import DATABASE_NAME, DatasetteMissing, corpus_datasette, serve as serve_datasette
 
     path = corpus_path(db_file)
     try:

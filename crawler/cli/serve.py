@@ -1,5 +1,5 @@
 """`wirecrawl serve`: Datasette over the corpus, with the metadata and canned queries in
-``crawler/datasette/``. Datasette is an optional extra, imported only here."""
+``crawler/cli/datasette/``. Datasette is an optional extra, imported only here."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def corpus_datasette(db: Path) -> Datasette:
         from datasette.utils import parse_metadata
     except ImportError:
         raise DatasetteMissing(INSTALL_HINT) from None
-    from crawler.datasette import plugin
+    from crawler.cli.datasette import plugin
 
     Corpus(db, create=False).close()  # refuses a missing file; brings an older schema up to date
     if not pm.is_registered(plugin):
