@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test clean
+.PHONY: install demo test test-fast clean
 
 install: $(STAMP)
 
@@ -17,8 +17,13 @@ $(STAMP): pyproject.toml
 demo: install
 	$(BIN)/wirecrawl demo
 
+# Every test: unit (pure core), components (stages with Scrapy's test helpers), e2e (real crawls).
 test: install
 	$(BIN)/python -m pytest
+
+# The inner loop: unit and component tests, no crawl.
+test-fast: install
+	$(BIN)/python -m pytest tests/unit tests/components
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache demo.db demo.db-wal demo.db-shm demo.db.lock

@@ -83,5 +83,5 @@ def test_environment_variable_names_the_file(tmp_path, monkeypatch):
 def test_shipped_example_file_is_valid():
     from pathlib import Path
 
-    sources = load_sources(Path(__file__).parent.parent / "sources.example.toml")
+    sources = load_sources(Path(__file__).parents[2] / "sources.example.toml")
     assert len({source.name for source in sources}) == len(sources)

@@ -8,7 +8,7 @@ import pytest
 from crawler import settings
 from crawler.cli import cli
 
-README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
 OWN_PREFIXES = ("SOURCES_", "CORPUS_", "DISCOVERY_", "CANONICAL_", "EXTRACT_", "CLEAN_", "LANGUAGE_", "DEDUP_", "BACKOFF_", "PIPELINE_")
 
 
@@ -25,7 +25,7 @@ def test_every_command_is_documented(command):
 def own_settings():
     """Settings in crawler/settings.py and every setting a component reads, with our prefixes."""
     names = {name for name in dir(settings) if name.startswith(OWN_PREFIXES)}
-    root = Path(__file__).parent.parent
+    root = Path(__file__).parents[2]
     for module in [*root.glob("pipelines/*.py"), *root.glob("crawler/*.py"), *root.glob("spiders/*.py")]:
         names |= set(re.findall(r"settings\.get\w*\(\s*\"([A-Z][A-Z0-9_]+)\"", module.read_text(encoding="utf-8")))
     return sorted(name for name in names if name.startswith(OWN_PREFIXES))
