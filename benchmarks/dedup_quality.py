@@ -34,9 +34,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import dedup_cases  # noqa: E402
 from crawler import settings as defaults  # noqa: E402
-from pipelines.duplicates import text_hash  # noqa: E402
-from pipelines.language import LanguageDetector  # noqa: E402
-from pipelines.near_duplicates import Fingerprinter, StoryMatcher, decide_story  # noqa: E402
+from pipelines.core import StoryRules  # noqa: E402
+from pipelines.core.identity import Fingerprinter  # noqa: E402
+from pipelines.core.language import LanguageDetector  # noqa: E402
+from pipelines.core.stories import StoryMatcher  # noqa: E402
 from storage.corpus import Corpus  # noqa: E402
 
 
@@ -135,15 +136,17 @@ def group(documents: list[Document], overrides: dict[str, float | int], seed: in
             **overrides,
         }
         index = {name: options.pop(name) for name in ("shingle_size", "num_perm", "bands")}
-        matcher = StoryMatcher(corpus, Fingerprinter(**index), **options)
+        fingerprinter = Fingerprinter(**index)
+        rules = StoryRules(StoryMatcher(corpus, fingerprinter, **options))
         began = time.perf_counter()
         for index in order:
             document = documents[index]
-            digest = text_hash(document.text)
-            fingerprint, story, absorbs = decide_story(corpus, matcher, document.text, document.language, digest)
-            row = {"url": f"https://quality.example/{index}", "source": "quality", "language": document.language,
-                   "text": document.text, "text_hash": digest, "fetched_at": "2026-11-24T10:00:00Z"}
-            corpus.add_article(row, story_id=story, fingerprint=fingerprint, absorbs=absorbs)
+            url = f"https://quality.example/{index}"
+            identity = fingerprinter.identify(document.text, document.language)
+            decision = rules.decide(url, identity.text_hash, document.language, identity.fingerprint, identity.shingles)
+            row = {"url": url, "source": "quality", "language": document.language,
+                   "text": document.text, "text_hash": identity.text_hash, "fetched_at": "2026-11-24T10:00:00Z"}
+            corpus.add_article(row, story_id=decision.story_id, fingerprint=identity.fingerprint, absorbs=decision.absorbs)
         # Stories may have been united after a document was stored: read the final grouping.
         ids = [row[0] for row in corpus.db.execute("SELECT story_id FROM articles ORDER BY id")]
         for position, index in enumerate(order):

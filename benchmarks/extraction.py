@@ -20,19 +20,17 @@ import sys
 import time
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import trafilatura  # noqa: E402
 from scrapy.settings import Settings  # noqa: E402
-from trafilatura.utils import load_html  # noqa: E402
 
-from crawler.encoding import decode_html  # noqa: E402
-from pipelines.clean import BoilerplateRules  # noqa: E402
-from pipelines.extract import ArticleExtractor, NotAnArticle  # noqa: E402
+from pipelines.core import CoreOptions, FetchedPage, Rejected, process_page  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
 
@@ -129,23 +127,20 @@ def plain_trafilatura(page: Page) -> str | None:
 
 
 class Wirecrawl:
-    """wirecrawl's extraction as `wirecrawl extract` runs it: decoding, parsing, extraction, the
-    general cleaning rules (site templates need many pages of one site)."""
+    """wirecrawl's extraction as `wirecrawl extract` runs it: the core's chain on one page (site
+    templates need many pages of one site)."""
 
     def __init__(self) -> None:
         settings = Settings()
         settings.setmodule("crawler.settings")
-        self.extractor = ArticleExtractor.from_settings(settings)
-        self.rules = BoilerplateRules()
+        self.options = CoreOptions.from_settings(settings)
 
-    def __call__(self, page: Page):  # noqa: ANN204
-        html, _ = decode_html(page.body, "text/html; charset=utf-8")
-        tree = load_html(html)
+    def __call__(self, page: Page) -> SimpleNamespace | None:
         try:
-            found = self.extractor.extract(tree, page.url)
-        except NotAnArticle:
+            article = process_page(FetchedPage(page.url, page.body, {"Content-Type": "text/html; charset=utf-8"}), self.options)
+        except Rejected:
             return None
-        return replace(found, text="\n\n".join(self.rules.clean(found.text.split("\n\n"), found.title)))
+        return SimpleNamespace(**article.fields())
 
 
 def normalized(value: str | None) -> str:

@@ -26,12 +26,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from langdetect import LangDetectException, detect_langs  # noqa: E402
 from scrapy.settings import Settings  # noqa: E402
-from trafilatura.utils import load_html  # noqa: E402
 
 import multilingual_texts  # noqa: E402
-from crawler.encoding import decode_html  # noqa: E402
-from pipelines.extract import ArticleExtractor, NotAnArticle  # noqa: E402
-from pipelines.language import LanguageDetector  # noqa: E402
+from pipelines.core import CoreOptions, FetchedPage, Rejected, extract_page  # noqa: E402
+from pipelines.core.language import LanguageDetector  # noqa: E402
 
 SHORT = 200
 
@@ -41,18 +39,17 @@ def fundus_samples(root: Path) -> list[tuple[str, str, str | None]]:
     truth = json.loads((root / "languages.json").read_text())
     settings = Settings()
     settings.setmodule("crawler.settings")
-    extractor = ArticleExtractor.from_settings(settings)
+    options = CoreOptions.from_settings(settings)
     samples = []
     for meta in sorted(root.glob("*/meta.info")):
         for name, info in json.loads(meta.read_text()).items():
             publisher = f"{meta.parent.name}/{name.rsplit('_', 3)[0]}"
             if publisher not in truth or not (meta.parent / name).is_file():
                 continue
-            html, _ = decode_html(gzip.decompress((meta.parent / name).read_bytes()), "text/html")
-            tree = load_html(html)
+            page = FetchedPage(info["url"], gzip.decompress((meta.parent / name).read_bytes()), {"Content-Type": "text/html"})
             try:
-                found = extractor.extract(tree, info["url"])
-            except NotAnArticle:
+                found = extract_page(page, options)
+            except Rejected:
                 continue
             samples.append((truth[publisher], found.text, found.page_language))
     return samples

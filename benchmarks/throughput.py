@@ -45,14 +45,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from scrapy.settings import Settings  # noqa: E402
 
 from crawler.config import dump_sources  # noqa: E402
-from crawler.encoding import decode_html  # noqa: E402
 from crawler.cli.demo.localsites import LocalSites  # noqa: E402
 from crawler.workers import default_workers  # noqa: E402
 from newspages import NewsPage, benchmark_site, news_pages  # noqa: E402
-from pipelines.clean import BoilerplateRules  # noqa: E402
-from pipelines.extract import ArticleExtractor  # noqa: E402
-from pipelines.language import LanguageDetector  # noqa: E402
-from pipelines.near_duplicates import Fingerprinter  # noqa: E402
+from pipelines.core import CoreOptions, FetchedPage, extract_page, finish_text, language_hints  # noqa: E402
 from trafilatura_feed import extracted_documents, trafilatura_command  # noqa: E402
 
 #: Politeness off for a server on loopback (robots.txt is still fetched and obeyed).
@@ -63,35 +59,24 @@ CONTENT_TYPE = "text/html; charset=utf-8"
 
 @dataclass(frozen=True)
 class CpuStages:
-    """The pipeline's CPU work on one page, configured as the crawl configures it."""
+    """The pipeline's CPU work on one page: the core's two halves, configured as the crawl configures them."""
 
-    extractor: ArticleExtractor
-    rules: BoilerplateRules
-    detector: LanguageDetector
-    fingerprinter: Fingerprinter
+    options: CoreOptions
 
     @classmethod
     def default(cls) -> CpuStages:
         settings = Settings()
         settings.setmodule("crawler.settings")
-        return cls(ArticleExtractor.from_settings(settings), BoilerplateRules(),
-                   LanguageDetector.from_settings(settings), Fingerprinter.from_settings(settings))
+        return cls(CoreOptions.from_settings(settings))
 
     def timed(self, body: bytes, url: str) -> dict[str, float]:
-        """Run every stage on the page; seconds spent in each."""
-        marks = [time.perf_counter()]
-        html, _ = decode_html(body, CONTENT_TYPE)
-        marks.append(time.perf_counter())
-        found = self.extractor.extract_page(html, url, {}, False)
-        marks.append(time.perf_counter())
-        text = "\n\n".join(self.rules.clean(found.text.split("\n\n"), found.title))
-        marks.append(time.perf_counter())
-        language = self.detector.detect(text, {"page_language": found.page_language})
-        marks.append(time.perf_counter())
-        self.fingerprinter.identify(text, language.language)
-        marks.append(time.perf_counter())
-        names = ("decode", "parse+extract", "clean rules", "language", "hash+MinHash")
-        return {name: end - start for name, start, end in zip(names, marks, marks[1:])}
+        """Run both halves on the page (as the crawl's two worker calls); seconds spent in each."""
+        page = FetchedPage(url, body, {"Content-Type": CONTENT_TYPE})
+        start = time.perf_counter()
+        found = extract_page(page, self.options)
+        middle = time.perf_counter()
+        finish_text(found.text.split("\n\n"), found.title, language_hints(page.hints, page.headers, found.page_language), self.options)
+        return {"decode+parse+extract": middle - start, "clean+language+fingerprint": time.perf_counter() - middle}
 
 
 _stages: CpuStages | None = None

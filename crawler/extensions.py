@@ -11,6 +11,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from crawler.failures import ERRORS
 from crawler.logs import failure_summary
 from crawler.shared_corpus import corpus_for
 from storage.corpus import Corpus
@@ -34,8 +35,8 @@ def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:
         "duplicates": int(stats.get("wirecrawl/duplicates/url", 0)) + int(stats.get("wirecrawl/stored/copies", 0)),
         "copies": int(stats.get("wirecrawl/stored/copies", 0)),
         "dropped": total("wirecrawl/dropped/"),
-        "errors": total("wirecrawl/errors/"),
-        "http_errors": total("wirecrawl/errors/http_"),  # the failures that were answered (4xx, 5xx)
+        "errors": total(ERRORS),
+        "http_errors": total(ERRORS + "http_"),  # the failures that were answered (4xx, 5xx)
         "skipped_stored": int(stats.get("wirecrawl/skipped/stored", 0)),
     }
 
@@ -65,7 +66,7 @@ class CrawlRunRecorder:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        if not crawler.settings.getbool("CORPUS_RUNS_ENABLED", True):
+        if not crawler.settings.getbool("CORPUS_RUNS_ENABLED"):
             raise NotConfigured("CORPUS_RUNS_ENABLED is off")
         run_id = crawler.settings.getint("CORPUS_RUN_ID") or None
         recorder = cls(crawler, corpus_for(crawler), run_id)

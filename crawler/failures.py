@@ -18,10 +18,14 @@ from scrapy.exceptions import (
     ResponseDataLossError,
 )
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.statscollectors import StatsCollector
 from twisted.internet.error import ConnectError, ConnectionDone, ConnectionLost
 from twisted.internet.error import TimeoutError as TwistedTimeout
 
-__all__ = ["RefusedResponse", "failure_reason"]
+__all__ = ["ERRORS", "RefusedResponse", "count_failure", "error_rate", "failure_reason"]
+
+#: The stats prefix every failure is counted under, by reason.
+ERRORS = "wirecrawl/errors/"
 
 
 class RefusedResponse(IgnoreRequest):
@@ -61,3 +65,18 @@ def failure_reason(error: BaseException) -> str | None:
     if isinstance(error, NotSupported):
         return "unsupported_url"
     return "download"
+
+
+def count_failure(stats: StatsCollector, reason: str) -> None:
+    """Count one failure under ``wirecrawl/errors/<reason>``."""
+    stats.inc_value(ERRORS + reason)
+
+
+def error_rate(errors: int, pages_fetched: int, answered_errors: int) -> float | None:
+    """The share of pages tried that failed: errors / (pages answered + failures without an answer).
+
+    ``answered_errors`` are the failures that were answered (HTTP 4xx/5xx), so already among
+    ``pages_fetched``. None when nothing was tried.
+    """
+    tried = pages_fetched + errors - answered_errors
+    return min(1.0, errors / tried) if tried > 0 else None

@@ -15,14 +15,13 @@ class Article:
     # --- set by the spider -------------------------------------------------------------
     source: str  # name of the source (sources file) that discovered the page
     url: str  # final URL after redirects; the canonical stage replaces it with the canonical URL
-    html: str = field(repr=False)  # decoded page (HTTP charset, then meta, then detection)
-    body: bytes = field(default=b"", repr=False)  # the page's bytes as received (kept in the corpus)
+    body: bytes = field(default=b"", repr=False)  # the page's bytes as received (decoded by extraction; kept in the corpus)
     headers: dict[str, str] = field(default_factory=dict)  # response headers that matter: content type, language, dates
     fetched_at: str = ""  # ISO 8601 UTC time the response arrived
     request_url: str = ""  # URL as discovered (feed, sitemap or listing link), before redirects
     discovered_via: str = ""  # "feed", "sitemap" or "listing"
     status: int = 200  # HTTP status of the response
-    hints: dict[str, Any] = field(default_factory=dict)  # discovery metadata: title, published, language
+    hints: dict[str, Any] = field(default_factory=dict)  # discovery: title, published, language, source_language(s), allow_matched
     # --- set on entering the pipeline ----------------------------------------------------
     arrival: int | None = None  # arrival number: stages that decide (URL, templates, stories) go in this order
     # --- extraction stage (with the canonical URL: one parse in a worker process) ---------
@@ -36,12 +35,12 @@ class Article:
     text: str = field(default="", repr=False)  # body text, paragraphs separated by blank lines
     page_language: str | None = None  # language declared by the page (<html lang>, og:locale)
     alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> URL of the page's translations
-    # --- language stage ------------------------------------------------------------------
+    # --- text stage: language ------------------------------------------------------------
     language: str | None = None  # ISO 639-1 code
     language_probability: float | None = None  # langdetect's probability (None when a hint decided)
     language_source: str | None = None  # signal that decided: langdetect, letters, page, http, feed or source
     language_variant: str | None = None  # zh-cn or zh-tw (simplified or traditional Chinese) when detected
-    # --- duplicate stages ----------------------------------------------------------------
+    # --- text stage: identity; storage stage: story ------------------------------------
     text_hash: str = ""  # SHA-1 of the normalized body text
     story_id: int | None = None  # story this copy joins; None starts a new story
     absorbs: tuple[int, ...] = ()  # further stories this copy shows to be the same story (united on storage)

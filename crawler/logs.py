@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
+from crawler.failures import ERRORS
+
 __all__ = ["PerPageNoise", "quiet_per_page_noise", "failure_summary"]
 
 #: Scrapy loggers whose warnings and errors are about one page, not the run.
@@ -44,9 +46,9 @@ def quiet_per_page_noise() -> None:
 def failure_summary(source: str, stats: Mapping[str, object]) -> str | None:
     """One line with a source's failed pages by reason, e.g. ``source x: 7 pages failed (timeout 4, http_404 3)``."""
     reasons = {
-        key.removeprefix("wirecrawl/errors/"): int(value)  # type: ignore[call-overload]
+        key.removeprefix(ERRORS): int(value)  # type: ignore[call-overload]
         for key, value in stats.items()
-        if key.startswith("wirecrawl/errors/") and isinstance(value, int) and value
+        if key.startswith(ERRORS) and isinstance(value, int) and value
     }
     if not reasons:
         return None

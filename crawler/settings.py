@@ -92,14 +92,10 @@ DISCOVERY_OFFSITE_REDIRECTS = False
 # The CPU work (parsing, extraction, cleaning rules, language, fingerprints) runs in worker
 # processes; the stages that read and write the corpus take turns in arrival order.
 ITEM_PIPELINES = {
-    "pipelines.extract.ExtractionPipeline": 100,  # workers: one parse, canonical URL, article
+    "pipelines.extract.ExtractionPipeline": 100,  # workers: decode, one parse, canonical URL, article
     "pipelines.canonical.CanonicalUrlPipeline": 200,  # in order: one article per URL
-    "pipelines.clean.CleaningPipeline": 250,  # in order: site templates; workers: rules
-    "pipelines.language.LanguagePipeline": 300,  # workers
-    "pipelines.near_duplicates.FingerprintPipeline": 350,  # workers: text hash, MinHash
-    "pipelines.duplicates.ExactDuplicatePipeline": 400,  # in order, from here to storage
-    "pipelines.near_duplicates.NearDuplicatePipeline": 500,
-    "pipelines.store.CorpusPipeline": 900,
+    "pipelines.text.TextPipeline": 300,  # in order: site templates; workers: rules, language, fingerprint
+    "pipelines.store.CorpusPipeline": 900,  # in order: story decision and storage
 }
 # Worker processes for the CPU stages: unset means one per core; 0 runs the stages in the
 # reactor thread (one core, downloads wait while a page is extracted).
@@ -123,11 +119,20 @@ DOWNLOADER_MIDDLEWARES = {
     "spiders.redirects.RedirectGuard": 650,
 }
 EXTENSIONS = {
+    "crawler.drops.DropCounter": 400,
     "crawler.extensions.CrawlRunRecorder": 500,
 }
+# Record each run and its sources' counts in crawl_runs (off: a bare `scrapy crawl` leaves no trace).
+CORPUS_RUNS_ENABLED = True
 
-# Extraction: pages with less body text than this (characters) are not articles.
+# Extraction (trafilatura and the article test); off: the page's text is taken as it is.
+EXTRACT_ENABLED = True
+# Pages with less body text than this (characters) are not articles.
 EXTRACT_MIN_LENGTH = 200
+# trafilatura's trade-off: "" (balanced), "precision" or "recall".
+EXTRACT_FAVOR = ""
+# The article's URL is its same-site rel=canonical (else og:url); off: the URL it was fetched from.
+CANONICAL_ENABLED = True
 # URLs that are never articles: archive listings (a page directly under /tag/, /author/, ...)
 # and service pages (a path ending in /about, /contact, ...). A page that declares an
 # article type (JSON-LD NewsArticle, og:type=article) is an article whatever its URL.
@@ -143,12 +148,15 @@ CLEAN_ENABLED = True
 CLEAN_TEMPLATE_PAGES = 3
 # Pages left with less body text than this after cleaning are not articles.
 CLEAN_MIN_LENGTH = 200
-# Language: langdetect reads at most this many characters of the body.
+# Language detection; off: articles get no language (and a source's `languages` keeps all).
+LANGUAGE_ENABLED = True
+# langdetect reads at most this many characters of the body.
 LANGUAGE_MAX_CHARS = 2000
 # Below this length (characters) or probability, a declared language hint decides.
 LANGUAGE_MIN_LENGTH = 60
 LANGUAGE_MIN_PROBABILITY = 0.80
 LANGUAGE_SEED = 0
+# An article whose normalized text equals a stored one's joins that story.
 DEDUP_EXACT_ENABLED = True
 # Near-duplicate stories (see README, "Near-duplicate stories", for how these were chosen).
 DEDUP_NEAR_ENABLED = True

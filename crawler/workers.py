@@ -141,7 +141,7 @@ def _start_pool(crawler: Crawler) -> WorkerPool:
     workers = crawler.settings.get("PIPELINE_WORKERS")
     return WorkerPool(
         default_workers() if workers in (None, "") else int(workers),
-        crawler.settings.getint("PIPELINE_MAX_PENDING", 0),
+        crawler.settings.getint("PIPELINE_MAX_PENDING"),
     )
 
 

@@ -1,352 +1,53 @@
-"""Stage 1: one parse per page (in a worker): canonical URL, title, author, date and body text; non-articles dropped."""
+"""Stage 1, in a worker: decode, one parse, canonical URL, title, author, dates and body text (the core's first half)."""
 
 from __future__ import annotations
 
 import logging
-import re
-from copy import deepcopy
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Self
-from urllib.parse import urljoin, urlsplit
+from typing import Self
 
-import trafilatura
-from trafilatura.utils import load_html
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem, NotConfigured
-from scrapy.settings import BaseSettings
-from scrapy.statscollectors import StatsCollector
 
 from crawler.items import Article
 from crawler.ordering import ArrivalOrder, order_for
 from crawler.workers import WorkerPool, pool_for
-from pipelines.canonical import canonical_url
-from crawler.urls import normalize_url
-from pipelines.dates import ARTICLE_TYPES, dates_in, json_ld, normalize_date, structured_published, text_published
+from pipelines.core import CoreOptions, FetchedPage, Rejected, extract_page
+from pipelines.drops import ExtractionFailed, drop_for
+from pipelines.options import options_for
 
-__all__ = ["ArticleExtractor", "ExtractionPipeline", "NotAnArticle"]
+__all__ = ["ExtractionPipeline"]
 
 logger = logging.getLogger(__name__)
-# trafilatura logs an ERROR line for every page it cannot parse; this stage counts and reports
-# those pages itself, once (set on import, so in every worker process too).
-logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-
-#: schema.org and OpenGraph types of pages that are not articles.
-NON_ARTICLE_TYPES = {"collectionpage", "profilepage", "aboutpage", "contactpage", "searchresultspage", "profile"}
-#: Types some sites put on every page, articles included: only a hint, decided by the date.
-GENERIC_PAGE_TYPES = {"website"}
-#: Dates shown in the page's content, not its navigation or side rails: <time> elements and
-#: elements whose class says they hold a date.
-_IN_CONTENT = "not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside)"
-CONTENT_TIMES = f"//time[@datetime and {_IN_CONTENT}]"
-CONTENT_DATE_ELEMENTS = f"//*[contains(translate(@class, 'DATE', 'date'), 'date') and not(self::time) and {_IN_CONTENT}]"
-#: trafilatura drops every non-printable character, zero-width (non-)joiners included, which
-#: breaks Persian words (دشت‌آباد) and Indic conjuncts; they cross it as printable markers.
-JOINER_MARKERS = {"\u200c": "\u2e28\u2e29", "\u200d": "\u2e29\u2e28"}
-_HAS_JOINER = '//text()[contains(., "\u200c") or contains(., "\u200d")]'
-LANGUAGE_CODE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
-
-
-class NotAnArticle(Exception):
-    """The page is not an article; ``reason`` is a short stats key such as ``no_body``."""
-
-    def __init__(self, reason: str, detail: str = "") -> None:
-        super().__init__(reason, detail)  # both in args: the exception crosses from a worker process
-        self.reason, self.detail = reason, detail
-
-    def __str__(self) -> str:
-        return f"{self.reason}: {self.detail}" if self.detail else self.reason
-
-
-@dataclass(frozen=True)
-class Extracted:
-    """What extraction found on an article page."""
-
-    url: str  # the page's canonical URL (see pipelines.canonical.canonical_url)
-    title: str | None
-    author: str | None
-    published: str | None
-    published_raw: str | None
-    sitename: str | None
-    description: str | None
-    text: str
-    page_language: str | None
-    alternates: dict[str, str]  # hreflang -> URL of a translation of this page
-
-
-class ArticleExtractor:
-    """Extracts an article from a parsed page; raises :class:`NotAnArticle` for other pages.
-
-    A page that declares no article type (JSON-LD ``NewsArticle``, ``og:type=article``, ...)
-    is not an article when it declares a non-article type (``CollectionPage``,
-    ``ProfilePage``, ...), when its URL looks like a tag/author/about page, when it is the
-    site's root or shows the dates of many items (a teaser list), or when it has
-    no publication date (structured, from the feed, in the URL or written in the text) and is
-    either typed ``website`` or ``needs_date``: found through a sitemap or listing link that
-    the source's ``allow`` did not vouch for (sitemaps list service pages too; feeds do not).
-    Any page with less body text than ``min_length`` is not an article.
-    """
-
-    def __init__(
-        self,
-        min_length: int = 200,
-        non_article_url: str | None = None,
-        favor: str = "",
-    ) -> None:
-        self.min_length = min_length
-        self.non_article_url = re.compile(non_article_url, re.IGNORECASE) if non_article_url else None
-        self.options = {
-            # htmldate's extensive search turns "© 2026" into 2026-01-01: no date beats a wrong one.
-            "date_extraction_params": {"extensive_search": False, "original_date": True},
-            "include_comments": False,
-            "include_tables": True,
-            "favor_precision": favor == "precision",
-            "favor_recall": favor == "recall",
-        }
-
-    @classmethod
-    def from_settings(cls, settings: BaseSettings) -> Self:
-        """An extractor configured by the ``EXTRACT_*`` settings."""
-        return cls(
-            min_length=settings.getint("EXTRACT_MIN_LENGTH", 200),
-            non_article_url=settings.get("EXTRACT_NON_ARTICLE_URL"),
-            favor=settings.get("EXTRACT_FAVOR", ""),
-        )
-
-    def extract_page(
-        self, html: str, url: str, hints: Mapping[str, Any] | None = None, needs_date: bool = False, canonical: bool = True
-    ) -> Extracted:
-        """Parse ``html`` fetched from ``url`` once, and extract its article at its canonical URL
-        (with ``canonical``; else at ``url``)."""
-        tree = load_html(html)
-        if tree is None:
-            raise NotAnArticle("unparseable", "no HTML document")
-        return self.extract(tree, canonical_url(tree, url) if canonical else url, hints, needs_date)
-
-    def extract(self, tree, url: str, hints: Mapping[str, Any] | None = None, needs_date: bool = False) -> Extracted:  # noqa: ANN001
-        """Extract the article of ``tree`` (an lxml document, not modified) found at ``url``."""
-        hints = hints or {}
-        types = page_types(tree)
-        declares_article = bool(types & ARTICLE_TYPES)
-        if not declares_article and types & NON_ARTICLE_TYPES:
-            raise NotAnArticle("not_article", f"page type {sorted(types & NON_ARTICLE_TYPES)[0]}")
-        path = urlsplit(url).path
-        if not declares_article and self.non_article_url and self.non_article_url.search(path):
-            raise NotAnArticle("not_article", "tag, author or service page URL")
-        if not declares_article and (path in ("", "/") or shows_teaser_dates(tree)):
-            raise NotAnArticle("not_article", "home or listing page")
-        protected = _protect_joiners(tree)
-        document = trafilatura.bare_extraction(protected, url=url, with_metadata=True, **self.options)
-        if document is not None and protected is not tree:
-            for field in ("title", "author", "sitename", "description", "text"):
-                setattr(document, field, _restore_joiners(getattr(document, field)))
-        title = headline(tree, document.title if document is not None else None, url)
-        text = paragraphs(document.text if document is not None else "", drop_first=title)
-        if len(text) < self.min_length:
-            raise NotAnArticle("no_body", f"{len(text)} characters of body text")
-        published_raw = structured_published(tree) or hints.get("published") or document.date or text_published(tree)
-        published = normalize_date(published_raw)
-        if not declares_article and not published and (needs_date or types & GENERIC_PAGE_TYPES):
-            raise NotAnArticle("not_article", "no article type and no date")
-        return Extracted(
-            url=url,
-            title=title or _clean(hints.get("title")),
-            author=_clean(document.author),
-            published=published,
-            published_raw=published_raw,
-            sitename=_clean(document.sitename),
-            description=_clean(document.description),
-            text=text,
-            page_language=page_language(tree),
-            alternates=alternates(tree, url),
-        )
 
 
 class ExtractionPipeline:
-    """Parses the page once, in a worker process: canonical URL, title, author, dates, body text,
-    declared language and translations. Non-articles are dropped.
+    """Turns the fetched page into the article's fields (:func:`pipelines.core.extract_page`) in a
+    worker process; a page that is not an article is dropped with the core's reason.
 
-    Settings: ``EXTRACT_ENABLED``, ``EXTRACT_MIN_LENGTH`` (characters), ``EXTRACT_NON_ARTICLE_URL``
-    (regex on the URL path), ``EXTRACT_FAVOR`` ("", "precision" or "recall"), ``CANONICAL_ENABLED``
+    Settings: ``EXTRACT_ENABLED`` (off: the page's text as it is, nothing judged),
+    ``EXTRACT_MIN_LENGTH``, ``EXTRACT_NON_ARTICLE_URL``, ``EXTRACT_FAVOR``, ``CANONICAL_ENABLED``
     (off: the article URL is the fetched URL); the workers: ``PIPELINE_WORKERS``, ``PIPELINE_MAX_PENDING``.
     """
 
-    def __init__(
-        self,
-        extractor: ArticleExtractor,
-        stats: StatsCollector,
-        pool: WorkerPool | None = None,
-        order: ArrivalOrder | None = None,
-        canonical: bool = True,
-    ) -> None:
-        self.extractor = extractor
-        self.stats = stats
-        self.pool = pool or WorkerPool(0)
-        self.order = order or ArrivalOrder()
-        self.canonical = canonical
+    def __init__(self, options: CoreOptions, pool: WorkerPool, order: ArrivalOrder) -> None:
+        self.options = options
+        self.pool = pool
+        self.order = order
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        settings = crawler.settings
-        if not settings.getbool("EXTRACT_ENABLED", True):
-            raise NotConfigured("EXTRACT_ENABLED is off")
-        return cls(
-            ArticleExtractor.from_settings(settings),
-            crawler.stats,
-            pool_for(crawler),
-            order_for(crawler),
-            canonical=settings.getbool("CANONICAL_ENABLED", True),
-        )
+        return cls(options_for(crawler), pool_for(crawler), order_for(crawler))
 
     async def process_item(self, item: Article) -> Article:
         self.order.enter(item)
-        needs_date = item.discovered_via in ("listing", "sitemap") and not item.hints.get("allow_matched")
+        page = FetchedPage(item.url, item.body, item.headers, item.hints, item.discovered_via)
         try:
-            found = await self.pool.run(
-                self.extractor.extract_page, item.html, item.url, item.hints, needs_date, self.canonical
-            )
-        except NotAnArticle as error:
-            self.stats.inc_value(f"wirecrawl/dropped/{error.reason}")
-            raise DropItem(f"{error}: {item.url}") from None
+            found = await self.pool.run(extract_page, page, self.options)
+        except Rejected as rejection:
+            raise drop_for(rejection, item.url) from None
         except Exception as error:  # a broken page must not stop the crawl
-            self.stats.inc_value("wirecrawl/dropped/extract_error")
             logger.warning("extraction failed (%s: %s): %s", type(error).__name__, error, item.url)
-            raise DropItem(f"extraction failed: {item.url}") from None
+            raise ExtractionFailed(f"extraction failed: {item.url}") from None
         item.fetched_url = item.url
         for name, value in vars(found).items():
             setattr(item, name, value)
         return item
-
-
-#: Headings that hold the page's headline: in the article or main content, else anywhere but
-#: the site's chrome.
-HEADLINE_XPATHS = (
-    "//article//h1 | //main//h1 | //*[@itemprop='headline']",
-    "//h1[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[not(ancestor::article)])]",
-)
-_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»|/)\s+")
-
-def headline(tree, declared: str | None, url: str) -> str | None:  # noqa: ANN001
-    """The article's headline: its ``<h1>``, else the declared title without the site's suffix.
-
-    ``<title>`` and ``og:title`` often carry an SEO variant and the site's name
-    ("... | Börsen-Zeitung", "... – DW – 28.04.2023"); the visible headline does not.
-    """
-    for xpath in HEADLINE_XPATHS:
-        for element in tree.xpath(xpath):
-            text = _clean(" ".join(element.itertext()))
-            if text and 8 <= len(text) <= 300:
-                return re.sub(r"\s+([:,;!?])", r"\1", text)  # "Kicker : Headline" from spans
-    return strip_site_suffix(_clean(declared), tree, url)
-
-
-def strip_site_suffix(title: str | None, tree, url: str) -> str | None:  # noqa: ANN001
-    """``title`` without trailing parts naming the site (og:site_name, the host) or a date."""
-    if not title:
-        return title
-    names = {value.casefold() for value in tree.xpath('//meta[@property="og:site_name"]/@content')}
-    host = (urlsplit(url).hostname or "").removeprefix("www.").casefold()
-    parts = _TITLE_SEPARATOR.split(title)
-    while len(parts) > 1:
-        last = parts[-1].strip().casefold()
-        site_like = last in names or (host and (last in host or host.split(".")[0] in last.replace(" ", "")))
-        if not (site_like or any(dates_in(last)) or last in {"news", "nachrichten", "actualités", "noticias"}):
-            break
-        parts.pop()
-    return _clean(" ".join(parts)) if len(parts) < len(_TITLE_SEPARATOR.split(title)) else title
-
-
-def _protect_joiners(tree):  # noqa: ANN001, ANN202
-    """A copy of the tree with zero-width joiners as markers, or the tree itself if it has none."""
-    if not tree.xpath(_HAS_JOINER):
-        return tree
-    protected = deepcopy(tree)
-    for element in protected.iter():
-        for attribute in ("text", "tail"):
-            value = getattr(element, attribute)
-            if value and ("\u200c" in value or "\u200d" in value):
-                for joiner, marker in JOINER_MARKERS.items():
-                    value = value.replace(joiner, marker)
-                setattr(element, attribute, value)
-    return protected
-
-
-def _restore_joiners(value: str | None) -> str | None:
-    if value:
-        for joiner, marker in JOINER_MARKERS.items():
-            value = value.replace(marker, joiner)
-    return value
-
-
-def paragraphs(text: str, drop_first: str | None = None) -> str:
-    """Body text with one paragraph per block, blocks separated by a blank line.
-
-    A first block equal to ``drop_first`` (the headline repeated atop the body) is left out.
-    """
-    blocks = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-    if blocks and drop_first and blocks[0].casefold() == " ".join(drop_first.split()).casefold():
-        blocks = blocks[1:]
-    return "\n\n".join(blocks)
-
-
-def page_types(tree) -> set[str]:  # noqa: ANN001
-    """Lower-cased ``og:type`` and JSON-LD ``@type`` values declared by the page."""
-    types = {value.strip().lower() for value in tree.xpath('//meta[@property="og:type"]/@content')}
-    for node in json_ld(tree):
-        declared = node.get("@type")
-        for value in declared if isinstance(declared, list) else [declared]:
-            if isinstance(value, str):
-                types.add(value.rsplit("/", 1)[-1].lower())
-    return types
-
-
-def shows_teaser_dates(tree) -> bool:  # noqa: ANN001
-    """Whether the page's content shows the dates of many items: a listing, not one article.
-
-    Two distinct days in ``<time datetime>`` elements, or four counting date-classed elements
-    too. Measured: 3 of 181 ScrapingHub and 0 of 258 Fundus articles without a declared
-    article type show that many (related-story rails show two or three); section fronts six
-    or more.
-    """
-    times = {element.get("datetime", "").strip()[:10] for element in tree.xpath(CONTENT_TIMES)} - {""}
-    if len(times) >= 2:
-        return True
-    days = set(times)
-    for element in tree.xpath(CONTENT_DATE_ELEMENTS):
-        days.update(day for _, day in dates_in(" ".join(element.itertext())))
-        if len(days) >= 4:
-            return True
-    return False
-
-
-def alternates(tree, url: str) -> dict[str, str]:  # noqa: ANN001
-    """The page's declared translations (``<link rel="alternate" hreflang>``), other than itself."""
-    found = {}
-    for link in tree.xpath('//link[@rel="alternate" and @hreflang and @href]'):
-        language, href = link.get("hreflang").strip(), normalize_url(urljoin(url, link.get("href").strip()))
-        if language.lower() != "x-default" and href != url and href.startswith(("http://", "https://")):
-            found.setdefault(language, href)
-    return found
-
-
-def page_language(tree) -> str | None:  # noqa: ANN001
-    """The language the page declares (``<html lang>``, ``og:locale``, Content-Language), ISO 639-1."""
-    candidates = [
-        *tree.xpath("/html/@lang"),
-        *tree.xpath("/html/@xml:lang"),
-        *tree.xpath('//meta[@property="og:locale"]/@content'),
-        *tree.xpath('//meta[@http-equiv="content-language" or @http-equiv="Content-Language"]/@content'),
-    ]
-    for value in candidates:
-        match = LANGUAGE_CODE.match(value.strip().split(",")[0].strip())
-        if match and match.group(1).lower() not in ("x", "und"):
-            return match.group(1).lower()
-    return None
-
-
-def _clean(value: Any) -> str | None:
-    """Text with whitespace collapsed and soft hyphens (invisible) removed; None if empty."""
-    if not isinstance(value, str):
-        return None
-    value = " ".join(value.replace("\u00ad", "").split())
-    return value or None

@@ -6,9 +6,6 @@ share these pages with each other until they write to them.
 
 from langdetect.detector_factory import init_factory
 
-import pipelines.clean  # noqa: F401
-import pipelines.extract  # noqa: F401
-import pipelines.language  # noqa: F401
-import pipelines.near_duplicates  # noqa: F401
+import pipelines.core  # noqa: F401
 
 init_factory()

@@ -1,4 +1,4 @@
-"""Stage 8: storing the article, its URLs and its story in the corpus."""
+"""Stage 4, in order: the article's story decided (the core's :class:`StoryRules`), then the article stored."""
 
 from __future__ import annotations
 
@@ -9,15 +9,17 @@ import sqlite3
 from typing import Self
 
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 from scrapy.utils.defer import deferred_from_coro
 
+from crawler.failures import count_failure
 from crawler.items import Article
 from crawler.ordering import COMMIT, ArrivalOrder, order_for
 from crawler.shared_corpus import corpus_for
-from pipelines.duplicates import text_hash
-from storage.corpus import Corpus
+from pipelines.core import StoryRules
+from pipelines.core.identity import text_hash
+from pipelines.drops import NotStored, SamePage
+from storage.corpus import Corpus, StoredArticle
 
 __all__ = ["CorpusPipeline"]
 
@@ -25,9 +27,14 @@ logger = logging.getLogger(__name__)
 
 
 class CorpusPipeline:
-    """Writes each article with its story atomically (``CORPUS_PATH``), and the page as
-    fetched, compressed, unless ``CORPUS_STORE_PAGES`` is off. Articles are stored in
-    arrival order, each right after its story was decided (:data:`crawler.ordering.COMMIT`).
+    """Decides each article's story and writes it with its story atomically (``CORPUS_PATH``),
+    and the page as fetched, compressed, unless ``CORPUS_STORE_PAGES`` is off.
+
+    One item at a time, in arrival order (:data:`crawler.ordering.COMMIT`, taken and released
+    here), so a copy always sees the copies that arrived before it. The same text at the same
+    path under another query string is the stored page again: its URLs are recorded and the
+    copy dropped. Settings: ``DEDUP_EXACT_ENABLED``, ``DEDUP_NEAR_ENABLED`` and the ``DEDUP_*``
+    thresholds (see :class:`pipelines.core.StoryRules`).
     Commits are batched: every ``CORPUS_COMMIT_ARTICLES`` articles or ``CORPUS_COMMIT_SECONDS``
     seconds, whichever comes first (a crash loses at most that, to be fetched again).
 
@@ -40,50 +47,77 @@ class CorpusPipeline:
     def __init__(
         self,
         corpus: Corpus,
+        rules: StoryRules,
         stats: StatsCollector,
-        crawler: Crawler | None = None,
-        store_pages: bool = True,
-        order: ArrivalOrder | None = None,
-        commit_articles: int = 1,
-        commit_seconds: float = 1.0,
+        crawler: Crawler | None,
+        store_pages: bool,
+        order: ArrivalOrder,
+        commit_articles: int,
+        commit_seconds: float,
     ) -> None:
         self.corpus = corpus
+        self.rules = rules
         self.stats = stats
         self.crawler = crawler
         self.store_pages = store_pages
-        self.order = order or ArrivalOrder()
+        self.order = order
         self.commit_articles = commit_articles
         self.commit_seconds = commit_seconds
         self._commit_timer: asyncio.TimerHandle | None = None
+        self._uncommitted: list[Article] = []  # stored since the last commit (kept to write again after a rollback)
         self._stopping = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        settings = crawler.settings
+        settings, corpus = crawler.settings, corpus_for(crawler)
+        rules = StoryRules.from_settings(corpus, settings)
+        if rules.near:
+            rules.matcher.check_index()
         return cls(
-            corpus_for(crawler),
+            corpus,
+            rules,
             crawler.stats,
             crawler,
-            settings.getbool("CORPUS_STORE_PAGES", True),
+            settings.getbool("CORPUS_STORE_PAGES"),
             order_for(crawler),
-            commit_articles=settings.getint("CORPUS_COMMIT_ARTICLES", 100),
-            commit_seconds=settings.getfloat("CORPUS_COMMIT_SECONDS", 1.0),
+            commit_articles=settings.getint("CORPUS_COMMIT_ARTICLES"),
+            commit_seconds=settings.getfloat("CORPUS_COMMIT_SECONDS"),
         )
 
     async def process_item(self, item: Article) -> Article:
         await self.order.turn(item, COMMIT)
         try:
+            self._decide_story(item)
             if self.commit_articles > 1 and self.corpus.hold_writes():
                 self._commit_timer = asyncio.get_running_loop().call_later(self.commit_seconds, self._commit)
-            stored = self._store(item)
+            stored = self._write(item)
+            self._uncommitted.append(item)
+            self.stats.inc_value("wirecrawl/stored")
+            if not stored.new_story:
+                self.stats.inc_value("wirecrawl/stored/copies")
             if self.corpus.held_articles >= self.commit_articles:
                 self._commit()
-            return stored
+            return item
         except sqlite3.OperationalError as error:
             self._failed(error)
-            raise DropItem(f"not stored, the corpus cannot be written: {error}") from None
+            raise NotStored(f"not stored, the corpus cannot be written: {error}") from None
         finally:
             self.order.release(item, COMMIT)
+
+    def _decide_story(self, item: Article) -> None:
+        item.text_hash = item.text_hash or text_hash(item.text)
+        decision = self.rules.decide(item.url, item.text_hash, item.language, item.fingerprint, item.shingles)
+        if decision.same_page is not None:
+            # The same page under a query string we do not know as tracking (?wt_mc=..., ?ref=...).
+            self.corpus.add_urls(decision.same_page, [item.url, item.fetched_url, item.request_url])
+            raise SamePage(f"same page as article {decision.same_page}: {item.url}")
+        item.story_id, item.absorbs = decision.story_id, decision.absorbs
+        if decision.exact:
+            item.similarity = 1.0
+            self.stats.inc_value("wirecrawl/duplicates/exact")
+        elif decision.story_id is not None:
+            self.stats.inc_value("wirecrawl/duplicates/near")
+            self.stats.inc_value("wirecrawl/stories/united", len(decision.absorbs))
 
     def _commit(self) -> None:
         if self._commit_timer is not None:
@@ -91,25 +125,37 @@ class CorpusPipeline:
             self._commit_timer = None
         try:
             self.corpus.commit()
+            self._uncommitted.clear()
         except sqlite3.OperationalError as error:
             self._failed(error)
 
     def _failed(self, error: sqlite3.OperationalError) -> None:
-        """Count the failure and stop the crawl; what the corpus holds stays committed."""
+        """Count the failure, keep what fits and stop the crawl; what the corpus holds stays committed."""
         full = "full" in str(error)
-        self.stats.inc_value("wirecrawl/errors/corpus_full" if full else "wirecrawl/errors/corpus")
-        with contextlib.suppress(sqlite3.Error):
-            self.corpus.commit()  # the articles stored before the failing one
+        count_failure(self.stats, "corpus_full" if full else "corpus")
+        self._keep_uncommitted()
         if self._stopping or self.crawler is None or self.crawler.engine is None:
             return
         self._stopping = True
         logger.error("the corpus cannot be written (%s): stopping the crawl", error)
         deferred_from_coro(self.crawler.engine.close_spider_async(reason="corpus_full" if full else "corpus_error"))
 
-    def _store(self, item: Article) -> Article:
+    def _keep_uncommitted(self) -> None:
+        """Commit the articles stored before the failing one. On a full disk SQLite may roll the
+        whole batch back: then they are written again one by one, as many as fit."""
+        batch, self._uncommitted = self._uncommitted, []
+        with contextlib.suppress(sqlite3.Error):
+            if self.corpus.in_transaction:
+                self.corpus.commit()
+                return
+            for item in batch:
+                self._write(item)
+                self.corpus.commit()
+
+    def _write(self, item: Article) -> StoredArticle:
         row = {
             **vars(item),
-            "text_hash": item.text_hash or text_hash(item.text),
+            "text_hash": item.text_hash,
             "word_count": len(item.text.split()),
             "similarity": item.similarity if item.story_id is not None else 1.0,
         }
@@ -120,12 +166,16 @@ class CorpusPipeline:
             fingerprint=item.fingerprint,
             absorbs=item.absorbs,
             translations=item.alternates,
-            page={"url": item.fetched_url or item.url, "status": item.status, "headers": item.headers, "body": item.body}
+            page={
+                "url": item.fetched_url or item.url,
+                "status": item.status,
+                "headers": item.headers,
+                "body": item.body,
+                "hints": item.hints,
+                "discovered_via": item.discovered_via,
+            }
             if self.store_pages and item.body
             else None,
         )
         item.story_id = stored.story_id
-        self.stats.inc_value("wirecrawl/stored")
-        if not stored.new_story:
-            self.stats.inc_value("wirecrawl/stored/copies")
-        return item
+        return stored

@@ -16,7 +16,7 @@ from scrapy.http import Response
 from scrapy.statscollectors import StatsCollector
 from scrapy.utils.httpobj import urlparse_cached
 
-from crawler.failures import failure_reason
+from crawler.failures import count_failure, failure_reason
 
 __all__ = ["HostGivenUp", "PoliteBackoff", "retry_after_seconds"]
 
@@ -167,5 +167,5 @@ class PoliteBackoff:
 
     def _give_up(self, netloc: str, host: _Host, why: str) -> None:
         host.given_up = True
-        self.stats.inc_value("wirecrawl/errors/host_given_up")
+        count_failure(self.stats, "host_given_up")
         logger.warning("source %s: giving %s up for the rest of this run (%s)", self.source, netloc, why)

@@ -16,8 +16,7 @@ from twisted.python.failure import Failure
 from w3lib.url import safe_url_string
 
 from crawler.config import Source
-from crawler.encoding import decode_html
-from crawler.failures import failure_reason
+from crawler.failures import count_failure, failure_reason
 from crawler.items import Article
 from crawler.urls import normalize_url, same_site
 from spiders.feeds import UnreadableDocument, parse_feed
@@ -198,7 +197,7 @@ class SourceSpider(Spider):
             return
         self.crawler.stats.inc_value("wirecrawl/discovery/listings")
         depth = response.meta.get("listing_depth", 0)
-        max_depth = self.settings.getint("DISCOVERY_LISTING_DEPTH", 20)
+        max_depth = self.settings.getint("DISCOVERY_LISTING_DEPTH")
         for link in self._links.extract_links(response):
             url = normalize_url(link.url)
             if not same_site(url, response.url):
@@ -225,7 +224,6 @@ class SourceSpider(Spider):
             self.crawler.stats.inc_value("wirecrawl/dropped/binary")
             self.logger.info("binary content served as %s: %s", content_type.decode("latin-1") or "HTML", response.url)
             return
-        html, _ = decode_html(response.body, content_type.decode("latin-1") or None)
         request_url = response.meta.get("redirect_urls", [response.url])[0]
         via, hints = response.meta["discovered_via"], response.meta.get("hints", {})
         if via == "listing" and (announced := self._announced.get(request_url)):
@@ -233,7 +231,6 @@ class SourceSpider(Spider):
         yield Article(
             source=self.source.name,
             url=response.url,
-            html=html,
             body=response.body,
             headers={
                 name: response.headers.get(name.encode(), b"").decode("latin-1")
@@ -250,7 +247,6 @@ class SourceSpider(Spider):
                     **hints,
                     "source_language": self.source.language,
                     "source_languages": self.source.languages,
-                    "http_language": response.headers.get(b"Content-Language", b"").decode("latin-1"),
                 }.items()
                 if value
             },
@@ -302,7 +298,7 @@ class SourceSpider(Spider):
         return entries
 
     def _discovery_failed(self, response: Response, kind: str, reason: str) -> None:
-        self.crawler.stats.inc_value(f"wirecrawl/errors/{kind}")
+        count_failure(self.crawler.stats, kind)
         self.logger.warning("unreadable %s %s: %s", kind, response.url, reason)
 
     def _discovery_malformed(self, response: Response, kind: str, reason: str, entries: int) -> None:
@@ -322,7 +318,7 @@ class SourceSpider(Spider):
         reason = failure_reason(failure.value)
         if reason is None:
             return  # robots.txt, already stored, host given up: counted where they were decided
-        self.crawler.stats.inc_value(f"wirecrawl/errors/{reason}")
+        count_failure(self.crawler.stats, reason)
         self.logger.info("%s failed (%s: %s): %s", what, reason, failure.getErrorMessage()[:200], request.url)
 
 

@@ -32,7 +32,7 @@ class StoredUrlFilter:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        if not crawler.settings.getbool("DISCOVERY_SKIP_STORED", True):
+        if not crawler.settings.getbool("DISCOVERY_SKIP_STORED"):
             raise NotConfigured("DISCOVERY_SKIP_STORED is off")
         middleware = cls(corpus_for(crawler), crawler.stats)
         crawler.signals.connect(middleware.request_dropped, signal=signals.request_dropped)

@@ -121,8 +121,8 @@ def corpus_stats(db: Database, runs: int = 5) -> dict[str, Any]:
 def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
     """The last ``runs`` crawl runs, newest first, each with its failures by reason summed over its sources.
 
-    ``failures`` maps a reason (``timeout``, ``http_404``, ...) to its count;
-    ``error_rate`` is the share of pages tried that failed (None when none was tried).
+    ``failures`` maps a reason (``timeout``, ``http_404``, ...) to its count; ``http_errors``
+    counts the failures that were answered (4xx, 5xx), for the error rate.
     """
     cursor = db.execute(
         """SELECT id, started, finished, status, sources, pages_fetched, articles_added, duplicates, dropped, errors
@@ -141,9 +141,7 @@ def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
                     reason = key.removeprefix("wirecrawl/errors/")
                     failures[reason] = failures.get(reason, 0) + value
         run["failures"] = dict(sorted(failures.items(), key=lambda kv: (-kv[1], kv[0])))
-        answered = sum(count for reason, count in failures.items() if reason.startswith("http_"))
-        tried = run["pages_fetched"] + run["errors"] - answered
-        run["error_rate"] = min(1.0, run["errors"] / tried) if tried > 0 else None
+        run["http_errors"] = sum(count for reason, count in failures.items() if reason.startswith("http_"))
         result.append(run)
     return result
 

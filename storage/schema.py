@@ -234,3 +234,15 @@ def add_site_block_pages(db: Database) -> None:
         ) WITHOUT ROWID;
         """
     )
+
+
+@migrations()
+def add_page_hints(db: Database) -> None:
+    """What discovery said of each stored page (feed title, date, language; the source's languages),
+    so that ``wirecrawl reextract`` decides exactly as the crawl did. NULL for pages stored before."""
+    db.executescript(
+        """
+        ALTER TABLE pages ADD COLUMN hints TEXT;          -- JSON object of discovery hints
+        ALTER TABLE pages ADD COLUMN discovered_via TEXT; -- feed, sitemap or listing
+        """
+    )

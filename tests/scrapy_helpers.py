@@ -4,10 +4,14 @@ import asyncio
 import inspect
 from typing import Any
 
+from collections.abc import Iterable
+
 from scrapy.crawler import Crawler
 from scrapy.utils.test import get_crawler
 
 from crawler import settings as project_settings
+from crawler.drops import CountedDrop, DropCounter
+from crawler.ordering import order_for
 
 #: Settings that tie a crawler to a real run (reactor, sources file); unit tests leave them out.
 RUN_ONLY = {"TWISTED_REACTOR", "SPIDER_LOADER_CLASS"}
@@ -28,3 +32,17 @@ def processed(stage: Any, item: Any) -> Any:
     """``item`` after the pipeline ``stage`` (whose ``process_item`` may be a coroutine)."""
     result = stage.process_item(item)
     return asyncio.run(result) if inspect.iscoroutine(result) else result
+
+
+def run_stages(crawler: Crawler, item: Any, stages: Iterable[Any]) -> Any:
+    """``item`` through the pipeline ``stages`` (classes), as the engine runs them: a drop is
+    counted as the ``item_dropped`` signal counts it, and the item leaves the arrival order."""
+    try:
+        for stage in stages:
+            item = processed(stage.from_crawler(crawler), item)
+        return item
+    except CountedDrop as drop:
+        DropCounter(crawler.stats).item_dropped(exception=drop)
+        raise
+    finally:
+        order_for(crawler).leave(item)  # as Scrapy's item_scraped / item_dropped signals do

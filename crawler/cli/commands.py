@@ -11,6 +11,7 @@ import click
 
 from crawler import __version__
 from crawler.config import Source, SourcesError, load_sources, sources_path
+from crawler.failures import error_rate
 from storage.corpus import CorpusError, corpus_path
 from storage.lock import CorpusLocked
 
@@ -64,13 +65,39 @@ def _load_sources(sources_file: Path | None) -> list[Source]:
         raise ConfigError(str(error)) from None
 
 
-def _open_db(db_file: Path | None):  # noqa: ANN202 (sqlite_utils.Database)
+def _open_corpus(db_file: Path | None):  # noqa: ANN202 (storage.corpus.Corpus)
     from storage.corpus import Corpus
 
     try:
-        return Corpus(corpus_path(db_file), create=False).db
+        return Corpus(corpus_path(db_file), create=False)
     except CorpusError as error:
         raise ConfigError(str(error)) from None
+
+
+def _open_db(db_file: Path | None):  # noqa: ANN202 (sqlite_utils.Database)
+    return _open_corpus(db_file).db
+
+
+def _parse_hints(value: str | None) -> dict[str, Any]:
+    if not value:
+        return {}
+    try:
+        hints = json.loads(value)
+    except json.JSONDecodeError as error:
+        raise ConfigError(f"--hints is not JSON: {error}") from None
+    if not isinstance(hints, dict):
+        raise ConfigError("--hints must be a JSON object, e.g. '{\"language\": \"de\"}'")
+    return hints
+
+
+def _parse_headers(pairs: tuple[str, ...]) -> dict[str, str]:
+    headers = {}
+    for pair in pairs:
+        name, sep, value = pair.partition(":")
+        if not sep or not name.strip():
+            raise ConfigError(f"--header expects 'NAME: VALUE', got {pair!r}")
+        headers["-".join(part.capitalize() for part in name.strip().split("-"))] = value.strip()
+    return headers
 
 
 def _parse_overrides(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -251,7 +278,8 @@ def _print_runs(runs: list[dict[str, Any]]) -> None:
     if not runs:
         click.echo("no crawl runs yet")
     for run in runs:
-        rate = f"{run['error_rate']:.0%}" if run["error_rate"] is not None else "-"
+        rate = error_rate(run["errors"], run["pages_fetched"], run["http_errors"])
+        rate = f"{rate:.0%}" if rate is not None else "-"
         click.echo(
             f"run {run['id']}  {run['started']} .. {run['finished'] or '-'}  {run['status']}  "
             f"{run['sources']} sources, {run['pages_fetched']} pages, {run['articles_added']} stored, "
@@ -341,7 +369,7 @@ def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...]) -> N
         wirecrawl dedupe --rebuild -s DEDUP_JACCARD=0.6
     """
     from crawler.cli.runner import crawl_settings
-    from pipelines.near_duplicates import StoryMatcher, rebuild_stories
+    from pipelines.core import StoryRules, rebuild_stories
     from storage.corpus import Corpus, check_writable
     from storage.lock import CorpusLock
 
@@ -356,7 +384,7 @@ def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...]) -> N
         raise ConfigError(str(error)) from None
     settings = crawl_settings(sources_path(None), corpus.path, _parse_overrides(overrides))
     try:
-        matcher = StoryMatcher.from_settings(corpus, settings)
+        rules = StoryRules.from_settings(corpus, settings)
     except ValueError as error:
         raise ConfigError(str(error)) from None
     show_progress = sys.stderr.isatty()
@@ -366,7 +394,7 @@ def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...]) -> N
             click.echo(f"\r{done}/{total} articles", err=True, nl=done == total)
 
     before = corpus.db["stories"].count
-    stories = rebuild_stories(corpus, matcher, progress)
+    stories = rebuild_stories(rules, progress)
     articles = corpus.db["articles"].count
     click.echo(f"Rebuilt: {articles} articles in {stories} stories (before: {before} stories).")
     corpus.close()
@@ -415,25 +443,38 @@ def reextract(source: str | None, db_file: Path | None, overrides: tuple[str, ..
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--url", help="The page's address (only with a single FILE).")
-def extract(files: tuple[Path, ...], url: str | None) -> None:
-    """Run extraction and language detection on saved HTML files (plain or .gz).
+@click.option("--hints", "hints_json", metavar="JSON", help='What discovery said of the page, as the crawl passes it: a JSON object with title, published, language, source_language, source_languages, allow_matched, discovered_via.')
+@click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'", help="A response header, e.g. 'Content-Type: text/html; charset=windows-1251' (repeatable).")
+@click.option("--templates-from", "templates_db", type=click.Path(dir_okay=False, path_type=Path), help="Remove the site templates this corpus has learned (read only).")
+def extract(files: tuple[Path, ...], url: str | None, hints_json: str | None, headers: tuple[str, ...], templates_db: Path | None) -> None:
+    """Run the crawl's extraction, cleaning and language detection on saved HTML files (plain or .gz).
 
     Prints one JSON object per file and line: file, url, title, author, published,
     language, language_probability, text (and error, for a page that is not an article).
+    Given the same hints and headers, and the corpus whose site templates to remove, a page
+    comes out as the crawl stores it.
 
     Example:
 
         wirecrawl extract page.html --url https://example.com/news/1
 
-        wirecrawl extract saved/*.html.gz
+        wirecrawl extract page.html --url https://example.com/news/1 --hints '{"language": "de"}'
+
+        wirecrawl extract saved/*.html.gz --templates-from corpus.db
     """
+    from crawler.cli.runner import crawl_settings
+    from pipelines.core import SiteTemplates
     from pipelines.saved_page import extract_saved_page
 
     if url and len(files) > 1:
         raise ConfigError("--url needs a single FILE")
+    hints = _parse_hints(hints_json)
+    header_map = _parse_headers(headers)
+    settings = crawl_settings(sources_path(None), corpus_path(None))
+    templates = SiteTemplates.from_settings(_open_corpus(templates_db), settings) if templates_db else None
     failed = 0
     for file in files:
-        result = extract_saved_page(file.read_bytes(), url or file.resolve().as_uri())
+        result = extract_saved_page(file.read_bytes(), url or file.resolve().as_uri(), settings, hints, header_map, templates)
         click.echo(json.dumps({"file": str(file), **result}, ensure_ascii=False))
         failed += "error" in result
     if failed:

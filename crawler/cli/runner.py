@@ -16,8 +16,9 @@ from scrapy.settings import Settings
 from twisted.internet import task
 
 from crawler.extensions import run_counts, run_status
+from crawler.failures import error_rate
 from crawler.logs import quiet_per_page_noise
-from pipelines.near_duplicates import StoryMatcher
+from pipelines.core.stories import StoryMatcher
 from storage.corpus import Corpus, check_writable
 from storage.lock import CorpusLock, CorpusLocked
 
@@ -40,9 +41,8 @@ class CrawlReport:
     @property
     def error_rate(self) -> float:
         """Failed pages among all pages tried: errors / (pages answered + failures without an answer)."""
-        errors = self.totals.get("errors", 0)
-        tried = self.totals.get("pages_fetched", 0) + errors - self.totals.get("http_errors", 0)
-        return min(1.0, errors / tried) if tried else 0.0
+        rate = error_rate(self.totals.get("errors", 0), self.totals.get("pages_fetched", 0), self.totals.get("http_errors", 0))
+        return rate or 0.0
 
     @property
     def too_many_errors(self) -> bool:
@@ -131,7 +131,7 @@ def _run_locked(
     names: Sequence[str], settings: Settings, progress: Callable[[dict[str, int], float], None] | None
 ) -> CrawlReport:
     corpus = Corpus(settings.get("CORPUS_PATH"))
-    if settings.getbool("DEDUP_NEAR_ENABLED", True):
+    if settings.getbool("DEDUP_NEAR_ENABLED"):
         StoryMatcher.from_settings(corpus, settings).check_index()  # before any request
     corpus.close_crashed_runs()
     run_id = corpus.start_run(names)

@@ -2,11 +2,13 @@
 
 import pytest
 
-from pipelines.clean import BoilerplateRules, CleaningPipeline
-from scrapy_helpers import processed
+from scrapy import signals
 from scrapy.exceptions import DropItem
+
 from crawler.items import Article
-from storage.corpus import Corpus
+from pipelines.core.cleaning import BoilerplateRules
+from pipelines.text import TextPipeline
+from scrapy_helpers import make_crawler, run_stages
 
 BODY = [
     "The harbour authority approved a plan on Monday to deepen the main shipping channel, a project that engineers say will let larger vessels dock.",
@@ -88,11 +90,11 @@ def test_real_short_paragraphs_survive(short):
 
 
 def test_site_templates_learn_recurring_blocks(tmp_path):
-    from scrapy.statscollectors import MemoryStatsCollector
-    from scrapy.utils.test import get_crawler
+    crawler = make_crawler(CORPUS_PATH=str(tmp_path / "c.db"), CLEAN_TEMPLATE_PAGES=3, CLEAN_MIN_LENGTH=50)
 
-    corpus = Corpus(tmp_path / "c.db")
-    stage = CleaningPipeline(corpus, MemoryStatsCollector(get_crawler()), template_pages=3, min_length=50)
+    def cleaned_text(item):
+        return run_stages(crawler, item, [TextPipeline]).text
+
     signup = "Get the Port News morning briefing in your inbox every weekday: local stories, weather and traffic."
 
     leads = ["Dockers voted to accept the new pay offer after a week of talks.",
@@ -102,13 +104,15 @@ def test_site_templates_learn_recurring_blocks(tmp_path):
 
     def page(number):
         body = [leads[number], signup, BODY[number % 3]]
-        return Article(source="port", url=f"https://port.example/news/{number}", html="", text="\n\n".join(body), title=f"Story {number}")
+        return Article(source="port", url=f"https://port.example/news/{number}", text="\n\n".join(body), title=f"Story {number}")
 
-    first = [processed(stage, page(n)).text for n in range(3)]
+    first = [cleaned_text(page(n)) for n in range(3)]
     assert all(signup in text for text in first)  # not yet known to recur
-    later = processed(stage, page(3)).text
+    later = cleaned_text(page(3))
     assert signup not in later and leads[3] in later
-    other_site = Article(source="x", url="https://other.example/a", html="", text=f"{signup}\n\n{BODY[0]}", title="t")
-    assert signup in processed(stage, other_site).text  # templates are per site
+    other_site = Article(source="x", url="https://other.example/a", text=f"{signup}\n\n{BODY[0]}", title="t")
+    assert signup in cleaned_text(other_site)  # templates are per site
     with pytest.raises(DropItem):
-        processed(stage, Article(source="port", url="https://port.example/news/9", html="", text=signup, title="t"))
+        cleaned_text(Article(source="port", url="https://port.example/news/9", text=signup, title="t"))
+    assert crawler.stats.get_value("wirecrawl/dropped/no_body") == 1
+    crawler.signals.send_catch_log(signal=signals.engine_stopped)

@@ -4,10 +4,13 @@ import asyncio
 import gzip
 
 import pytest
+from trafilatura.utils import load_html
 from scrapy import Request
 from scrapy.http import HtmlResponse, Response, XmlResponse
 
 from crawler.config import parse_sources
+from crawler.encoding import decode_html
+from pipelines.core.extraction import page_text
 from spiders.feeds import UnreadableDocument, parse_feed
 from spiders.sitemaps import parse_sitemap, robots_sitemaps
 from spiders.source import SourceSpider
@@ -178,7 +181,7 @@ def test_listing_depth_is_capped():
     assert list(spider.parse_listing(response)) == []
 
 
-def test_article_response_is_decoded_into_an_item():
+def test_article_response_becomes_an_item_with_its_bytes_decoded_by_extraction():
     spider = make_spider(feeds=["https://ru.example/rss"], language="ru")
     html = "<html><head><meta charset='windows-1251'></head><body><p>Москва</p></body></html>".encode("cp1251")
     response = response_for(
@@ -190,7 +193,8 @@ def test_article_response_is_decoded_into_an_item():
         headers={"Content-Type": "text/html"},
     )
     (item,) = spider.parse_article(response)
-    assert "Москва" in item.html
+    assert item.body == html and item.headers == {"Content-Type": "text/html"}  # decoded in a worker, not here
+    assert "Москва" in page_text(load_html(decode_html(item.body, item.headers["Content-Type"])[0]), item.url).text
     assert (item.source, item.discovered_via, item.hints) == ("site", "feed", {"title": "T", "source_language": "ru"})
 
 

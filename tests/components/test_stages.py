@@ -10,14 +10,14 @@ from scrapy.http import HtmlResponse
 from crawler.config import parse_sources
 from crawler.shared_corpus import corpus_for
 from pipelines.canonical import CanonicalUrlPipeline
-from pipelines.duplicates import ExactDuplicatePipeline, normalized_text
-from pipelines.dates import normalize_date
+from pipelines.core.dates import normalize_date
+from pipelines.core.identity import normalized_text
+from pipelines.core.language import LanguageDetector
 from pipelines.extract import ExtractionPipeline
-from pipelines.language import LanguageDetector, LanguagePipeline
 from pipelines.store import CorpusPipeline
+from pipelines.text import TextPipeline
 from spiders.source import SourceSpider
-from crawler.ordering import order_for
-from scrapy_helpers import make_crawler, processed
+from scrapy_helpers import make_crawler, run_stages as run_through
 
 STORY = [
     "The harbour authority approved a plan on Monday to deepen the main shipping channel, a project "
@@ -69,13 +69,8 @@ def crawler(tmp_path):
     crawler.signals.send_catch_log(signal=signals.engine_stopped)
 
 
-def run_stages(crawler, item, stages=(ExtractionPipeline, CanonicalUrlPipeline, LanguagePipeline, ExactDuplicatePipeline, CorpusPipeline)):
-    try:
-        for stage in stages:
-            item = processed(stage.from_crawler(crawler), item)
-        return item
-    finally:
-        order_for(crawler).leave(item)  # as Scrapy's item_scraped / item_dropped signals do
+def run_stages(crawler, item, stages=(ExtractionPipeline, CanonicalUrlPipeline, TextPipeline, CorpusPipeline)):
+    return run_through(crawler, item, stages)
 
 
 # --- canonical URL -----------------------------------------------------------------------
@@ -219,7 +214,7 @@ def test_language_hints_decide_when_text_is_short(text, hints, expected):
 
 
 def test_language_stage_uses_page_lang(crawler):
-    item = run_stages(crawler, item_from(page(paragraphs=GERMAN, lang="de", title="Straßenbahn")), stages=(ExtractionPipeline, LanguagePipeline))
+    item = run_stages(crawler, item_from(page(paragraphs=GERMAN, lang="de", title="Straßenbahn")), stages=(ExtractionPipeline, TextPipeline))
     assert (item.language, item.language_source) == ("de", "langdetect")
 
 
@@ -260,7 +255,7 @@ def test_exact_copy_on_another_site_joins_the_story(crawler):
 def test_date_written_in_the_text(snippet, expected):
     from trafilatura.utils import load_html
 
-    from pipelines.dates import text_published
+    from pipelines.core.dates import text_published
 
     tree = load_html(f"<html><body><div><p>{snippet}</p><p>{STORY[0]}</p></div></body></html>")
     assert text_published(tree) == expected
@@ -285,7 +280,7 @@ def test_undated_page_takes_its_date_from_its_text(crawler):
 def test_pages_showing_many_dates_are_listings(dates, listing):
     from trafilatura.utils import load_html
 
-    from pipelines.extract import shows_teaser_dates
+    from pipelines.core.extraction import shows_teaser_dates
 
     tree = load_html(f"<html><body><nav><time datetime='2026-01-01'>x</time></nav><main>{dates}</main></body></html>")
     assert shows_teaser_dates(tree) is listing

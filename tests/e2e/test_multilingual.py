@@ -14,7 +14,7 @@ import sites
 from conftest import crawl_args, db_rows, run_cli, write_sources
 from crawler.cli.demo.localsites import LocalSites, Page, Site
 from multilingual_texts import ARTICLES, CLOSE_PAIRS, Text
-from pipelines.language import LanguageDetector
+from pipelines.core.language import LanguageDetector
 
 ALL = (*ARTICLES, *CLOSE_PAIRS)
 

@@ -34,17 +34,17 @@ def test_reextract_needs_a_corpus(tmp_path):
 
 
 def test_pages_are_not_kept_when_switched_off(tmp_path):
-    from scrapy.statscollectors import MemoryStatsCollector
-    from scrapy.utils.test import get_crawler
+    from scrapy import signals
 
     from crawler.items import Article
+    from crawler.shared_corpus import corpus_for
     from pipelines.store import CorpusPipeline
-    from scrapy_helpers import processed
-    from storage.corpus import Corpus
+    from scrapy_helpers import make_crawler, run_stages
 
-    corpus = Corpus(tmp_path / "c.db")
-    stats = MemoryStatsCollector(get_crawler())
-    article = dict(source="s", html="", text="A body of text.", fetched_at="2026-11-24T10:00:00Z", body=b"<html>page</html>")
-    processed(CorpusPipeline(corpus, stats, store_pages=False), Article(url="https://a.example/1", **article))
-    processed(CorpusPipeline(corpus, stats, store_pages=True), Article(url="https://a.example/2", **article))
-    assert [row["url"] for row in corpus.db["pages"].rows] == ["https://a.example/2"]
+    article = dict(source="s", text="A body of text.", fetched_at="2026-11-24T10:00:00Z", body=b"<html>page</html>")
+    for number, store_pages in ((1, False), (2, True)):
+        crawler = make_crawler(CORPUS_PATH=str(tmp_path / "c.db"), CORPUS_STORE_PAGES=store_pages)
+        run_stages(crawler, Article(url=f"https://a.example/{number}", **article), [CorpusPipeline])
+        if store_pages:
+            assert [row["url"] for row in corpus_for(crawler).db["pages"].rows] == ["https://a.example/2"]
+        crawler.signals.send_catch_log(signal=signals.engine_stopped)

@@ -15,7 +15,8 @@ from crawler.items import Article
 from crawler.cli.demo.localsites import LocalSites, Page, Site
 from crawler.ordering import ArrivalOrder
 from crawler.workers import WorkerCrashed, WorkerPool
-from pipelines.extract import ArticleExtractor, NotAnArticle
+from pipelines.core import CoreOptions, FetchedPage, NotAnArticle, extract_page
+from scrapy_helpers import make_crawler
 
 
 def crash_once(marker: str) -> str:
@@ -51,14 +52,15 @@ def test_not_an_article_crosses_the_process_boundary_with_its_reason():
     pool = WorkerPool(1)
     try:
         with pytest.raises(NotAnArticle) as raised:
-            asyncio.run(pool.run(ArticleExtractor().extract_page, "<html><body><p>Hi</p></body></html>", "https://a.example/x"))
+            page = FetchedPage("https://a.example/x", b"<html><body><p>Hi</p></body></html>")
+            asyncio.run(pool.run(extract_page, page, CoreOptions.from_settings(make_crawler().settings)))
         assert raised.value.reason == "no_body"
     finally:
         pool.close()
 
 
 def item(number: int) -> Article:
-    return Article(source="s", url=f"https://a.example/{number}", html="")
+    return Article(source="s", url=f"https://a.example/{number}")
 
 
 def test_items_pass_a_point_in_arrival_order_whatever_order_they_reach_it():
@@ -82,7 +84,7 @@ def test_items_pass_a_point_in_arrival_order_whatever_order_they_reach_it():
 
 def test_an_item_leaving_early_holds_nobody_up_and_claims_wait_for_the_holder():
     order, events = ArrivalOrder(), []
-    first, dropped, second = item(1), item(2), Article(source="s", url="https://a.example/1", html="")
+    first, dropped, second = item(1), item(2), Article(source="s", url="https://a.example/1")
 
     async def run():
         for article in (first, dropped, second):

@@ -61,7 +61,7 @@ def test_header_the_bytes_contradict_yields_to_the_meta_charset():
 
 
 def test_chinese_variants_and_serbian_by_their_characters():
-    from pipelines.language import LanguageDetector, chinese_variant
+    from pipelines.core.language import LanguageDetector, chinese_variant
 
     assert chinese_variant("這個國家的經濟發展") == "zh-tw" and chinese_variant("这个国家的经济发展") == "zh-cn"
     serbian = "Почела је обнова Петроварадинске тврђаве, а радови ће трајати до краја године, саопштио је град."
@@ -69,7 +69,7 @@ def test_chinese_variants_and_serbian_by_their_characters():
 
 
 def test_a_feed_hint_for_an_undetectable_language_does_not_override_clear_text():
-    from pipelines.language import LanguageDetector
+    from pipelines.core.language import LanguageDetector
 
     english = "The undersea tunnel linking the island to the mainland has been delayed by another two years, officials said on Monday."
     assert LanguageDetector().detect(english, {"page_language": "en", "language": "ms-MY", "source_language": "ms"}).language == "en"

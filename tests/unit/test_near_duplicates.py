@@ -3,8 +3,9 @@
 import pytest
 
 from dedup_cases import CASES
-from pipelines.duplicates import text_hash
-from pipelines.near_duplicates import Fingerprinter, StoryMatcher, decide_story, rebuild_stories, shingles, tokens
+from pipelines.core import StoryRules, rebuild_stories
+from pipelines.core.identity import Fingerprinter, shingles, text_hash, tokens
+from pipelines.core.stories import StoryMatcher
 from storage.corpus import Corpus, CorpusError
 
 
@@ -32,9 +33,11 @@ def corpus(tmp_path):
 
 def store(corpus, matcher, text, language="en", published=None, url=None):
     """An article through the crawl's decision path: equal text, else a near-duplicate, else new."""
-    fingerprint, story, absorbs = decide_story(corpus, matcher, text, language, text_hash(text))
+    url = url or f"https://example.com/{corpus.db['articles'].count}"
+    identity = matcher.fingerprinter.identify(text, language)
+    decision = StoryRules(matcher).decide(url, identity.text_hash, language, identity.fingerprint, identity.shingles)
     row = {
-        "url": url or f"https://example.com/{corpus.db['articles'].count}",
+        "url": url,
         "source": "test",
         "language": language,
         "title": text[:40],
@@ -43,7 +46,7 @@ def store(corpus, matcher, text, language="en", published=None, url=None):
         "published": published,
         "fetched_at": "2026-11-24T10:00:00Z",
     }
-    return corpus.add_article(row, story_id=story, fingerprint=fingerprint, absorbs=absorbs)
+    return corpus.add_article(row, story_id=decision.story_id, fingerprint=identity.fingerprint, absorbs=decision.absorbs)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
@@ -79,13 +82,13 @@ def test_rebuild_recomputes_stories_with_new_settings(corpus):
     matcher = StoryMatcher(corpus)
     english = [case for case in CASES if case.language == "en" and case.kind in ("words_changed", "dropped_end")]
     for case in english:
-        if corpus.story_for_text_hash(text_hash(case.base.text)) is None:
+        if not corpus.articles_with_text_hash(text_hash(case.base.text)):
             store(corpus, matcher, case.base.text)
         store(corpus, matcher, case.text)
     grouped = corpus.db["stories"].count
-    assert rebuild_stories(corpus, StoryMatcher(corpus)) == grouped
+    assert rebuild_stories(StoryRules(StoryMatcher(corpus))) == grouped
     strict = StoryMatcher(corpus, jaccard=0.99, containment=0.999)
-    assert rebuild_stories(corpus, strict) > grouped
+    assert rebuild_stories(StoryRules(strict)) > grouped
     assert corpus.db.execute("SELECT count(*) FROM articles WHERE story_id IS NULL").fetchone()[0] == 0
     assert corpus.db.execute("SELECT sum(copies) FROM stories").fetchone()[0] == corpus.db["articles"].count
 
@@ -94,5 +97,18 @@ def test_index_built_with_other_settings_is_refused(corpus):
     StoryMatcher(corpus, Fingerprinter(bands=32)).check_index()
     with pytest.raises(CorpusError, match="dedupe --rebuild"):
         StoryMatcher(corpus, Fingerprinter(bands=16)).check_index()
-    rebuild_stories(corpus, StoryMatcher(corpus, Fingerprinter(bands=16)))
+    rebuild_stories(StoryRules(StoryMatcher(corpus, Fingerprinter(bands=16))))
     StoryMatcher(corpus, Fingerprinter(bands=16)).check_index()
+
+
+def test_the_same_page_under_another_query_string_is_that_page_in_the_crawl_and_in_a_rebuild(corpus):
+    matcher = StoryMatcher(corpus)
+    text = CASES[0].base.text
+    first = store(corpus, matcher, text, url="https://example.com/news/a")
+    identity = matcher.fingerprinter.identify(text, "en")
+    again = StoryRules(matcher).decide("https://example.com/news/a?ref=home", identity.text_hash, "en", identity.fingerprint, identity.shingles)
+    assert (again.same_page, again.story_id) == (first.article_id, first.story_id)
+    elsewhere = StoryRules(matcher).decide("https://other.example/a", identity.text_hash, "en", identity.fingerprint, identity.shingles)
+    assert elsewhere.same_page is None and elsewhere.story_id == first.story_id and elsewhere.exact
+    assert StoryRules(matcher, exact=False, near=False).decide("https://other.example/a", identity.text_hash, "en",
+                                                               identity.fingerprint, identity.shingles).story_id is None

@@ -1,4 +1,4 @@
-"""Stage 4: the article's language (ISO 639-1), deterministic, reconciled with what the page declares."""
+"""Language: the article's language (ISO 639-1), deterministic, reconciled with what the page declares."""
 
 from __future__ import annotations
 
@@ -10,15 +10,9 @@ from typing import Any, Self
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 from langdetect.detector_factory import PROFILES_DIRECTORY
-from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem, NotConfigured
-from scrapy.settings import BaseSettings
-from scrapy.statscollectors import StatsCollector
+from pipelines.core.settings import SettingsReader
 
-from crawler.items import Article
-from crawler.workers import WorkerPool, pool_for
-
-__all__ = ["DetectedLanguage", "LanguageDetector", "LanguagePipeline", "cjk_language"]
+__all__ = ["DetectedLanguage", "LanguageDetector", "cjk_language", "iso639_1"]
 
 #: Declared hints in the order they are trusted: the page, the HTTP header, the feed or
 #: sitemap, the sources file.
@@ -73,13 +67,13 @@ class LanguageDetector:
         self.seed = seed
 
     @classmethod
-    def from_settings(cls, settings: BaseSettings) -> Self:
+    def from_settings(cls, settings: SettingsReader) -> Self:
         """A detector configured by the ``LANGUAGE_*`` settings."""
         return cls(
-            max_chars=settings.getint("LANGUAGE_MAX_CHARS", 2000),
-            min_length=settings.getint("LANGUAGE_MIN_LENGTH", 60),
-            min_probability=settings.getfloat("LANGUAGE_MIN_PROBABILITY", 0.8),
-            seed=settings.getint("LANGUAGE_SEED", 0),
+            max_chars=settings.getint("LANGUAGE_MAX_CHARS"),
+            min_length=settings.getint("LANGUAGE_MIN_LENGTH"),
+            min_probability=settings.getfloat("LANGUAGE_MIN_PROBABILITY"),
+            seed=settings.getint("LANGUAGE_SEED"),
         )
 
     def detect(self, text: str, hints: Mapping[str, Any]) -> DetectedLanguage:
@@ -87,7 +81,7 @@ class LanguageDetector:
         ``language`` (feed) and ``source_language``."""
         DetectorFactory.seed = self.seed  # langdetect is random without it: same text, other answers
         sample = text[: self.max_chars]
-        declared = [(signal, code) for signal, key in HINT_ORDER if (code := _iso639_1(hints.get(key)))]
+        declared = [(signal, code) for signal, key in HINT_ORDER if (code := iso639_1(hints.get(key)))]
         language, probability, variant = None, None, None
         try:
             best = detect_langs(sample)[0]
@@ -131,39 +125,6 @@ def chinese_variant(text: str) -> str | None:
     if traditional == simplified:
         return None
     return "zh-tw" if traditional > simplified else "zh-cn"
-
-
-class LanguagePipeline:
-    """Sets ``language``, ``language_probability``, ``language_source`` and ``language_variant``.
-
-    Detection runs in a worker process. A source that lists ``languages`` keeps only articles in those; others are counted
-    (``wirecrawl/skipped/language/xx``) and dropped.
-    Settings: ``LANGUAGE_ENABLED``, ``LANGUAGE_MAX_CHARS``, ``LANGUAGE_MIN_LENGTH``,
-    ``LANGUAGE_MIN_PROBABILITY``, ``LANGUAGE_SEED``.
-    """
-
-    def __init__(self, detector: LanguageDetector, stats: StatsCollector, pool: WorkerPool | None = None) -> None:
-        self.detector = detector
-        self.stats = stats
-        self.pool = pool or WorkerPool(0)
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        if not crawler.settings.getbool("LANGUAGE_ENABLED", True):
-            raise NotConfigured("LANGUAGE_ENABLED is off")
-        return cls(LanguageDetector.from_settings(crawler.settings), crawler.stats, pool_for(crawler))
-
-    async def process_item(self, item: Article) -> Article:
-        hints: dict[str, Any] = {**item.hints, "page_language": item.page_language}
-        found = await self.pool.run(self.detector.detect, item.text, hints)
-        item.language, item.language_probability = found.language, found.probability
-        item.language_source, item.language_variant = found.source, found.variant
-        self.stats.inc_value(f"wirecrawl/language/{found.source or 'unknown'}")
-        wanted = item.hints.get("source_languages")
-        if wanted and found.language not in wanted:
-            self.stats.inc_value(f"wirecrawl/skipped/language/{found.language or 'unknown'}")
-            raise DropItem(f"language {found.language} not wanted by source {item.source}: {item.url}")
-        return item
 
 
 def cjk_language(text: str) -> str | None:
@@ -234,7 +195,7 @@ def _close(first: str | None, second: str | None) -> bool:
 LEGACY_CODES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi", "jw": "jv"}
 
 
-def _iso639_1(value: Any) -> str | None:
+def iso639_1(value: Any) -> str | None:
     """``en`` from ``en``, ``en-US``, ``EN_gb``; ``no`` from ``nb``; None for anything else."""
     if not isinstance(value, str) or not value:
         return None

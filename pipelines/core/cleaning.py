@@ -1,4 +1,4 @@
-"""Stage 3: remove the page furniture trafilatura leaves inside article bodies.
+"""Cleaning: remove the page furniture trafilatura leaves inside article bodies.
 
 Two parts. General rules, for residue that is not site-specific and for a site's first
 pages: promo lines ("READ MORE: ...", "Lesen Sie auch", "ЧИТАЙТЕ ТАКЖЕ", "延伸阅读"), image
@@ -17,26 +17,16 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Self
 from urllib.parse import urlsplit
 
-from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem, NotConfigured
-from scrapy.statscollectors import StatsCollector
-
-from crawler.items import Article
-from crawler.ordering import ArrivalOrder, order_for
-from crawler.shared_corpus import corpus_for
 from crawler.urls import site_key
-from crawler.workers import WorkerPool, pool_for
-from pipelines.dates import dates_in
+from pipelines.core.dates import dates_in
+from pipelines.core.settings import SettingsReader
 from storage.corpus import Corpus
 
-__all__ = ["BoilerplateRules", "CleaningPipeline", "SiteBodyCleaner", "block_key", "site_name"]
-
-#: Where pages take their turn with their site's templates.
-POINT = "site_templates"
+__all__ = ["BoilerplateRules", "SiteTemplates", "block_key", "site_name"]
 
 _PROMO_WORDS = (
     "read more", "read also", "also read", "read next", "more on this", "more on this story", "related",
@@ -181,80 +171,29 @@ def _same_text(block: str, title: str) -> bool:
     return " ".join(_WORDS.findall(block.casefold())) == " ".join(_WORDS.findall(title.casefold()))
 
 
+
+
 @dataclass
-class SiteBodyCleaner:
-    """A body cleaned by its site's learned templates, then by the general rules."""
+class SiteTemplates:
+    """A site's learned templates: blocks seen on at least ``min_pages`` of its pages (kept in the corpus)."""
 
     corpus: Corpus
-    template_pages: int = 3
-    rules: BoilerplateRules = field(default_factory=BoilerplateRules)
+    min_pages: int
 
-    def clean(self, url: str, blocks: list[str], title: str | None, learn: bool = True) -> list[str]:
-        """The article blocks of ``blocks``; with ``learn``, the page also counts for its site's templates."""
-        return self.rules.clean(self.without_templates(url, blocks, learn), title)
+    @classmethod
+    def from_settings(cls, corpus: Corpus, settings: SettingsReader) -> Self:
+        """Templates of ``corpus`` as ``CLEAN_TEMPLATE_PAGES`` defines them."""
+        return cls(corpus, settings.getint("CLEAN_TEMPLATE_PAGES"))
 
-    def without_templates(self, url: str, blocks: list[str], learn: bool = True) -> list[str]:
-        """``blocks`` less the site's learned templates; with ``learn``, the page counts for them."""
+    def remove(self, url: str, blocks: list[str], learn: bool = True) -> list[str]:
+        """``blocks`` of the page at ``url`` less its site's templates; with ``learn``, the page counts for them."""
         site = site_name(url)
         keys = [block_key(block) for block in blocks]
-        recurring = self.corpus.recurring_blocks(site, keys, self.template_pages)
+        recurring = self.corpus.recurring_blocks(site, keys, self.min_pages)
         if learn:
             self.corpus.record_site_blocks(site, keys, url)
         return [block for block, key in zip(blocks, keys, strict=True) if key not in recurring]
 
-
-class CleaningPipeline:
-    """Removes boilerplate from ``text``: the site's learned templates, then the general rules.
-
-    Pages consult and teach their site's templates in arrival order (so the outcome does not
-    depend on which worker finished first); the rules run in a worker process.
-    Settings: ``CLEAN_ENABLED``, ``CLEAN_TEMPLATE_PAGES`` (a block seen on at least this many
-    pages of a site is the site's boilerplate), ``CLEAN_MIN_LENGTH`` (drop the page if less
-    body text than this remains).
-    """
-
-    def __init__(
-        self,
-        corpus: Corpus,
-        stats: StatsCollector,
-        template_pages: int = 3,
-        min_length: int = 200,
-        pool: WorkerPool | None = None,
-        order: ArrivalOrder | None = None,
-    ) -> None:
-        self.cleaner = SiteBodyCleaner(corpus, template_pages)
-        self.stats = stats
-        self.min_length = min_length
-        self.pool = pool or WorkerPool(0)
-        self.order = order or ArrivalOrder()
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        settings = crawler.settings
-        if not settings.getbool("CLEAN_ENABLED", True):
-            raise NotConfigured("CLEAN_ENABLED is off")
-        return cls(
-            corpus_for(crawler),
-            crawler.stats,
-            template_pages=settings.getint("CLEAN_TEMPLATE_PAGES", 3),
-            min_length=settings.getint("CLEAN_MIN_LENGTH", settings.getint("EXTRACT_MIN_LENGTH", 200)),
-            pool=pool_for(crawler),
-            order=order_for(crawler),
-        )
-
-    async def process_item(self, item: Article) -> Article:
-        blocks = item.text.split("\n\n")
-        await self.order.turn(item, POINT)
-        try:
-            kept = self.cleaner.without_templates(item.url, blocks)
-        finally:
-            self.order.release(item, POINT)
-        cleaned = await self.pool.run(self.cleaner.rules.clean, kept, item.title)
-        removed = len(blocks) - len(cleaned)
-        if removed:
-            self.stats.inc_value("wirecrawl/cleaned/blocks", removed)
-        item.text = "\n\n".join(cleaned)
-        if len(item.text) < self.min_length:
-            self.stats.inc_value("wirecrawl/dropped/no_body")
-            raise DropItem(f"no article body left after cleaning: {item.url}")
-        return item
+    def remove_known(self, url: str, blocks: list[str]) -> list[str]:
+        """``blocks`` less the templates learned so far, the page not counted (it was, or is not stored)."""
+        return self.remove(url, blocks, learn=False)

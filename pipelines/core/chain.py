@@ -1,0 +1,169 @@
+"""The article chain: a fetched page in, an article or a typed rejection out.
+
+decode -> parse -> canonical URL -> extract (:func:`extract_page`), then the site's
+templates (they need the corpus, so the caller applies them in arrival order), then
+cleaning rules -> minimum length -> language -> the source's languages -> text identity
+(:func:`finish_text`). The crawl runs the two halves in worker processes around its
+in-order template step; ``extract``, ``reextract`` and the benchmarks run
+:func:`process_page`, which is the same two halves in a row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Self
+
+import numpy as np
+from trafilatura.utils import load_html
+
+from crawler.encoding import decode_html
+from pipelines.core.cleaning import BoilerplateRules
+from pipelines.core.extraction import ArticleExtractor, Extracted, canonical_url, page_text
+from pipelines.core.identity import Fingerprinter, text_hash
+from pipelines.core.language import DetectedLanguage, LanguageDetector
+from pipelines.core.rejections import LanguageNotWanted, NotAnArticle
+from pipelines.core.settings import SettingsReader
+from storage.signatures import Fingerprint
+
+__all__ = ["Article", "CoreOptions", "FetchedPage", "Finished", "extract_page", "finish_text", "process_page"]
+
+#: Removes a site's learned templates from a page's blocks: ``(url, blocks) -> blocks``.
+TemplateFilter = Callable[[str, list[str]], list[str]]
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """A page as fetched, with what discovery said of it."""
+
+    url: str  # the URL it was fetched from (after redirects)
+    body: bytes
+    headers: Mapping[str, str] = field(default_factory=dict)  # kept response headers: Content-Type, Content-Language, ...
+    hints: Mapping[str, Any] = field(default_factory=dict)  # title, published, language (feed), source_language(s), allow_matched
+    discovered_via: str = ""  # feed, sitemap or listing; "" for a page from elsewhere
+
+    @property
+    def needs_date(self) -> bool:
+        """Found through a sitemap or listing link the source's ``allow`` did not vouch for: an
+        undated page without an article type is not taken for an article."""
+        return self.discovered_via in ("listing", "sitemap") and not self.hints.get("allow_matched")
+
+
+@dataclass(frozen=True)
+class CoreOptions:
+    """Everything the chain is configured by, built once from the settings (see ``crawler/settings.py``).
+
+    A stage switched off is ``None`` (``CLEAN_ENABLED``, ``LANGUAGE_ENABLED``,
+    ``DEDUP_NEAR_ENABLED``); with ``EXTRACT_ENABLED`` off the page's text is taken as it is.
+    """
+
+    extractor: ArticleExtractor | None
+    canonical: bool
+    rules: BoilerplateRules | None
+    clean_min_length: int
+    detector: LanguageDetector | None
+    fingerprinter: Fingerprinter | None
+
+    @classmethod
+    def from_settings(cls, settings: SettingsReader) -> Self:
+        """The options the settings give (no fallbacks: every default is in ``crawler/settings.py``)."""
+        return cls(
+            extractor=ArticleExtractor.from_settings(settings) if settings.getbool("EXTRACT_ENABLED") else None,
+            canonical=settings.getbool("CANONICAL_ENABLED"),
+            rules=BoilerplateRules() if settings.getbool("CLEAN_ENABLED") else None,
+            clean_min_length=settings.getint("CLEAN_MIN_LENGTH"),
+            detector=LanguageDetector.from_settings(settings) if settings.getbool("LANGUAGE_ENABLED") else None,
+            fingerprinter=Fingerprinter.from_settings(settings) if settings.getbool("DEDUP_NEAR_ENABLED") else None,
+        )
+
+
+@dataclass(frozen=True)
+class Finished:
+    """The second half's result: the clean text, its language and what identifies it."""
+
+    text: str
+    removed_blocks: int  # blocks the cleaning rules removed
+    language: DetectedLanguage
+    text_hash: str
+    fingerprint: Fingerprint | None = field(default=None, repr=False)
+    shingles: np.ndarray | None = field(default=None, repr=False)  # sorted shingle hashes, to verify candidates
+
+    def fields(self) -> dict[str, Any]:
+        """The article columns this half decides."""
+        return {
+            "text": self.text,
+            "text_hash": self.text_hash,
+            "language": self.language.language,
+            "language_probability": self.language.probability,
+            "language_source": self.language.source,
+            "language_variant": self.language.variant,
+        }
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as the chain made it: the extraction and the finished text."""
+
+    extracted: Extracted
+    finished: Finished
+
+    def fields(self) -> dict[str, Any]:
+        """The article's columns as the corpus stores them (``url`` is the canonical URL)."""
+        found = self.extracted
+        return {
+            "url": found.url,
+            "title": found.title,
+            "author": found.author,
+            "published": found.published,
+            "published_raw": found.published_raw,
+            "sitename": found.sitename,
+            "description": found.description,
+            **self.finished.fields(),
+            "word_count": len(self.finished.text.split()),
+        }
+
+
+def extract_page(page: FetchedPage, options: CoreOptions) -> Extracted:
+    """Decode and parse the page once; its article at its canonical URL. Raises :class:`NotAnArticle`."""
+    html, _ = decode_html(page.body, page.headers.get("Content-Type"))
+    tree = load_html(html)
+    if tree is None:
+        raise NotAnArticle("unparseable", "no HTML document")
+    url = canonical_url(tree, page.url) if options.canonical and page.url.startswith(("http://", "https://")) else page.url
+    if options.extractor is None:
+        return page_text(tree, url, page.hints)
+    return options.extractor.extract(tree, url, page.hints, page.needs_date)
+
+
+def language_hints(hints: Mapping[str, Any], headers: Mapping[str, str], page_language: str | None) -> dict[str, Any]:
+    """The declared languages, as language detection weighs them: page, HTTP header, feed, source."""
+    return {**hints, "page_language": page_language, "http_language": headers.get("Content-Language")}
+
+
+def finish_text(blocks: list[str], title: str | None, hints: Mapping[str, Any], options: CoreOptions) -> Finished:
+    """Cleaning rules, minimum length, language, the source's languages and the text's identity.
+
+    ``blocks`` are the body's paragraphs, the site's templates already removed. Raises
+    :class:`NotAnArticle` (``no_body``) or :class:`LanguageNotWanted`.
+    """
+    kept = options.rules.clean(blocks, title) if options.rules is not None else blocks
+    text = "\n\n".join(kept)
+    if options.rules is not None and len(text) < options.clean_min_length:
+        raise NotAnArticle("no_body", f"{len(text)} characters left after cleaning")
+    language = options.detector.detect(text, hints) if options.detector is not None else DetectedLanguage(None, None, None)
+    wanted = hints.get("source_languages")
+    if wanted and options.detector is not None and language.language not in wanted:
+        raise LanguageNotWanted(language.language or "unknown", f"not among the source's languages {', '.join(wanted)}")
+    if options.fingerprinter is None:
+        return Finished(text, len(blocks) - len(kept), language, text_hash(text))
+    identity = options.fingerprinter.identify(text, language.language)
+    return Finished(text, len(blocks) - len(kept), language, identity.text_hash, identity.fingerprint, identity.shingles)
+
+
+def process_page(page: FetchedPage, options: CoreOptions, templates: TemplateFilter | None = None) -> Article:
+    """The whole chain on one page, in a row; ``templates`` removes the site's learned templates."""
+    extracted = extract_page(page, options)
+    blocks = extracted.text.split("\n\n") if extracted.text else []
+    if templates is not None and options.rules is not None:
+        blocks = templates(extracted.url, blocks)
+    return Article(extracted, finish_text(blocks, extracted.title, language_hints(page.hints, page.headers, extracted.page_language), options))

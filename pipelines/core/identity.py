@@ -1,0 +1,139 @@
+"""What identifies a body text: its normalized hash (exact copies), MinHash and LSH bands (edited copies)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Self
+
+import numpy as np
+from datasketch import MinHash
+from datasketch.hashfunc import sha1_hash32
+
+from pipelines.core.settings import SettingsReader
+from storage.scripts import UNSPACED_CHARACTERS, has_unspaced_script
+from storage.signatures import Fingerprint, pack_signature
+
+__all__ = ["Fingerprinter", "TextIdentity", "normalized_text", "shingles", "text_hash", "tokens"]
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def normalized_text(text: str) -> str:
+    """Text reduced to what identifies a story: NFKC, case-folded, punctuation and spacing folded."""
+    return _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def text_hash(text: str) -> str:
+    """SHA-1 of the normalized text."""
+    return hashlib.sha1(normalized_text(text).encode("utf-8")).hexdigest()
+
+
+#: Combining marks that belong inside words (\w leaves them out): Indic vowel signs, Arabic and
+#: Hebrew points, Thai/Lao/Myanmar/Khmer marks, Latin and Cyrillic combining marks.
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u0900-\u0963\u0966-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+)
+_WORD = re.compile(f"(?:[^\\W_]|[{_MARKS}])+")
+_DIGITS = re.compile(r"\d+")
+_UNSPACED_OR_RUN = re.compile(f"[{UNSPACED_CHARACTERS}]|[^{UNSPACED_CHARACTERS}]+")
+
+
+def tokens(text: str) -> list[str]:
+    """Words of the normalized text (NFKC, case-folded, punctuation dropped, digits folded to 0).
+
+    In scripts written without spaces (Chinese, Japanese, Thai, ...) each character is a token.
+    """
+    folded = _DIGITS.sub("0", unicodedata.normalize("NFKC", text).casefold())
+    result: list[str] = []
+    for word in _WORD.findall(folded):
+        if has_unspaced_script(word):
+            result.extend(_UNSPACED_OR_RUN.findall(word))
+        else:
+            result.append(word)
+    return result
+
+
+def shingles(text: str, size: int) -> set[str]:
+    """The text's distinct runs of ``size`` consecutive tokens (the whole text if shorter)."""
+    words = tokens(text)
+    if len(words) <= size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+@dataclass(frozen=True)
+class TextIdentity:
+    """What identifies a body text: its hash, its index entry and its shingles (hashed) for verification."""
+
+    text_hash: str
+    fingerprint: Fingerprint | None
+    shingles: np.ndarray | None  # sorted distinct 32-bit hashes of the shingles
+
+
+@dataclass(frozen=True)
+class Fingerprinter:
+    """MinHash and LSH band hashes of a text; pure computation, so it runs in the worker processes."""
+
+    shingle_size: int = 5
+    num_perm: int = 128
+    bands: int = 32
+
+    def __post_init__(self) -> None:
+        if not 0 < self.bands <= self.num_perm:
+            raise ValueError(f"DEDUP_BANDS must be between 1 and DEDUP_NUM_PERM ({self.num_perm}), got {self.bands}")
+
+    @classmethod
+    def from_settings(cls, settings: SettingsReader) -> Self:
+        """A fingerprinter configured by the ``DEDUP_*`` settings."""
+        return cls(
+            shingle_size=settings.getint("DEDUP_SHINGLE_SIZE"),
+            num_perm=settings.getint("DEDUP_NUM_PERM"),
+            bands=settings.getint("DEDUP_BANDS"),
+        )
+
+    @property
+    def rows(self) -> int:
+        """Hash values per band."""
+        return self.num_perm // self.bands
+
+    def shingle_hashes(self, text: str) -> np.ndarray:
+        """The text's shingles as sorted distinct 32-bit hashes (the values MinHash is built from)."""
+        return np.unique(np.fromiter((sha1_hash32(s.encode("utf-8")) for s in shingles(text, self.shingle_size)), dtype=np.uint32))
+
+    def fingerprint(self, text: str, language: str | None) -> tuple[Fingerprint, np.ndarray]:
+        """The text's index entry (bands keyed by ``language``) and its shingle hashes."""
+        hashed = self.shingle_hashes(text)
+        permutations, scheme = _permutations(self.num_perm)
+        minhash = MinHash(num_perm=self.num_perm, permutations=permutations, scheme=scheme, hashfunc=int)
+        minhash.update_batch(hashed.tolist())
+        values = np.asarray(minhash.hashvalues, dtype="<u4")
+        prefix = f"{language or ''}|".encode()
+        bands = tuple(
+            int.from_bytes(
+                hashlib.blake2b(
+                    prefix + band.to_bytes(2, "little") + values[band * self.rows : (band + 1) * self.rows].tobytes(),
+                    digest_size=8,
+                ).digest(),
+                "little",
+                signed=True,
+            )
+            for band in range(self.bands)
+        )
+        return Fingerprint(pack_signature(values), len(hashed), bands), hashed
+
+    def identify(self, text: str, language: str | None) -> TextIdentity:
+        """Hash, fingerprint and shingle hashes of ``text``: everything the duplicate stages need."""
+        fingerprint, hashed = self.fingerprint(text, language)
+        return TextIdentity(text_hash(text), fingerprint, hashed)
+
+
+@cache
+def _permutations(num_perm: int) -> tuple[Any, str]:
+    # Generating the permutations costs more than hashing a text: once per process.
+    template = MinHash(num_perm=num_perm, seed=1)
+    return template.permutations, template.scheme

@@ -1,0 +1,84 @@
+"""Stage 3: the body's text. The site's templates in order, then cleaning rules, language and
+text identity in one worker call (the core's second half)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Self
+
+from scrapy.crawler import Crawler
+from scrapy.statscollectors import StatsCollector
+
+from crawler.items import Article
+from crawler.ordering import ArrivalOrder, order_for
+from crawler.shared_corpus import corpus_for
+from crawler.workers import WorkerPool, pool_for
+from pipelines.core import CoreOptions, Rejected, SiteTemplates, finish_text, language_hints
+from pipelines.drops import ExtractionFailed, drop_for
+from pipelines.options import options_for
+
+__all__ = ["TextPipeline"]
+
+logger = logging.getLogger(__name__)
+
+#: Where pages take their turn with their site's templates.
+POINT = "site_templates"
+
+
+class TextPipeline:
+    """Cleans the body, decides its language and computes what identifies it.
+
+    Pages consult and teach their site's templates in arrival order (so the outcome does not
+    depend on which worker finished first); the rest is :func:`pipelines.core.finish_text`
+    in a worker process. Pages left too short, or in a language their source does not list
+    (``languages``), are dropped.
+    Settings: ``CLEAN_ENABLED`` (templates and rules), ``CLEAN_TEMPLATE_PAGES``, ``CLEAN_MIN_LENGTH``;
+    ``LANGUAGE_ENABLED``, ``LANGUAGE_*``; ``DEDUP_NEAR_ENABLED`` (the fingerprint), ``DEDUP_SHINGLE_SIZE``,
+    ``DEDUP_NUM_PERM``, ``DEDUP_BANDS``.
+    """
+
+    def __init__(
+        self,
+        options: CoreOptions,
+        templates: SiteTemplates | None,
+        stats: StatsCollector,
+        pool: WorkerPool,
+        order: ArrivalOrder,
+    ) -> None:
+        self.options = options
+        self.templates = templates
+        self.stats = stats
+        self.pool = pool
+        self.order = order
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        options = options_for(crawler)
+        templates = SiteTemplates.from_settings(corpus_for(crawler), crawler.settings) if options.rules else None
+        return cls(options, templates, crawler.stats, pool_for(crawler), order_for(crawler))
+
+    async def process_item(self, item: Article) -> Article:
+        blocks = item.text.split("\n\n") if item.text else []
+        kept = blocks
+        if self.templates is not None:
+            await self.order.turn(item, POINT)
+            try:
+                kept = self.templates.remove(item.url, blocks)
+            finally:
+                self.order.release(item, POINT)
+        hints = language_hints(item.hints, item.headers, item.page_language)
+        try:
+            finished = await self.pool.run(finish_text, kept, item.title, hints, self.options)
+        except Rejected as rejection:
+            raise drop_for(rejection, item.url) from None
+        except Exception as error:  # a broken page must not stop the crawl
+            logger.warning("text stages failed (%s: %s): %s", type(error).__name__, error, item.url)
+            raise ExtractionFailed(f"text stages failed: {item.url}") from None
+        if removed := len(blocks) - len(kept) + finished.removed_blocks:
+            self.stats.inc_value("wirecrawl/cleaned/blocks", removed)
+        if self.options.detector is not None:
+            self.stats.inc_value(f"wirecrawl/language/{finished.language.source or 'unknown'}")
+        for name, value in finished.fields().items():
+            setattr(item, name, value)
+        item.fingerprint, item.shingles = finished.fingerprint, finished.shingles
+        return item
