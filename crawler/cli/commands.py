@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+from sqlite_utils import Database
 
 from crawler import __version__
 from crawler.config import Source, SourcesError, load_sources, sources_path
-from sqlite_utils import Database
-
 from storage.corpus import Corpus, CorpusError, check_writable, corpus_path, open_read_only
 from storage.lock import CorpusLock, CorpusLocked
 
