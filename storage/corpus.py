@@ -17,7 +17,17 @@ from sqlite_utils import Database
 from storage.schema import migrations
 from storage.signatures import Fingerprint, estimated_similarity
 
-__all__ = ["Corpus", "CorpusError", "StoredArticle", "StoredPage", "check_writable", "corpus_path", "utc_now"]
+__all__ = [
+    "Corpus",
+    "CorpusError",
+    "StoredArticle",
+    "StoredPage",
+    "check_writable",
+    "corpus_path",
+    "open_read_only",
+    "reads_snapshot",
+    "utc_now",
+]
 
 DEFAULT_CORPUS_FILE = "corpus.db"
 
@@ -96,6 +106,12 @@ def check_writable(path: Path) -> None:
         raise CorpusError(f"cannot create the corpus {path}: directory {path.parent} is read-only")
 
 
+def _check_exists(path: Path) -> None:
+    """Refuse a missing corpus where one is needed (SQLite would create an empty file)."""
+    if not path.is_file():
+        raise CorpusError(f"no corpus at {path} (run `wirecrawl crawl` first, or pass --db FILE)")
+
+
 def _check_is_corpus(db: Database, path: Path) -> None:
     """Refuse a SQLite file that holds something else: migrating it would write into it."""
     tables = set(db.table_names())
@@ -108,6 +124,52 @@ def _check_is_corpus(db: Database, path: Path) -> None:
         raise CorpusError(f"{path} is a SQLite database but not a wirecrawl corpus (tables: {', '.join(sorted(tables)[:5])})")
 
 
+def reads_snapshot(path: Path) -> bool:
+    """Whether a reader must open the corpus ``immutable``: unless a run is writing it (its
+    ``-wal`` and ``-shm`` files exist, and the reader joins them), SQLite would create those
+    two files even for a read-only connection, and could not remove them afterwards.
+
+    Without them the file holds every commit (the last writer checkpointed on closing), so
+    reading it as it is, without locking, gives the whole corpus; a run starting meanwhile
+    is not seen.
+    """
+    return not all(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-shm"))
+
+
+def open_read_only(path: Path) -> Database:
+    """The corpus at ``path`` opened read-only: no migration, no journal-mode change, no file written.
+
+    Works on a read-only file in a read-only directory. Raises :class:`CorpusError` when
+    there is no corpus, when the file is not a wirecrawl corpus, or when its schema is older
+    than this version (reading commands do not migrate it; a writing one does).
+    """
+    _check_exists(path)
+    uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if reads_snapshot(path) else "?mode=ro")
+    db = Database(sqlite3.connect(uri, uri=True))
+    try:
+        _check_current_corpus(db, path)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _check_current_corpus(db: Database, path: Path) -> None:
+    """Refuse, without writing, a file that is not a corpus with this version's whole schema."""
+    try:
+        if not db.table_names():
+            raise CorpusError(f"{path} is an empty SQLite file, not a wirecrawl corpus")
+        _check_is_corpus(db, path)
+        pending = [migration.name for migration in migrations.pending(db)]
+    except sqlite3.DatabaseError as error:
+        raise CorpusError(f"{path} is not a usable wirecrawl corpus: {error}") from None
+    if pending:
+        raise CorpusError(
+            f"the corpus {path} predates this wirecrawl (schema migrations pending: {', '.join(pending)}); "
+            "reading commands do not migrate it, the next `wirecrawl crawl` on it does"
+        )
+
+
 def utc_now() -> str:
     """The current time as ISO 8601 UTC with seconds, e.g. ``2026-11-24T10:00:00Z``."""
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -118,8 +180,8 @@ class Corpus:
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
         self.path = Path(path)
-        if not create and not self.path.is_file():
-            raise CorpusError(f"no corpus at {self.path} (run `wirecrawl crawl` first, or pass --db FILE)")
+        if not create:
+            _check_exists(self.path)
         if create:
             check_writable(self.path)
         try:
@@ -133,6 +195,14 @@ class Corpus:
             migrations.apply(self.db)
         except sqlite3.DatabaseError as error:
             raise CorpusError(f"{self.path} is not a usable wirecrawl corpus: {error}") from None
+
+    @classmethod
+    def read_only(cls, path: str | os.PathLike[str]) -> Corpus:
+        """The corpus opened as :func:`open_read_only` opens it: its reading methods work, nothing is written."""
+        corpus = cls.__new__(cls)
+        corpus.path, corpus.held_articles = Path(path), 0
+        corpus.db = open_read_only(corpus.path)
+        return corpus
 
     def close(self) -> None:
         """Commit what :meth:`hold_writes` held, and close the connection."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -36,22 +37,28 @@ class CorpusLock:
         self.path = self.corpus.with_name(self.corpus.name + ".lock")
         self._fd: int | None = None
 
-    def acquire(self, wait: bool = False, poll: float = 0.2) -> CorpusLock:
-        """Take the lock; raises :class:`CorpusLocked` when it is held (or waits for it with ``wait``)."""
+    def acquire(self, wait: bool = False, waiting: Callable[[str], None] | None = None, poll: float = 0.2) -> CorpusLock:
+        """Take the lock; raises :class:`CorpusLocked` when it is held.
+
+        With ``wait`` it waits for the lock instead, first calling ``waiting`` (if given) once
+        with the reason, so that a waiting run can say why it does nothing.
+        """
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as error:
             raise CorpusError(f"cannot create the lock file {self.path}: {error.strerror}") from None
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
+        try:
+            if not _try_lock(fd):
+                reason = f"another run ({self.holder()}) holds the lock on {self.corpus}"
                 if not wait:
-                    holder = self.holder()
-                    os.close(fd)
-                    raise CorpusLocked(f"another run ({holder}) holds the lock on {self.corpus}") from None
-                time.sleep(poll)
+                    raise CorpusLocked(reason)
+                if waiting is not None:
+                    waiting(reason)
+                while not _try_lock(fd):
+                    time.sleep(poll)
+        except BaseException:  # refused, or interrupted while waiting: keep no descriptor open
+            os.close(fd)
+            raise
         os.ftruncate(fd, 0)
         os.write(fd, f"pid {os.getpid()} since {utc_now()}\n".encode())
         self._fd = fd
@@ -77,3 +84,12 @@ class CorpusLock:
 
     def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
         self.release()
+
+
+def _try_lock(fd: int) -> bool:
+    """Take the exclusive lock on ``fd`` if it is free; whether it was."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+from sqlite_utils import Database
 
 from crawler import __version__
 from crawler.config import Source, SourcesError, load_sources, sources_path
 from crawler.failures import error_rate
-from storage.corpus import CorpusError, corpus_path
-from storage.lock import CorpusLocked
+from storage.corpus import Corpus, CorpusError, check_writable, corpus_path, open_read_only
+from storage.lock import CorpusLock, CorpusLocked
+
+if TYPE_CHECKING:
+    from scrapy.settings import Settings
+
+    from pipelines.core import StoryRules
 
 #: Exit statuses (documented in the README).
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_LOCKED, EXIT_ERRORS = 0, 1, 2, 3, 4
@@ -29,6 +37,9 @@ db_option = click.option(
     "db_file",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Corpus SQLite file (default: ./corpus.db, or $WIRECRAWL_DB).",
+)
+wait_option = click.option(
+    "--wait", is_flag=True, help="If another run holds the corpus lock, wait for it instead of exiting (status 3)."
 )
 
 
@@ -65,17 +76,73 @@ def _load_sources(sources_file: Path | None) -> list[Source]:
         raise ConfigError(str(error)) from None
 
 
-def _open_corpus(db_file: Path | None):  # noqa: ANN202 (storage.corpus.Corpus)
-    from storage.corpus import Corpus
-
+def _open_db(db_file: Path | None) -> Database:
+    """The corpus for a reading command: opened read-only, never changed."""
     try:
-        return Corpus(corpus_path(db_file), create=False)
+        return open_read_only(corpus_path(db_file))
     except CorpusError as error:
         raise ConfigError(str(error)) from None
 
 
-def _open_db(db_file: Path | None):  # noqa: ANN202 (sqlite_utils.Database)
-    return _open_corpus(db_file).db
+def _read_only_corpus(db_file: Path) -> Corpus:
+    """A corpus to read from, opened as :func:`_open_db` opens it."""
+    try:
+        return Corpus.read_only(db_file)
+    except CorpusError as error:
+        raise ConfigError(str(error)) from None
+
+
+def _say_waiting(reason: str) -> None:
+    click.echo(f"wirecrawl: {reason}; waiting for it to finish", err=True)
+
+
+def _lock_held(held: CorpusLocked) -> LockHeld:
+    return LockHeld(f"{held}; exiting (--wait waits for it)")
+
+
+@contextmanager
+def _locked_corpus(db_file: Path | None, wait: bool) -> Iterator[Corpus]:
+    """The corpus for a writing command other than crawl, opened holding the corpus lock.
+
+    The lock comes first, before anything slow is imported (a refused run exits at once)
+    and before the corpus is opened (opening migrates it); it is released however the
+    command ends. A read-only corpus is refused once the lock is held.
+    """
+    path = corpus_path(db_file)
+    try:
+        lock = CorpusLock(path).acquire(wait=wait, waiting=_say_waiting)
+    except CorpusLocked as held:
+        raise _lock_held(held) from None
+    except CorpusError as error:
+        raise ConfigError(str(error)) from None
+    with lock:
+        try:
+            check_writable(path)
+            corpus = Corpus(path, create=False)
+        except CorpusError as error:
+            raise ConfigError(str(error)) from None
+        try:
+            yield corpus
+        except BaseException:
+            corpus.db.close()  # without Corpus.close()'s commit: what failed stays rolled back
+            raise
+        corpus.close()
+
+
+def _settings(
+    corpus: Path,
+    overrides: tuple[str, ...],
+    sources_file: Path | None = None,
+    log_level: str | None = None,
+    log_file: Path | None = None,
+) -> Settings:
+    """The run's settings with the ``-s`` overrides; a malformed or mistyped one is a configuration error."""
+    from crawler.cli.runner import crawl_settings
+
+    try:
+        return crawl_settings(sources_path(sources_file), corpus, _parse_overrides(overrides), log_level, log_file)
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
 
 
 def _parse_hints(value: str | None) -> dict[str, Any]:
@@ -123,7 +190,7 @@ def _parse_overrides(pairs: tuple[str, ...]) -> dict[str, str]:
 )
 @click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path), help="Append the log to FILE instead of stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line, no summary, only errors logged.")
-@click.option("--wait", is_flag=True, help="If another run holds the corpus lock, wait for it instead of exiting (status 3).")
+@wait_option
 def crawl(
     names: tuple[str, ...],
     crawl_all: bool,
@@ -149,7 +216,7 @@ def crawl(
 
         wirecrawl crawl example-news --db news.db -s DOWNLOAD_DELAY=2
     """
-    from crawler.cli.runner import crawl_settings, print_progress, run_crawl
+    from crawler.cli.runner import print_progress, run_crawl
 
     if bool(names) == crawl_all:
         raise ConfigError("name the sources to crawl, or pass --all (not both)")
@@ -158,16 +225,7 @@ def crawl(
     unknown = [name for name in names if name not in known]
     if unknown:
         raise ConfigError(f"no source named {unknown[0]!r} in {sources_path(sources_file)} (known: {', '.join(known)})")
-    try:
-        settings = crawl_settings(
-            sources_path(sources_file),
-            corpus_path(db_file),
-            _parse_overrides(overrides),
-            log_level or ("ERROR" if quiet else "WARNING"),
-            log_file,
-        )
-    except ValueError as error:
-        raise ConfigError(str(error)) from None
+    settings = _settings(corpus_path(db_file), overrides, sources_file, log_level or ("ERROR" if quiet else "WARNING"), log_file)
     show_progress = not quiet and sys.stderr.isatty()
     try:
         report = run_crawl(
@@ -175,10 +233,10 @@ def crawl(
             settings,
             progress=print_progress if show_progress else None,
             wait=wait,
-            waiting=lambda reason: click.echo(f"wirecrawl: {reason}; waiting for it to finish", err=True),
+            waiting=_say_waiting,
         )
     except CorpusLocked as held:
-        raise LockHeld(f"{held}; exiting (--wait waits for it)") from None
+        raise _lock_held(held) from None
     except CorpusError as error:
         raise ConfigError(str(error)) from None
     if show_progress:
@@ -358,80 +416,74 @@ def story(story_id: int, db_file: Path | None) -> None:
 @click.option("--rebuild", is_flag=True, required=True, help="Recompute all stories from the stored texts.")
 @db_option
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a DEDUP_* setting (repeatable).")
-def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...]) -> None:
+@wait_option
+def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...], wait: bool) -> None:
     """Recompute the stories of an existing corpus without refetching anything.
 
     Use it after changing DEDUP_* settings (threshold, shingle size, permutations, bands):
     every article is matched again, in fetch order, and the near-duplicate index rebuilt.
 
+    Exit status: 0 success; 2 configuration error; 3 another run holds the lock.
+
     Example:
 
         wirecrawl dedupe --rebuild -s DEDUP_JACCARD=0.6
     """
-    from crawler.cli.runner import crawl_settings
-    from pipelines.core import StoryRules, rebuild_stories
-    from storage.corpus import Corpus, check_writable
-    from storage.lock import CorpusLock
-
-    lock = CorpusLock(corpus_path(db_file))
-    try:
-        corpus = Corpus(corpus_path(db_file), create=False)
-        check_writable(corpus.path)
-        lock.acquire()
-    except CorpusLocked as held:
-        raise LockHeld(f"{held}; exiting") from None
-    except CorpusError as error:
-        raise ConfigError(str(error)) from None
-    settings = crawl_settings(sources_path(None), corpus.path, _parse_overrides(overrides))
-    try:
-        rules = StoryRules.from_settings(corpus, settings)
-    except ValueError as error:
-        raise ConfigError(str(error)) from None
     show_progress = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
         if show_progress and (done % 500 == 0 or done == total):
             click.echo(f"\r{done}/{total} articles", err=True, nl=done == total)
 
-    before = corpus.db["stories"].count
-    stories = rebuild_stories(rules, progress)
-    articles = corpus.db["articles"].count
+    with _locked_corpus(db_file, wait) as corpus:
+        from pipelines.core import rebuild_stories
+
+        rules = _story_rules(corpus, _settings(corpus.path, overrides))
+        before = corpus.db["stories"].count
+        stories = rebuild_stories(rules, progress)
+        articles = corpus.db["articles"].count
     click.echo(f"Rebuilt: {articles} articles in {stories} stories (before: {before} stories).")
-    corpus.close()
-    lock.release()
+
+
+def _story_rules(corpus: Corpus, settings: Settings) -> StoryRules:
+    """The story decision the DEDUP_* settings describe; inconsistent ones are a configuration error."""
+    from pipelines.core import StoryRules
+
+    try:
+        return StoryRules.from_settings(corpus, settings)
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
 
 
 @cli.command()
 @click.option("--source", help="Only the pages of this source.")
 @db_option
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a setting (repeatable).")
-def reextract(source: str | None, db_file: Path | None, overrides: tuple[str, ...]) -> None:
+@wait_option
+def reextract(source: str | None, db_file: Path | None, overrides: tuple[str, ...], wait: bool) -> None:
     """Re-run extraction, cleaning and language over the stored pages, then rebuild the stories.
 
     No page is fetched: each article's page was kept as fetched (CORPUS_STORE_PAGES), so
     every improvement of extraction reaches the whole corpus.
 
+    Exit status: 0 success; 2 configuration error; 3 another run holds the lock.
+
     Example:
 
         wirecrawl reextract --source example-news
     """
-    from pipelines.reextract import reextract as run_reextract
-    from crawler.cli.runner import crawl_settings
-    from storage.corpus import Corpus
-
-    try:
-        corpus = Corpus(corpus_path(db_file), create=False)
-    except CorpusError as error:
-        raise ConfigError(str(error)) from None
-    settings = crawl_settings(sources_path(None), corpus.path, _parse_overrides(overrides))
     show_progress = sys.stderr.isatty()
 
     def progress(done: int) -> None:
         if show_progress and done % 200 == 0:
             click.echo(f"\r{done} pages", err=True, nl=False)
 
-    report = run_reextract(corpus, settings, source=source, progress=progress)
-    corpus.close()
+    with _locked_corpus(db_file, wait) as corpus:
+        from pipelines.reextract import reextract as run_reextract
+
+        settings = _settings(corpus.path, overrides)
+        _story_rules(corpus, settings)  # the stories are rebuilt last: refuse bad DEDUP_* before any page
+        report = run_reextract(corpus, settings, source=source, progress=progress)
     if show_progress:
         click.echo("", err=True)
     click.echo(
@@ -462,7 +514,6 @@ def extract(files: tuple[Path, ...], url: str | None, hints_json: str | None, he
 
         wirecrawl extract saved/*.html.gz --templates-from corpus.db
     """
-    from crawler.cli.runner import crawl_settings
     from pipelines.core import SiteTemplates
     from pipelines.saved_page import extract_saved_page
 
@@ -470,8 +521,8 @@ def extract(files: tuple[Path, ...], url: str | None, hints_json: str | None, he
         raise ConfigError("--url needs a single FILE")
     hints = _parse_hints(hints_json)
     header_map = _parse_headers(headers)
-    settings = crawl_settings(sources_path(None), corpus_path(None))
-    templates = SiteTemplates.from_settings(_open_corpus(templates_db), settings) if templates_db else None
+    settings = _settings(corpus_path(None), ())
+    templates = SiteTemplates.from_settings(_read_only_corpus(templates_db), settings) if templates_db else None
     failed = 0
     for file in files:
         result = extract_saved_page(file.read_bytes(), url or file.resolve().as_uri(), settings, hints, header_map, templates)

@@ -20,7 +20,7 @@ from crawler.failures import error_rate
 from crawler.logs import quiet_per_page_noise
 from pipelines.core.stories import StoryMatcher
 from storage.corpus import Corpus, check_writable
-from storage.lock import CorpusLock, CorpusLocked
+from storage.lock import CorpusLock
 
 __all__ = ["CrawlReport", "crawl_settings", "run_crawl"]
 
@@ -112,19 +112,8 @@ def run_crawl(
     """
     corpus_file = Path(settings.get("CORPUS_PATH"))
     check_writable(corpus_file)
-    lock = CorpusLock(corpus_file)
-    try:
-        lock.acquire()
-    except CorpusLocked as held:
-        if not wait:
-            raise
-        if waiting is not None:
-            waiting(str(held))
-        lock.acquire(wait=True)
-    try:
+    with CorpusLock(corpus_file).acquire(wait=wait, waiting=waiting):
         return _run_locked(names, settings, progress)
-    finally:
-        lock.release()
 
 
 def _run_locked(

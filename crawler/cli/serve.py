@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from storage.corpus import Corpus
+from storage.corpus import open_read_only, reads_snapshot
 
 if TYPE_CHECKING:
     from datasette.app import Datasette
@@ -27,7 +27,8 @@ class DatasetteMissing(RuntimeError):
 
 
 def corpus_datasette(db: Path) -> Datasette:
-    """A Datasette instance serving the corpus ``db`` (read-only) as database ``corpus``.
+    """A Datasette instance serving the corpus ``db`` read-only, as database ``corpus``: like the
+    reading commands it never changes the file (:func:`storage.corpus.open_read_only`).
 
     Raises :class:`storage.corpus.CorpusError` when ``db`` is not a corpus, and
     :class:`DatasetteMissing` without datasette.
@@ -41,7 +42,7 @@ def corpus_datasette(db: Path) -> Datasette:
         raise DatasetteMissing(INSTALL_HINT) from None
     from crawler.cli.datasette import plugin
 
-    Corpus(db, create=False).close()  # refuses a missing file; brings an older schema up to date
+    open_read_only(db).close()  # refuses a missing file, another database, an older schema
     if not pm.is_registered(plugin):
         pm.register(plugin, name="wirecrawl")
     datasette = Datasette(
@@ -49,7 +50,8 @@ def corpus_datasette(db: Path) -> Datasette:
         static_mounts=[("wirecrawl-static", str(CONFIG_DIR / "static"))],
         settings=SETTINGS,
     )
-    datasette.add_database(Database(datasette, path=str(db)), name=DATABASE_NAME)
+    # Datasette's immutable mode is SQLite's immutable=1, its mutable one mode=ro: as storage/ decides.
+    datasette.add_database(Database(datasette, path=str(db), is_mutable=not reads_snapshot(db)), name=DATABASE_NAME)
     datasette.remove_database("_memory")
     return datasette
 
