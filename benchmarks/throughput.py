@@ -252,8 +252,8 @@ def main() -> None:
         medians = stage_medians(pages[: args.sample])
         print(f"CPU stages, median per page on one core ({args.sample} pages):")
         for name, seconds in medians.items():
-            print(f"  {name:<14} {seconds * 1000:6.2f} ms")
-        print(f"  {'all':<14} {sum(medians.values()) * 1000:6.2f} ms -> {1 / sum(medians.values()):.0f} pages/s per core")
+            print(f"  {name:<28} {seconds * 1000:6.2f} ms")
+        print(f"  {'all':<28} {sum(medians.values()) * 1000:6.2f} ms -> {1 / sum(medians.values()):.0f} pages/s per core")
         limit = extraction_limit(pages, cores)
         print(f"(a) extraction limit, {cores} processes: {limit:.1f} pages/s")
 

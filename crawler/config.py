@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 __all__ = ["Source", "SourcesError", "dump_sources", "load_sources", "parse_sources", "sources_path"]
 
 DEFAULT_SOURCES_FILE = "sources.toml"
+DEFAULT_CORPUS_FILE = "corpus.db"
 EXAMPLE_SOURCES_FILE = "sources.example.toml"
 NAME_PATTERN = re.compile(r"^[a-z0-9_-]+$")
 URL_KEYS = ("feeds", "sitemaps", "start_urls")
@@ -56,6 +57,11 @@ class Source:
 def sources_path(path: str | os.PathLike[str] | None = None) -> Path:
     """The sources file to use: ``path``, else ``$WIRECRAWL_SOURCES``, else ./sources.toml."""
     return Path(path or os.environ.get("WIRECRAWL_SOURCES") or DEFAULT_SOURCES_FILE)
+
+
+def corpus_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """The corpus to use: ``path``, else ``$WIRECRAWL_DB``, else ./corpus.db."""
+    return Path(path or os.environ.get("WIRECRAWL_DB") or DEFAULT_CORPUS_FILE)
 
 
 def load_sources(path: str | os.PathLike[str] | None = None) -> list[Source]:

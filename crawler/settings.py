@@ -5,17 +5,16 @@ crawling other people's sites. Any of them can be overridden per run (``-s NAME=
 per source (``[sources.settings]`` in the sources file).
 """
 
-import os
-
 from crawler import PROJECT_URL, __version__
+from crawler.config import corpus_path, sources_path
 
 BOT_NAME = "wirecrawl"
 
 # --- Where things are ------------------------------------------------------------------
 # The sources file (one spider per source) and the SQLite corpus; the CLI's --sources/--db
 # set these, the environment variables are the fallback for `scrapy crawl`.
-SOURCES_FILE = os.environ.get("WIRECRAWL_SOURCES", "sources.toml")
-CORPUS_PATH = os.environ.get("WIRECRAWL_DB", "corpus.db")
+SOURCES_FILE = str(sources_path())
+CORPUS_PATH = str(corpus_path())
 # Keep each article's page as fetched (compressed, ~1/4 of its size) for `wirecrawl reextract`.
 CORPUS_STORE_PAGES = True
 # Set by `wirecrawl crawl` so that all spiders of one run report into one crawl_runs row.

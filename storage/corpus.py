@@ -23,13 +23,10 @@ __all__ = [
     "StoredArticle",
     "StoredPage",
     "check_writable",
-    "corpus_path",
     "open_read_only",
     "reads_snapshot",
     "utc_now",
 ]
-
-DEFAULT_CORPUS_FILE = "corpus.db"
 
 #: Article fields stored as columns (the item's other fields are working state).
 ARTICLE_COLUMNS = (
@@ -83,11 +80,6 @@ class StoredArticle:
     article_id: int
     story_id: int
     new_story: bool
-
-
-def corpus_path(path: str | os.PathLike[str] | None = None) -> Path:
-    """The corpus to use: ``path``, else ``$WIRECRAWL_DB``, else ./corpus.db."""
-    return Path(path or os.environ.get("WIRECRAWL_DB") or DEFAULT_CORPUS_FILE)
 
 
 def check_writable(path: Path) -> None:
@@ -211,6 +203,10 @@ class Corpus:
         finally:
             self.db.close()
 
+    def abandon(self) -> None:
+        """Close the connection without committing: what was not committed is rolled back."""
+        self.db.close()
+
     def hold_writes(self) -> bool:
         """Open a transaction that the following writes join (each still atomic, as a savepoint)
         until :meth:`commit`: one commit for many articles. False if one is open already."""
@@ -272,6 +268,10 @@ class Corpus:
     def story_count(self) -> int:
         """How many stories the corpus holds."""
         return self.db["stories"].count
+
+    def article_count(self) -> int:
+        """How many articles the corpus holds."""
+        return self.db["articles"].count
 
     def add_article(
         self,

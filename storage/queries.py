@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from storage.scripts import has_unspaced_script
 
-__all__ = ["StoryHit", "corpus_stats", "fts_query", "recent_runs", "search_stories", "story_with_copies"]
+__all__ = ["StoryHit", "corpus_stats", "fts_query", "recent_runs", "search_stories", "story_with_copies", "syndicated_stories"]
 
 
 @dataclass(frozen=True)
@@ -144,6 +144,15 @@ def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
         run["http_errors"] = sum(count for reason, count in failures.items() if reason.startswith("http_"))
         result.append(run)
     return result
+
+
+def syndicated_stories(db: Database) -> list[dict[str, Any]]:
+    """Stories seen on more than one page, most copies first: copies, title and the sources that carried it."""
+    rows = db.execute(
+        """SELECT s.copies, s.title, group_concat(DISTINCT a.source) FROM stories s
+           JOIN articles a ON a.story_id = s.id WHERE s.copies > 1 GROUP BY s.id ORDER BY s.copies DESC, s.id"""
+    ).fetchall()
+    return [{"copies": copies, "title": title, "sources": sources.split(",")} for copies, title, sources in rows]
 
 
 def story_with_copies(db: Database, story_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:

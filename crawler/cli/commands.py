@@ -13,9 +13,9 @@ import click
 from sqlite_utils import Database
 
 from crawler import __version__
-from crawler.config import Source, SourcesError, load_sources, sources_path
+from crawler.config import Source, SourcesError, corpus_path, load_sources, sources_path
 from crawler.failures import error_rate
-from storage.corpus import Corpus, CorpusError, check_writable, corpus_path, open_read_only
+from storage.corpus import Corpus, CorpusError, check_writable, open_read_only
 from storage.lock import CorpusLock, CorpusLocked
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ def _locked_corpus(db_file: Path | None, wait: bool) -> Iterator[Corpus]:
         try:
             yield corpus
         except BaseException:
-            corpus.db.close()  # without Corpus.close()'s commit: what failed stays rolled back
+            corpus.abandon()  # without Corpus.close()'s commit: what failed stays rolled back
             raise
         corpus.close()
 
@@ -439,9 +439,9 @@ def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...], wait
         from pipelines.core import rebuild_stories
 
         rules = _story_rules(corpus, _settings(corpus.path, overrides))
-        before = corpus.db["stories"].count
+        before = corpus.story_count()
         stories = rebuild_stories(rules, progress)
-        articles = corpus.db["articles"].count
+        articles = corpus.article_count()
     click.echo(f"Rebuilt: {articles} articles in {stories} stories (before: {before} stories).")
 
 
@@ -545,25 +545,20 @@ def demo(db_file: Path) -> None:
         wirecrawl demo --db demo.db
     """
     from crawler.cli.demo.run import run_demo
-    from storage.corpus import Corpus
-    from storage.queries import corpus_stats
+    from storage.queries import corpus_stats, syndicated_stories
 
     show_progress = sys.stderr.isatty()
     report = run_demo(db_file, show_progress=show_progress)
     if show_progress:
         click.echo("", err=True)
     _print_report(report)
-    corpus = Corpus(db_file, create=False)
-    summary = corpus_stats(corpus.db)
+    db = _open_db(db_file)
+    summary = corpus_stats(db)
     languages = ", ".join(f"{row['language']} ({row['stories']})" for row in summary["languages"])
     click.echo(f"Stories by language: {languages}")
-    syndicated = corpus.db.execute(
-        """SELECT s.copies, s.title, group_concat(DISTINCT a.source) FROM stories s
-           JOIN articles a ON a.story_id = s.id WHERE s.copies > 1 GROUP BY s.id ORDER BY s.copies DESC"""
-    ).fetchall()
-    for copies, title, where in syndicated:
-        click.echo(f"Seen {copies} times: {title} ({where})")
-    corpus.close()
+    for story in syndicated_stories(db):
+        click.echo(f"Seen {story['copies']} times: {story['title']} ({', '.join(story['sources'])})")
+    db.close()
     click.echo(
         f"\nBrowse it: wirecrawl stats --db {db_file}  |  wirecrawl search WORD --db {db_file}  |  "
         f"wirecrawl serve --db {db_file}  |  sqlite3 {db_file} 'SELECT title, language FROM articles'"
