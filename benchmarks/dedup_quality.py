@@ -148,7 +148,7 @@ def group(documents: list[Document], overrides: dict[str, float | int], seed: in
                    "text": document.text, "text_hash": identity.text_hash, "fetched_at": "2026-11-24T10:00:00Z"}
             corpus.add_article(row, story_id=decision.story_id, fingerprint=identity.fingerprint, absorbs=decision.absorbs)
         # Stories may have been united after a document was stored: read the final grouping.
-        ids = [row[0] for row in corpus.db.execute("SELECT story_id FROM articles ORDER BY id")]
+        ids = [row[0] for row in corpus._db.execute("SELECT story_id FROM articles ORDER BY id")]
         for position, index in enumerate(order):
             stories[index] = ids[position]
         elapsed = (time.perf_counter() - began) / len(documents)

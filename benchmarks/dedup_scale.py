@@ -50,12 +50,12 @@ def synthetic(rng: np.random.Generator, index: int, bands: int, num_perm: int) -
 
 def fill(corpus: Corpus, count: int, rng: np.random.Generator, bands: int, num_perm: int) -> None:
     """Bulk-insert ``count`` more articles, each with its own story and its bands."""
-    start = corpus.db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+    start = corpus._db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
     stop = start + count
     for first in range(start, stop, BATCH):
         rows = [synthetic(rng, i, bands, num_perm) for i in range(first, min(stop, first + BATCH))]
-        with corpus.db.atomic():
-            conn = corpus.db.conn
+        with corpus._db.atomic():
+            conn = corpus._db.conn
             conn.executemany(
                 "INSERT INTO stories (id, article_id, title, language, first_seen, last_seen, copies) VALUES (?, ?, ?, 'en', ?, ?, 1)",
                 [(i + 1, i + 1, r["title"], r["fetched_at"], r["fetched_at"]) for i, (r, _) in enumerate(rows, first)],
@@ -103,10 +103,10 @@ def main() -> None:
         baseline = None
         for size in (int(s) for s in args.sizes.split(",")):
             began = time.perf_counter()
-            fill(corpus, size - corpus.db["articles"].count, rng, bands, num_perm)
+            fill(corpus, size - corpus._db["articles"].count, rng, bands, num_perm)
             filled = time.perf_counter() - began
             timings = probe(corpus, 10**9 + size, args.probes, rng, bands, num_perm)
-            corpus.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            corpus._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             disk = sum(p.stat().st_size for p in Path(tmp).iterdir()) / 2**20
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             median = statistics.median(timings) * 1000

@@ -19,7 +19,8 @@ from crawler.shared_corpus import corpus_for
 from pipelines.core import StoryRules
 from pipelines.core.identity import text_hash
 from pipelines.drops import NotStored, SamePage
-from storage.corpus import Corpus, StoredArticle
+from storage.corpus import Corpus
+from storage.stories import StoredArticle
 
 __all__ = ["CorpusPipeline"]
 

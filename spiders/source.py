@@ -21,7 +21,7 @@ from crawler.items import Article
 from crawler.urls import normalize_url, same_site
 from spiders.feeds import UnreadableDocument, parse_feed
 from spiders.sitemaps import parse_sitemap, robots_sitemaps
-from storage.corpus import utc_now
+from storage.clock import utc_now
 
 __all__ = ["SourceSpider"]
 

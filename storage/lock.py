@@ -14,7 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from storage.corpus import CorpusError, utc_now
+from storage.clock import utc_now
+from storage.errors import CorpusError
 
 __all__ = ["CorpusLock", "CorpusLocked"]
 

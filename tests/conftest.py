@@ -190,7 +190,7 @@ def crawl(network: Network, *targets: str, cwd: Path, sources: Path | None = Non
           env: Mapping[str, str] | None = None) -> CrawlRun:
     """Run a fast crawl of ``targets`` and record the requests it made.
 
-    Without ``db`` the CLI's default (./corpus.db in ``cwd``) is expected.
+    Without ``db`` the CLI's default (./corpus._db in ``cwd``) is expected.
     """
     network.served.clear_requests()
     proc = run_cli(*crawl_args(*targets, sources=sources, db=db, settings=settings),

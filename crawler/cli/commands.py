@@ -158,23 +158,23 @@ def _parse_hints(value: str | None) -> dict[str, Any]:
 
 
 def _parse_headers(pairs: tuple[str, ...]) -> dict[str, str]:
-    headers = {}
-    for pair in pairs:
-        name, sep, value = pair.partition(":")
-        if not sep or not name.strip():
-            raise ConfigError(f"--header expects 'NAME: VALUE', got {pair!r}")
-        headers["-".join(part.capitalize() for part in name.strip().split("-"))] = value.strip()
-    return headers
+    parsed = _parse_pairs(pairs, ":", "--header expects 'NAME: VALUE'")
+    return {"-".join(part.capitalize() for part in name.split("-")): value.strip() for name, value in parsed.items()}
 
 
 def _parse_overrides(pairs: tuple[str, ...]) -> dict[str, str]:
-    overrides = {}
+    return _parse_pairs(pairs, "=", "-s expects NAME=VALUE")
+
+
+def _parse_pairs(pairs: tuple[str, ...], separator: str, usage: str) -> dict[str, str]:
+    """NAME<separator>VALUE of a repeatable option; ``usage`` says the form when one does not fit it."""
+    parsed = {}
     for pair in pairs:
-        name, sep, value = pair.partition("=")
+        name, sep, value = pair.partition(separator)
         if not sep or not name.strip():
-            raise ConfigError(f"-s expects NAME=VALUE, got {pair!r}")
-        overrides[name.strip()] = value
-    return overrides
+            raise ConfigError(f"{usage}, got {pair!r}")
+        parsed[name.strip()] = value
+    return parsed
 
 
 @cli.command()

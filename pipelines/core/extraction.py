@@ -11,8 +11,10 @@ from typing import Any, Self
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
+from trafilatura.settings import Document
 from crawler.urls import normalize_url, same_site
 from pipelines.core.rejections import NotAnArticle
+from crawler import settings as defaults
 from pipelines.core.settings import SettingsReader
 from pipelines.core.dates import ARTICLE_TYPES, dates_in, json_ld, normalize_date, structured_published, text_published
 
@@ -88,13 +90,13 @@ class ArticleExtractor:
 
     def __init__(
         self,
-        min_length: int = 200,
-        non_article_url: str | None = None,
-        favor: str = "",
+        min_length: int = defaults.EXTRACT_MIN_LENGTH,
+        non_article_url: str | None = defaults.EXTRACT_NON_ARTICLE_URL,
+        favor: str = defaults.EXTRACT_FAVOR,
     ) -> None:
         self.min_length = min_length
         self.non_article_url = re.compile(non_article_url, re.IGNORECASE) if non_article_url else None
-        self.options = {
+        self.options: dict[str, Any] = {
             # htmldate's extensive search turns "© 2026" into 2026-01-01: no date beats a wrong one.
             "date_extraction_params": {"extensive_search": False, "original_date": True},
             "include_comments": False,
@@ -126,11 +128,13 @@ class ArticleExtractor:
             raise NotAnArticle("not_article", "home or listing page")
         protected = _protect_joiners(tree)
         document = trafilatura.bare_extraction(protected, url=url, with_metadata=True, **self.options)
-        if document is not None and protected is not tree:
+        if not isinstance(document, Document):  # None: trafilatura found nothing (a dict only with as_dict)
+            raise NotAnArticle("no_body", "no body text found")
+        if protected is not tree:
             for field in ("title", "author", "sitename", "description", "text"):
                 setattr(document, field, _restore_joiners(getattr(document, field)))
-        title = headline(tree, document.title if document is not None else None, url)
-        text = paragraphs(document.text if document is not None else "", drop_first=title)
+        title = headline(tree, document.title, url)
+        text = paragraphs(document.text or "", drop_first=title)
         if len(text) < self.min_length:
             raise NotAnArticle("no_body", f"{len(text)} characters of body text")
         published_raw = structured_published(tree) or hints.get("published") or document.date or text_published(tree)
@@ -254,7 +258,7 @@ def shows_teaser_dates(tree) -> bool:  # noqa: ANN001
 
 def alternates(tree, url: str) -> dict[str, str]:  # noqa: ANN001
     """The page's declared translations (``<link rel="alternate" hreflang>``), other than itself."""
-    found = {}
+    found: dict[str, str] = {}
     for link in tree.xpath('//link[@rel="alternate" and @hreflang and @href]'):
         language, href = link.get("hreflang").strip(), normalize_url(urljoin(url, link.get("href").strip()))
         if language.lower() != "x-default" and href != url and href.startswith(("http://", "https://")):

@@ -13,6 +13,7 @@ import numpy as np
 from datasketch import MinHash
 from datasketch.hashfunc import sha1_hash32
 
+from crawler import settings as defaults
 from pipelines.core.settings import SettingsReader
 from storage.scripts import UNSPACED_CHARACTERS, has_unspaced_script
 from storage.signatures import Fingerprint, pack_signature
@@ -79,9 +80,9 @@ class TextIdentity:
 class Fingerprinter:
     """MinHash and LSH band hashes of a text; pure computation, so it runs in the worker processes."""
 
-    shingle_size: int = 5
-    num_perm: int = 128
-    bands: int = 32
+    shingle_size: int = defaults.DEDUP_SHINGLE_SIZE
+    num_perm: int = defaults.DEDUP_NUM_PERM
+    bands: int = defaults.DEDUP_BANDS
 
     def __post_init__(self) -> None:
         if not 0 < self.bands <= self.num_perm:

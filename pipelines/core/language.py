@@ -10,6 +10,7 @@ from typing import Any, Self
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 from langdetect.detector_factory import PROFILES_DIRECTORY
+from crawler import settings as defaults
 from pipelines.core.settings import SettingsReader
 
 __all__ = ["DetectedLanguage", "LanguageDetector", "cjk_language", "iso639_1"]
@@ -60,7 +61,13 @@ class LanguageDetector:
     hint naming the other; short or unclear texts take the first declared hint.
     """
 
-    def __init__(self, max_chars: int = 2000, min_length: int = 60, min_probability: float = 0.8, seed: int = 0) -> None:
+    def __init__(
+        self,
+        max_chars: int = defaults.LANGUAGE_MAX_CHARS,
+        min_length: int = defaults.LANGUAGE_MIN_LENGTH,
+        min_probability: float = defaults.LANGUAGE_MIN_PROBABILITY,
+        seed: int = defaults.LANGUAGE_SEED,
+    ) -> None:
         self.max_chars = max_chars
         self.min_length = min_length
         self.min_probability = min_probability

@@ -11,8 +11,10 @@ import numpy as np
 
 from crawler.urls import same_path
 from pipelines.core.identity import Fingerprinter
+from crawler import settings as defaults
 from pipelines.core.settings import SettingsReader
-from storage.corpus import Corpus, CorpusError
+from storage.corpus import Corpus
+from storage.errors import CorpusError
 from storage.signatures import Fingerprint
 
 __all__ = ["Match", "StoryDecision", "StoryMatcher", "StoryRules", "rebuild_stories"]
@@ -43,10 +45,10 @@ class StoryMatcher:
         self,
         corpus: Corpus,
         fingerprinter: Fingerprinter | None = None,
-        jaccard: float = 0.5,
-        containment: float = 0.8,
-        min_shingles: int = 20,
-        max_candidates: int = 50,
+        jaccard: float = defaults.DEDUP_JACCARD,
+        containment: float = defaults.DEDUP_CONTAINMENT,
+        min_shingles: int = defaults.DEDUP_MIN_SHINGLES,
+        max_candidates: int = defaults.DEDUP_MAX_CANDIDATES,
     ) -> None:
         self.corpus = corpus
         self.fingerprinter = fingerprinter or Fingerprinter()
@@ -147,7 +149,9 @@ class StoryRules:
     (``DEDUP_NEAR_ENABLED``) switch the two rules.
     """
 
-    def __init__(self, matcher: StoryMatcher, exact: bool = True, near: bool = True) -> None:
+    def __init__(
+        self, matcher: StoryMatcher, exact: bool = defaults.DEDUP_EXACT_ENABLED, near: bool = defaults.DEDUP_NEAR_ENABLED
+    ) -> None:
         self.corpus = matcher.corpus
         self.matcher = matcher
         self.exact = exact

@@ -229,7 +229,7 @@ def test_exact_copy_on_another_site_joins_the_story(crawler):
     copy = run_stages(crawler, item_from(page(paragraphs=edited_punctuation, title="Port to dig deeper", url="https://other.example/story")))
     different = run_stages(crawler, item_from(page(paragraphs=GERMAN, lang="de", url="https://other.example/de")))
     assert copy.story_id == original.story_id != different.story_id
-    db = corpus_for(crawler).db
+    db = corpus_for(crawler)._db
     assert db.execute("SELECT copies FROM stories WHERE id = ?", [original.story_id]).fetchone() == (2,)
     assert crawler.stats.get_value("wirecrawl/duplicates/exact") == 1
     assert crawler.stats.get_value("wirecrawl/stored") == 3

@@ -119,5 +119,5 @@ def test_near_duplicates_off_stores_no_fingerprint_and_keeps_exact_copies(crawl_
     copy = stored(crawler, article(url="https://wire.example/harbour"))
     assert first.fingerprint is None and other.story_id != first.story_id and copy.story_id == first.story_id
     assert crawler.stats.get_value("wirecrawl/duplicates/exact") == 1
-    assert corpus_for(crawler).db["lsh_bands"].count == 0
+    assert corpus_for(crawler)._db["lsh_bands"].count == 0
     assert PROMO not in first.text and first.language == "en"

@@ -107,7 +107,7 @@ def test_bad_source_refuses_the_whole_file_even_when_crawling_a_good_one(network
                                                                         write_sources, tmp_path: Path):
     write_sources(tmp_path, [alpha(network), beta(network, schedule="hourly")])
     network.served.clear_requests()
-    proc = run_cli(*crawl_args("alpha"), cwd=tmp_path)  # ./sources.toml, ./corpus.db
+    proc = run_cli(*crawl_args("alpha"), cwd=tmp_path)  # ./sources.toml, ./corpus._db
     _assert_refused(proc, ("beta", "schedule"))
     assert network.snapshot() == []
 

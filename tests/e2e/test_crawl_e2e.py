@@ -46,7 +46,7 @@ def second_crawl(main_crawl: CrawlRun, network: Network, crawl, tmp_path_factory
 
 @pytest.fixture(scope="module")
 def named_crawl(network: Network, crawl, write_sources, tmp_path_factory) -> CrawlRun:
-    """``crawl rss2 sitemap -s USER_AGENT=...`` with ./sources.toml and ./corpus.db (the defaults)."""
+    """``crawl rss2 sitemap -s USER_AGENT=...`` with ./sources.toml and ./corpus._db (the defaults)."""
     work = tmp_path_factory.mktemp("named-crawl")
     write_sources(work, network.sources())
     return crawl(network, "rss2", "sitemap", cwd=work, settings=(f"USER_AGENT={OVERRIDE_USER_AGENT}",))

@@ -28,7 +28,7 @@ def corpus(demo_db: Path) -> Iterator[Corpus]:
 
 def exported(corpus: Corpus, **options: object) -> list[dict[str, object]]:
     out = io.StringIO()
-    count = export_corpus(corpus.db, out, **options)
+    count = export_corpus(corpus._db, out, **options)
     lines = out.getvalue().splitlines()
     assert len(lines) == count
     return [json.loads(line) for line in lines]
@@ -56,7 +56,7 @@ def test_stories_only_gives_one_row_per_story_with_its_url(corpus):
 
 def test_csv_has_a_header_and_keeps_multiline_texts_in_one_field(corpus):
     out = io.StringIO()
-    count = export_corpus(corpus.db, out, format="csv", language="zh")
+    count = export_corpus(corpus._db, out, format="csv", language="zh")
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert count == len(rows) == 3 and all("\n" in row["text"] for row in rows)
 

@@ -154,8 +154,8 @@ def test_reading_while_a_run_writes_sees_its_commits(corpus):
 
 def test_a_corpus_with_an_older_schema_is_refused_in_one_line(corpus):
     older = Corpus(corpus)
-    with older.db.atomic():
-        older.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'add_site_block_pages'")
+    with older._db.atomic():
+        older._db.execute("DELETE FROM _sqlite_migrations WHERE name = 'add_site_block_pages'")
     older.close()
     before = state(corpus)
     proc = run_cli("stats", "--db", corpus, cwd=corpus.parent)

@@ -46,5 +46,5 @@ def test_pages_are_not_kept_when_switched_off(tmp_path):
         crawler = make_crawler(CORPUS_PATH=str(tmp_path / "c.db"), CORPUS_STORE_PAGES=store_pages)
         run_stages(crawler, Article(url=f"https://a.example/{number}", **article), [CorpusPipeline])
         if store_pages:
-            assert [row["url"] for row in corpus_for(crawler).db["pages"].rows] == ["https://a.example/2"]
+            assert [row["url"] for row in corpus_for(crawler)._db["pages"].rows] == ["https://a.example/2"]
         crawler.signals.send_catch_log(signal=signals.engine_stopped)

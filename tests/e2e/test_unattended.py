@@ -143,7 +143,7 @@ def test_stats_runs_shows_the_last_runs_with_failures_by_reason(tmp_path, served
 def test_a_full_disk_stops_the_run_cleanly_and_the_next_run_completes(tmp_path, served):
     db = tmp_path / "corpus.db"
     corpus = Corpus(db)
-    empty = corpus.db.execute("PRAGMA page_count").fetchone()[0] * corpus.db.execute("PRAGMA page_size").fetchone()[0]
+    empty = corpus._db.execute("PRAGMA page_count").fetchone()[0] * corpus._db.execute("PRAGMA page_size").fetchone()[0]
     corpus.close()
     full = crawl(tmp_path, served, "big", settings=[f"CORPUS_MAX_SIZE={empty + 60_000}"])
     assert full.returncode == EXIT_FAILED, describe(full)

@@ -29,24 +29,24 @@ def corpus(tmp_path):
 
 
 def test_schema_contract(corpus):
-    tables = set(corpus.db.table_names())
+    tables = set(corpus._db.table_names())
     assert {"articles", "stories", "crawl_runs", "article_urls", "articles_fts"} <= tables
-    columns = set(corpus.db["articles"].columns_dict)
+    columns = set(corpus._db["articles"].columns_dict)
     assert {"id", "url", "source", "title", "author", "published", "language", "language_probability",
             "text", "text_hash", "story_id", "fetched_at"} <= columns
-    assert {"id", "article_id", "title", "language", "first_seen", "last_seen", "copies"} <= set(corpus.db["stories"].columns_dict)
-    assert {"started", "finished", "sources", "pages_fetched", "articles_added", "duplicates", "errors", "status"} <= set(corpus.db["crawl_runs"].columns_dict)
-    assert {fk.other_table for fk in corpus.db["articles"].foreign_keys} == {"stories"}
-    assert {fk.other_table for fk in corpus.db["stories"].foreign_keys} == {"articles"}
-    assert corpus.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert {"id", "article_id", "title", "language", "first_seen", "last_seen", "copies"} <= set(corpus._db["stories"].columns_dict)
+    assert {"started", "finished", "sources", "pages_fetched", "articles_added", "duplicates", "errors", "status"} <= set(corpus._db["crawl_runs"].columns_dict)
+    assert {fk.other_table for fk in corpus._db["articles"].foreign_keys} == {"stories"}
+    assert {fk.other_table for fk in corpus._db["stories"].foreign_keys} == {"articles"}
+    assert corpus._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_reopening_applies_no_migration_twice(tmp_path):
     first = Corpus(tmp_path / "c.db")
-    applied = first.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+    applied = first._db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
     first.close()
     again = Corpus(tmp_path / "c.db")
-    assert again.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == applied >= 2
+    assert again._db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == applied >= 2
 
 
 def test_not_a_database_is_a_clear_error(tmp_path):
@@ -66,25 +66,25 @@ def test_copies_join_a_story_and_the_earliest_published_represents_it(corpus):
         story_id=first.story_id,
     )
     assert (copy.story_id, copy.new_story) == (first.story_id, False)
-    story = corpus.db["stories"].get(first.story_id)
+    story = corpus._db["stories"].get(first.story_id)
     assert story["copies"] == 2
     assert (story["first_seen"], story["last_seen"]) == ("2026-11-24T10:00:00Z", "2026-11-24T12:00:00Z")
     assert (story["article_id"], story["title"]) == (copy.article_id, "Earlier copy")
     assert corpus.article_for_url("https://a.example/1?utm_source=x") == first.article_id
-    assert [r["story_id"] for r in corpus.db["articles"].rows] == [first.story_id] * 2
+    assert [r["story_id"] for r in corpus._db["articles"].rows] == [first.story_id] * 2
 
 
 def test_without_dates_the_longest_copy_represents(corpus):
     short = corpus.add_article(article("https://a.example/s", "short text"))
     longer = corpus.add_article(article("https://b.example/l", "a much longer text of the story"), story_id=short.story_id)
-    assert corpus.db["stories"].get(short.story_id)["article_id"] == longer.article_id
+    assert corpus._db["stories"].get(short.story_id)["article_id"] == longer.article_id
 
 
 def test_duplicate_url_is_refused_and_nothing_half_written(corpus):
     corpus.add_article(article("https://a.example/1", "text"))
     with pytest.raises(sqlite3.IntegrityError):
         corpus.add_article(article("https://a.example/1", "other"))
-    assert corpus.db["stories"].count == 1 and corpus.db["articles"].count == 1
+    assert corpus._db["stories"].count == 1 and corpus._db["articles"].count == 1
 
 
 def test_run_totals_add_up_over_sources(corpus):
@@ -94,29 +94,29 @@ def test_run_totals_add_up_over_sources(corpus):
     row = corpus.finish_run(run, "finished_with_errors")
     assert (row["pages_fetched"], row["articles_added"], row["duplicates"], row["errors"]) == (7, 3, 1, 1)
     assert row["status"] == "finished_with_errors" and row["finished"]
-    assert corpus.db["crawl_run_sources"].count == 2
+    assert corpus._db["crawl_run_sources"].count == 2
 
 
 def test_search_one_line_per_story_with_language_filter(corpus):
     story = corpus.add_article(article("https://a.example/1", "The harbour channel will be deepened", title="Harbour"))
     corpus.add_article(article("https://b.example/1", "The harbour channel will be deepened soon", title="Harbour copy"), story_id=story.story_id)
     corpus.add_article(article("https://c.example/1", "Der Hafen wird vertieft, harbour", title="Hafen", language="de"))
-    hits = search_stories(corpus.db, "harbour")
+    hits = search_stories(corpus._db, "harbour")
     assert len(hits) == 2
     assert {hit.copies for hit in hits} == {2, 1}
-    assert [hit.language for hit in search_stories(corpus.db, "harbour", language="de")] == ["de"]
-    assert search_stories(corpus.db, "harbour", limit=1)[0].story_id in {h.story_id for h in hits}
+    assert [hit.language for hit in search_stories(corpus._db, "harbour", language="de")] == ["de"]
+    assert search_stories(corpus._db, "harbour", limit=1)[0].story_id in {h.story_id for h in hits}
 
 
 @pytest.mark.parametrize("query", ['"unbalanced', "harbour AND (", "-harbour", "NEAR(", "harbour*"])
 def test_search_input_is_never_fts_syntax(corpus, query):
     corpus.add_article(article("https://a.example/1", "The harbour channel"))
-    search_stories(corpus.db, query)  # must not raise
+    search_stories(corpus._db, query)  # must not raise
 
 
 def test_search_falls_back_to_substrings_for_unspaced_scripts(corpus):
     corpus.add_article(article("https://a.example/zh", "北京市政府周二宣布将新建十二条地铁线路", title="北京地铁", language="zh"))
-    assert [hit.title for hit in search_stories(corpus.db, "地铁")] == ["北京地铁"]
+    assert [hit.title for hit in search_stories(corpus._db, "地铁")] == ["北京地铁"]
     assert fts_query('say "hi"') == '"say" """hi"""'
 
 
@@ -124,6 +124,6 @@ def test_stats(corpus):
     story = corpus.add_article(article("https://a.example/1", "x"))
     corpus.add_article(article("https://b.example/1", "x", source="other"), story_id=story.story_id)
     corpus.add_article(article("https://c.example/1", "y", language="fr"))
-    stats = corpus_stats(corpus.db)
+    stats = corpus_stats(corpus._db)
     assert stats["totals"] == {"articles": 3, "stories": 2, "syndicated_stories": 1, "sources": 2, "languages": 2}
     assert {row["source"]: row["articles"] for row in stats["sources"]} == {"wire": 2, "other": 1}

@@ -33,7 +33,7 @@ def corpus(tmp_path):
 
 def store(corpus, matcher, text, language="en", published=None, url=None):
     """An article through the crawl's decision path: equal text, else a near-duplicate, else new."""
-    url = url or f"https://example.com/{corpus.db['articles'].count}"
+    url = url or f"https://example.com/{corpus._db['articles'].count}"
     identity = matcher.fingerprinter.identify(text, language)
     decision = StoryRules(matcher).decide(url, identity.text_hash, language, identity.fingerprint, identity.shingles)
     row = {
@@ -71,9 +71,9 @@ def test_earlier_copy_becomes_representative_and_similarities_follow(corpus):
     later = store(corpus, matcher, case.base.text, published="2026-11-20T10:00:00+00:00")
     earlier = store(corpus, matcher, case.text, published="2026-11-20T08:00:00+00:00")
     assert earlier.story_id == later.story_id
-    story = corpus.db["stories"].get(later.story_id)
+    story = corpus._db["stories"].get(later.story_id)
     assert story["article_id"] == earlier.article_id and story["copies"] == 2
-    similarities = {row["id"]: row["similarity"] for row in corpus.db["articles"].rows}
+    similarities = {row["id"]: row["similarity"] for row in corpus._db["articles"].rows}
     assert similarities[earlier.article_id] == 1.0
     assert 0.6 <= similarities[later.article_id] < 1.0
 
@@ -85,12 +85,12 @@ def test_rebuild_recomputes_stories_with_new_settings(corpus):
         if not corpus.articles_with_text_hash(text_hash(case.base.text)):
             store(corpus, matcher, case.base.text)
         store(corpus, matcher, case.text)
-    grouped = corpus.db["stories"].count
+    grouped = corpus._db["stories"].count
     assert rebuild_stories(StoryRules(StoryMatcher(corpus))) == grouped
     strict = StoryMatcher(corpus, jaccard=0.99, containment=0.999)
     assert rebuild_stories(StoryRules(strict)) > grouped
-    assert corpus.db.execute("SELECT count(*) FROM articles WHERE story_id IS NULL").fetchone()[0] == 0
-    assert corpus.db.execute("SELECT sum(copies) FROM stories").fetchone()[0] == corpus.db["articles"].count
+    assert corpus._db.execute("SELECT count(*) FROM articles WHERE story_id IS NULL").fetchone()[0] == 0
+    assert corpus._db.execute("SELECT sum(copies) FROM stories").fetchone()[0] == corpus._db["articles"].count
 
 
 def test_index_built_with_other_settings_is_refused(corpus):

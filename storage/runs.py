@@ -1,0 +1,64 @@
+"""Crawl runs: when each ran, how it ended, and each source's counts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlite_utils import Database
+
+from storage.clock import utc_now
+
+__all__ = ["RunLog"]
+
+
+class RunLog:
+    """The crawl runs of a :class:`storage.corpus.Corpus` (a part of it, sharing its connection)."""
+
+    _db: Database  # the corpus's connection (see storage.corpus.Corpus)
+
+    def start_run(self, sources: Iterable[str]) -> int:
+        """Record the start of a crawl run; returns its id."""
+        with self._db.atomic():
+            return self._db["crawl_runs"].insert(
+                {"started": utc_now(), "sources": json.dumps(list(sources)), "status": "running"}
+            ).last_pk
+
+    def record_run_source(self, run_id: int, source: str, counts: Mapping[str, Any]) -> None:
+        """Add one source's counts to a run (its own row and the run's totals)."""
+        totals = ("pages_fetched", "articles_added", "duplicates", "dropped", "errors")
+        row = {key: int(counts.get(key, 0)) for key in (*totals, "skipped_stored")}
+        with self._db.atomic():
+            self._db["crawl_run_sources"].upsert(
+                {
+                    "run_id": run_id,
+                    "source": source,
+                    **row,
+                    "finish_reason": counts.get("finish_reason"),
+                    "counts": json.dumps(counts.get("stats", {}), sort_keys=True),
+                },
+                pk=("run_id", "source"),
+            )
+            self._db.execute(
+                f"UPDATE crawl_runs SET {', '.join(f'{k} = {k} + :{k}' for k in totals)} WHERE id = :id",
+                {**{k: row[k] for k in totals}, "id": run_id},
+            )
+
+    def close_crashed_runs(self) -> int:
+        """Mark runs still ``running`` as ``crashed``; call it holding the corpus lock.
+
+        With the lock free, no process is running them: they died (SIGKILL, power loss)
+        before recording their end. Returns how many there were.
+        """
+        with self._db.atomic():
+            return self._db.execute(
+                "UPDATE crawl_runs SET status = 'crashed' WHERE status = 'running'"
+            ).rowcount
+
+    def finish_run(self, run_id: int, status: str) -> dict[str, Any]:
+        """Record the end of a run; returns its row."""
+        with self._db.atomic():
+            self._db["crawl_runs"].update(run_id, {"finished": utc_now(), "status": status})
+        return self._db["crawl_runs"].get(run_id)
+

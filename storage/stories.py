@@ -1,0 +1,172 @@
+"""Stories: which articles are copies of one story, its representative copy and each copy's similarity to it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from storage.signatures import Fingerprint, estimated_similarity
+
+__all__ = ["StoredArticle", "StoryStore"]
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """Where a stored article landed."""
+
+    article_id: int
+    story_id: int
+    new_story: bool
+
+
+
+class StoryStore:
+    """The stories of a :class:`storage.corpus.Corpus` and the policy that keeps them (a part of it, sharing its connection)."""
+
+    _db: Database  # the corpus's connection (see storage.corpus.Corpus)
+
+    def story_count(self) -> int:
+        """How many stories the corpus holds."""
+        return self._db["stories"].count
+
+    def reattach(
+        self, article_id: int, story_id: int | None, fingerprint: Fingerprint | None, absorbs: Iterable[int] = ()
+    ) -> StoredArticle:
+        """Give a stored article (whose story was reset) a fingerprint and a story again."""
+        row = self._db["articles"].get(article_id)
+        with self._db.atomic():
+            return self._attach(article_id, row, story_id, fingerprint, absorbs)
+
+    def _attach(
+        self,
+        article_id: int,
+        row: Mapping[str, Any],
+        story_id: int | None,
+        fingerprint: Fingerprint | None,
+        absorbs: Iterable[int],
+    ) -> StoredArticle:
+        if fingerprint is not None:
+            self._db.execute(
+                "INSERT OR REPLACE INTO article_fingerprints (article_id, shingles, signature) VALUES (?, ?, ?)",
+                [article_id, fingerprint.shingles, fingerprint.signature],
+            )
+            self._db.conn.executemany(
+                "INSERT OR IGNORE INTO lsh_bands (band, article_id) VALUES (?, ?)",
+                [(band, article_id) for band in fingerprint.bands],
+            )
+        if story_id is None or not self._story_exists(story_id):
+            story_id = self._create_story(article_id, row)
+            self._db.execute("UPDATE articles SET story_id = ?, similarity = 1.0 WHERE id = ?", [story_id, article_id])
+            return StoredArticle(article_id, story_id, True)
+        self._db.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story_id, article_id])
+        self._join_story(story_id, article_id, row)
+        for other in absorbs:
+            if other != story_id and self._story_exists(other):
+                self._unite_stories(story_id, other)
+        return StoredArticle(article_id, story_id, False)
+
+    def _unite_stories(self, story_id: int, other: int) -> None:
+        """Move every copy of ``other`` into ``story_id`` and drop ``other``."""
+        self._db.execute(
+            """UPDATE stories SET
+                   copies = copies + (SELECT copies FROM stories WHERE id = :other),
+                   first_seen = min(first_seen, (SELECT first_seen FROM stories WHERE id = :other)),
+                   last_seen = max(last_seen, (SELECT last_seen FROM stories WHERE id = :other))
+               WHERE id = :story_id""",
+            {"story_id": story_id, "other": other},
+        )
+        self._db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", [story_id, other])
+        ((kept, other_rep),) = self._db.execute(
+            "SELECT (SELECT article_id FROM stories WHERE id = ?), (SELECT article_id FROM stories WHERE id = ?)",
+            [story_id, other],
+        ).fetchall()
+        self._db.execute("DELETE FROM stories WHERE id = ?", [other])
+        candidate = self._db["articles"].get(other_rep)
+        current = self._db.execute("SELECT published, length(text) FROM articles WHERE id = ?", [kept]).fetchone()
+        representative = other_rep if _represents_better(candidate, current[0], current[1]) else kept
+        if representative != kept:
+            self._db.execute(
+                "UPDATE stories SET article_id = ?, title = ?, published = ? WHERE id = ?",
+                [other_rep, candidate["title"], candidate["published"], story_id],
+            )
+        self._refresh_similarities(story_id, representative)
+
+    def _story_exists(self, story_id: int) -> bool:
+        return self._db.execute("SELECT 1 FROM stories WHERE id = ?", [story_id]).fetchone() is not None
+
+    def _create_story(self, article_id: int, row: Mapping[str, Any]) -> int:
+        return self._db["stories"].insert(
+            {
+                "article_id": article_id,
+                "title": row["title"],
+                "language": row["language"],
+                "published": row["published"],
+                "first_seen": row["fetched_at"],
+                "last_seen": row["fetched_at"],
+                "copies": 1,
+            }
+        ).last_pk
+
+    def _join_story(self, story_id: int, article_id: int, row: Mapping[str, Any]) -> None:
+        self._db.execute(
+            """UPDATE stories SET copies = copies + 1,
+                   first_seen = min(first_seen, :fetched_at), last_seen = max(last_seen, :fetched_at)
+               WHERE id = :story_id""",
+            {"fetched_at": row["fetched_at"], "story_id": story_id},
+        )
+        current = self._db.execute(
+            """SELECT a.id, a.published, length(a.text) FROM stories s JOIN articles a ON a.id = s.article_id
+               WHERE s.id = ?""",
+            [story_id],
+        ).fetchone()
+        if current is None or _represents_better(row, current[1], current[2]):
+            self._db.execute(
+                "UPDATE stories SET article_id = ?, title = ?, published = ? WHERE id = ?",
+                [article_id, row["title"], row["published"], story_id],
+            )
+            self._refresh_similarities(story_id, article_id)
+        else:
+            similarity = self._similarity(article_id, current[0])
+            fallback = row.get("similarity") if row.get("similarity") is not None else 1.0
+            self._db.execute(
+                "UPDATE articles SET similarity = ? WHERE id = ?",
+                [similarity if similarity is not None else fallback, article_id],
+            )
+
+    def _similarity(self, article_id: int, representative_id: int) -> float | None:
+        """Estimated similarity of two stored articles from their fingerprints (None without them)."""
+        rows = dict(
+            (row[0], row[1:])
+            for row in self._db.execute(
+                "SELECT article_id, signature, shingles FROM article_fingerprints WHERE article_id IN (?, ?)",
+                [article_id, representative_id],
+            ).fetchall()
+        )
+        if article_id == representative_id:
+            return 1.0
+        if len(rows) < 2:
+            return None
+        (signature, shingles), (other, other_shingles) = rows[article_id], rows[representative_id]
+        return estimated_similarity(signature, shingles, other, other_shingles)
+
+    def _refresh_similarities(self, story_id: int, representative_id: int) -> None:
+        """After the representative changed: every copy's similarity to the new one."""
+        copies = [row[0] for row in self._db.execute("SELECT id FROM articles WHERE story_id = ?", [story_id])]
+        for copy_id in copies:
+            similarity = self._similarity(copy_id, representative_id)
+            if similarity is not None or copy_id == representative_id:
+                self._db.execute("UPDATE articles SET similarity = ? WHERE id = ?", [similarity or 1.0, copy_id])
+
+
+
+def _represents_better(row: Mapping[str, Any], published: str | None, text_length: int | None) -> bool:
+    """Whether a new copy should replace the current representative: earlier published, else longer."""
+    if row["published"] and published:
+        return row["published"] < published
+    if row["published"] or published:
+        return bool(row["published"])
+    return len(row["text"] or "") > (text_length or 0)
+

@@ -1,0 +1,39 @@
+"""Site templates: per site, on how many pages each body block was seen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlite_utils import Database
+
+__all__ = ["SiteBlocks"]
+
+
+class SiteBlocks:
+    """The site block counts of a :class:`storage.corpus.Corpus` (a part of it, sharing its connection)."""
+
+    _db: Database  # the corpus's connection (see storage.corpus.Corpus)
+
+    def recurring_blocks(self, site: str, blocks: Iterable[str], min_pages: int) -> set[str]:
+        """Those of ``blocks`` already seen on at least ``min_pages`` pages of ``site``."""
+        blocks = list(dict.fromkeys(blocks))
+        if not blocks:
+            return set()
+        rows = self._db.execute(
+            f"""SELECT block FROM site_blocks WHERE site = ? AND pages >= ?
+                AND block IN ({", ".join("?" * len(blocks))})""",
+            [site, min_pages, *blocks],
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def record_site_blocks(self, site: str, blocks: Iterable[str], page_url: str) -> None:
+        """Count the page at ``page_url`` for each of its distinct blocks, unless it was counted before."""
+        with self._db.atomic():
+            if not self._db.execute("INSERT OR IGNORE INTO site_block_pages (url) VALUES (?)", [page_url]).rowcount:
+                return
+            self._db.conn.executemany(
+                """INSERT INTO site_blocks (site, block, pages) VALUES (?, ?, 1)
+                   ON CONFLICT (site, block) DO UPDATE SET pages = pages + 1""",
+                [(site, block) for block in dict.fromkeys(blocks)],
+            )
+
