@@ -52,6 +52,7 @@ class DetectedLanguage:
     variant: str | None = None  # zh-cn or zh-tw: simplified or traditional Chinese
 
 
+@dataclass(frozen=True)
 class LanguageDetector:
     """langdetect with a fixed seed, reconciled with the scripts' own letters and declared hints.
 
@@ -61,17 +62,10 @@ class LanguageDetector:
     hint naming the other; short or unclear texts take the first declared hint.
     """
 
-    def __init__(
-        self,
-        max_chars: int = defaults.LANGUAGE_MAX_CHARS,
-        min_length: int = defaults.LANGUAGE_MIN_LENGTH,
-        min_probability: float = defaults.LANGUAGE_MIN_PROBABILITY,
-        seed: int = defaults.LANGUAGE_SEED,
-    ) -> None:
-        self.max_chars = max_chars
-        self.min_length = min_length
-        self.min_probability = min_probability
-        self.seed = seed
+    max_chars: int = defaults.LANGUAGE_MAX_CHARS  # langdetect reads at most this much of the text
+    min_length: int = defaults.LANGUAGE_MIN_LENGTH  # below this, or below min_probability, a declared hint decides
+    min_probability: float = defaults.LANGUAGE_MIN_PROBABILITY
+    seed: int = defaults.LANGUAGE_SEED
 
     @classmethod
     def from_settings(cls, settings: SettingsReader) -> Self:

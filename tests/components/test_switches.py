@@ -121,3 +121,35 @@ def test_near_duplicates_off_stores_no_fingerprint_and_keeps_exact_copies(crawl_
     assert crawler.stats.get_value("wirecrawl/duplicates/exact") == 1
     assert corpus_for(crawler)._db["lsh_bands"].count == 0
     assert PROMO not in first.text and first.language == "en"
+
+
+# --- components outside the item pipeline ----------------------------------------------------
+#: The switch of each of wirecrawl's downloader middlewares and extensions.
+COMPONENT_SWITCHES = {
+    "spiders.backoff.PoliteBackoff": "BACKOFF_ENABLED",
+    "spiders.redirects.RedirectGuard": "REDIRECT_ENABLED",
+    "spiders.stored_urls.StoredUrlFilter": "DISCOVERY_SKIP_STORED",
+    "spiders.conditional.ConditionalGet": "DISCOVERY_CONDITIONAL_GET",
+    "crawler.extensions.CrawlRunRecorder": "CORPUS_RUNS_ENABLED",
+}
+
+
+def components_built(crawler) -> set[str]:
+    """wirecrawl's own middlewares and extensions that this crawler's settings switch on."""
+    from scrapy.exceptions import NotConfigured
+    from scrapy.utils.misc import build_from_crawler, load_object
+
+    built = set()
+    for path in COMPONENT_SWITCHES:
+        try:
+            build_from_crawler(load_object(path), crawler)
+        except NotConfigured:
+            continue
+        built.add(path)
+    return built
+
+
+@pytest.mark.parametrize(("path", "switch"), COMPONENT_SWITCHES.items())
+def test_a_component_switch_turns_off_that_component_only(crawl_with, path, switch):
+    assert components_built(crawl_with()) == set(COMPONENT_SWITCHES)
+    assert components_built(crawl_with(**{switch: False})) == set(COMPONENT_SWITCHES) - {path}
