@@ -18,6 +18,7 @@ from twisted.internet import task
 from crawler.extensions import run_counts, run_status
 from crawler.failures import error_rate
 from crawler.logs import quiet_per_page_noise
+from crawler.setting_checks import check_setting
 from pipelines.core.stories import StoryMatcher
 from storage.corpus import Corpus, check_writable
 from storage.lock import CorpusLock
@@ -71,28 +72,9 @@ def crawl_settings(
         settings.set("LOG_FILE", str(log_file), priority="cmdline")
         settings.set("LOG_FILE_APPEND", True, priority="cmdline")
     for name, value in overrides.items():
-        _check_type(name, value, settings.get(name))
+        check_setting(name, value)
     settings.setdict(dict(overrides), priority="cmdline")
     return settings
-
-
-#: How a setting of each default type is read, and what its value must be.
-_KINDS = {bool: ("getbool", "true or false"), int: ("getint", "a whole number"), float: ("getfloat", "a number")}
-
-
-def _check_type(name: str, value: Any, default: Any) -> None:
-    """Raise ValueError, in one line, when an override cannot be read as its default's type."""
-    if name == "PIPELINE_WORKERS":  # default None: one per core
-        getter, expected = "getint", "a whole number of 0 or more"
-    elif type(default) in _KINDS:
-        getter, expected = _KINDS[type(default)]
-    else:
-        return
-    try:
-        if getattr(Settings({name: value}), getter)(name) < 0 and name == "PIPELINE_WORKERS":
-            raise ValueError
-    except ValueError:
-        raise ValueError(f"setting {name}={value!r} is not {expected}") from None
 
 
 def run_crawl(
