@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import sys
 import time
@@ -69,12 +70,23 @@ def crawl_settings(
     if log_level:
         settings.set("LOG_LEVEL", log_level.upper(), priority="cmdline")
     if log_file:
+        _check_log_file(log_file)
         settings.set("LOG_FILE", str(log_file), priority="cmdline")
         settings.set("LOG_FILE_APPEND", True, priority="cmdline")
     for name, value in overrides.items():
         check_setting(name, value)
     settings.setdict(dict(overrides), priority="cmdline")
     return settings
+
+
+def _check_log_file(path: Path) -> None:
+    """Raise ValueError, in one line, when the log cannot be appended to ``path`` (nothing is created)."""
+    if path.is_dir():
+        raise ValueError(f"--log-file {path} is a directory")
+    if not path.parent.is_dir():
+        raise ValueError(f"--log-file {path}: no directory {path.parent}")
+    if not os.access(path if path.exists() else path.parent, os.W_OK):
+        raise ValueError(f"--log-file {path}: {'the file' if path.exists() else 'its directory'} is not writable")
 
 
 def run_crawl(

@@ -55,3 +55,16 @@ def test_an_unknown_setting_or_value_is_refused(setting, expected, network: Netw
     assert _refused(proc).startswith(expected)
     assert network.snapshot() == []
     assert not (tmp_path / "c.db").exists()
+
+
+# --- Files that cannot be written --------------------------------------------------------
+
+
+def test_a_log_file_in_a_missing_directory_is_refused(network: Network, run_cli, write_sources, tmp_path: Path):
+    sources = write_sources(tmp_path, network.sources(["rss2"]))
+    network.served.clear_requests()
+    args = crawl_args("--all", sources=sources, db=tmp_path / "c.db")
+    proc = run_cli(*args, "--log-file", tmp_path / "nowhere" / "x.log", cwd=tmp_path)
+    _refused(proc, "--log-file", "nowhere")
+    assert network.snapshot() == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sources.toml"]
