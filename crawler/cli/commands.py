@@ -533,12 +533,18 @@ def extract(files: tuple[Path, ...], url: str | None, hints_json: str | None, he
 
 
 @cli.command()
-@click.option("--db", "db_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("demo.db"), show_default=True, help="Corpus file to create (replaced if it exists).")
-def demo(db_file: Path) -> None:
+@click.option("--db", "db_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("demo.db"), show_default=True, help="Corpus file to create (a demo corpus there is replaced).")
+@click.option("--force", is_flag=True, help="Replace DB even if it is a corpus of other sources (never a file that is not a wirecrawl corpus).")
+def demo(db_file: Path, force: bool) -> None:
     """Serve a bundled network of demo news sites on 127.0.0.1 and crawl it.
 
     The sites (several templates, languages, feeds, sitemaps, listing pages and
     syndicated stories) are crawled like any declared source, into DB.
+
+    DB is created, or replaced if it is a demo corpus: a wirecrawl corpus whose articles
+    all come from the demo's sources (or that has none). Another corpus is replaced only
+    with --force; a file that is not a wirecrawl corpus (not SQLite, another application's
+    database) never. Refused: one line, exit status 2, nothing written.
 
     Example:
 
@@ -548,7 +554,10 @@ def demo(db_file: Path) -> None:
     from storage.queries import corpus_stats, syndicated_stories
 
     show_progress = sys.stderr.isatty()
-    report = run_demo(db_file, show_progress=show_progress)
+    try:
+        report = run_demo(db_file, show_progress=show_progress, force=force)
+    except CorpusError as error:
+        raise ConfigError(str(error)) from None
     if show_progress:
         click.echo("", err=True)
     _print_report(report)

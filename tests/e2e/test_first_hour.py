@@ -3,11 +3,13 @@ nothing written, nothing fetched), and what Scrapy ends on purpose is a normal e
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from conftest import Network, crawl_args, describe
+from conftest import Network, copy_db, crawl_args, describe
 
 
 def _refused(proc, *expected: str) -> str:
@@ -68,3 +70,57 @@ def test_a_log_file_in_a_missing_directory_is_refused(network: Network, run_cli,
     _refused(proc, "--log-file", "nowhere")
     assert network.snapshot() == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sources.toml"]
+
+
+def test_demo_into_a_missing_directory_is_refused(run_cli, tmp_path: Path):
+    proc = run_cli("demo", "--db", tmp_path / "nowhere" / "d.db", cwd=tmp_path)
+    _refused(proc, "no directory")
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- demo --db: what it may replace -------------------------------------------------------
+
+
+def _not_sqlite(directory: Path) -> Path:
+    path = directory / "notes.db"
+    path.write_text("my notes, not a database\n", encoding="utf-8")
+    return path
+
+
+def _other_database(directory: Path) -> Path:
+    path = directory / "shop.db"
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+        conn.commit()
+    return path
+
+
+@pytest.mark.parametrize("force", [False, True], ids=["plain", "force"])
+@pytest.mark.parametrize("make", [_not_sqlite, _other_database], ids=["not-sqlite", "other-database"])
+def test_demo_never_overwrites_a_file_that_is_not_a_corpus(make, force, run_cli, tmp_path: Path):
+    path = make(tmp_path)
+    before = path.read_bytes()
+    proc = run_cli("demo", "--db", path, *(["--force"] if force else []), cwd=tmp_path)
+    _refused(proc, path.name, "never replaces it")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_demo_replaces_another_corpus_only_with_force(network: Network, crawl, run_cli, write_sources, db_rows,
+                                                      tmp_path: Path):
+    sources = write_sources(tmp_path, network.sources(["rss2"]))
+    db = tmp_path / "mine.db"
+    assert crawl(network, "--all", cwd=tmp_path, sources=sources, db=db).proc.returncode == 0
+    before = db.read_bytes()
+    _refused(run_cli("demo", "--db", db, cwd=tmp_path), "mine.db", "rss2", "--force")
+    assert db.read_bytes() == before
+    forced = run_cli("demo", "--db", db, "--force", cwd=tmp_path)
+    assert forced.returncode == 0, describe(forced)
+    assert "rss2" not in {row["source"] for row in db_rows(db, "SELECT DISTINCT source FROM articles")}
+
+
+def test_demo_replaces_a_demo_corpus(demo_db: Path, run_cli, db_rows, tmp_path: Path):
+    db = copy_db(demo_db, tmp_path / "demo.db")
+    proc = run_cli("demo", "--db", db, cwd=tmp_path)
+    assert proc.returncode == 0, describe(proc)
+    assert [row["id"] for row in db_rows(db, "SELECT id FROM crawl_runs")] == [1]  # a new corpus, not a second run
