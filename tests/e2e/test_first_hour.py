@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Network, copy_db, crawl_args, describe
+from crawler.cli.demo.localsites import LocalSites
+from newsroom import newsroom
 
 
 def _refused(proc, *expected: str) -> str:
@@ -124,3 +126,17 @@ def test_demo_replaces_a_demo_corpus(demo_db: Path, run_cli, db_rows, tmp_path: 
     proc = run_cli("demo", "--db", db, cwd=tmp_path)
     assert proc.returncode == 0, describe(proc)
     assert [row["id"] for row in db_rows(db, "SELECT id FROM crawl_runs")] == [1]  # a new corpus, not a second run
+
+
+# --- A limit the run was given is a normal end ------------------------------------------
+
+
+def test_a_closespider_limit_ends_the_run_as_finished(run_cli, write_sources, db_rows, tmp_path: Path):
+    with LocalSites([newsroom("many", 100)]) as served:
+        sources = write_sources(tmp_path, [{"name": "many", "feeds": [served.url("many", "/feed.xml")]}])
+        db = tmp_path / "c.db"
+        proc = run_cli(*crawl_args("--all", sources=sources, db=db, settings=["CLOSESPIDER_ITEMCOUNT=2", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]), cwd=tmp_path)
+    assert proc.returncode == 0, describe(proc)
+    assert "finished" in proc.stdout and "failed" not in proc.stdout
+    assert [row["status"] for row in db_rows(db, "SELECT status FROM crawl_runs")] == ["finished"]
+    assert 2 <= db_rows(db, "SELECT count(*) AS n FROM articles")[0]["n"] < 100
