@@ -140,3 +140,45 @@ def test_a_closespider_limit_ends_the_run_as_finished(run_cli, write_sources, db
     assert "finished" in proc.stdout and "failed" not in proc.stdout
     assert [row["status"] for row in db_rows(db, "SELECT status FROM crawl_runs")] == ["finished"]
     assert 2 <= db_rows(db, "SELECT count(*) AS n FROM articles")[0]["n"] < 100
+
+
+# --- Arguments the corpus cannot answer -------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["EN", "english", "English", " en "])
+def test_a_language_is_taken_by_code_or_name(language, demo_db: Path, run_cli, tmp_path: Path):
+    by_code = run_cli("search", "storm", "--language", "en", "--db", demo_db, cwd=tmp_path)
+    proc = run_cli("search", "storm", "--language", language, "--db", demo_db, cwd=tmp_path)
+    assert proc.returncode == 0 and by_code.stdout.strip(), describe(proc)
+    assert proc.stdout == by_code.stdout
+    exported = run_cli("export", "--language", language, "--db", demo_db, cwd=tmp_path)
+    assert exported.returncode == 0 and exported.stderr.strip() != "exported 0 articles", describe(exported)
+
+
+def test_a_language_is_taken_by_its_own_name(demo_db: Path, run_cli, tmp_path: Path):
+    by_code = run_cli("export", "--language", "de", "--db", demo_db, cwd=tmp_path)
+    for name in ("Deutsch", "german"):
+        proc = run_cli("export", "--language", name, "--db", demo_db, cwd=tmp_path)
+        assert proc.returncode == 0 and proc.stdout == by_code.stdout and proc.stdout, describe(proc)
+
+
+@pytest.mark.parametrize("command", ["search", "export"])
+def test_what_is_no_language_is_refused_listing_the_corpus_languages(command, demo_db: Path, run_cli, tmp_path: Path):
+    args = ["search", "storm"] if command == "search" else ["export"]
+    proc = run_cli(*args, "--language", "xx", "--db", demo_db, cwd=tmp_path)
+    line = _refused(proc, "'xx'", "the corpus holds: ")
+    assert {"en", "de", "fr"} <= set(line.partition("holds: ")[2].rstrip(")").split(", "))
+    assert proc.stdout == ""
+
+
+@pytest.mark.parametrize("query", ["", "   "])
+def test_an_empty_search_is_refused(query, demo_db: Path, run_cli, tmp_path: Path):
+    _refused(run_cli("search", query, "--db", demo_db, cwd=tmp_path), "empty")
+
+
+def test_reextract_of_a_source_the_corpus_does_not_hold_is_refused(demo_db: Path, run_cli, tmp_path: Path):
+    db = copy_db(demo_db, tmp_path / "demo.db")
+    before = db.read_bytes()
+    line = _refused(run_cli("reextract", "--source", "meridain", "--db", db, cwd=tmp_path), "'meridain'")
+    assert "meridian" in line
+    assert db.read_bytes() == before
