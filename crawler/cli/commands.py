@@ -607,7 +607,7 @@ def demo(db_file: Path, force: bool) -> None:
 
 @cli.command()
 @db_option
-@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port on 127.0.0.1.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port on 127.0.0.1 (0: a free one, printed).")
 def serve(db_file: Path | None, port: int) -> None:
     """Browse the corpus in Datasette on 127.0.0.1: stories, copies, facets, search, canned queries.
 
@@ -617,15 +617,19 @@ def serve(db_file: Path | None, port: int) -> None:
 
         wirecrawl serve --db demo.db --port 8001
     """
-    from crawler.cli.serve import DATABASE_NAME, DatasetteMissing, corpus_datasette, serve as serve_datasette
+    from crawler.cli.serve import DATABASE_NAME, DatasetteMissing, corpus_datasette, listen, serve as serve_datasette
 
     path = corpus_path(db_file)
     try:
         datasette = corpus_datasette(path)
     except (CorpusError, DatasetteMissing) as error:
         raise ConfigError(str(error)) from None
-    click.echo(f"Serving {path} on http://127.0.0.1:{port}/{DATABASE_NAME} (Ctrl-C to stop)", err=True)
-    serve_datasette(datasette, port)
+    try:
+        sock = listen(port)
+    except OSError as error:
+        raise ConfigError(f"cannot serve on 127.0.0.1:{port}: {error.strerror} (--port N picks another, --port 0 a free one)") from None
+    click.echo(f"Serving {path} on http://127.0.0.1:{sock.getsockname()[1]}/{DATABASE_NAME} (Ctrl-C to stop)", err=True)
+    serve_datasette(datasette, sock)
 
 
 @cli.command()

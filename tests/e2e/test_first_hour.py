@@ -4,12 +4,17 @@ nothing written, nothing fetched), and what Scrapy ends on purpose is a normal e
 from __future__ import annotations
 
 import contextlib
+import re
+import socket
 import sqlite3
+import subprocess
+import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import Network, copy_db, crawl_args, describe
+from conftest import CLI_TIMEOUT, Network, cli_env, copy_db, crawl_args, describe
 from crawler.cli.demo.localsites import LocalSites
 from newsroom import newsroom
 
@@ -182,3 +187,31 @@ def test_reextract_of_a_source_the_corpus_does_not_hold_is_refused(demo_db: Path
     line = _refused(run_cli("reextract", "--source", "meridain", "--db", db, cwd=tmp_path), "'meridain'")
     assert "meridian" in line
     assert db.read_bytes() == before
+
+
+# --- serve: the port is checked first, --port 0 prints the one it got ------------------
+
+
+def test_serve_on_a_port_in_use_is_refused(demo_db: Path, run_cli, tmp_path: Path):
+    pytest.importorskip("datasette")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = run_cli("serve", "--db", demo_db, "--port", port, cwd=tmp_path)
+    line = _refused(proc, f"127.0.0.1:{port}", "in use")
+    assert "Serving" not in line
+
+
+def test_serve_on_port_0_prints_the_port_it_serves_on(demo_db: Path, tmp_path: Path):
+    pytest.importorskip("datasette")
+    with subprocess.Popen([sys.executable, "-m", "crawler", "serve", "--db", str(demo_db), "--port", "0"], cwd=tmp_path,
+                          env=cli_env(), stderr=subprocess.PIPE, text=True) as server:
+        try:
+            line = server.stderr.readline()
+            match = re.search(r"http://127\.0\.0\.1:(\d+)/corpus", line)
+            assert match and match[1] != "0", line
+            with urllib.request.urlopen(f"{match[0]}.json", timeout=CLI_TIMEOUT) as answer:
+                assert answer.status == 200
+        finally:
+            server.terminate()
