@@ -103,6 +103,8 @@ def parse_sources(data: dict[str, Any], origin: str = "sources") -> list[Source]
 
 
 def _parse_source(table: dict[str, Any], origin: str, index: int) -> Source:
+    from crawler.setting_checks import check_setting  # late: it reads crawler.settings, which imports this module
+
     name = table.get("name")
     if name is None:
         raise SourcesError(f"{origin}: source #{index}: key 'name' is missing")
@@ -156,9 +158,13 @@ def _parse_source(table: dict[str, Any], origin: str, index: int) -> Source:
     settings = table.get("settings", {})
     if not isinstance(settings, dict):
         raise fail("settings", "must be a table of Scrapy settings")
-    for setting in settings:
+    for setting, setting_value in settings.items():
         if not re.match(r"^[A-Z][A-Z0-9_]*$", setting):
             raise fail("settings", f"{setting!r} is not a Scrapy setting name (UPPER_CASE)")
+        try:
+            check_setting(setting, setting_value)
+        except ValueError as error:
+            raise fail("settings", str(error)) from None
 
     return Source(
         name=name,

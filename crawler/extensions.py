@@ -41,11 +41,20 @@ def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:
     }
 
 
+#: Close reasons of Scrapy's CloseSpider extension for a limit the run was given (CLOSESPIDER_ITEMCOUNT,
+#: _PAGECOUNT, _TIMEOUT and their _NO_ITEM variants): the run ended as asked. Its _ERRORCOUNT
+#: is not among them: that run stopped because too much went wrong.
+LIMIT_REASONS = frozenset({
+    "closespider_itemcount", "closespider_pagecount", "closespider_pagecount_no_item",
+    "closespider_timeout", "closespider_timeout_no_item",
+})
+
+
 def run_status(finish_reasons: list[str], errors: int) -> str:
     """A run's status from its spiders' close reasons and its error count."""
     if any(reason == "shutdown" for reason in finish_reasons):
         return "interrupted"
-    if any(reason != "finished" for reason in finish_reasons):
+    if any(reason != "finished" and reason not in LIMIT_REASONS for reason in finish_reasons):
         return "failed"
     return "finished_with_errors" if errors else "finished"
 

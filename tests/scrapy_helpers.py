@@ -1,7 +1,11 @@
 """Crawler objects for unit tests: wirecrawl's settings, no sources file, no reactor needed."""
 
 import asyncio
+import atexit
 import inspect
+import shutil
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from collections.abc import Iterable
@@ -15,6 +19,10 @@ from crawler.ordering import order_for
 
 #: Settings that tie a crawler to a real run (reactor, sources file); unit tests leave them out.
 RUN_ONLY = {"TWISTED_REACTOR", "SPIDER_LOADER_CLASS"}
+#: The corpus of a crawler whose test names none (its extensions open one): a directory of the
+#: session's own, not the default ./corpus.db, which the suite used to leave in the repo root.
+_SCRATCH = Path(tempfile.mkdtemp(prefix="wirecrawl-tests-"))
+atexit.register(shutil.rmtree, _SCRATCH, ignore_errors=True)
 
 
 def make_crawler(spider_class: Any = None, **overrides: Any) -> Crawler:
@@ -25,7 +33,7 @@ def make_crawler(spider_class: Any = None, **overrides: Any) -> Crawler:
         if name.isupper() and name not in RUN_ONLY
     }
     # Stages run in the test's thread unless a test asks for worker processes.
-    return get_crawler(spider_class, {**settings, "PIPELINE_WORKERS": 0, **overrides})
+    return get_crawler(spider_class, {**settings, "PIPELINE_WORKERS": 0, "CORPUS_PATH": str(_SCRATCH / "corpus.db"), **overrides})
 
 
 def processed(stage: Any, item: Any) -> Any:

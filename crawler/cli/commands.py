@@ -92,6 +92,31 @@ def _read_only_corpus(db_file: Path) -> Corpus:
         raise ConfigError(str(error)) from None
 
 
+def _language(db: Database, language: str | None) -> str | None:
+    """The code a --language stands for (``EN``, ``english`` -> ``en``); anything else is refused,
+    listing the languages the corpus holds."""
+    from crawler.languages import language_code
+    from storage.queries import corpus_stats
+
+    if language is None:
+        return None
+    if code := language_code(language):
+        return code
+    held = ", ".join(str(row["language"]) for row in corpus_stats(db, runs=0)["languages"] if row["language"]) or "none"
+    raise ConfigError(f"--language {language!r} is not a language code or name (the corpus holds: {held})")
+
+
+def _check_source(corpus: Corpus, source: str | None) -> None:
+    """Refuse a --source the corpus holds no articles of, listing those it holds."""
+    from storage.queries import corpus_stats
+
+    if source is None:
+        return
+    held = [str(row["source"]) for row in corpus_stats(corpus.db, runs=0)["sources"]]
+    if source not in held:
+        raise ConfigError(f"no source named {source!r} in {corpus.path} (it holds: {', '.join(held) or 'none'})")
+
+
 def _say_waiting(reason: str) -> None:
     click.echo(f"wirecrawl: {reason}; waiting for it to finish", err=True)
 
@@ -361,7 +386,7 @@ def _print_table(title: str, rows: list[dict[str, Any]]) -> None:
 
 @cli.command()
 @click.argument("query")
-@click.option("--language", help="Only stories in this language (ISO 639-1, e.g. de).")
+@click.option("--language", help="Only stories in this language: a code or a name (de, DE, german, Deutsch).")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="Most stories to show.")
 @db_option
 def search(query: str, language: str | None, limit: int, db_file: Path | None) -> None:
@@ -375,7 +400,10 @@ def search(query: str, language: str | None, limit: int, db_file: Path | None) -
     """
     from storage.queries import search_stories
 
-    hits = search_stories(_open_db(db_file), query, language=language, limit=limit)
+    if not query.split():
+        raise ConfigError("the search query is empty: give at least one word")
+    db = _open_db(db_file)
+    hits = search_stories(db, query, language=_language(db, language), limit=limit)
     for hit in hits:
         published = (hit.published or "")[:10] or "----------"
         click.echo(f"{hit.story_id:>6}  x{hit.copies:<3} {hit.language or '--':<3} {published}  {hit.title or '(untitled)'}  {hit.url}")
@@ -481,6 +509,7 @@ def reextract(source: str | None, db_file: Path | None, overrides: tuple[str, ..
     with _locked_corpus(db_file, wait) as corpus:
         from pipelines.reextract import reextract as run_reextract
 
+        _check_source(corpus, source)
         settings = _settings(corpus.path, overrides)
         _story_rules(corpus, settings)  # the stories are rebuilt last: refuse bad DEDUP_* before any page
         report = run_reextract(corpus, settings, source=source, progress=progress)
@@ -533,12 +562,18 @@ def extract(files: tuple[Path, ...], url: str | None, hints_json: str | None, he
 
 
 @cli.command()
-@click.option("--db", "db_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("demo.db"), show_default=True, help="Corpus file to create (replaced if it exists).")
-def demo(db_file: Path) -> None:
+@click.option("--db", "db_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("demo.db"), show_default=True, help="Corpus file to create (a demo corpus there is replaced).")
+@click.option("--force", is_flag=True, help="Replace DB even if it is a corpus of other sources (never a file that is not a wirecrawl corpus).")
+def demo(db_file: Path, force: bool) -> None:
     """Serve a bundled network of demo news sites on 127.0.0.1 and crawl it.
 
     The sites (several templates, languages, feeds, sitemaps, listing pages and
     syndicated stories) are crawled like any declared source, into DB.
+
+    DB is created, or replaced if it is a demo corpus: a wirecrawl corpus whose articles
+    all come from the demo's sources (or that has none). Another corpus is replaced only
+    with --force; a file that is not a wirecrawl corpus (not SQLite, another application's
+    database) never. Refused: one line, exit status 2, nothing written.
 
     Example:
 
@@ -548,7 +583,10 @@ def demo(db_file: Path) -> None:
     from storage.queries import corpus_stats, syndicated_stories
 
     show_progress = sys.stderr.isatty()
-    report = run_demo(db_file, show_progress=show_progress)
+    try:
+        report = run_demo(db_file, show_progress=show_progress, force=force)
+    except CorpusError as error:
+        raise ConfigError(str(error)) from None
     if show_progress:
         click.echo("", err=True)
     _print_report(report)
@@ -569,7 +607,7 @@ def demo(db_file: Path) -> None:
 
 @cli.command()
 @db_option
-@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port on 127.0.0.1.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port on 127.0.0.1 (0: a free one, printed).")
 def serve(db_file: Path | None, port: int) -> None:
     """Browse the corpus in Datasette on 127.0.0.1: stories, copies, facets, search, canned queries.
 
@@ -579,22 +617,26 @@ def serve(db_file: Path | None, port: int) -> None:
 
         wirecrawl serve --db demo.db --port 8001
     """
-    from crawler.cli.serve import DATABASE_NAME, DatasetteMissing, corpus_datasette, serve as serve_datasette
+    from crawler.cli.serve import DATABASE_NAME, DatasetteMissing, corpus_datasette, listen, serve as serve_datasette
 
     path = corpus_path(db_file)
     try:
         datasette = corpus_datasette(path)
     except (CorpusError, DatasetteMissing) as error:
         raise ConfigError(str(error)) from None
-    click.echo(f"Serving {path} on http://127.0.0.1:{port}/{DATABASE_NAME} (Ctrl-C to stop)", err=True)
-    serve_datasette(datasette, port)
+    try:
+        sock = listen(port)
+    except OSError as error:
+        raise ConfigError(f"cannot serve on 127.0.0.1:{port}: {error.strerror} (--port N picks another, --port 0 a free one)") from None
+    click.echo(f"Serving {path} on http://127.0.0.1:{sock.getsockname()[1]}/{DATABASE_NAME} (Ctrl-C to stop)", err=True)
+    serve_datasette(datasette, sock)
 
 
 @cli.command()
 @db_option
 @click.option("--format", "export_format", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True, help="One JSON object per line, or CSV with a header.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only rows published on or after this day (YYYY-MM-DD).")
-@click.option("--language", help="Only rows in this language (ISO 639-1, e.g. de).")
+@click.option("--language", help="Only rows in this language: a code or a name (de, DE, german, Deutsch).")
 @click.option("--stories-only", is_flag=True, help="One row per story instead of one per article.")
 @click.option("--output", type=click.File("w", encoding="utf-8", lazy=True), default="-", help="File to write (default: stdout).")
 def export(
@@ -612,7 +654,8 @@ def export(
 
     db = _open_db(db_file)
     count = export_corpus(
-        db, output, format=export_format, since=since and since.date().isoformat(), language=language, stories_only=stories_only
+        db, output, format=export_format, since=since and since.date().isoformat(), language=_language(db, language),
+        stories_only=stories_only,
     )
     click.echo(f"exported {count} {'stories' if stories_only else 'articles'}", err=True)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import sys
 import time
@@ -18,6 +19,7 @@ from twisted.internet import task
 from crawler.extensions import run_counts, run_status
 from crawler.failures import error_rate
 from crawler.logs import quiet_per_page_noise
+from crawler.setting_checks import check_setting
 from pipelines.core.stories import StoryMatcher
 from storage.corpus import Corpus, check_writable
 from storage.lock import CorpusLock
@@ -68,31 +70,23 @@ def crawl_settings(
     if log_level:
         settings.set("LOG_LEVEL", log_level.upper(), priority="cmdline")
     if log_file:
+        _check_log_file(log_file)
         settings.set("LOG_FILE", str(log_file), priority="cmdline")
         settings.set("LOG_FILE_APPEND", True, priority="cmdline")
     for name, value in overrides.items():
-        _check_type(name, value, settings.get(name))
+        check_setting(name, value)
     settings.setdict(dict(overrides), priority="cmdline")
     return settings
 
 
-#: How a setting of each default type is read, and what its value must be.
-_KINDS = {bool: ("getbool", "true or false"), int: ("getint", "a whole number"), float: ("getfloat", "a number")}
-
-
-def _check_type(name: str, value: Any, default: Any) -> None:
-    """Raise ValueError, in one line, when an override cannot be read as its default's type."""
-    if name == "PIPELINE_WORKERS":  # default None: one per core
-        getter, expected = "getint", "a whole number of 0 or more"
-    elif type(default) in _KINDS:
-        getter, expected = _KINDS[type(default)]
-    else:
-        return
-    try:
-        if getattr(Settings({name: value}), getter)(name) < 0 and name == "PIPELINE_WORKERS":
-            raise ValueError
-    except ValueError:
-        raise ValueError(f"setting {name}={value!r} is not {expected}") from None
+def _check_log_file(path: Path) -> None:
+    """Raise ValueError, in one line, when the log cannot be appended to ``path`` (nothing is created)."""
+    if path.is_dir():
+        raise ValueError(f"--log-file {path} is a directory")
+    if not path.parent.is_dir():
+        raise ValueError(f"--log-file {path}: no directory {path.parent}")
+    if not os.access(path if path.exists() else path.parent, os.W_OK):
+        raise ValueError(f"--log-file {path}: {'the file' if path.exists() else 'its directory'} is not writable")
 
 
 def run_crawl(

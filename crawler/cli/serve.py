@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from storage.corpus import open_read_only, reads_snapshot
 if TYPE_CHECKING:
     from datasette.app import Datasette
 
-__all__ = ["DATABASE_NAME", "DatasetteMissing", "corpus_datasette", "serve"]
+__all__ = ["DATABASE_NAME", "DatasetteMissing", "corpus_datasette", "listen", "serve"]
 
 CONFIG_DIR = Path(__file__).with_name("datasette")
 #: The corpus is served under this name whatever its file is called, so URLs and metadata are stable.
@@ -56,9 +57,23 @@ def corpus_datasette(db: Path) -> Datasette:
     return datasette
 
 
-def serve(datasette: Datasette, port: int, host: str = "127.0.0.1") -> None:
-    """Serve ``datasette`` on http://host:port/ until interrupted."""
+def listen(port: int, host: str = "127.0.0.1") -> socket.socket:
+    """A socket listening on host:port (port 0: a free one, see its ``getsockname()``), taken before
+    anything is served; raises OSError when the port cannot be had (in use, privileged)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: no wait after a restart
+        sock.bind((host, port))
+        sock.listen()  # connections wait in the backlog until uvicorn accepts them
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def serve(datasette: Datasette, sock: socket.socket) -> None:
+    """Serve ``datasette`` on the bound socket ``sock`` until interrupted."""
     import uvicorn
 
     asyncio.run(datasette.invoke_startup())
-    uvicorn.run(datasette.app(), host=host, port=port, log_level="warning", lifespan="on")
+    uvicorn.Server(uvicorn.Config(datasette.app(), log_level="warning", lifespan="on")).run(sockets=[sock])

@@ -6,11 +6,13 @@ import tempfile
 from pathlib import Path
 
 from crawler.config import dump_sources, load_sources
-from crawler.cli.demo.network import demo_sites, demo_sources
+from crawler.cli.demo.network import PUBLISHERS, demo_sites, demo_sources
 from crawler.cli.demo.localsites import LocalSites
 from crawler.cli.runner import CrawlReport, crawl_settings, print_progress, run_crawl
+from storage.corpus import CorpusError, check_writable, open_read_only
+from storage.queries import corpus_stats
 
-__all__ = ["run_demo", "DEMO_SETTINGS"]
+__all__ = ["run_demo", "DEMO_SETTINGS", "check_demo_target"]
 
 #: The demo sites are on loopback: no need to be gentle with them (robots.txt is still obeyed).
 DEMO_SETTINGS = {
@@ -20,8 +22,35 @@ DEMO_SETTINGS = {
 }
 
 
-def run_demo(db: Path, show_progress: bool = False) -> CrawlReport:
-    """Serve the demo sites on 127.0.0.1, write their sources file, and crawl them into ``db`` (replaced)."""
+def check_demo_target(db: Path, force: bool = False) -> None:
+    """Raise :class:`CorpusError` unless the demo may (re)create ``db``.
+
+    A missing file may be created; a demo corpus (a wirecrawl corpus whose articles all come
+    from the demo's sources, or none) replaced; another corpus only with ``force``; a file
+    that is not a wirecrawl corpus never.
+    """
+    check_writable(db)
+    if not db.exists():
+        return
+    try:
+        reader = open_read_only(db)
+    except CorpusError as error:
+        raise CorpusError(f"{error}; the demo never replaces it, not even with --force") from None
+    try:
+        foreign = sorted({row["source"] for row in corpus_stats(reader)["sources"]} - {pub.site for pub in PUBLISHERS})
+    finally:
+        reader.close()
+    if foreign and not force:
+        raise CorpusError(
+            f"{db} is a corpus of other sources than the demo's ({', '.join(foreign[:3])}{', ...' if len(foreign) > 3 else ''}); "
+            "--force replaces it, or pass another --db"
+        )
+
+
+def run_demo(db: Path, show_progress: bool = False, force: bool = False) -> CrawlReport:
+    """Serve the demo sites on 127.0.0.1, write their sources file, and crawl them into ``db``,
+    which is replaced if :func:`check_demo_target` allows it."""
+    check_demo_target(db, force)
     for path in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         path.unlink(missing_ok=True)
     with LocalSites(demo_sites()) as sites, tempfile.TemporaryDirectory(prefix="wirecrawl-demo-") as tmp:
