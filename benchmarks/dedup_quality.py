@@ -277,10 +277,15 @@ def score(documents: list[Document], stories: list[int]) -> dict[str, float]:
 
 GRID = [
     {},
+    {"lead_bands": 0},  # the whole-text banding only (before issue 14)
+    {"lead_bands": 0, "bands": 64},  # one banding tuned for low Jaccard (64 x 2) instead of a lead index
+    {"lead_bands": 8},
+    {"lead_rows": 3},
+    {"lead_shingles": 25},
+    {"lead_shingles": 60},
     {"bands": 25, "num_perm": 125},  # 25 x 5: candidates from Jaccard ~0.5
     {"bands": 16},  # 16 x 8
     {"bands": 42, "num_perm": 126},  # 42 x 3
-    {"bands": 64},  # 64 x 2: one banding for low Jaccard
     {"shingle_size": 3},
     {"shingle_size": 7},
     {"jaccard": 0.4},
