@@ -3,11 +3,14 @@
 Usage: .venv/bin/python benchmarks/dedup_scale.py [--sizes 10000,100000,1000000] [--probes 500]
 
 The corpus is filled in bulk with synthetic articles and fingerprints (random MinHash
-signatures, as many LSH bands as the default settings make); at each size, ``--probes`` new
-articles go through the real per-article path: the LSH candidate query, then
-``Corpus.add_article`` with the fingerprint (article, URLs, fingerprint, bands, story in one
-transaction). Prints the median and 90th percentile per article, the process's peak
-resident memory and the corpus's size on disk.
+signatures, as many whole-text and lead LSH bands as the default settings make); at each
+size, ``--probes`` new stories of random words and a copy of each truncated to 40 % (so
+that the lead index has a candidate to find) go through the real per-article path:
+``StoryMatcher.find_story`` (the candidate query, then the exact verification of each
+candidate on its stored text), then ``Corpus.add_article`` with the fingerprint (article,
+URLs, fingerprint, bands, story in one transaction). Prints the median and 90th percentile
+per article, the median of the candidate query and of the verification alone, candidates
+per article, the process's peak resident memory and the corpus's size on disk.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +29,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from crawler import settings as defaults  # noqa: E402
+from pipelines.core.stories import StoryMatcher  # noqa: E402
 from storage.corpus import Corpus  # noqa: E402
 from storage.signatures import Fingerprint, pack_signature  # noqa: E402
 
@@ -75,15 +80,39 @@ def fill(corpus: Corpus, count: int, rng: np.random.Generator, bands: int, num_p
             )
 
 
-def probe(corpus: Corpus, start: int, count: int, rng: np.random.Generator, bands: int, num_perm: int) -> list[float]:
-    """Seconds per article of the real path (candidate query + add_article) for ``count`` new articles."""
-    timings = []
+@dataclass(frozen=True)
+class Timings:
+    """Seconds per article of the whole path, of the candidate query, of the verification; candidates found."""
+
+    total: list[float]
+    query: list[float]
+    verification: list[float]
+    candidates: list[int]
+
+
+def probe(corpus: Corpus, start: int, count: int, rng: np.random.Generator) -> Timings:
+    """The real path (find_story, then add_article) for ``count`` new stories and a truncated copy of each."""
+    matcher = StoryMatcher(corpus)
+    timings = Timings([], [], [], [])
     for index in range(start, start + count):
-        row, fingerprint = synthetic(rng, index, bands, num_perm)
-        began = time.perf_counter()
-        corpus.band_candidates(fingerprint.bands, 50)
-        corpus.add_article(row, fingerprint=fingerprint)
-        timings.append(time.perf_counter() - began)
+        words = ["".join(chr(97 + c) for c in rng.integers(0, 26, 6)) for _ in range(300)]  # letters: digits fold to 0
+        for suffix, text in (("", " ".join(words)), ("/copy", " ".join(words[:120]))):
+            identity = matcher.fingerprinter.identify(text, "en")
+            row = {**synthetic(rng, index, 0, 1)[0], "url": f"https://bench.example/{index}{suffix}", "text": text,
+                   "text_hash": identity.text_hash}
+            fingerprint = identity.fingerprint
+            assert fingerprint is not None and identity.shingles is not None
+            began = time.perf_counter()
+            candidates = corpus.band_candidates(fingerprint.bands, matcher.max_candidates)
+            queried = time.perf_counter()
+            match = matcher.find_story(fingerprint, identity.shingles, "en")
+            found = time.perf_counter()
+            corpus.add_article(row, story_id=match.story_id if match else None, fingerprint=fingerprint)
+            stored = time.perf_counter()
+            timings.total.append(stored - queried)
+            timings.query.append(queried - began)
+            timings.verification.append(max(0.0, (found - queried) - (queried - began)))
+            timings.candidates.append(len(candidates))
     return timings
 
 
@@ -93,26 +122,31 @@ def main() -> None:
     parser.add_argument("--probes", type=int, default=500, help="articles timed at each size")
     parser.add_argument("--dir", default=None, help="where to create the benchmark corpus (default: a temp dir)")
     args = parser.parse_args()
-    bands, num_perm = defaults.DEDUP_BANDS, defaults.DEDUP_NUM_PERM
+    bands, num_perm = defaults.DEDUP_BANDS + defaults.DEDUP_LEAD_BANDS, defaults.DEDUP_NUM_PERM
     rng = np.random.default_rng(7)
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         path = Path(tmp) / "bench.db"
         corpus = Corpus(path)
-        print(f"{bands} bands x {num_perm // bands} rows; {args.probes} probes per size")
-        print(f"{'stored':>10}  {'median ms':>9}  {'p90 ms':>7}  {'peak RSS MB':>11}  {'disk MB':>8}  {'fill s':>7}")
+        print(f"{defaults.DEDUP_BANDS} whole-text + {defaults.DEDUP_LEAD_BANDS} lead bands per article; "
+              f"{args.probes} stories and their truncated copies per size")
+        print(f"{'stored':>10}  {'median ms':>9}  {'p90 ms':>7}  {'query ms':>8}  {'verify ms':>9}  {'cand/art':>8}  "
+              f"{'peak RSS MB':>11}  {'disk MB':>8}  {'fill s':>7}")
         baseline = None
         for size in (int(s) for s in args.sizes.split(",")):
             began = time.perf_counter()
             fill(corpus, size - corpus._db["articles"].count, rng, bands, num_perm)
             filled = time.perf_counter() - began
-            timings = probe(corpus, 10**9 + size, args.probes, rng, bands, num_perm)
+            timings = probe(corpus, 10**9 + size, args.probes, rng)
             corpus._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             disk = sum(p.stat().st_size for p in Path(tmp).iterdir()) / 2**20
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            median = statistics.median(timings) * 1000
-            p90 = sorted(timings)[int(len(timings) * 0.9)] * 1000
+            median = statistics.median(timings.total) * 1000
+            p90 = sorted(timings.total)[int(len(timings.total) * 0.9)] * 1000
+            query, verify = statistics.median(timings.query) * 1000, statistics.median(timings.verification) * 1000
+            candidates = statistics.mean(timings.candidates)
             baseline = baseline or median
-            print(f"{size:>10,}  {median:>9.3f}  {p90:>7.3f}  {rss:>11.0f}  {disk:>8.0f}  {filled:>7.1f}   ({median / baseline:.2f}x of the first)")
+            print(f"{size:>10,}  {median:>9.3f}  {p90:>7.3f}  {query:>8.3f}  {verify:>9.3f}  {candidates:>8.2f}  "
+                  f"{rss:>11.0f}  {disk:>8.0f}  {filled:>7.1f}   ({median / baseline:.2f}x of the first)")
         corpus.close()
 
 

@@ -162,6 +162,10 @@ DEDUP_NEAR_ENABLED = True
 DEDUP_SHINGLE_SIZE = 5  # words per shingle (characters in Chinese, Japanese, Thai)
 DEDUP_NUM_PERM = 128  # MinHash permutations
 DEDUP_BANDS = 32  # LSH bands (DEDUP_NUM_PERM // DEDUP_BANDS rows each)
+# A second banding over the text's lead, so a copy cut to its first paragraphs is proposed.
+DEDUP_LEAD_SHINGLES = 40  # the lead: this many first shingles
+DEDUP_LEAD_BANDS = 16  # LSH bands over the lead's MinHash (0: no lead index)
+DEDUP_LEAD_ROWS = 2  # hash values per lead band (DEDUP_LEAD_BANDS x DEDUP_LEAD_ROWS <= DEDUP_NUM_PERM)
 DEDUP_JACCARD = 0.5  # same story at this Jaccard similarity of the shingle sets...
 DEDUP_CONTAINMENT = 0.8  # ...or when this much of the shorter text is in the longer
 DEDUP_MIN_SHINGLES = 20  # the containment rule needs a shorter text at least this long

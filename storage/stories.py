@@ -32,6 +32,12 @@ class StoryStore:
         """How many stories the corpus holds."""
         return self._db["stories"].count
 
+    def longest_copy(self, story_id: int) -> tuple[int, str]:
+        """(id, text) of the story's longest copy."""
+        return self._db.execute(
+            "SELECT id, text FROM articles WHERE story_id = ? ORDER BY length(text) DESC, id LIMIT 1", [story_id]
+        ).fetchone()
+
     def reattach(
         self, article_id: int, story_id: int | None, fingerprint: Fingerprint | None, absorbs: Iterable[int] = ()
     ) -> StoredArticle:

@@ -18,7 +18,7 @@ from pipelines.core.settings import SettingsReader
 from storage.scripts import UNSPACED_CHARACTERS, has_unspaced_script
 from storage.signatures import Fingerprint, pack_signature
 
-__all__ = ["Fingerprinter", "TextIdentity", "normalized_text", "shingles", "text_hash", "tokens"]
+__all__ = ["Fingerprinter", "TextIdentity", "normalized_text", "shingle_sequence", "shingles", "text_hash", "tokens"]
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -61,10 +61,15 @@ def tokens(text: str) -> list[str]:
 
 def shingles(text: str, size: int) -> set[str]:
     """The text's distinct runs of ``size`` consecutive tokens (the whole text if shorter)."""
+    return set(shingle_sequence(text, size))
+
+
+def shingle_sequence(text: str, size: int) -> list[str]:
+    """The text's runs of ``size`` consecutive tokens in text order (the whole text if shorter)."""
     words = tokens(text)
     if len(words) <= size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+        return [" ".join(words)] if words else []
+    return [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
 
 
 @dataclass(frozen=True)
@@ -78,15 +83,29 @@ class TextIdentity:
 
 @dataclass(frozen=True)
 class Fingerprinter:
-    """MinHash and LSH band hashes of a text; pure computation, so it runs in the worker processes."""
+    """MinHash and LSH band hashes of a text; pure computation, so it runs in the worker processes.
+
+    Two bandings go into the index: ``bands`` over the whole text's MinHash, which proposes
+    copies of Jaccard ~0.4 and up, and ``lead_bands`` of ``lead_rows`` over a MinHash of the
+    first ``lead_shingles`` shingles only. A copy cut to its first paragraphs keeps that lead
+    though its Jaccard with the whole story may be 0.3: the second banding proposes it.
+    """
 
     shingle_size: int = defaults.DEDUP_SHINGLE_SIZE
     num_perm: int = defaults.DEDUP_NUM_PERM
     bands: int = defaults.DEDUP_BANDS
+    lead_shingles: int = defaults.DEDUP_LEAD_SHINGLES
+    lead_bands: int = defaults.DEDUP_LEAD_BANDS
+    lead_rows: int = defaults.DEDUP_LEAD_ROWS
 
     def __post_init__(self) -> None:
         if not 0 < self.bands <= self.num_perm:
             raise ValueError(f"DEDUP_BANDS must be between 1 and DEDUP_NUM_PERM ({self.num_perm}), got {self.bands}")
+        if self.lead_bands < 0 or self.lead_rows < 1 or self.lead_bands * self.lead_rows > self.num_perm:
+            raise ValueError(
+                f"DEDUP_LEAD_BANDS x DEDUP_LEAD_ROWS must be at most DEDUP_NUM_PERM ({self.num_perm}), "
+                f"got {self.lead_bands} x {self.lead_rows}"
+            )
 
     @classmethod
     def from_settings(cls, settings: SettingsReader) -> Self:
@@ -95,6 +114,9 @@ class Fingerprinter:
             shingle_size=settings.getint("DEDUP_SHINGLE_SIZE"),
             num_perm=settings.getint("DEDUP_NUM_PERM"),
             bands=settings.getint("DEDUP_BANDS"),
+            lead_shingles=settings.getint("DEDUP_LEAD_SHINGLES"),
+            lead_bands=settings.getint("DEDUP_LEAD_BANDS"),
+            lead_rows=settings.getint("DEDUP_LEAD_ROWS"),
         )
 
     @property
@@ -104,33 +126,48 @@ class Fingerprinter:
 
     def shingle_hashes(self, text: str) -> np.ndarray:
         """The text's shingles as sorted distinct 32-bit hashes (the values MinHash is built from)."""
-        return np.unique(np.fromiter((sha1_hash32(s.encode("utf-8")) for s in shingles(text, self.shingle_size)), dtype=np.uint32))
+        return np.unique(self._hash_sequence(text))
+
+    def _hash_sequence(self, text: str) -> np.ndarray:
+        return np.fromiter(
+            (sha1_hash32(s.encode("utf-8")) for s in shingle_sequence(text, self.shingle_size)), dtype=np.uint32
+        )
 
     def fingerprint(self, text: str, language: str | None) -> tuple[Fingerprint, np.ndarray]:
-        """The text's index entry (bands keyed by ``language``) and its shingle hashes."""
-        hashed = self.shingle_hashes(text)
+        """The text's index entry (whole-text and lead bands, keyed by ``language``) and its shingle hashes."""
+        sequence = self._hash_sequence(text)
+        hashed = np.unique(sequence)
+        values = self._minhash(hashed)
+        bands = _band_hashes(values, self.bands, self.rows, f"{language or ''}|".encode())
+        if self.lead_bands:
+            lead = self._minhash(np.unique(sequence[: self.lead_shingles]))
+            bands += _band_hashes(lead, self.lead_bands, self.lead_rows, f"{language or ''}|lead|".encode())
+        return Fingerprint(pack_signature(values), len(hashed), bands), hashed
+
+    def _minhash(self, hashed: np.ndarray) -> np.ndarray:
         permutations, scheme = _permutations(self.num_perm)
         minhash = MinHash(num_perm=self.num_perm, permutations=permutations, scheme=scheme, hashfunc=int)
         minhash.update_batch(hashed.tolist())
-        values = np.asarray(minhash.hashvalues, dtype="<u4")
-        prefix = f"{language or ''}|".encode()
-        bands = tuple(
-            int.from_bytes(
-                hashlib.blake2b(
-                    prefix + band.to_bytes(2, "little") + values[band * self.rows : (band + 1) * self.rows].tobytes(),
-                    digest_size=8,
-                ).digest(),
-                "little",
-                signed=True,
-            )
-            for band in range(self.bands)
-        )
-        return Fingerprint(pack_signature(values), len(hashed), bands), hashed
+        return np.asarray(minhash.hashvalues, dtype="<u4")
 
     def identify(self, text: str, language: str | None) -> TextIdentity:
         """Hash, fingerprint and shingle hashes of ``text``: everything the duplicate stages need."""
         fingerprint, hashed = self.fingerprint(text, language)
         return TextIdentity(text_hash(text), fingerprint, hashed)
+
+
+def _band_hashes(values: np.ndarray, bands: int, rows: int, prefix: bytes) -> tuple[int, ...]:
+    """One 64-bit hash per band of ``rows`` MinHash values; ``prefix`` keeps languages and bandings apart."""
+    return tuple(
+        int.from_bytes(
+            hashlib.blake2b(
+                prefix + band.to_bytes(2, "little") + values[band * rows : (band + 1) * rows].tobytes(), digest_size=8
+            ).digest(),
+            "little",
+            signed=True,
+        )
+        for band in range(bands)
+    )
 
 
 @cache

@@ -74,7 +74,14 @@ class StoryMatcher:
     def index_settings(self) -> dict[str, int]:
         """What the stored index depends on: change any and the index must be rebuilt."""
         f = self.fingerprinter
-        return {"shingle_size": f.shingle_size, "num_perm": f.num_perm, "bands": f.bands}
+        return {
+            "shingle_size": f.shingle_size,
+            "num_perm": f.num_perm,
+            "bands": f.bands,
+            "lead_shingles": f.lead_shingles,
+            "lead_bands": f.lead_bands,
+            "lead_rows": f.lead_rows,
+        }
 
     def check_index(self) -> None:
         """Raise :class:`CorpusError` when the corpus's index was built with other settings."""
@@ -86,7 +93,11 @@ class StoryMatcher:
             )
 
     def find_story(self, fingerprint: Fingerprint, shingle_hashes: np.ndarray, language: str | None) -> Match | None:
-        """The story of the best verified candidate, if any candidate is a near-duplicate."""
+        """The story of the best verified candidate, if any candidate is a near-duplicate.
+
+        Equal scores go to the oldest story: a passage two stories share (the lead a follow-up
+        quotes) was the earlier story's first.
+        """
         candidates = self.corpus.band_candidates(fingerprint.bands, self.max_candidates)
         best: Match | None = None
         similar_stories: set[int] = set()
@@ -97,14 +108,27 @@ class StoryMatcher:
             jaccard, containment = self.overlap(shingle_hashes, other)
             if not self.is_same_story(jaccard, containment, min(len(shingle_hashes), len(other))):
                 continue
+            if jaccard < self.jaccard and len(other) < len(shingle_hashes) and not self._copies_longest(story_id, shingle_hashes):
+                continue  # it contains a short copy of the story, as a follow-up that quotes the lead does
             if jaccard >= self.jaccard:
                 similar_stories.add(story_id)
-            if best is None or max(jaccard, containment) > max(best.jaccard, best.containment):
+            if best is None or (max(jaccard, containment), -story_id) > (max(best.jaccard, best.containment), -best.story_id):
                 best = Match(story_id, jaccard, containment)
         if best is None:
             return None
         united = sorted(similar_stories | {best.story_id})  # the oldest story keeps its id
         return Match(united[0], best.jaccard, best.containment, tuple(united[1:]))
+
+    def _copies_longest(self, story_id: int, shingle_hashes: np.ndarray) -> bool:
+        """Whether the text is also a near-duplicate of the story's longest copy.
+
+        A text that contains a truncated copy is that story only if it repeats the rest of it
+        too; a follow-up quoting the lead contains every lead-only copy but adds its own text.
+        """
+        article_id, text = self.corpus.longest_copy(story_id)
+        longest = self._shingles_of(article_id, text)
+        jaccard, containment = self.overlap(shingle_hashes, longest)
+        return self.is_same_story(jaccard, containment, min(len(shingle_hashes), len(longest)))
 
     @staticmethod
     def overlap(first: np.ndarray, second: np.ndarray) -> tuple[float, float]:

@@ -112,3 +112,51 @@ def test_the_same_page_under_another_query_string_is_that_page_in_the_crawl_and_
     assert elsewhere.same_page is None and elsewhere.story_id == first.story_id and elsewhere.exact
     assert StoryRules(matcher, exact=False, near=False).decide("https://other.example/a", identity.text_hash, "en",
                                                                identity.fingerprint, identity.shingles).story_id is None
+
+
+def _case(key, kind):
+    return next(case for case in CASES if case.base.key == key and case.kind == kind)
+
+
+def _truncated(text, share):
+    """The first ``share`` of the words (paragraphs kept), as a syndication site shows a story."""
+    words = text.split(" ")
+    return " ".join(words[: round(share * len(words))])
+
+
+READ_ON = "Read the full story on our partner's website."
+
+
+@pytest.mark.parametrize(
+    "key, copy",
+    [
+        ("en-flood-cedar", lambda base: _truncated(base.text, 0.4) + "\n\n" + READ_ON),
+        ("es-agua-oaxaca", lambda base: _truncated(_case(base.key, "words_changed").text, 0.6) + "\n\n" + READ_ON),
+        ("en-flood-desmoines", lambda base: _truncated(base.text, 0.4) + "\n\n" + _case(base.key, "added_end").text.split("\n\n")[-1]),
+    ],
+    ids=["truncated_to_40_percent", "truncated_to_60_percent_words_changed", "truncated_with_a_paragraph_added"],
+)
+def test_truncated_copies_join_the_story_through_the_lead_index(corpus, key, copy):
+    # Jaccard ~0.4-0.6 with the whole story: the whole-text bands alone missed these copies.
+    matcher = StoryMatcher(corpus)
+    base = _case(key, "exact").base
+    original = store(corpus, matcher, base.text, base.language)
+    assert store(corpus, matcher, copy(base), base.language).story_id == original.story_id
+
+
+def test_a_follow_up_quoting_two_paragraphs_is_not_the_story_nor_joins_its_truncated_copy(corpus):
+    matcher = StoryMatcher(corpus)
+    case = _case("en-flood-cedar", "shared_lead")
+    paragraphs = case.base.text.split("\n\n")
+    original = store(corpus, matcher, case.base.text)
+    truncated = store(corpus, matcher, _truncated(case.base.text, 0.3))
+    assert truncated.story_id == original.story_id
+    # The follow-up contains the whole truncated copy, but adds most of its text.
+    follow_up = "\n\n".join([*paragraphs[:2], case.text.split("\n\n")[-1], _case(case.base.key, "same_event_other_agency").text])
+    assert store(corpus, matcher, follow_up).story_id != original.story_id
+
+
+def test_an_index_without_the_lead_bands_is_refused(corpus):
+    StoryMatcher(corpus, Fingerprinter(lead_bands=0)).check_index()
+    with pytest.raises(CorpusError, match="dedupe --rebuild"):
+        StoryMatcher(corpus).check_index()
