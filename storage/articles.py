@@ -90,6 +90,10 @@ class ArticleStore:
         """(url, text, language, text hash) of a stored article: what its story is decided on."""
         return self._db.execute("SELECT url, text, language, text_hash FROM articles WHERE id = ?", [article_id]).fetchone()
 
+    def source_names(self) -> list[str]:
+        """The sources the stored articles come from, by name."""
+        return [row[0] for row in self._db.execute("SELECT DISTINCT source FROM articles ORDER BY source")]
+
     def article_count(self) -> int:
         """How many articles the corpus holds."""
         return self._db["articles"].count

@@ -24,6 +24,7 @@ __all__ = [
     "CorpusError",
     "StoredArticle",
     "StoredPage",
+    "check_exists",
     "check_writable",
     "open_read_only",
     "reads_snapshot",
@@ -47,7 +48,7 @@ def check_writable(path: Path) -> None:
         raise CorpusError(f"cannot create the corpus {path}: directory {path.parent} is read-only")
 
 
-def _check_exists(path: Path) -> None:
+def check_exists(path: Path) -> None:
     """Refuse a missing corpus where one is needed (SQLite would create an empty file)."""
     if not path.is_file():
         raise CorpusError(f"no corpus at {path} (run `wirecrawl crawl` first, or pass --db FILE)")
@@ -84,7 +85,7 @@ def open_read_only(path: Path) -> Database:
     there is no corpus, when the file is not a wirecrawl corpus, or when its schema is older
     than this version (reading commands do not migrate it; a writing one does).
     """
-    _check_exists(path)
+    check_exists(path)
     uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if reads_snapshot(path) else "?mode=ro")
     db = Database(sqlite3.connect(uri, uri=True))
     try:
@@ -124,7 +125,7 @@ class Corpus(ArticleStore, StoryStore, NearDuplicateIndex, SiteBlocks, HttpValid
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
         self.path = Path(path)
         if not create:
-            _check_exists(self.path)
+            check_exists(self.path)
         if create:
             check_writable(self.path)
         try:

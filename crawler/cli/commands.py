@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from crawler import __version__
 from crawler.config import Source, SourcesError, corpus_path, load_sources, sources_path
 from crawler.failures import error_rate
-from storage.corpus import Corpus, CorpusError, check_writable, open_read_only
+from storage.corpus import Corpus, CorpusError, check_exists, check_writable, open_read_only
 from storage.lock import CorpusLock, CorpusLocked
 
 if TYPE_CHECKING:
@@ -108,11 +108,9 @@ def _language(db: Database, language: str | None) -> str | None:
 
 def _check_source(corpus: Corpus, source: str | None) -> None:
     """Refuse a --source the corpus holds no articles of, listing those it holds."""
-    from storage.queries import corpus_stats
-
     if source is None:
         return
-    held = [str(row["source"]) for row in corpus_stats(corpus.db, runs=0)["sources"]]
+    held = corpus.source_names()
     if source not in held:
         raise ConfigError(f"no source named {source!r} in {corpus.path} (it holds: {', '.join(held) or 'none'})")
 
@@ -135,6 +133,7 @@ def _locked_corpus(db_file: Path | None, wait: bool) -> Iterator[Corpus]:
     """
     path = corpus_path(db_file)
     try:
+        check_exists(path)  # a stat, nothing opened: a missing corpus leaves no lock file behind
         lock = CorpusLock(path).acquire(wait=wait, waiting=_say_waiting)
     except CorpusLocked as held:
         raise _lock_held(held) from None

@@ -48,3 +48,10 @@ def test_pages_are_not_kept_when_switched_off(tmp_path):
         if store_pages:
             assert [row["url"] for row in corpus_for(crawler)._db["pages"].rows] == ["https://a.example/2"]
         crawler.signals.send_catch_log(signal=signals.engine_stopped)
+
+
+def test_reextract_and_dedupe_of_a_missing_corpus_leave_no_file(tmp_path):
+    for command in (["reextract"], ["dedupe", "--rebuild"]):
+        result = run_cli(*command, "--db", tmp_path / "missing.db", cwd=tmp_path)
+        assert result.returncode == 2 and "no corpus" in result.stderr
+    assert list(tmp_path.iterdir()) == []
