@@ -28,10 +28,10 @@ import argparse
 import itertools
 import json
 import random
-from dataclasses import dataclass, fields
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import dedup_cases  # noqa: E402
-from crawler import settings as defaults  # noqa: E402
+
 from pipelines.core import StoryRules  # noqa: E402
 from pipelines.core.identity import Fingerprinter  # noqa: E402
 from pipelines.core.language import LanguageDetector  # noqa: E402
@@ -196,7 +196,11 @@ def feeding_order(documents: list[Document], seed: int) -> list[int]:
     first = {}
     for position, index in enumerate(order):
         first.setdefault(documents[index].story, position)
-    late = [i for i in order if documents[i].hard_negative_of in first and documents[i].story != documents[i].hard_negative_of]
+    late = [
+        i
+        for i in order
+        if documents[i].hard_negative_of in first and documents[i].story != documents[i].hard_negative_of
+    ]
     late_set = set(late)
     order = [i for i in order if i not in late_set]
     for index in late:  # right after a random later position than its story's first article
@@ -240,9 +244,17 @@ def group(documents: list[Document], overrides: dict[str, float | int], seed: in
             url = f"https://quality.example/{index}"
             identity = fingerprinter.identify(document.text, document.language)
             decision = rules.decide(url, identity.text_hash, document.language, identity.fingerprint, identity.shingles)
-            row = {"url": url, "source": "quality", "language": document.language,
-                   "text": document.text, "text_hash": identity.text_hash, "fetched_at": "2026-11-24T10:00:00Z"}
-            corpus.add_article(row, story_id=decision.story_id, fingerprint=identity.fingerprint, absorbs=decision.absorbs)
+            row = {
+                "url": url,
+                "source": "quality",
+                "language": document.language,
+                "text": document.text,
+                "text_hash": identity.text_hash,
+                "fetched_at": "2026-11-24T10:00:00Z",
+            }
+            corpus.add_article(
+                row, story_id=decision.story_id, fingerprint=identity.fingerprint, absorbs=decision.absorbs
+            )
         elapsed = (time.perf_counter() - began) / len(documents)
         # Stories may have been united after a document was stored: read the final grouping.
         ids = [row[0] for row in corpus._db.execute("SELECT story_id FROM articles ORDER BY id")]
@@ -271,8 +283,13 @@ def score(documents: list[Document], stories: list[int]) -> dict[str, float]:
     recall = true_positive / (true_positive + false_negative) if true_positive + false_negative else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     truncated_recall = truncated_found / truncated_pairs if truncated_pairs else 1.0
-    return {"precision": precision, "recall": recall, "f1": f1, "hard_negatives_merged": merged_negatives,
-            "truncated_recall": truncated_recall}
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "hard_negatives_merged": merged_negatives,
+        "truncated_recall": truncated_recall,
+    }
 
 
 GRID = [
@@ -307,8 +324,10 @@ def main() -> None:
     for name, documents in sets.items():
         stories = {d.story for d in documents}
         print(f"\n{name}: {len(documents)} articles, {len(stories)} true stories")
-        print(f"  {'settings':<44} {'precision':>9} {'recall':>7} {'F1':>6} {'neg merged':>10} "
-              f"{'trunc recall':>12} {'cand/art':>8} {'ms/article':>10}")
+        print(
+            f"  {'settings':<44} {'precision':>9} {'recall':>7} {'F1':>6} {'neg merged':>10} "
+            f"{'trunc recall':>12} {'cand/art':>8} {'ms/article':>10}"
+        )
         for overrides in GRID:
             run = group(documents, overrides)
             result = score(documents, run.stories)

@@ -67,9 +67,25 @@ def fill(corpus: Corpus, count: int, rng: np.random.Generator, bands: int, num_p
             )
             conn.executemany(
                 "INSERT INTO articles (id, url, source, title, language, text, text_hash, story_id, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(i + 1, r["url"], r["source"], r["title"], r["language"], r["text"], r["text_hash"], i + 1, r["fetched_at"]) for i, (r, _) in enumerate(rows, first)],
+                [
+                    (
+                        i + 1,
+                        r["url"],
+                        r["source"],
+                        r["title"],
+                        r["language"],
+                        r["text"],
+                        r["text_hash"],
+                        i + 1,
+                        r["fetched_at"],
+                    )
+                    for i, (r, _) in enumerate(rows, first)
+                ],
             )
-            conn.executemany("INSERT INTO article_urls (url, article_id) VALUES (?, ?)", [(r["url"], i + 1) for i, (r, _) in enumerate(rows, first)])
+            conn.executemany(
+                "INSERT INTO article_urls (url, article_id) VALUES (?, ?)",
+                [(r["url"], i + 1) for i, (r, _) in enumerate(rows, first)],
+            )
             conn.executemany(
                 "INSERT INTO article_fingerprints (article_id, shingles, signature) VALUES (?, ?, ?)",
                 [(i + 1, f.shingles, f.signature) for i, (_, f) in enumerate(rows, first)],
@@ -98,8 +114,12 @@ def probe(corpus: Corpus, start: int, count: int, rng: np.random.Generator) -> T
         words = ["".join(chr(97 + c) for c in rng.integers(0, 26, 6)) for _ in range(300)]  # letters: digits fold to 0
         for suffix, text in (("", " ".join(words)), ("/copy", " ".join(words[:120]))):
             identity = matcher.fingerprinter.identify(text, "en")
-            row = {**synthetic(rng, index, 0, 1)[0], "url": f"https://bench.example/{index}{suffix}", "text": text,
-                   "text_hash": identity.text_hash}
+            row = {
+                **synthetic(rng, index, 0, 1)[0],
+                "url": f"https://bench.example/{index}{suffix}",
+                "text": text,
+                "text_hash": identity.text_hash,
+            }
             fingerprint = identity.fingerprint
             assert fingerprint is not None and identity.shingles is not None
             began = time.perf_counter()
@@ -127,10 +147,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         path = Path(tmp) / "bench.db"
         corpus = Corpus(path)
-        print(f"{defaults.DEDUP_BANDS} whole-text + {defaults.DEDUP_LEAD_BANDS} lead bands per article; "
-              f"{args.probes} stories and their truncated copies per size")
-        print(f"{'stored':>10}  {'median ms':>9}  {'p90 ms':>7}  {'query ms':>8}  {'verify ms':>9}  {'cand/art':>8}  "
-              f"{'peak RSS MB':>11}  {'disk MB':>8}  {'fill s':>7}")
+        print(
+            f"{defaults.DEDUP_BANDS} whole-text + {defaults.DEDUP_LEAD_BANDS} lead bands per article; "
+            f"{args.probes} stories and their truncated copies per size"
+        )
+        print(
+            f"{'stored':>10}  {'median ms':>9}  {'p90 ms':>7}  {'query ms':>8}  {'verify ms':>9}  {'cand/art':>8}  "
+            f"{'peak RSS MB':>11}  {'disk MB':>8}  {'fill s':>7}"
+        )
         baseline = None
         for size in (int(s) for s in args.sizes.split(",")):
             began = time.perf_counter()
@@ -145,8 +169,10 @@ def main() -> None:
             query, verify = statistics.median(timings.query) * 1000, statistics.median(timings.verification) * 1000
             candidates = statistics.mean(timings.candidates)
             baseline = baseline or median
-            print(f"{size:>10,}  {median:>9.3f}  {p90:>7.3f}  {query:>8.3f}  {verify:>9.3f}  {candidates:>8.2f}  "
-                  f"{rss:>11.0f}  {disk:>8.0f}  {filled:>7.1f}   ({median / baseline:.2f}x of the first)")
+            print(
+                f"{size:>10,}  {median:>9.3f}  {p90:>7.3f}  {query:>8.3f}  {verify:>9.3f}  {candidates:>8.2f}  "
+                f"{rss:>11.0f}  {disk:>8.0f}  {filled:>7.1f}   ({median / baseline:.2f}x of the first)"
+            )
         corpus.close()
 
 

@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+import multilingual_texts  # noqa: E402
 from langdetect import LangDetectException, detect_langs  # noqa: E402
 from scrapy.settings import Settings  # noqa: E402
 
-import multilingual_texts  # noqa: E402
 from pipelines.core import CoreOptions, FetchedPage, Rejected, extract_page  # noqa: E402
 from pipelines.core.language import LanguageDetector  # noqa: E402
 
@@ -46,7 +46,9 @@ def fundus_samples(root: Path) -> list[tuple[str, str, str | None]]:
             publisher = f"{meta.parent.name}/{name.rsplit('_', 3)[0]}"
             if publisher not in truth or not (meta.parent / name).is_file():
                 continue
-            page = FetchedPage(info["url"], gzip.decompress((meta.parent / name).read_bytes()), {"Content-Type": "text/html"})
+            page = FetchedPage(
+                info["url"], gzip.decompress((meta.parent / name).read_bytes()), {"Content-Type": "text/html"}
+            )
             try:
                 found = extract_page(page, options)
             except Rejected:
@@ -90,11 +92,18 @@ def report(name: str, samples: list[tuple[str, str, str | None]], detector: Lang
     print(f"  {'all':<9}{len(totals[columns[0]]):>5}  {cells}")
 
 
-def cap_report(samples: list[tuple[str, str, str | None]], caps: tuple[int, ...] = (500, 1000, 2000, 3000, 100_000)) -> None:
+def cap_report(
+    samples: list[tuple[str, str, str | None]], caps: tuple[int, ...] = (500, 1000, 2000, 3000, 100_000)
+) -> None:
     """Accuracy, agreement with the whole text's answer and time per text when langdetect
     reads only the first N characters (``LANGUAGE_MAX_CHARS``)."""
-    whole = [LanguageDetector(max_chars=caps[-1]).detect(text, {"page_language": declared}).language for _, text, declared in samples]
-    print(f"\nLANGUAGE_MAX_CHARS over the same {len(samples)} texts (median {statistics.median(len(t) for _, t, _ in samples):.0f} characters)")
+    whole = [
+        LanguageDetector(max_chars=caps[-1]).detect(text, {"page_language": declared}).language
+        for _, text, declared in samples
+    ]
+    print(
+        f"\nLANGUAGE_MAX_CHARS over the same {len(samples)} texts (median {statistics.median(len(t) for _, t, _ in samples):.0f} characters)"
+    )
     print(f"  {'cap':>7}  {'accuracy':>8}  {'same as whole text':>18}  {'ms/text':>7}")
     for cap in caps:
         detector, answers, seconds = LanguageDetector(max_chars=cap), [], []
@@ -102,8 +111,8 @@ def cap_report(samples: list[tuple[str, str, str | None]], caps: tuple[int, ...]
             start = time.perf_counter()
             answers.append(detector.detect(text, {"page_language": declared}).language)
             seconds.append(time.perf_counter() - start)
-        accuracy = sum(a == truth for a, (truth, _, _) in zip(answers, samples)) / len(samples)
-        same = sum(a == w for a, w in zip(answers, whole)) / len(samples)
+        accuracy = sum(a == truth for a, (truth, _, _) in zip(answers, samples, strict=False)) / len(samples)
+        same = sum(a == w for a, w in zip(answers, whole, strict=False)) / len(samples)
         print(f"  {cap:>7}  {accuracy:>8.3f}  {same:>18.3f}  {statistics.median(seconds) * 1000:>7.2f}")
 
 

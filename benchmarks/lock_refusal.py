@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import cli_env, write_sources  # noqa: E402
+
 from storage.corpus import Corpus  # noqa: E402
 from storage.lock import CorpusLock  # noqa: E402
 
@@ -34,7 +35,9 @@ EXIT_LOCKED = 3
 def refusal_seconds(args: list[str], cwd: Path) -> float:
     """Seconds ``python -m crawler ARGS`` takes to exit; asserts it exits with status 3."""
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "crawler", *args], cwd=cwd, env=cli_env(), capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "crawler", *args], cwd=cwd, env=cli_env(), capture_output=True, text=True, check=False
+    )
     elapsed = time.perf_counter() - started
     assert proc.returncode == EXIT_LOCKED, (args, proc.returncode, proc.stderr)
     return elapsed

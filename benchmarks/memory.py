@@ -25,8 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from crawler.config import dump_sources  # noqa: E402
 from throughput import ProcessTree, crawl_command, stored_articles  # noqa: E402
+
+from crawler.config import dump_sources  # noqa: E402
 
 PER_SITEMAP = 1000
 WORDS = (
@@ -69,11 +70,19 @@ def serve(pages: int) -> ThreadingHTTPServer:
                 body, kind = b"User-agent: *\nAllow: /\n", "text/plain"
             elif self.path == "/sitemap.xml":
                 entries = "".join(f"<sitemap><loc>{base}/sitemaps/{k}.xml</loc></sitemap>" for k in range(sitemaps))
-                body, kind = f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>'.encode(), "application/xml"
+                body, kind = (
+                    f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>'.encode(),
+                    "application/xml",
+                )
             elif self.path.startswith("/sitemaps/"):
                 first = int(self.path.split("/")[-1].split(".")[0]) * PER_SITEMAP
-                urls = "".join(f"<url><loc>{base}/a/{n}.html</loc></url>" for n in range(first, min(first + PER_SITEMAP, pages)))
-                body, kind = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode(), "application/xml"
+                urls = "".join(
+                    f"<url><loc>{base}/a/{n}.html</loc></url>" for n in range(first, min(first + PER_SITEMAP, pages))
+                )
+                body, kind = (
+                    f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode(),
+                    "application/xml",
+                )
             elif self.path.startswith("/a/"):
                 body = article(int(self.path.split("/")[-1].split(".")[0]))
             self.send_response(200 if body else 404)
@@ -115,8 +124,11 @@ def main() -> None:
                 count = stored_articles(db)
                 if count >= next_mark * args.pages // 10:
                     size = sum(path.stat().st_size for path in work.glob("memory.db*")) / 2**20
-                    print(f"{count:8} {(time.monotonic() - started) / 60:8.1f} {tree.root_rss / 2**20:9.0f} "
-                          f"{tree.descendants_rss / 2**20:11.0f} {size:10.0f}", flush=True)
+                    print(
+                        f"{count:8} {(time.monotonic() - started) / 60:8.1f} {tree.root_rss / 2**20:9.0f} "
+                        f"{tree.descendants_rss / 2**20:11.0f} {size:10.0f}",
+                        flush=True,
+                    )
                     next_mark = count * 10 // args.pages + 1
             tree.stop()
         print(f"exit {proc.returncode}, {stored_articles(db)} articles stored, peak {tree.peak_rss / 2**20:.0f} MB")

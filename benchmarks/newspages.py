@@ -63,7 +63,8 @@ def _language(words: str, names: str, labels: str, sections: str, spaced: bool =
 
 
 LANGUAGES = {
-    "en": _language("""
+    "en": _language(
+        """
 the of and to a in that is was for on it with as he said by at from his be have has but not are an they were which this will
 had their been who also would after its more first one two new people year last there when up out about than other into over
 government minister police city council report company market percent election president week officials court health school
@@ -80,7 +81,8 @@ expected reported confirmed warned added""",
         "Read more|Most read|Share|Comments|By|Photo|Related stories",
         "Politics|World|Business|Technology|Science|Sport|Culture|Opinion",
     ),
-    "de": _language("""
+    "de": _language(
+        """
 der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er hat dass sie nach
 wird bei einer um am sind noch wie einem über einen so zum war haben nur oder aber vor zur bis mehr durch man sein wurde sei
 hatte kann gegen vom können schon wenn seine ihre dann unter wir soll eines Jahr zwei Jahren diese dieser wieder keine
@@ -97,7 +99,8 @@ Krankenhaus Ärzte Patienten Kinder Familien Arbeitnehmer Löhne Wohnungen Miete
         "Lesen Sie auch|Meistgelesen|Teilen|Kommentare|Von|Foto|Mehr zum Thema",
         "Politik|Ausland|Wirtschaft|Technik|Wissenschaft|Sport|Kultur|Meinung",
     ),
-    "fr": _language("""
+    "fr": _language(
+        """
 de la le et les des en un du une que est pour qui dans par plus pas au sur ne se il sont ce avec mais nous ont elle ou son
 cette aux été était leur tout ses comme deux sa bien sans fait ans peut même aussi entre dont faire ces lui très temps après
 encore avant être autres autre selon depuis lors contre jour chez pendant toujours ville gouvernement ministre police
@@ -114,7 +117,8 @@ mercredi jeudi vendredi samedi dimanche premier dernière nouvelle nouveaux gran
         "Lire aussi|Les plus lus|Partager|Commentaires|Par|Photo|Sur le même sujet",
         "Politique|International|Économie|Technologie|Sciences|Sport|Culture|Opinions",
     ),
-    "es": _language("""
+    "es": _language(
+        """
 de la que el en y a los se del las un por con no una su para es al lo como más o pero sus le ha si sin sobre este ya entre
 cuando todo esta ser son dos también fue había era muy años hasta desde está porque solo han hay vez puede todos así nos ni
 parte tiene uno donde bien tiempo mismo ese ahora cada vida otro después otros aunque esa eso hace otra gobierno contra
@@ -131,7 +135,8 @@ martes miércoles jueves viernes sábado domingo primer última nueva nuevos gra
         "Leer más|Lo más leído|Compartir|Comentarios|Por|Foto|Noticias relacionadas",
         "Política|Internacional|Economía|Tecnología|Ciencia|Deportes|Cultura|Opinión",
     ),
-    "ru": _language("""
+    "ru": _language(
+        """
 и в не на что с по как а о его к из за у от же это для все до при так но она он был они бы было уже года также может более
 после только который которые были будет этом еще мы ее их время если году этого того чем сейчас однако между тем где когда
 даже два три первый новый новые правительство министр полиция город страна компания рынок процентов выборы президент неделе
@@ -148,7 +153,8 @@ martes miércoles jueves viernes sábado domingo primer última nueva nuevos gra
         "Читайте также|Самое читаемое|Поделиться|Комментарии|Автор|Фото|По теме",
         "Политика|В мире|Экономика|Технологии|Наука|Спорт|Культура|Мнения",
     ),
-    "zh": _language("""
+    "zh": _language(
+        """
 的 在 了 是 和 也 将 对 与 从 为 有 这 一个 我们 他们 已经 正在 目前 进一步 今年 去年 表示 认为 指出
 强调 介绍 透露 记者 报道 消息 政府 经济 发展 国家 社会 市场 企业 公司 中国 美国 北京 上海 广州 深圳 城市
 地区 国际 合作 问题 工作 建设 项目 政策 部门 会议 专家 增长 投资 技术 研究 学生 学校 教育 医院 健康 环境
@@ -162,16 +168,26 @@ martes miércoles jueves viernes sábado domingo primer última nueva nuevos gra
 并""",
         "王芳|李强|张伟|刘洋|陈静|杨帆|赵磊|黄敏",
         "延伸阅读|热门文章|分享|评论|作者|图片|相关新闻",
-        "时政|国际|财经|科技|科学|体育|文化|评论", spaced=False,
+        "时政|国际|财经|科技|科学|体育|文化|评论",
+        spaced=False,
     ),
 }
 LANGUAGE_SHARES = {"en": 0.6, "de": 0.08, "fr": 0.08, "es": 0.08, "ru": 0.08, "zh": 0.08}
-SITE_NAMES = {"newspaper": "The Daily Ledger", "wire": "Global Wire Service", "portal": "NewsNow", "magazine": "Field Notes"}
+SITE_NAMES = {
+    "newspaper": "The Daily Ledger",
+    "wire": "Global Wire Service",
+    "portal": "NewsNow",
+    "magazine": "Field Notes",
+}
 NEWEST = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
-_CUM_WEIGHTS = {code: list(itertools.accumulate(1 / (rank + 8) for rank in range(len(lang.words))))
-                for code, lang in LANGUAGES.items()}
-_AD = ('<div class="ad-slot" id="ad-{0}" data-ad-unit="/2150/news/{0}"></div>'
-       '<script>googletag.cmd.push(()=>googletag.display("ad-{0}"));</script>')
+_CUM_WEIGHTS = {
+    code: list(itertools.accumulate(1 / (rank + 8) for rank in range(len(lang.words))))
+    for code, lang in LANGUAGES.items()
+}
+_AD = (
+    '<div class="ad-slot" id="ad-{0}" data-ad-unit="/2150/news/{0}"></div>'
+    '<script>googletag.cmd.push(()=>googletag.display("ad-{0}"));</script>'
+)
 
 
 class _Writer:
@@ -207,8 +223,11 @@ class _Writer:
 
     def links(self, count: int, prefix: str) -> str:
         """``count`` menu items linking to pages under ``prefix``."""
-        return "".join(f'<li class="menu__item"><a class="menu__link" href="/{prefix}/{i}/" data-track="menu|{prefix}|{i}">'
-                       f"{html.escape(self.phrase(1, 3))}</a></li>" for i in range(count))
+        return "".join(
+            f'<li class="menu__item"><a class="menu__link" href="/{prefix}/{i}/" data-track="menu|{prefix}|{i}">'
+            f"{html.escape(self.phrase(1, 3))}</a></li>"
+            for i in range(count)
+        )
 
 
 def _slug(text: str, fallback: str) -> str:
@@ -217,16 +236,22 @@ def _slug(text: str, fallback: str) -> str:
 
 
 def _css(w: _Writer, prefix: str) -> str:
-    rules = "".join(f".{prefix}-{i}{{margin:{w.rng.randint(0, 32)}px auto;padding:{w.rng.randint(0, 24)}px;color:#"
-                    f"{w.rng.randrange(16**6):06x};font:{w.rng.randint(12, 28)}px/1.{w.rng.randint(2, 6)} Georgia,serif}}"
-                    for i in range(w.rng.randint(40, 110)))
+    rules = "".join(
+        f".{prefix}-{i}{{margin:{w.rng.randint(0, 32)}px auto;padding:{w.rng.randint(0, 24)}px;color:#"
+        f"{w.rng.randrange(16**6):06x};font:{w.rng.randint(12, 28)}px/1.{w.rng.randint(2, 6)} Georgia,serif}}"
+        for i in range(w.rng.randint(40, 110))
+    )
     return f"<style>{rules}</style>"
 
 
 def _config_script(w: _Writer, name: str) -> str:
     """An inline ``window.name = {...}`` configuration of 20-90 keys."""
-    config = {f"{_slug(w.phrase(1, 2), 'k')}_{i}": w.rng.choice([True, False, w.rng.randrange(10**6), _slug(w.phrase(2, 5), "v")])
-              for i in range(w.rng.randint(20, 90))}
+    config = {
+        f"{_slug(w.phrase(1, 2), 'k')}_{i}": w.rng.choice(
+            [True, False, w.rng.randrange(10**6), _slug(w.phrase(2, 5), "v")]
+        )
+        for i in range(w.rng.randint(20, 90))
+    }
     return f"<script>window.{name}={json.dumps(config)};</script>"
 
 
@@ -234,14 +259,21 @@ def _picture(image: str, css: str, width: int) -> str:
     """A responsive <picture> with CDN srcsets, as news sites serve every image."""
     src = f"https://cdn.img.example/{image}/{{}}.{{}}?auto=compress&amp;fit=crop&amp;q=75"
     webp = ", ".join(f"{src.format(f'w{x}', 'webp')} {x}w" for x in (320, 640, 960, 1280))
-    return (f'<picture><source type="image/webp" srcset="{webp}" sizes="(min-width: 1024px) 33vw, 100vw"><img class="{css}" '
-            f'src="{src.format(f"w{width}", "jpg")}" alt="" width="{width}" height="{width * 9 // 16}" loading="lazy"></picture>')
+    return (
+        f'<picture><source type="image/webp" srcset="{webp}" sizes="(min-width: 1024px) 33vw, 100vw"><img class="{css}" '
+        f'src="{src.format(f"w{width}", "jpg")}" alt="" width="{width}" height="{width * 9 // 16}" loading="lazy"></picture>'
+    )
 
 
 def _teaser(w: _Writer, story: Mapping[str, str]) -> dict[str, str]:
     """Another story's teaser: link, kicker, headline, summary, image."""
-    return {"url": f"/{story['section_slug']}/{w.rng.randrange(10**7)}.html", "kicker": w.rng.choice(w.lang.sections),
-            "headline": w.phrase(6, 12), "summary": w.sentence(), "image": f"{w.rng.randrange(16**12):012x}"}
+    return {
+        "url": f"/{story['section_slug']}/{w.rng.randrange(10**7)}.html",
+        "kicker": w.rng.choice(w.lang.sections),
+        "headline": w.phrase(6, 12),
+        "summary": w.sentence(),
+        "image": f"{w.rng.randrange(16**12):012x}",
+    }
 
 
 def _filler(w: _Writer, story: Mapping[str, str], size: int) -> tuple[str, str]:
@@ -250,31 +282,67 @@ def _filler(w: _Writer, story: Mapping[str, str], size: int) -> tuple[str, str]:
     while used < size:
         t = _teaser(w, story)
         if used < size * 3 // 5:
-            cards.append(f'<div class="card" data-track="more|{len(cards)}"><a class="card__link" href="{t["url"]}"><div '
-                         f'class="card__media">{_picture(t["image"], "card__img", 640)}</div><div class="card__body"><span '
-                         f'class="card__kicker">{t["kicker"]}</span><h3 class="card__title">{html.escape(t["headline"])}</h3>'
-                         f'<p class="card__summary">{html.escape(t["summary"])}</p></div></a></div>')
+            cards.append(
+                f'<div class="card" data-track="more|{len(cards)}"><a class="card__link" href="{t["url"]}"><div '
+                f'class="card__media">{_picture(t["image"], "card__img", 640)}</div><div class="card__body"><span '
+                f'class="card__kicker">{t["kicker"]}</span><h3 class="card__title">{html.escape(t["headline"])}</h3>'
+                f'<p class="card__summary">{html.escape(t["summary"])}</p></div></a></div>'
+            )
             used += len(cards[-1].encode())
         else:
             state.append(t)
             used += len(json.dumps(t, ensure_ascii=False).encode())
-    return (f'<section class="more-news"><div class="grid grid--3">{"".join(cards)}</div></section>',
-            f'<script type="application/json" id="__STATE__">{json.dumps({"teasers": state}, ensure_ascii=False)}</script>')
+    return (
+        f'<section class="more-news"><div class="grid grid--3">{"".join(cards)}</div></section>',
+        f'<script type="application/json" id="__STATE__">{json.dumps({"teasers": state}, ensure_ascii=False)}</script>',
+    )
 
 
 def _head(w: _Writer, template: str, story: Mapping[str, str]) -> str:
     """Meta, Open Graph and Twitter tags, preloads, JSON-LD NewsArticle, inline CSS and config scripts."""
-    site, title, path, lead, author = SITE_NAMES[template], story["title"], story["path"], story["lead"], story["author"]
+    site, title, path, lead, author = (
+        SITE_NAMES[template],
+        story["title"],
+        story["path"],
+        story["lead"],
+        story["author"],
+    )
     image = f"/img/{w.rng.randrange(16**9):09x}/hero-1200.jpg"
-    names = {"description": lead, "keywords": w.phrase(5, 9), "author": author, "robots": "index,follow,max-image-preview:large",
-             "twitter:card": "summary_large_image", "twitter:site": "@" + _slug(site, "news"), "twitter:title": title,
-             "twitter:description": lead, "twitter:image": image}
-    properties = {"og:type": "article", "og:title": title, "og:description": lead, "og:url": path, "og:image": image,
-                  "og:site_name": site, "og:locale": w.code, "article:published_time": story["published"],
-                  "article:section": story["section"], "article:author": author}
-    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title, "inLanguage": w.code, "image": [image],
-          "datePublished": story["published"], "dateModified": story["published"], "mainEntityOfPage": path,
-          "author": [{"@type": "Person", "name": author}], "publisher": {"@type": "Organization", "name": site}}
+    names = {
+        "description": lead,
+        "keywords": w.phrase(5, 9),
+        "author": author,
+        "robots": "index,follow,max-image-preview:large",
+        "twitter:card": "summary_large_image",
+        "twitter:site": "@" + _slug(site, "news"),
+        "twitter:title": title,
+        "twitter:description": lead,
+        "twitter:image": image,
+    }
+    properties = {
+        "og:type": "article",
+        "og:title": title,
+        "og:description": lead,
+        "og:url": path,
+        "og:image": image,
+        "og:site_name": site,
+        "og:locale": w.code,
+        "article:published_time": story["published"],
+        "article:section": story["section"],
+        "article:author": author,
+    }
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": title,
+        "inLanguage": w.code,
+        "image": [image],
+        "datePublished": story["published"],
+        "dateModified": story["published"],
+        "mainEntityOfPage": path,
+        "author": [{"@type": "Person", "name": author}],
+        "publisher": {"@type": "Organization", "name": site},
+    }
     links = [f'<link rel="preload" href="/static/font-{i}.woff2" as="font" crossorigin>' for i in range(4)]
     links += [f'<link rel="preconnect" href="https://cdn{i}.{_slug(site, "news")}.example">' for i in range(4)]
     links += [f'<link rel="apple-touch-icon" sizes="{s}x{s}" href="/icons/{s}.png">' for s in (57, 72, 114, 144, 180)]
@@ -285,15 +353,19 @@ def _head(w: _Writer, template: str, story: Mapping[str, str]) -> str:
         + f'<link rel="canonical" href="{path}"><link rel="preload" href="{image}" as="image">{"".join(links)}'
         + f'<link rel="alternate" type="application/rss+xml" href="/feed.xml" title="{site}">'
         + f'<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>{_css(w, template[:3])}'
-        + _config_script(w, "dataLayer") + _config_script(w, "__SITE_CONFIG__")
+        + _config_script(w, "dataLayer")
+        + _config_script(w, "__SITE_CONFIG__")
     )
 
 
 def _nav(w: _Writer) -> str:
     """A mega-menu of 100-300 links under the language's sections."""
     per_section = w.rng.randint(100, 300) // len(w.lang.sections)
-    columns = "".join(f'<li class="menu-item"><a href="/{_slug(name, f"s{i}")}/">{name}</a><div class="mega"><ul>'
-                      f"{w.links(per_section, _slug(name, f's{i}'))}</ul></div></li>" for i, name in enumerate(w.lang.sections))
+    columns = "".join(
+        f'<li class="menu-item"><a href="/{_slug(name, f"s{i}")}/">{name}</a><div class="mega"><ul>'
+        f"{w.links(per_section, _slug(name, f's{i}'))}</ul></div></li>"
+        for i, name in enumerate(w.lang.sections)
+    )
     return f'<nav class="main-menu" aria-label="Main"><ul>{columns}</ul></nav>'
 
 
@@ -306,44 +378,65 @@ def _article(w: _Writer, template: str, story: Mapping[str, str], paragraphs: li
         blocks.insert(len(blocks) // 2, f"<blockquote><p>{html.escape(w.sentence())}</p></blockquote>")
     if w.rng.random() < 0.5:
         t = _teaser(w, story)
-        blocks.insert(2, f'<p class="read-more"><strong>{w.lang.labels[0]}:</strong> <a href="{t["url"]}">'
-                         f'{html.escape(t["headline"])}</a></p>')
+        blocks.insert(
+            2,
+            f'<p class="read-more"><strong>{w.lang.labels[0]}:</strong> <a href="{t["url"]}">'
+            f"{html.escape(t['headline'])}</a></p>",
+        )
     if template == "portal":
         blocks.insert(4, _AD.format("inread"))
     credit = f'<span class="credit">{w.lang.labels[5]}: {html.escape(w.rng.choice(w.lang.names))}</span>'
-    figure = (f'<figure class="lead-image">{_picture(f"{w.rng.randrange(16**12):012x}", "lead-image__img", 1200)}'
-              f"<figcaption>{html.escape(w.sentence(6, 14))} {credit}</figcaption></figure>")
+    figure = (
+        f'<figure class="lead-image">{_picture(f"{w.rng.randrange(16**12):012x}", "lead-image__img", 1200)}'
+        f"<figcaption>{html.escape(w.sentence(6, 14))} {credit}</figcaption></figure>"
+    )
     author = f'<a rel="author" href="/authors/{_slug(story["author"], "staff")}/">{html.escape(story["author"])}</a>'
     when = f'<time datetime="{story["published"]}">{story["published"][:16].replace("T", " ")}</time>'
-    body = {"newspaper": "story-body", "wire": "article-text", "portal": "content__body", "magazine": "entry-content"}[template]
-    return (f'<article class="{template}-article"><header><h1>{html.escape(story["title"])}</h1><div class="byline">'
-            f'{w.lang.labels[4]} {author} {when}</div></header>{figure}<div class="{body}">{"".join(blocks)}</div></article>')
+    body = {"newspaper": "story-body", "wire": "article-text", "portal": "content__body", "magazine": "entry-content"}[
+        template
+    ]
+    return (
+        f'<article class="{template}-article"><header><h1>{html.escape(story["title"])}</h1><div class="byline">'
+        f'{w.lang.labels[4]} {author} {when}</div></header>{figure}<div class="{body}">{"".join(blocks)}</div></article>'
+    )
 
 
 def _related(w: _Writer, story: Mapping[str, str]) -> str:
     """A most-read or related rail of 5-15 teasers."""
-    items = "".join(f'<li><a href="{t["url"]}">{_picture(t["image"], "rail__img", 160)}<span>{html.escape(t["headline"])}</span>'
-                    "</a></li>" for t in (_teaser(w, story) for _ in range(w.rng.randint(5, 15))))
+    items = "".join(
+        f'<li><a href="{t["url"]}">{_picture(t["image"], "rail__img", 160)}<span>{html.escape(t["headline"])}</span>'
+        "</a></li>"
+        for t in (_teaser(w, story) for _ in range(w.rng.randint(5, 15)))
+    )
     return f'<section class="related"><h2>{w.lang.labels[w.rng.choice((1, 6))]}</h2><ol>{items}</ol></section>'
 
 
 def _comments(w: _Writer) -> str:
-    items = "".join(f'<li class="comment"><b class="comment-author">{html.escape(w.rng.choice(w.lang.names).split()[0])}'
-                    f"{w.rng.randint(1, 99)}</b><p>{html.escape(w.space.join(w.sentence() for _ in range(w.rng.randint(1, 3))))}"
-                    "</p></li>" for _ in range(w.rng.randint(3, 12)))
+    items = "".join(
+        f'<li class="comment"><b class="comment-author">{html.escape(w.rng.choice(w.lang.names).split()[0])}'
+        f"{w.rng.randint(1, 99)}</b><p>{html.escape(w.space.join(w.sentence() for _ in range(w.rng.randint(1, 3))))}"
+        "</p></li>"
+        for _ in range(w.rng.randint(3, 12))
+    )
     return f'<section id="comments" class="comments"><h2>{w.lang.labels[3]}</h2><ol class="comment-list">{items}</ol></section>'
 
 
 def _share(w: _Writer) -> str:
-    icon = '<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><use href="/static/icons.svg#{0}"/></svg>'
-    items = "".join(f'<li><a class="share-{net}" href="#share-{net}" rel="nofollow">{icon.format(net)}</a></li>'
-                    for net in ("facebook", "x", "whatsapp", "linkedin", "email", "copy"))
+    icon = (
+        '<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><use href="/static/icons.svg#{0}"/></svg>'
+    )
+    items = "".join(
+        f'<li><a class="share-{net}" href="#share-{net}" rel="nofollow">{icon.format(net)}</a></li>'
+        for net in ("facebook", "x", "whatsapp", "linkedin", "email", "copy")
+    )
     return f'<div class="share-bar"><span>{w.lang.labels[2]}</span><ul>{items}</ul></div>'
 
 
 def _footer(w: _Writer, site: str) -> str:
-    columns = "".join(f'<div class="footer-col"><h3>{name}</h3><ul>{w.links(w.rng.randint(6, 14), f"f{i}")}</ul></div>'
-                      for i, name in enumerate(w.lang.sections))
+    columns = "".join(
+        f'<div class="footer-col"><h3>{name}</h3><ul>{w.links(w.rng.randint(6, 14), f"f{i}")}</ul></div>'
+        for i, name in enumerate(w.lang.sections)
+    )
     return f'<footer class="site-footer">{columns}<p class="copyright">© 2026 {site}</p></footer>'
 
 
@@ -374,8 +467,12 @@ TEMPLATES = {
         "</aside>{more}{footer}</div>{state}</body>"
     ),
 }
-_EDITIONS = "".join(f'<li><a href="/{code}/" lang="{code}">{lang.sections[1]}</a></li>' for code, lang in LANGUAGES.items())
-_COUNTRIES = "".join(f'<option value="{c}">{c.upper()}</option>' for c in "us gb ie de at ch fr es mx ar ru cn sg in au br".split())
+_EDITIONS = "".join(
+    f'<li><a href="/{code}/" lang="{code}">{lang.sections[1]}</a></li>' for code, lang in LANGUAGES.items()
+)
+_COUNTRIES = "".join(
+    f'<option value="{c}">{c.upper()}</option>' for c in "us gb ie de at ch fr es mx ar ru cn sg in au br".split()
+)
 
 
 def news_page(number: int, seed: int = 0) -> NewsPage:
@@ -386,16 +483,33 @@ def news_page(number: int, seed: int = 0) -> NewsPage:
     published = (NEWEST - timedelta(minutes=rng.randrange(60 * 24 * 30))).isoformat()
     title, section, paragraphs = w.phrase(6, 12), rng.choice(w.lang.sections), w.paragraphs()
     path = f"/{published[:10].replace('-', '/')}/{_slug(title, code + '-story')}-{number}.html"
-    story = {"title": title, "path": path, "published": published, "section": section, "section_slug": _slug(section, "news"),
-             "lead": paragraphs[0][:200], "author": rng.choice(w.lang.names)}
+    story = {
+        "title": title,
+        "path": path,
+        "published": published,
+        "section": section,
+        "section_slug": _slug(section, "news"),
+        "lead": paragraphs[0][:200],
+        "author": rng.choice(w.lang.names),
+    }
     site = SITE_NAMES[template]
     parts = {
-        "nav": _nav(w), "article": _article(w, template, story, paragraphs), "share": _share(w), "related": _related(w, story),
-        "comments": "" if template == "wire" else _comments(w), "footer": _footer(w, site), "bio": html.escape(w.sentence()),
-        "ad_top": _AD.format("top"), "ad_side": _AD.format("side"), "ad_rail": _AD.format("rail"), "more": "", "state": "",
+        "nav": _nav(w),
+        "article": _article(w, template, story, paragraphs),
+        "share": _share(w),
+        "related": _related(w, story),
+        "comments": "" if template == "wire" else _comments(w),
+        "footer": _footer(w, site),
+        "bio": html.escape(w.sentence()),
+        "ad_top": _AD.format("top"),
+        "ad_side": _AD.format("side"),
+        "ad_rail": _AD.format("rail"),
+        "more": "",
+        "state": "",
         "crumbs": f'<nav class="breadcrumbs"><ol><li><a href="/">{site}</a></li><li><a href="/{story["section_slug"]}/">'
-                  f"{section}</a></li></ol></nav>",
-        "editions": _EDITIONS, "countries": _COUNTRIES,
+        f"{section}</a></li></ol></nav>",
+        "editions": _EDITIONS,
+        "countries": _COUNTRIES,
         "scripts": "".join(_config_script(w, f"__{name}__") for name in ("CONSENT", "PREBID", "AB_TESTS", "FLAGS")),
     }
     head = f'<!DOCTYPE html><html lang="{code}"><head>{_head(w, template, story)}</head>'
@@ -420,8 +534,10 @@ def _rss(pages: Sequence[NewsPage], links: Sequence[str]) -> str:
         for page, link in sorted(zip(pages, links, strict=True), key=lambda pair: pair[0].published, reverse=True)
     )
     home = urlsplit(links[0])._replace(path="/").geturl() if links else ""
-    return (f'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Benchmark news</title>'
-            f"<link>{xml_escape(home)}</link><description>Generated news pages</description>\n{items}</channel></rss>\n")
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Benchmark news</title>'
+        f"<link>{xml_escape(home)}</link><description>Generated news pages</description>\n{items}</channel></rss>\n"
+    )
 
 
 def rss_feed(pages: Sequence[NewsPage], base_url: str) -> str:
@@ -468,9 +584,14 @@ def main() -> None:
         timings.append(time.perf_counter() - start)
         short += len(text) < 300
         wrong += detect(text).split("-")[0] != page.language
-    print(f"trafilatura.extract: median {statistics.median(timings) * 1000:.1f} ms/page, {short} bodies under 300 characters")
+    print(
+        f"trafilatura.extract: median {statistics.median(timings) * 1000:.1f} ms/page, {short} bodies under 300 characters"
+    )
     print(f"langdetect on the extracted bodies: {len(pages) - wrong}/{len(pages)} right")
-    print("pages per template and language:", {k: sum(k in (p.template, p.language) for p in pages) for k in [*TEMPLATES, *LANGUAGES]})
+    print(
+        "pages per template and language:",
+        {k: sum(k in (p.template, p.language) for p in pages) for k in [*TEMPLATES, *LANGUAGES]},
+    )
 
 
 if __name__ == "__main__":

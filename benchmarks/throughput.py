@@ -42,18 +42,23 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from scrapy.settings import Settings  # noqa: E402
-
-from crawler.config import dump_sources  # noqa: E402
-from crawler.cli.demo.localsites import LocalSites  # noqa: E402
-from crawler.workers import default_workers  # noqa: E402
 from newspages import NewsPage, benchmark_site, news_pages  # noqa: E402
-from pipelines.core import CoreOptions, FetchedPage, extract_page, finish_text, language_hints  # noqa: E402
+from scrapy.settings import Settings  # noqa: E402
 from trafilatura_feed import extracted_documents, trafilatura_command  # noqa: E402
 
+from crawler.cli.demo.localsites import LocalSites  # noqa: E402
+from crawler.config import dump_sources  # noqa: E402
+from crawler.workers import default_workers  # noqa: E402
+from pipelines.core import CoreOptions, FetchedPage, extract_page, finish_text, language_hints  # noqa: E402
+
 #: Politeness off for a server on loopback (robots.txt is still fetched and obeyed).
-LOOPBACK_SETTINGS = ("AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0", "CONCURRENT_REQUESTS=32",
-                     "CONCURRENT_REQUESTS_PER_DOMAIN=32", "LOG_LEVEL=WARNING")
+LOOPBACK_SETTINGS = (
+    "AUTOTHROTTLE_ENABLED=False",
+    "DOWNLOAD_DELAY=0",
+    "CONCURRENT_REQUESTS=32",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=32",
+    "LOG_LEVEL=WARNING",
+)
 CONTENT_TYPE = "text/html; charset=utf-8"
 
 
@@ -75,7 +80,12 @@ class CpuStages:
         start = time.perf_counter()
         found = extract_page(page, self.options)
         middle = time.perf_counter()
-        finish_text(found.text.split("\n\n"), found.title, language_hints(page.hints, page.headers, found.page_language), self.options)
+        finish_text(
+            found.text.split("\n\n"),
+            found.title,
+            language_hints(page.hints, page.headers, found.page_language),
+            self.options,
+        )
         return {"decode+parse+extract": middle - start, "clean+language+fingerprint": time.perf_counter() - middle}
 
 
@@ -244,16 +254,22 @@ def main() -> None:
     cores = default_workers()
     generated: list[NewsPage] = news_pages(args.pages)
     sizes = sorted(len(page.html.encode()) for page in generated)
-    print(f"{len(generated)} pages, {sizes[0] // 1000}-{sizes[-1] // 1000} KB (median {statistics.median(sizes) / 1000:.0f} KB), "
-          f"{cores} cores")
+    print(
+        f"{len(generated)} pages, {sizes[0] // 1000}-{sizes[-1] // 1000} KB (median {statistics.median(sizes) / 1000:.0f} KB), "
+        f"{cores} cores"
+    )
 
-    with LocalSites([benchmark_site(generated, "news"), benchmark_site(generated, "tnews", ["news0.localhost"])]) as served:
+    with LocalSites(
+        [benchmark_site(generated, "news"), benchmark_site(generated, "tnews", ["news0.localhost"])]
+    ) as served:
         pages = [(page.html.encode(), served.url("news", page.path)) for page in generated]
         medians = stage_medians(pages[: args.sample])
         print(f"CPU stages, median per page on one core ({args.sample} pages):")
         for name, seconds in medians.items():
             print(f"  {name:<28} {seconds * 1000:6.2f} ms")
-        print(f"  {'all':<28} {sum(medians.values()) * 1000:6.2f} ms -> {1 / sum(medians.values()):.0f} pages/s per core")
+        print(
+            f"  {'all':<28} {sum(medians.values()) * 1000:6.2f} ms -> {1 / sum(medians.values()):.0f} pages/s per core"
+        )
         limit = extraction_limit(pages, cores)
         print(f"(a) extraction limit, {cores} processes: {limit:.1f} pages/s")
 
@@ -261,22 +277,28 @@ def main() -> None:
             runs = [wirecrawl_crawl(served, "news", Path(tmp), n) for n in range(args.rounds)]
         rates = [run.articles / run.seconds for run in runs]
         rate, steady = statistics.median(rates), statistics.median(run.steady for run in runs)
-        print(f"(b) wirecrawl crawl: {statistics.median(run.articles for run in runs)} articles, "
-              f"{rate:.1f} pages/s over the run (runs: {', '.join(f'{r:.1f}' for r in rates)}), "
-              f"{steady:.1f} pages/s steady (10%-90% of the pages), "
-              f"peak memory {statistics.median(run.peak_rss for run in runs) / 2**20:.0f} MB (crawl + workers, PSS)")
-        print(f"    CPU per page: crawl process {statistics.median(r.main_cpu / r.articles for r in runs) * 1000:.1f} ms, "
-              f"workers {statistics.median(r.workers_cpu / r.articles for r in runs) * 1000:.1f} ms, "
-              f"test server {statistics.median(r.server_cpu / r.articles for r in runs) * 1000:.1f} ms "
-              f"(start-up included: ~1.5 s of the crawl process, ~1.5 s of the workers)")
+        print(
+            f"(b) wirecrawl crawl: {statistics.median(run.articles for run in runs)} articles, "
+            f"{rate:.1f} pages/s over the run (runs: {', '.join(f'{r:.1f}' for r in rates)}), "
+            f"{steady:.1f} pages/s steady (10%-90% of the pages), "
+            f"peak memory {statistics.median(run.peak_rss for run in runs) / 2**20:.0f} MB (crawl + workers, PSS)"
+        )
+        print(
+            f"    CPU per page: crawl process {statistics.median(r.main_cpu / r.articles for r in runs) * 1000:.1f} ms, "
+            f"workers {statistics.median(r.workers_cpu / r.articles for r in runs) * 1000:.1f} ms, "
+            f"test server {statistics.median(r.server_cpu / r.articles for r in runs) * 1000:.1f} ms "
+            f"(start-up included: ~1.5 s of the crawl process, ~1.5 s of the workers)"
+        )
         print(f"(c) end-to-end / extraction limit: {rate / limit:.2f} over the run, {steady / limit:.2f} steady")
 
         for parallel in (1, 4):
             with tempfile.TemporaryDirectory(prefix="trafilatura-throughput-") as tmp:
                 run = trafilatura_crawl(served, "tnews", Path(tmp), parallel)
-            print(f"trafilatura --feed --with-metadata --parallel {parallel}: {run.articles} pages, "
-                  f"{run.articles / run.seconds:.1f} pages/s over the run, {run.steady:.1f} steady, peak memory "
-                  f"{run.peak_rss / 2**20:.0f} MB -> wirecrawl {rate * run.seconds / run.articles:.2f}x as fast")
+            print(
+                f"trafilatura --feed --with-metadata --parallel {parallel}: {run.articles} pages, "
+                f"{run.articles / run.seconds:.1f} pages/s over the run, {run.steady:.1f} steady, peak memory "
+                f"{run.peak_rss / 2**20:.0f} MB -> wirecrawl {rate * run.seconds / run.articles:.2f}x as fast"
+            )
 
 
 if __name__ == "__main__":

@@ -33,9 +33,9 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import trafilatura  # noqa: E402
+from newspages import benchmark_site, news_pages  # noqa: E402
 
 from crawler.cli.demo.localsites import LocalSites  # noqa: E402
-from newspages import benchmark_site, news_pages  # noqa: E402
 
 TRAFILATURA = Path(sys.executable).with_name("trafilatura")
 #: Settings overriding trafilatura's own settings.cfg: no politeness sleep, loopback allowed.
@@ -71,7 +71,9 @@ class FeedRun:
         return self.extracted / self.seconds
 
 
-def trafilatura_command(feed_url: str, parallel: int, work: Path, options: tuple[str, ...] = ()) -> tuple[list[str], dict[str, str]]:
+def trafilatura_command(
+    feed_url: str, parallel: int, work: Path, options: tuple[str, ...] = ()
+) -> tuple[list[str], dict[str, str]]:
     """The ``trafilatura --feed`` command (writing into ``work/out``) and its environment.
 
     The feed and its links must use ``*.localhost`` host names (see the module docstring).
@@ -83,8 +85,18 @@ def trafilatura_command(feed_url: str, parallel: int, work: Path, options: tuple
         config.write(file)
     (work / "shim").mkdir(exist_ok=True)
     (work / "shim" / "sitecustomize.py").write_text(RESOLVE_LOCALHOST)
-    command = [str(TRAFILATURA), "--feed", feed_url, "--parallel", str(parallel), "--config-file",
-               str(work / "settings.cfg"), "--output-dir", str(work / "out"), *options]
+    command = [
+        str(TRAFILATURA),
+        "--feed",
+        feed_url,
+        "--parallel",
+        str(parallel),
+        "--config-file",
+        str(work / "settings.cfg"),
+        "--output-dir",
+        str(work / "out"),
+        *options,
+    ]
     return command, {**os.environ, "PYTHONPATH": str(work / "shim")}
 
 
@@ -125,8 +137,10 @@ def main() -> None:
     host_counts = [int(n) for n in args.hosts.split(",")]
     sites = [benchmark_site(pages, f"hosts{n}", [f"news{i}.localhost" for i in range(n)]) for n in host_counts]
     options = ("--with-metadata",) if args.with_metadata else ()
-    print(f"trafilatura {trafilatura.__version__}, {len(pages)} pages, {os.cpu_count()} cores, "
-          f"start-up {startup_seconds():.2f} s (included below)")
+    print(
+        f"trafilatura {trafilatura.__version__}, {len(pages)} pages, {os.cpu_count()} cores, "
+        f"start-up {startup_seconds():.2f} s (included below)"
+    )
     print("hosts  parallel  extracted  seconds  pages/s")
     with LocalSites(sites) as network:
         for hosts in host_counts:

@@ -44,10 +44,15 @@ def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:
 #: Close reasons of Scrapy's CloseSpider extension for a limit the run was given (CLOSESPIDER_ITEMCOUNT,
 #: _PAGECOUNT, _TIMEOUT and their _NO_ITEM variants): the run ended as asked. Its _ERRORCOUNT
 #: is not among them: that run stopped because too much went wrong.
-LIMIT_REASONS = frozenset({
-    "closespider_itemcount", "closespider_pagecount", "closespider_pagecount_no_item",
-    "closespider_timeout", "closespider_timeout_no_item",
-})
+LIMIT_REASONS = frozenset(
+    {
+        "closespider_itemcount",
+        "closespider_pagecount",
+        "closespider_pagecount_no_item",
+        "closespider_timeout",
+        "closespider_timeout_no_item",
+    }
+)
 
 
 def run_status(finish_reasons: list[str], errors: int) -> str:

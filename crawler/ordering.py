@@ -115,6 +115,7 @@ class ArrivalOrder:
 #: from the exact-duplicate check to the end of storage.
 COMMIT = "commit"
 
+
 def _leave_on_outcome(crawler: Crawler, order: ArrivalOrder) -> None:
     def leave(item: Any, **_: Any) -> None:
         order.leave(item)

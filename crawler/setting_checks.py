@@ -47,7 +47,9 @@ def check_setting(name: str, value: Any) -> None:
     if name in CHOICES:
         if value not in CHOICES[name]:
             choices = ", ".join(repr(choice) for choice in CHOICES[name])
-            raise ValueError(f"setting {name}={value!r} is not one of {choices}{_did_you_mean(str(value), list(CHOICES[name]))}")
+            raise ValueError(
+                f"setting {name}={value!r} is not one of {choices}{_did_you_mean(str(value), list(CHOICES[name]))}"
+            )
         return
     default = defaults.get(name)
     if name == "PIPELINE_WORKERS":  # default None: one per core

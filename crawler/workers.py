@@ -14,8 +14,8 @@ import asyncio
 import logging
 import multiprocessing
 import os
-import signal
 import select
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -66,7 +66,9 @@ class WorkerPool:
         # A fork server, not fork: the crawler process has threads (DNS, SQLite, logging).
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)
-        executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),))
+        executor = ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+        )
         for _ in range(self.workers):  # start the processes now, while the crawl discovers pages
             executor.submit(int)
         return executor

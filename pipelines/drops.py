@@ -7,7 +7,15 @@ from scrapy.exceptions import DropItem
 from crawler.drops import CountedDrop
 from pipelines.core import LanguageNotWanted, Rejected
 
-__all__ = ["AlreadyStored", "ExtractionFailed", "NotAnArticlePage", "NotStored", "SamePage", "UnwantedLanguage", "drop_for"]
+__all__ = [
+    "AlreadyStored",
+    "ExtractionFailed",
+    "NotAnArticlePage",
+    "NotStored",
+    "SamePage",
+    "UnwantedLanguage",
+    "drop_for",
+]
 
 
 class NotAnArticlePage(CountedDrop):

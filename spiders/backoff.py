@@ -77,7 +77,12 @@ class PoliteBackoff:
     """
 
     def __init__(
-        self, stats: StatsCollector, source: str, base_delay: float, max_delay: float, max_failures: int,
+        self,
+        stats: StatsCollector,
+        source: str,
+        base_delay: float,
+        max_delay: float,
+        max_failures: int,
         concurrency: int = 1,
     ) -> None:
         self.stats = stats

@@ -10,8 +10,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 
-from spiders.backoff import BACKOFF_STATUSES, HostGivenUp
 from crawler.shared_corpus import corpus_for
+from spiders.backoff import BACKOFF_STATUSES, HostGivenUp
 from storage.corpus import Corpus
 
 __all__ = ["ConditionalGet"]

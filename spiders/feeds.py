@@ -59,7 +59,11 @@ def read_xml(body: bytes, http_charset: str | None = None) -> tuple[etree._Eleme
     malformed = None
     for recover in (False, True):
         parser = etree.XMLParser(
-            recover=recover, resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True,
+            recover=recover,
+            resolve_entities=False,
+            no_network=True,
+            huge_tree=False,
+            remove_comments=True,
             encoding=encoding,
         )
         try:

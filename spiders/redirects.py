@@ -36,7 +36,9 @@ class RedirectGuard:
     def from_crawler(cls, crawler: Crawler) -> Self:
         if not crawler.settings.getbool("REDIRECT_ENABLED"):
             raise NotConfigured("REDIRECT_ENABLED is off")
-        return cls(crawler.settings.getint("REDIRECT_MAX_TIMES"), crawler.settings.getbool("DISCOVERY_OFFSITE_REDIRECTS"))
+        return cls(
+            crawler.settings.getint("REDIRECT_MAX_TIMES"), crawler.settings.getbool("DISCOVERY_OFFSITE_REDIRECTS")
+        )
 
     def process_response(self, request: Request, response: Response) -> Response:
         location = response.headers.get(b"Location")

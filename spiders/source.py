@@ -30,8 +30,20 @@ HTML_TYPES = (b"text/html", b"application/xhtml")
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Last-Modified", "ETag", "Date")
 #: Starts of files that are not text, whatever the Content-Type says (images, PDF, archives, ...).
 BINARY_MAGIC = (
-    b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"\x00\x00\x00",
-    b"ID3", b"OggS", b"\x7fELF", b"BZh", b"7z\xbc\xaf", b"Rar!",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"RIFF",
+    b"\x00\x00\x00",
+    b"ID3",
+    b"OggS",
+    b"\x7fELF",
+    b"BZh",
+    b"7z\xbc\xaf",
+    b"Rar!",
 )
 #: Longest article URL taken from a feed, sitemap or page (longer ones are traps or junk).
 MAX_URL_LENGTH = 2048
@@ -272,7 +284,9 @@ class SourceSpider(Spider):
             return
         self.crawler.stats.inc_value(f"wirecrawl/discovered/{via}")
         # A URL matching the source's own `allow` pattern is an article by the user's word.
-        hints = {key: value for key, value in {**hints, "allow_matched": self.source.allow is not None}.items() if value}
+        hints = {
+            key: value for key, value in {**hints, "allow_matched": self.source.allow is not None}.items() if value
+        }
         if via != "listing" and self.source.start_urls:  # only listing links look announcements up
             self._announced.setdefault(url, (via, hints))
         yield self._request(url, self.parse_article, via, article=True, hints=hints, documents=documents or [])

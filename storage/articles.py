@@ -44,7 +44,6 @@ _INSERT_ARTICLE = (
 )
 
 
-
 @dataclass(frozen=True)
 class StoredPage:
     """A page kept as fetched (``CORPUS_STORE_PAGES``), with what discovery said of it."""
@@ -56,7 +55,6 @@ class StoredPage:
     body: bytes
     hints: dict[str, Any]  # discovery hints ({} for pages stored before they were kept)
     discovered_via: str
-
 
 
 class ArticleStore:
@@ -83,12 +81,15 @@ class ArticleStore:
     def articles_with_text_hash(self, text_hash: str) -> list[tuple[int, str, int]]:
         """(id, url, story id) of the stored articles in a story whose normalized text has this hash, oldest first."""
         return self._db.execute(
-            "SELECT id, url, story_id FROM articles WHERE text_hash = ? AND story_id IS NOT NULL ORDER BY id", [text_hash]
+            "SELECT id, url, story_id FROM articles WHERE text_hash = ? AND story_id IS NOT NULL ORDER BY id",
+            [text_hash],
         ).fetchall()
 
     def story_input(self, article_id: int) -> tuple[str, str, str | None, str]:
         """(url, text, language, text hash) of a stored article: what its story is decided on."""
-        return self._db.execute("SELECT url, text, language, text_hash FROM articles WHERE id = ?", [article_id]).fetchone()
+        return self._db.execute(
+            "SELECT url, text, language, text_hash FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
 
     def source_names(self) -> list[str]:
         """The sources the stored articles come from, by name."""
@@ -156,7 +157,9 @@ class ArticleStore:
             headers = json.loads(headers or "{}")
             if content_type:
                 headers["Content-Type"] = content_type
-            yield StoredPage(article_id, source_name, url, headers, zlib.decompress(body), json.loads(hints or "{}"), via or "")
+            yield StoredPage(
+                article_id, source_name, url, headers, zlib.decompress(body), json.loads(hints or "{}"), via or ""
+            )
 
     def article(self, article_id: int) -> dict[str, Any]:
         """A stored article's row."""
@@ -180,4 +183,3 @@ class ArticleStore:
                WHERE translation_id IS NULL AND url IN (SELECT url FROM article_urls WHERE article_id = :id)""",
             {"id": article_id},
         )
-

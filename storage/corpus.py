@@ -59,11 +59,16 @@ def _check_is_corpus(db: Database, path: Path) -> None:
     tables = set(db.table_names())
     if not tables:
         return  # a new, empty file
-    applied = "_sqlite_migrations" in tables and db.execute(
-        "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name]
-    ).fetchone()[0]
+    applied = (
+        "_sqlite_migrations" in tables
+        and db.execute("SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name]).fetchone()[
+            0
+        ]
+    )
     if not applied:
-        raise CorpusError(f"{path} is a SQLite database but not a wirecrawl corpus (tables: {', '.join(sorted(tables)[:5])})")
+        raise CorpusError(
+            f"{path} is a SQLite database but not a wirecrawl corpus (tables: {', '.join(sorted(tables)[:5])})"
+        )
 
 
 def reads_snapshot(path: Path) -> bool:
@@ -110,7 +115,6 @@ def _check_current_corpus(db: Database, path: Path) -> None:
             f"the corpus {path} predates this wirecrawl (schema migrations pending: {', '.join(pending)}); "
             "reading commands do not migrate it, the next `wirecrawl crawl` on it does"
         )
-
 
 
 class Corpus(ArticleStore, StoryStore, NearDuplicateIndex, SiteBlocks, HttpValidators, RunLog):
@@ -188,4 +192,3 @@ class Corpus(ArticleStore, StoryStore, NearDuplicateIndex, SiteBlocks, HttpValid
         if max_bytes > 0:
             page_size = self._db.execute("PRAGMA page_size").fetchone()[0]
             self._db.execute(f"PRAGMA max_page_count = {max(1, max_bytes // page_size)}")
-

@@ -46,14 +46,15 @@ def export_corpus(
         raise ValueError(f"unknown export format {format!r} (known: {', '.join(EXPORT_FORMATS)})")
     cursor = db.execute(STORY_SQL if stories_only else ARTICLE_SQL, {"since": since, "language": language})
     columns = [d[0] for d in cursor.description]
-    rows = (dict(zip(columns, row)) for row in cursor)
+    rows = (dict(zip(columns, row, strict=False)) for row in cursor)
     return (_write_jsonl if format == "jsonl" else _write_csv)(rows, columns, out)
 
 
 def _write_jsonl(rows: Iterator[dict[str, Any]], columns: list[str], out: TextIO) -> int:
     count = 0
-    for count, row in enumerate(rows, 1):
+    for row in rows:
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        count += 1
     return count
 
 
@@ -61,6 +62,7 @@ def _write_csv(rows: Iterator[dict[str, Any]], columns: list[str], out: TextIO) 
     writer = csv.DictWriter(out, fieldnames=columns)
     writer.writeheader()
     count = 0
-    for count, row in enumerate(rows, 1):
+    for row in rows:
         writer.writerow(row)
+        count += 1
     return count

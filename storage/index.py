@@ -44,7 +44,8 @@ class NearDuplicateIndex:
             return json.loads(row[0])
         with self._db.atomic():
             self._db.execute(
-                "INSERT INTO corpus_settings (name, value) VALUES (?, ?)", [name, json.dumps(dict(settings), sort_keys=True)]
+                "INSERT INTO corpus_settings (name, value) VALUES (?, ?)",
+                [name, json.dumps(dict(settings), sort_keys=True)],
             )
         return dict(settings)
 
@@ -66,4 +67,3 @@ class NearDuplicateIndex:
             [index_name, json.dumps(dict(settings), sort_keys=True)],
         )
         return (row[0] for row in self._db.execute("SELECT id FROM articles ORDER BY id").fetchall())
-

@@ -38,7 +38,9 @@ class CorpusLock:
         self.path = self.corpus.with_name(self.corpus.name + ".lock")
         self._fd: int | None = None
 
-    def acquire(self, wait: bool = False, waiting: Callable[[str], None] | None = None, poll: float = 0.2) -> CorpusLock:
+    def acquire(
+        self, wait: bool = False, waiting: Callable[[str], None] | None = None, poll: float = 0.2
+    ) -> CorpusLock:
         """Take the lock; raises :class:`CorpusLocked` when it is held.
 
         With ``wait`` it waits for the lock instead, first calling ``waiting`` (if given) once

@@ -10,7 +10,15 @@ from sqlite_utils import Database
 
 from storage.scripts import has_unspaced_script
 
-__all__ = ["StoryHit", "corpus_stats", "fts_query", "recent_runs", "search_stories", "story_with_copies", "syndicated_stories"]
+__all__ = [
+    "StoryHit",
+    "corpus_stats",
+    "fts_query",
+    "recent_runs",
+    "search_stories",
+    "story_with_copies",
+    "syndicated_stories",
+]
 
 
 @dataclass(frozen=True)
@@ -54,9 +62,14 @@ def search_stories(db: Database, query: str, language: str | None = None, limit:
                       WHERE {index} MATCH :match AND (:language IS NULL OR a.language = :language)"""
         rows = _best_per_story(db, matched, {**params, "match": fts_query(query)})
     if not rows:
-        rows = _best_per_story(db, _SUBSTRING_MATCH.format(where=_substring_where(len(words))), {
-            **params, **{f"w{i}": _like_pattern(word) for i, word in enumerate(words)},
-        })
+        rows = _best_per_story(
+            db,
+            _SUBSTRING_MATCH.format(where=_substring_where(len(words))),
+            {
+                **params,
+                **{f"w{i}": _like_pattern(word) for i, word in enumerate(words)},
+            },
+        )
     return [StoryHit(**row) for row in rows]
 
 
@@ -65,9 +78,7 @@ _SUBSTRING_MATCH = """SELECT a.*, 1 AS score FROM articles a
 
 
 def _substring_where(count: int) -> str:
-    return " AND ".join(
-        f"(a.title LIKE :w{i} ESCAPE '\\' OR a.text LIKE :w{i} ESCAPE '\\')" for i in range(count)
-    )
+    return " AND ".join(f"(a.title LIKE :w{i} ESCAPE '\\' OR a.text LIKE :w{i} ESCAPE '\\')" for i in range(count))
 
 
 def _like_pattern(word: str) -> str:
@@ -81,7 +92,7 @@ def _best_per_story(db: Database, matched: str, params: dict[str, Any]) -> list[
               GROUP BY m.story_id ORDER BY score, m.story_id LIMIT :limit"""
     cursor = db.execute(sql, params)
     names = [d[0] for d in cursor.description]
-    return [{k: v for k, v in zip(names, row) if k != "score"} for row in cursor.fetchall()]
+    return [{k: v for k, v in zip(names, row, strict=False) if k != "score"} for row in cursor.fetchall()]
 
 
 def corpus_stats(db: Database, runs: int = 5) -> dict[str, Any]:
@@ -90,7 +101,7 @@ def corpus_stats(db: Database, runs: int = 5) -> dict[str, Any]:
     def rows(sql: str, params: Any = ()) -> list[dict[str, Any]]:
         cursor = db.execute(sql, params)
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        return [dict(zip(names, row, strict=False)) for row in cursor.fetchall()]
 
     totals = rows(
         """SELECT (SELECT count(*) FROM articles) AS articles,
@@ -132,7 +143,7 @@ def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
     names = [d[0] for d in cursor.description]
     result = []
     for row in cursor.fetchall():
-        run = dict(zip(names, row))
+        run = dict(zip(names, row, strict=False))
         run["sources"] = len(json.loads(run["sources"] or "[]"))
         failures: dict[str, int] = {}
         for (counts,) in db.execute("SELECT counts FROM crawl_run_sources WHERE run_id = ?", [run["id"]]):
@@ -161,7 +172,7 @@ def story_with_copies(db: Database, story_id: int) -> tuple[dict[str, Any], list
     row = cursor.fetchone()
     if row is None:
         return None
-    story = dict(zip([d[0] for d in cursor.description], row))
+    story = dict(zip([d[0] for d in cursor.description], row, strict=False))
     cursor = db.execute(
         """SELECT a.id, a.source, a.url, a.title, a.language, a.published, a.similarity,
                   a.id = s.article_id AS representative
@@ -170,4 +181,4 @@ def story_with_copies(db: Database, story_id: int) -> tuple[dict[str, Any], list
         [story_id],
     )
     names = [d[0] for d in cursor.description]
-    return story, [dict(zip(names, copy)) for copy in cursor.fetchall()]
+    return story, [dict(zip(names, copy, strict=False)) for copy in cursor.fetchall()]

@@ -21,9 +21,11 @@ class RunLog:
     def start_run(self, sources: Iterable[str]) -> int:
         """Record the start of a crawl run; returns its id."""
         with self._db.atomic():
-            return self._db["crawl_runs"].insert(
-                {"started": utc_now(), "sources": json.dumps(list(sources)), "status": "running"}
-            ).last_pk
+            return (
+                self._db["crawl_runs"]
+                .insert({"started": utc_now(), "sources": json.dumps(list(sources)), "status": "running"})
+                .last_pk
+            )
 
     def record_run_source(self, run_id: int, source: str, counts: Mapping[str, Any]) -> None:
         """Add one source's counts to a run (its own row and the run's totals)."""
@@ -52,13 +54,10 @@ class RunLog:
         before recording their end. Returns how many there were.
         """
         with self._db.atomic():
-            return self._db.execute(
-                "UPDATE crawl_runs SET status = 'crashed' WHERE status = 'running'"
-            ).rowcount
+            return self._db.execute("UPDATE crawl_runs SET status = 'crashed' WHERE status = 'running'").rowcount
 
     def finish_run(self, run_id: int, status: str) -> dict[str, Any]:
         """Record the end of a run; returns its row."""
         with self._db.atomic():
             self._db["crawl_runs"].update(run_id, {"finished": utc_now(), "status": status})
         return self._db["crawl_runs"].get(run_id)
-

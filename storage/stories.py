@@ -22,7 +22,6 @@ class StoredArticle:
     new_story: bool
 
 
-
 class StoryStore:
     """The stories of a :class:`storage.corpus.Corpus` and the policy that keeps them (a part of it, sharing its connection)."""
 
@@ -104,17 +103,21 @@ class StoryStore:
         return self._db.execute("SELECT 1 FROM stories WHERE id = ?", [story_id]).fetchone() is not None
 
     def _create_story(self, article_id: int, row: Mapping[str, Any]) -> int:
-        return self._db["stories"].insert(
-            {
-                "article_id": article_id,
-                "title": row["title"],
-                "language": row["language"],
-                "published": row["published"],
-                "first_seen": row["fetched_at"],
-                "last_seen": row["fetched_at"],
-                "copies": 1,
-            }
-        ).last_pk
+        return (
+            self._db["stories"]
+            .insert(
+                {
+                    "article_id": article_id,
+                    "title": row["title"],
+                    "language": row["language"],
+                    "published": row["published"],
+                    "first_seen": row["fetched_at"],
+                    "last_seen": row["fetched_at"],
+                    "copies": 1,
+                }
+            )
+            .last_pk
+        )
 
     def _join_story(self, story_id: int, article_id: int, row: Mapping[str, Any]) -> None:
         self._db.execute(
@@ -167,7 +170,6 @@ class StoryStore:
                 self._db.execute("UPDATE articles SET similarity = ? WHERE id = ?", [similarity or 1.0, copy_id])
 
 
-
 def _represents_better(row: Mapping[str, Any], published: str | None, text_length: int | None) -> bool:
     """Whether a new copy should replace the current representative: earlier published, else longer."""
     if row["published"] and published:
@@ -175,4 +177,3 @@ def _represents_better(row: Mapping[str, Any], published: str | None, text_lengt
     if row["published"] or published:
         return bool(row["published"])
     return len(row["text"] or "") > (text_length or 0)
-

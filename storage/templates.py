@@ -36,4 +36,3 @@ class SiteBlocks:
                    ON CONFLICT (site, block) DO UPDATE SET pages = pages + 1""",
                 [(site, block) for block in dict.fromkeys(blocks)],
             )
-

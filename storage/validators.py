@@ -34,4 +34,3 @@ class HttpValidators:
         """Drop the validators of documents whose pages were not all handled: read them in full next time."""
         with self._db.atomic():
             self._db.conn.executemany("DELETE FROM http_validators WHERE url = ?", [(url,) for url in urls])
-

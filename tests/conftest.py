@@ -17,17 +17,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 import sites
-from crawler.config import dump_sources
+
 from crawler.cli.demo.localsites import LocalSites, ServedRequest
+from crawler.config import dump_sources
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 #: Settings every test crawl passes with ``-s``: no throttling, no delay, parallel requests.
 #: Backoff waits are short too: the sites are on loopback, and waiting is not what is tested.
-FAST_SETTINGS = ("AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
-                 "BACKOFF_BASE_DELAY=0.05")
+FAST_SETTINGS = (
+    "AUTOTHROTTLE_ENABLED=False",
+    "DOWNLOAD_DELAY=0",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+    "BACKOFF_BASE_DELAY=0.05",
+)
 CLI_TIMEOUT = 60
 CRAWL_TIMEOUT = 180
 _PROXY_VARIABLES = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
@@ -41,7 +45,8 @@ _PROXY_VARIABLES = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
 def cli_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     """A clean environment for the CLI: no WIRECRAWL_* or proxy variables, the repo importable."""
     env = {
-        name: value for name, value in os.environ.items()
+        name: value
+        for name, value in os.environ.items()
         if not name.startswith("WIRECRAWL_") and name.lower() not in _PROXY_VARIABLES
     }
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
@@ -50,18 +55,26 @@ def cli_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def run_cli(*args: object, cwd: Path, env: Mapping[str, str] | None = None,
-            timeout: float = CLI_TIMEOUT) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: object, cwd: Path, env: Mapping[str, str] | None = None, timeout: float = CLI_TIMEOUT
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m crawler ARGS`` in ``cwd``; ``env`` adds variables to the clean environment."""
     return subprocess.run(
         [sys.executable, "-m", "crawler", *map(str, args)],
-        cwd=cwd, env=cli_env(env), capture_output=True, text=True,
-        encoding="utf-8", errors="replace", timeout=timeout, check=False,
+        cwd=cwd,
+        env=cli_env(env),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=timeout,
+        check=False,
     )
 
 
-def crawl_args(*targets: str, sources: Path | None = None, db: Path | None = None,
-               settings: Sequence[str] = ()) -> list[str]:
+def crawl_args(
+    *targets: str, sources: Path | None = None, db: Path | None = None, settings: Sequence[str] = ()
+) -> list[str]:
     """Arguments of a fast ``crawl`` of ``targets`` (source names or ``--all``)."""
     args: list[str] = ["crawl"]
     if sources is not None:
@@ -75,7 +88,9 @@ def crawl_args(*targets: str, sources: Path | None = None, db: Path | None = Non
 
 def describe(proc: subprocess.CompletedProcess[str]) -> str:
     """The end of a finished command's output, for assertion messages."""
-    return f"exit status {proc.returncode}\n--- stdout ---\n{proc.stdout[-3000:]}\n--- stderr ---\n{proc.stderr[-5000:]}"
+    return (
+        f"exit status {proc.returncode}\n--- stdout ---\n{proc.stdout[-3000:]}\n--- stderr ---\n{proc.stderr[-5000:]}"
+    )
 
 
 @pytest.fixture(scope="session", name="run_cli")
@@ -88,6 +103,7 @@ def run_cli_fixture() -> Callable[..., subprocess.CompletedProcess[str]]:
 # Sources files (a tiny TOML writer: strings, numbers, booleans, lists, one level of sub-table)
 # --------------------------------------------------------------------------------------
 
+
 def _plain(value: object) -> object:
     if isinstance(value, Mapping):
         return {k: _plain(v) for k, v in value.items()}
@@ -96,8 +112,7 @@ def _plain(value: object) -> object:
     return value
 
 
-def write_sources(directory: Path, sources: Sequence[Mapping[str, object]],
-                  filename: str = "sources.toml") -> Path:
+def write_sources(directory: Path, sources: Sequence[Mapping[str, object]], filename: str = "sources.toml") -> Path:
     """Write ``sources`` as a TOML sources file in ``directory``; return its path."""
     text = dump_sources(list(sources))
     assert tomllib.loads(text) == {"sources": _plain(list(sources))}, text  # the writer round-trips
@@ -185,16 +200,23 @@ class CrawlRun:
         return describe(self.proc)
 
 
-def crawl(network: Network, *targets: str, cwd: Path, sources: Path | None = None,
-          db: Path | None = None, settings: Sequence[str] = (),
-          env: Mapping[str, str] | None = None) -> CrawlRun:
+def crawl(
+    network: Network,
+    *targets: str,
+    cwd: Path,
+    sources: Path | None = None,
+    db: Path | None = None,
+    settings: Sequence[str] = (),
+    env: Mapping[str, str] | None = None,
+) -> CrawlRun:
     """Run a fast crawl of ``targets`` and record the requests it made.
 
     Without ``db`` the CLI's default (./corpus._db in ``cwd``) is expected.
     """
     network.served.clear_requests()
-    proc = run_cli(*crawl_args(*targets, sources=sources, db=db, settings=settings),
-                   cwd=cwd, env=env, timeout=CRAWL_TIMEOUT)
+    proc = run_cli(
+        *crawl_args(*targets, sources=sources, db=db, settings=settings), cwd=cwd, env=env, timeout=CRAWL_TIMEOUT
+    )
     return CrawlRun(proc, cwd, db if db is not None else cwd / "corpus.db", network.snapshot())
 
 

@@ -11,6 +11,7 @@ import random
 from collections.abc import Mapping
 
 import sites
+
 from crawler.cli.demo.localsites import Page, Site
 
 _VOCABULARY = """
@@ -28,9 +29,7 @@ flood rescue volunteer charity donation airport flight tourism hotel restaurant 
 def generated_article(number: int) -> sites.Article:
     """Article ``number``: a headline and four paragraphs of its own seeded random words."""
     rng = random.Random(number)
-    paragraphs = tuple(
-        " ".join(rng.choice(_VOCABULARY) for _ in range(40)).capitalize() + "." for _ in range(4)
-    )
+    paragraphs = tuple(" ".join(rng.choice(_VOCABULARY) for _ in range(40)).capitalize() + "." for _ in range(4))
     headline = f"Report {number}: " + " ".join(rng.choice(_VOCABULARY) for _ in range(5))
     day = 1 + number % 28
     return sites.Article(headline, "en", "Desk", f"2024-03-{day:02d}T08:00:00+00:00", paragraphs, paragraphs[0][:20])
@@ -40,8 +39,9 @@ def article_path(number: int) -> str:
     return f"/news/2024/report-{number}"
 
 
-def newsroom(name: str, count: int, *, slow: float = 0.0, feed_path: str = "/feed.xml",
-             extra: Mapping[str, Page] | None = None) -> Site:
+def newsroom(
+    name: str, count: int, *, slow: float = 0.0, feed_path: str = "/feed.xml", extra: Mapping[str, Page] | None = None
+) -> Site:
     """Site ``name`` with ``count`` articles, all in one RSS feed; ``extra`` adds or replaces pages."""
 
     def render(addresses: Mapping[str, str]) -> dict[str, Page]:

@@ -5,10 +5,9 @@ import atexit
 import inspect
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-
-from collections.abc import Iterable
 
 from scrapy.crawler import Crawler
 from scrapy.utils.test import get_crawler
@@ -33,7 +32,9 @@ def make_crawler(spider_class: Any = None, **overrides: Any) -> Crawler:
         if name.isupper() and name not in RUN_ONLY
     }
     # Stages run in the test's thread unless a test asks for worker processes.
-    return get_crawler(spider_class, {**settings, "PIPELINE_WORKERS": 0, "CORPUS_PATH": str(_SCRATCH / "corpus.db"), **overrides})
+    return get_crawler(
+        spider_class, {**settings, "PIPELINE_WORKERS": 0, "CORPUS_PATH": str(_SCRATCH / "corpus.db"), **overrides}
+    )
 
 
 def processed(stage: Any, item: Any) -> Any:

@@ -68,7 +68,10 @@ def _article(headline: str, lang: str, author: str, published: str, phrase: str,
 
 FERRY = _article(
     "City orders three electric ferries for the harbour crossing",
-    "en", "Eleanor Marsh", "2024-03-04T07:15:00+00:00", "battery-powered catamarans",
+    "en",
+    "Eleanor Marsh",
+    "2024-03-04T07:15:00+00:00",
+    "battery-powered catamarans",
     """
     The city council has signed a contract for three battery-powered catamarans that will
     replace the diesel ferries on the harbour crossing by the summer of 2026, officials said on Monday.
@@ -92,7 +95,10 @@ FERRY = _article(
 
 LIBRARY = _article(
     "Central library reopens after two-year renovation",
-    "en", "Tomas Reyes", "2024-03-02T09:00:00+00:00", "reading room under the restored glass dome",
+    "en",
+    "Tomas Reyes",
+    "2024-03-02T09:00:00+00:00",
+    "reading room under the restored glass dome",
     """
     The central library reopened its doors on Saturday after a two-year renovation that cost the
     city just over eighteen million pounds. Hundreds of visitors queued in the rain before the first
@@ -112,7 +118,10 @@ LIBRARY = _article(
 
 ORCHARD = _article(
     "Late frost cuts apple harvest in valley orchards",
-    "en", "Hannah Pryce", "2024-03-06T06:30:00+00:00", "frost struck in the last week of April",
+    "en",
+    "Hannah Pryce",
+    "2024-03-06T06:30:00+00:00",
+    "frost struck in the last week of April",
     """
     Fruit growers in the valley expect to pick barely half of their usual apple crop this autumn
     after a hard frost struck in the last week of April, just as the trees were in full blossom.
@@ -132,7 +141,10 @@ ORCHARD = _article(
 
 BRIDGE = _article(
     "Inspectors close old rail bridge after finding corroded bolts",
-    "en", "Samuel Okafor", "2024-03-07T08:45:00+00:00", "corroded bolts on the main girders",
+    "en",
+    "Samuel Okafor",
+    "2024-03-07T08:45:00+00:00",
+    "corroded bolts on the main girders",
     """
     Railway inspectors closed the old viaduct over the river on Thursday morning after a routine
     survey found corroded bolts on the main girders, forcing thousands of commuters onto replacement buses.
@@ -152,7 +164,10 @@ BRIDGE = _article(
 
 MARATHON = _article(
     "Record field of runners expected for Sunday's marathon",
-    "en", "Priya Nair", "2024-03-08T10:00:00+00:00", "more than eighteen thousand runners",
+    "en",
+    "Priya Nair",
+    "2024-03-08T10:00:00+00:00",
+    "more than eighteen thousand runners",
     """
     Organisers of the city marathon say more than eighteen thousand runners have registered for
     Sunday's race, the largest field since the event was first held in 1982.
@@ -172,7 +187,10 @@ MARATHON = _article(
 
 BAKERY = _article(
     "Family bakery celebrates a century on Mill Street",
-    "en", "Lucy Carver", "2024-03-03T11:20:00+00:00", "sourdough starter that has been kept alive",
+    "en",
+    "Lucy Carver",
+    "2024-03-03T11:20:00+00:00",
+    "sourdough starter that has been kept alive",
     """
     A family bakery on Mill Street is celebrating its hundredth birthday this week, and its owners
     say the secret of its success is a sourdough starter that has been kept alive since the shop
@@ -192,7 +210,10 @@ BAKERY = _article(
 
 COUNCIL = _article(
     "Council approves budget with more money for road repairs",
-    "en", "Daniel Frost", "2024-03-05T21:40:00+00:00", "pothole repairs and resurfacing",
+    "en",
+    "Daniel Frost",
+    "2024-03-05T21:40:00+00:00",
+    "pothole repairs and resurfacing",
     """
     Councillors approved next year's budget on Wednesday night after a five-hour debate, agreeing to
     spend an extra four million on pothole repairs and resurfacing across the district.
@@ -212,7 +233,10 @@ COUNCIL = _article(
 
 SCHOOL = _article(
     "New school term starts with a shortage of maths teachers",
-    "en", "Grace Whitfield", "2024-02-26T07:00:00+00:00", "shortage of qualified maths teachers",
+    "en",
+    "Grace Whitfield",
+    "2024-02-26T07:00:00+00:00",
+    "shortage of qualified maths teachers",
     """
     Head teachers across the region say they began the new term with a shortage of qualified maths
     teachers, and some secondary schools have had to combine classes or rely on supply staff.
@@ -231,7 +255,10 @@ SCHOOL = _article(
 
 COMET = _article(
     "Amateur astronomers spot comet from hilltop observatory",
-    "en", "Oliver Brandt", "2024-03-09T22:10:00+00:00", "faint smudge of light",
+    "en",
+    "Oliver Brandt",
+    "2024-03-09T22:10:00+00:00",
+    "faint smudge of light",
     """
     Members of a local astronomy club were among the first in the country to photograph a newly
     discovered comet, which appeared as a faint smudge of light low on the western horizon on Tuesday evening.
@@ -251,7 +278,10 @@ COMET = _article(
 
 STORM = _article(
     "Storm warning issued as gale-force winds approach the coast",
-    "en", "Megan Doyle", "2024-03-10T16:00:00+00:00", "gusts of up to 110 kilometres an hour",
+    "en",
+    "Megan Doyle",
+    "2024-03-10T16:00:00+00:00",
+    "gusts of up to 110 kilometres an hour",
     """
     Forecasters have issued an amber warning for the whole coastline as a deep area of low pressure
     moves in from the Atlantic, bringing gusts of up to 110 kilometres an hour overnight.
@@ -271,7 +301,10 @@ STORM = _article(
 
 MUSEUM = _article(
     "Museum returns bronze statue to its home village",
-    "en", "Isabel Moreau", "2024-03-11T12:00:00+00:00", "bronze figure of a shepherd",
+    "en",
+    "Isabel Moreau",
+    "2024-03-11T12:00:00+00:00",
+    "bronze figure of a shepherd",
     """
     A bronze figure of a shepherd that stood in the village square for more than a century has been
     returned by the city museum, which had kept it in storage since the square was redeveloped in 1998.
@@ -290,7 +323,10 @@ MUSEUM = _article(
 
 CYCLING = _article(
     "City adds twelve kilometres of protected cycle lanes",
-    "en", "Felix Gruber", "2024-03-12T08:00:00+00:00", "separating bicycles from traffic",
+    "en",
+    "Felix Gruber",
+    "2024-03-12T08:00:00+00:00",
+    "separating bicycles from traffic",
     """
     The city will build twelve kilometres of protected cycle lanes this year, separating bicycles
     from traffic with low concrete kerbs on four of the busiest roads into the centre.
@@ -310,7 +346,10 @@ CYCLING = _article(
 
 HARBOUR = _article(
     "Harbour dredging project finally gets green light",
-    "en", "Robert Kane", "2024-03-13T09:30:00+00:00", "silt from the harbour basin",
+    "en",
+    "Robert Kane",
+    "2024-03-13T09:30:00+00:00",
+    "silt from the harbour basin",
     """
     Plans to remove more than a million cubic metres of silt from the harbour basin have finally
     been approved, ending a dispute that has delayed the project for almost a decade.
@@ -330,7 +369,10 @@ HARBOUR = _article(
 
 WIRE = _article(
     "Central bank holds interest rates steady for third month",
-    "en", "Maria Jensen", "2024-03-14T12:05:00+00:00", "uncomfortably strong",
+    "en",
+    "Maria Jensen",
+    "2024-03-14T12:05:00+00:00",
+    "uncomfortably strong",
     """
     The central bank held its main interest rate at 4.5 percent on Thursday for the third month in a
     row, saying that inflation was falling but remained too high to justify a cut.
@@ -349,7 +391,10 @@ WIRE = _article(
 
 HOSPITAL = _article(
     "Hospital opens new children's ward funded by local donors",
-    "en", "Aisha Rahman", "2024-03-15T10:00:00+00:00", "paid for almost entirely by donations",
+    "en",
+    "Aisha Rahman",
+    "2024-03-15T10:00:00+00:00",
+    "paid for almost entirely by donations",
     """
     A new children's ward opened at the county hospital on Monday, paid for almost entirely by
     donations collected over five years by local families, schools and businesses.
@@ -369,7 +414,10 @@ HOSPITAL = _article(
 # Pages that exist and look like articles but must never be stored (robots.txt, allow, deny).
 PRIVATE = _article(
     "Staff notice: newsroom moves to the third floor",
-    "en", "Office Manager", "2024-03-01T08:00:00+00:00", "the newsroom will move to the third floor",
+    "en",
+    "Office Manager",
+    "2024-03-01T08:00:00+00:00",
+    "the newsroom will move to the third floor",
     """
     From Monday the newsroom will move to the third floor while the ground floor is rewired. Desks,
     monitors and phones will be moved by contractors over the weekend, so please clear your drawers
@@ -388,7 +436,10 @@ PRIVATE = _article(
 
 SPONSORED = _article(
     "Sponsored: five reasons to switch your energy supplier this spring",
-    "en", "Partner Content", "2024-03-09T06:00:00+00:00", "switch your energy supplier",
+    "en",
+    "Partner Content",
+    "2024-03-09T06:00:00+00:00",
+    "switch your energy supplier",
     """
     Thinking about whether to switch your energy supplier? Spring is one of the best times of year to
     compare tariffs, because many companies launch new fixed-price deals when demand for heating
@@ -408,7 +459,10 @@ SPONSORED = _article(
 
 BLOG = _article(
     "Community blog: what I learned from a year on the allotment",
-    "en", "Peter Quill", "2024-03-09T18:00:00+00:00", "neglected allotment",
+    "en",
+    "Peter Quill",
+    "2024-03-09T18:00:00+00:00",
+    "neglected allotment",
     """
     When I took over a neglected allotment last spring, the plot was covered in brambles and broken
     glass, and the shed had lost half of its roof. My neighbours on the site gave me a week before I
@@ -428,7 +482,10 @@ BLOG = _article(
 
 DE_HAFEN = _article(
     "Neue Containerbrücken für den Hafen Bremerhaven",
-    "de", "Jonas Becker", "2024-03-05T14:00:00+01:00", "vier neue Containerbrücken",
+    "de",
+    "Jonas Becker",
+    "2024-03-05T14:00:00+01:00",
+    "vier neue Containerbrücken",
     """
     Der Hafen Bremerhaven bekommt vier neue Containerbrücken. Die Betreibergesellschaft hat am
     Dienstag einen Vertrag mit einem Hersteller aus Finnland unterzeichnet, die Kosten liegen nach
@@ -449,7 +506,10 @@ DE_HAFEN = _article(
 
 DE_BAHN = _article(
     "Bahn kündigt monatelange Sanierung der Strecke Hamburg–Bremen an",
-    "de", "Lena Hoffmann", "2024-03-06T09:15:00+01:00", "Während der Generalsanierung",
+    "de",
+    "Lena Hoffmann",
+    "2024-03-06T09:15:00+01:00",
+    "Während der Generalsanierung",
     """
     Die Bahn will die Strecke zwischen Hamburg und Bremen im kommenden Jahr für fünf Monate
     vollständig sperren. Während der Generalsanierung sollen Gleise, Weichen, Signale und Bahnsteige
@@ -471,7 +531,10 @@ DE_BAHN = _article(
 
 RU_METRO = _article(
     "В Новосибирске откроют новую станцию метро",
-    "ru", "Анна Соколова", "2024-03-12T09:00:00+07:00", "рядом со стадионом и ледовой ареной",
+    "ru",
+    "Анна Соколова",
+    "2024-03-12T09:00:00+07:00",
+    "рядом со стадионом и ледовой ареной",
     """
     Мэрия Новосибирска объявила, что станция метро «Спортивная» примет первых пассажиров в конце
     декабря. Строительство станции началось ещё в 2016 году, но несколько раз останавливалось из-за
@@ -493,7 +556,10 @@ RU_METRO = _article(
 
 JA_SAKURA = _article(
     "東京で桜が開花、平年より九日早く",
-    "ja", "山田花子", "2024-03-14T15:00:00+09:00", "靖国神社にある標本木",
+    "ja",
+    "山田花子",
+    "2024-03-14T15:00:00+09:00",
+    "靖国神社にある標本木",
     """
     気象庁は十四日、東京都心で桜の開花を観測したと発表した。平年より九日早く、昨年より八日早い開花となった。
     靖国神社にある標本木で、職員が五輪以上の花が咲いているのを確認した。
@@ -514,7 +580,10 @@ JA_SAKURA = _article(
 
 ZH_RAIL = _article(
     "新高铁线路正式开通运营",
-    "zh", "李明", "2024-03-11T08:00:00+08:00", "沿途设有九个车站",
+    "zh",
+    "李明",
+    "2024-03-11T08:00:00+08:00",
+    "沿途设有九个车站",
     """
     连接两座省会城市的新高速铁路于本周一正式开通运营，两地之间的旅行时间由原来的五个多小时缩短至一小时四十分钟。
     首趟列车早上七点从北站发车，车上载有六百多名乘客。
@@ -535,7 +604,10 @@ ZH_RAIL = _article(
 
 PL_MOST = _article(
     "Nowy most na Wiśle otwarty dla ruchu",
-    "pl", "Katarzyna Wójcik", "2024-03-08T07:00:00+01:00", "szeroka ścieżka rowerowa",
+    "pl",
+    "Katarzyna Wójcik",
+    "2024-03-08T07:00:00+01:00",
+    "szeroka ścieżka rowerowa",
     """
     W piątek rano otwarto dla ruchu nowy most na Wiśle, który połączył dwie dzielnice miasta.
     Przeprawa ma prawie osiemset metrów długości i jest najdłuższym mostem zbudowanym w regionie od
@@ -556,12 +628,30 @@ PL_MOST = _article(
 
 #: Every article text, by a short key (the tests and the probe script iterate over them).
 ARTICLES: dict[str, Article] = {
-    "ferry": FERRY, "library": LIBRARY, "orchard": ORCHARD, "bridge": BRIDGE,
-    "marathon": MARATHON, "bakery": BAKERY, "council": COUNCIL, "school": SCHOOL,
-    "comet": COMET, "storm": STORM, "museum": MUSEUM, "cycling": CYCLING,
-    "harbour": HARBOUR, "wire": WIRE, "hospital": HOSPITAL, "private": PRIVATE,
-    "sponsored": SPONSORED, "blog": BLOG, "de_hafen": DE_HAFEN, "de_bahn": DE_BAHN,
-    "ru_metro": RU_METRO, "ja_sakura": JA_SAKURA, "zh_rail": ZH_RAIL, "pl_most": PL_MOST,
+    "ferry": FERRY,
+    "library": LIBRARY,
+    "orchard": ORCHARD,
+    "bridge": BRIDGE,
+    "marathon": MARATHON,
+    "bakery": BAKERY,
+    "council": COUNCIL,
+    "school": SCHOOL,
+    "comet": COMET,
+    "storm": STORM,
+    "museum": MUSEUM,
+    "cycling": CYCLING,
+    "harbour": HARBOUR,
+    "wire": WIRE,
+    "hospital": HOSPITAL,
+    "private": PRIVATE,
+    "sponsored": SPONSORED,
+    "blog": BLOG,
+    "de_hafen": DE_HAFEN,
+    "de_bahn": DE_BAHN,
+    "ru_metro": RU_METRO,
+    "ja_sakura": JA_SAKURA,
+    "zh_rail": ZH_RAIL,
+    "pl_most": PL_MOST,
 }
 
 # --------------------------------------------------------------------------------------
@@ -570,11 +660,28 @@ ARTICLES: dict[str, Article] = {
 
 Nav = Sequence[tuple[str, str]]
 
-DEFAULT_NAV: Nav = (("Home", "/"), ("World", "/world/"), ("Business", "/business/"),
-                    ("Culture", "/culture/"), ("Sport", "/sport/"))
+DEFAULT_NAV: Nav = (
+    ("Home", "/"),
+    ("World", "/world/"),
+    ("Business", "/business/"),
+    ("Culture", "/culture/"),
+    ("Sport", "/sport/"),
+)
 _BYLINE = {"en": "By", "de": "Von", "ru": "Автор:", "ja": "記者：", "zh": "记者：", "pl": "Autor:"}
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def _charset_tag(charset: str, declare: str | None) -> str:
@@ -585,9 +692,18 @@ def _charset_tag(charset: str, declare: str | None) -> str:
     return ""
 
 
-def document(*, lang: str, title: str, site_title: str, body: str, head: str = "",
-             nav: Nav = DEFAULT_NAV, about: str | None = None, charset: str = "utf-8",
-             declare: str | None = "meta") -> str:
+def document(
+    *,
+    lang: str,
+    title: str,
+    site_title: str,
+    body: str,
+    head: str = "",
+    nav: Nav = DEFAULT_NAV,
+    about: str | None = None,
+    charset: str = "utf-8",
+    declare: str | None = "meta",
+) -> str:
     """A whole HTML page: head, site header with navigation, ``body`` in <main>, footer."""
     links = "\n".join(f'      <li><a href="{escape(href)}">{escape(label)}</a></li>' for label, href in nav)
     about_link = f'\n  <p><a href="{escape(about)}">About us</a></p>' if about else ""
@@ -628,9 +744,17 @@ def _date_text(article: Article) -> str:
     return article.date
 
 
-def article_html(article: Article, site_title: str, *, charset: str = "utf-8",
-                 declare: str | None = "meta", canonical: str | None = None,
-                 og_url: str | None = None, nav: Nav = DEFAULT_NAV, section: str = "News") -> str:
+def article_html(
+    article: Article,
+    site_title: str,
+    *,
+    charset: str = "utf-8",
+    declare: str | None = "meta",
+    canonical: str | None = None,
+    og_url: str | None = None,
+    nav: Nav = DEFAULT_NAV,
+    section: str = "News",
+) -> str:
     """A realistic article page: meta tags, site chrome, <article> with h1, byline, <time>, body."""
     head = [
         f'<meta name="description" content="{escape(article.summary)}">',
@@ -658,20 +782,25 @@ def article_html(article: Article, site_title: str, *, charset: str = "utf-8",
   <h2>Newsletter</h2>
   <p>Sign up for the morning briefing.</p>
 </aside>"""
-    return document(lang=article.lang, title=f"{article.headline} | {site_title}",
-                    site_title=site_title, body=body, head="\n".join(head), nav=nav,
-                    charset=charset, declare=declare)
+    return document(
+        lang=article.lang,
+        title=f"{article.headline} | {site_title}",
+        site_title=site_title,
+        body=body,
+        head="\n".join(head),
+        nav=nav,
+        charset=charset,
+        declare=declare,
+    )
 
 
-def html_page(html: str, *, charset: str = "utf-8", header_charset: bool = True,
-              status: int = 200) -> Page:
+def html_page(html: str, *, charset: str = "utf-8", header_charset: bool = True, status: int = 200) -> Page:
     """``html`` encoded in ``charset``; the Content-Type header names it only if ``header_charset``."""
     content_type = f"text/html; charset={charset}" if header_charset else "text/html"
     return Page(html.encode(_PYTHON_CODECS.get(charset.lower(), charset)), content_type, status)
 
 
-_PYTHON_CODECS = {"windows-1251": "cp1251", "shift_jis": "shift_jis", "gb2312": "gb2312",
-                  "iso-8859-2": "iso8859_2"}
+_PYTHON_CODECS = {"windows-1251": "cp1251", "shift_jis": "shift_jis", "gb2312": "gb2312", "iso-8859-2": "iso8859_2"}
 
 
 def article_page(article: Article, site_title: str, **options: object) -> Page:
@@ -688,8 +817,15 @@ class Teaser:
     tag: tuple[str, str] | None = None  # (label, tag page)
 
 
-def listing_html(site_title: str, heading: str, teasers: Sequence[Teaser], *,
-                 next_href: str | None = None, nav: Nav = DEFAULT_NAV, about: str | None = None) -> str:
+def listing_html(
+    site_title: str,
+    heading: str,
+    teasers: Sequence[Teaser],
+    *,
+    next_href: str | None = None,
+    nav: Nav = DEFAULT_NAV,
+    about: str | None = None,
+) -> str:
     """A section/listing page: teasers linking to articles, optional pagination link."""
     items = []
     for teaser in teasers:
@@ -700,22 +836,46 @@ def listing_html(site_title: str, heading: str, teasers: Sequence[Teaser], *,
             meta.append(f'in <a href="{escape(teaser.tag[1])}">{escape(teaser.tag[0])}</a>')
         items.append(
             f'  <li class="teaser">\n    <h2><a href="{escape(teaser.href)}">{escape(teaser.headline)}</a></h2>\n'
-            f"    <p>{escape(teaser.blurb)}</p>\n    <p class=\"meta\">{' '.join(meta)}</p>\n  </li>"
+            f'    <p>{escape(teaser.blurb)}</p>\n    <p class="meta">{" ".join(meta)}</p>\n  </li>'
         )
-    pagination = (f'\n<nav class="pagination"><a rel="next" href="{escape(next_href)}">Older stories</a></nav>'
-                  if next_href else "")
+    pagination = (
+        f'\n<nav class="pagination"><a rel="next" href="{escape(next_href)}">Older stories</a></nav>'
+        if next_href
+        else ""
+    )
     body = f'<h1>{escape(heading)}</h1>\n<ul class="teasers">\n' + "\n".join(items) + "\n</ul>" + pagination
-    return document(lang="en", title=f"{heading} | {site_title}", site_title=site_title, body=body,
-                    head='<meta property="og:type" content="website">', nav=nav, about=about)
+    return document(
+        lang="en",
+        title=f"{heading} | {site_title}",
+        site_title=site_title,
+        body=body,
+        head='<meta property="og:type" content="website">',
+        nav=nav,
+        about=about,
+    )
 
 
-def link_list_html(site_title: str, heading: str, intro: str, links: Sequence[tuple[str, str]], *,
-                   nav: Nav = DEFAULT_NAV, about: str | None = None) -> str:
+def link_list_html(
+    site_title: str,
+    heading: str,
+    intro: str,
+    links: Sequence[tuple[str, str]],
+    *,
+    nav: Nav = DEFAULT_NAV,
+    about: str | None = None,
+) -> str:
     """A tag, author or front page: a heading, one line of intro, a list of headline links."""
     items = "\n".join(f'  <li><a href="{escape(href)}">{escape(text)}</a></li>' for text, href in links)
     body = f'<h1>{escape(heading)}</h1>\n<p class="intro">{escape(intro)}</p>\n<ul class="headlines">\n{items}\n</ul>'
-    return document(lang="en", title=f"{heading} | {site_title}", site_title=site_title, body=body,
-                    head='<meta property="og:type" content="website">', nav=nav, about=about)
+    return document(
+        lang="en",
+        title=f"{heading} | {site_title}",
+        site_title=site_title,
+        body=body,
+        head='<meta property="og:type" content="website">',
+        nav=nav,
+        about=about,
+    )
 
 
 def about_html(site_title: str, *, nav: Nav = DEFAULT_NAV) -> str:
@@ -723,8 +883,14 @@ def about_html(site_title: str, *, nav: Nav = DEFAULT_NAV) -> str:
     body = f"""<h1>About {escape(site_title)}</h1>
 <p>{escape(site_title)} has covered the valley since 1911. Send news tips to newsdesk@example.org.</p>
 <address>12 Market Square, Riverton &middot; Phone 01234 567890</address>"""
-    return document(lang="en", title=f"About us | {site_title}", site_title=site_title, body=body,
-                    head='<meta property="og:type" content="website">', nav=nav)
+    return document(
+        lang="en",
+        title=f"About us | {site_title}",
+        site_title=site_title,
+        body=body,
+        head='<meta property="og:type" content="website">',
+        nav=nav,
+    )
 
 
 def newsroom_html(site_title: str, *, nav: Nav = DEFAULT_NAV) -> str:
@@ -735,8 +901,14 @@ journalists covers local government, schools, business, sport and culture across
 online every day and in print on Thursdays.</p>
 <p>If you have a story, a correction or a complaint, email newsdesk@example.org or visit us at
 12 Market Square, Riverton, on weekdays between nine and five.</p>"""
-    return document(lang="en", title=f"Our newsroom | {site_title}", site_title=site_title, body=body,
-                    head='<meta property="og:type" content="website">', nav=nav)
+    return document(
+        lang="en",
+        title=f"Our newsroom | {site_title}",
+        site_title=site_title,
+        body=body,
+        head='<meta property="og:type" content="website">',
+        nav=nav,
+    )
 
 
 def video_only_html(headline: str, site_title: str, *, nav: Nav = DEFAULT_NAV) -> str:
@@ -749,8 +921,14 @@ def video_only_html(headline: str, site_title: str, *, nav: Nav = DEFAULT_NAV) -
     <figcaption>Watch (2:14)</figcaption>
   </figure>
 </article>"""
-    return document(lang="en", title=f"{headline} | {site_title}", site_title=site_title, body=body,
-                    head='<meta property="og:type" content="video.other">', nav=nav)
+    return document(
+        lang="en",
+        title=f"{headline} | {site_title}",
+        site_title=site_title,
+        body=body,
+        head='<meta property="og:type" content="video.other">',
+        nav=nav,
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -874,23 +1052,25 @@ def atom(title: str, link: str, feed_url: str, items: Sequence[FeedItem]) -> str
 def urlset(urls: Sequence[tuple[str, str]]) -> str:
     """A sitemap <urlset> of (url, lastmod) pairs."""
     entries = "\n".join(
-        f"  <url>\n    <loc>{escape(url)}</loc>\n    <lastmod>{lastmod}</lastmod>\n  </url>"
-        for url, lastmod in urls
+        f"  <url>\n    <loc>{escape(url)}</loc>\n    <lastmod>{lastmod}</lastmod>\n  </url>" for url, lastmod in urls
     )
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            f"{entries}\n</urlset>\n")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}\n</urlset>\n"
+    )
 
 
 def sitemap_index(urls: Sequence[str], lastmod: str = "2024-03-15") -> str:
     """A <sitemapindex> listing child sitemaps."""
     entries = "\n".join(
-        f"  <sitemap>\n    <loc>{escape(url)}</loc>\n    <lastmod>{lastmod}</lastmod>\n  </sitemap>"
-        for url in urls
+        f"  <sitemap>\n    <loc>{escape(url)}</loc>\n    <lastmod>{lastmod}</lastmod>\n  </sitemap>" for url in urls
     )
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            f"{entries}\n</sitemapindex>\n")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}\n</sitemapindex>\n"
+    )
 
 
 def news_sitemap(publication: str, entries: Sequence[tuple[str, Article]]) -> str:
@@ -909,10 +1089,12 @@ def news_sitemap(publication: str, entries: Sequence[tuple[str, Article]]) -> st
   </url>"""
         for url, article in entries
     )
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"\n'
-            '        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n'
-            f"{urls}\n</urlset>\n")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"\n'
+        '        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n'
+        f"{urls}\n</urlset>\n"
+    )
 
 
 def gzipped(data: str | bytes) -> bytes:
@@ -972,28 +1154,39 @@ def _rss2_site() -> SourceSite:
             path: article_page(FERRY, "Harbour Gazette", section="World"),
         }
 
-    return SourceSite("rss2", pages, lambda base: {"feeds": [base + "/feed.xml"]}, {path: FERRY},
-                      discovery=("/feed.xml",))
+    return SourceSite(
+        "rss2", pages, lambda base: {"feeds": [base + "/feed.xml"]}, {path: FERRY}, discovery=("/feed.xml",)
+    )
 
 
-GERMAN_NAV: Nav = (("Startseite", "/"), ("Politik", "/politik/"), ("Wirtschaft", "/wirtschaft/"),
-                   ("Verkehr", "/verkehr/"))
+GERMAN_NAV: Nav = (
+    ("Startseite", "/"),
+    ("Politik", "/politik/"),
+    ("Wirtschaft", "/wirtschaft/"),
+    ("Verkehr", "/verkehr/"),
+)
 
 
 def _rdf_site() -> SourceSite:
     hafen, bahn = "/wirtschaft/2024/03/containerbruecken-bremerhaven", "/verkehr/2024/03/sanierung-hamburg-bremen"
 
     def pages(base: str) -> dict[str, Page]:
-        feed = rdf("Nordsee Rundschau", base + "/", [item(base + hafen, DE_HAFEN), item(base + bahn, DE_BAHN)],
-                   language="de")
+        feed = rdf(
+            "Nordsee Rundschau", base + "/", [item(base + hafen, DE_HAFEN), item(base + bahn, DE_BAHN)], language="de"
+        )
         return {
             "/index.rdf": xml_page(feed, RDF_TYPE),
             hafen: article_page(DE_HAFEN, "Nordsee Rundschau", nav=GERMAN_NAV, section="Wirtschaft"),
             bahn: article_page(DE_BAHN, "Nordsee Rundschau", nav=GERMAN_NAV, section="Verkehr"),
         }
 
-    return SourceSite("rdf", pages, lambda base: {"feeds": [base + "/index.rdf"], "language": "de"},
-                      {hafen: DE_HAFEN, bahn: DE_BAHN}, discovery=("/index.rdf",))
+    return SourceSite(
+        "rdf",
+        pages,
+        lambda base: {"feeds": [base + "/index.rdf"], "language": "de"},
+        {hafen: DE_HAFEN, bahn: DE_BAHN},
+        discovery=("/index.rdf",),
+    )
 
 
 #: User-Agent the ``atom`` source sets in its [sources.settings] table.
@@ -1005,14 +1198,17 @@ def _atom_site() -> SourceSite:
 
     def pages(base: str) -> dict[str, Page]:
         feed = atom("City Review", base + "/", base + "/atom.xml", [item(base + path, LIBRARY)])
-        return {"/atom.xml": xml_page(feed, ATOM_TYPE),
-                path: article_page(LIBRARY, "City Review", section="Culture")}
+        return {"/atom.xml": xml_page(feed, ATOM_TYPE), path: article_page(LIBRARY, "City Review", section="Culture")}
 
     return SourceSite(
-        "atom", pages,
-        lambda base: {"feeds": [base + "/atom.xml"],
-                      "settings": {"USER_AGENT": ATOM_USER_AGENT, "DOWNLOAD_TIMEOUT": 30}},
-        {path: LIBRARY}, discovery=("/atom.xml",),
+        "atom",
+        pages,
+        lambda base: {
+            "feeds": [base + "/atom.xml"],
+            "settings": {"USER_AGENT": ATOM_USER_AGENT, "DOWNLOAD_TIMEOUT": 30},
+        },
+        {path: LIBRARY},
+        discovery=("/atom.xml",),
     )
 
 
@@ -1020,11 +1216,18 @@ def _sitemap_site() -> SourceSite:
     path = "/2024/03/06/late-frost-apples"
 
     def pages(base: str) -> dict[str, Page]:
-        return {"/sitemap.xml": xml_page(urlset([(base + path, ORCHARD.date)])),
-                path: article_page(ORCHARD, "Valley Farmer", section="Farming")}
+        return {
+            "/sitemap.xml": xml_page(urlset([(base + path, ORCHARD.date)])),
+            path: article_page(ORCHARD, "Valley Farmer", section="Farming"),
+        }
 
-    return SourceSite("sitemap", pages, lambda base: {"sitemaps": [base + "/sitemap.xml"]}, {path: ORCHARD},
-                      discovery=("/sitemap.xml",))
+    return SourceSite(
+        "sitemap",
+        pages,
+        lambda base: {"sitemaps": [base + "/sitemap.xml"]},
+        {path: ORCHARD},
+        discovery=("/sitemap.xml",),
+    )
 
 
 #: smindex: the article only reachable through the gzipped child sitemap, and the one only
@@ -1038,16 +1241,20 @@ def _smindex_site() -> SourceSite:
         index = sitemap_index([base + "/sitemaps/posts-2024-03.xml.gz", base + "/sitemaps/news-index.xml"])
         return {
             "/sitemap_index.xml": xml_page(index),
-            "/sitemaps/posts-2024-03.xml.gz": Page(gzipped(urlset([(base + SMINDEX_GZ_PATH, BRIDGE.date)])),
-                                                   GZIP_TYPE),
+            "/sitemaps/posts-2024-03.xml.gz": Page(gzipped(urlset([(base + SMINDEX_GZ_PATH, BRIDGE.date)])), GZIP_TYPE),
             "/sitemaps/news-index.xml": xml_page(sitemap_index([base + "/sitemaps/news.xml"])),
             "/sitemaps/news.xml": xml_page(news_sitemap("Daily Ledger", [(base + SMINDEX_NEWS_PATH, MARATHON)])),
             SMINDEX_GZ_PATH: article_page(BRIDGE, "Daily Ledger", section="Transport"),
             SMINDEX_NEWS_PATH: article_page(MARATHON, "Daily Ledger", section="Sport"),
         }
 
-    return SourceSite("smindex", pages, lambda base: {"sitemaps": [base + "/sitemap_index.xml"]},
-                      {SMINDEX_GZ_PATH: BRIDGE, SMINDEX_NEWS_PATH: MARATHON}, discovery=("/sitemap_index.xml",))
+    return SourceSite(
+        "smindex",
+        pages,
+        lambda base: {"sitemaps": [base + "/sitemap_index.xml"]},
+        {SMINDEX_GZ_PATH: BRIDGE, SMINDEX_NEWS_PATH: MARATHON},
+        discovery=("/sitemap_index.xml",),
+    )
 
 
 ROBOTS_DISALLOWED_PATH = "/private/newsroom-move"
@@ -1060,21 +1267,35 @@ def _robotsmap_site() -> SourceSite:
         robots = robots_txt(disallow=["/private/", "/search"], sitemaps=[base + "/sitemap.xml"])
         return {
             "/robots.txt": Page(robots, TEXT_TYPE),
-            "/sitemap.xml": xml_page(urlset([(base + path, BAKERY.date),
-                                             (base + ROBOTS_DISALLOWED_PATH, PRIVATE.date)])),
+            "/sitemap.xml": xml_page(
+                urlset([(base + path, BAKERY.date), (base + ROBOTS_DISALLOWED_PATH, PRIVATE.date)])
+            ),
             path: article_page(BAKERY, "Mill Street Journal"),
             ROBOTS_DISALLOWED_PATH: article_page(PRIVATE, "Mill Street Journal"),
         }
 
-    return SourceSite("robotsmap", pages, lambda base: {"sitemaps": [base + "/robots.txt"]}, {path: BAKERY},
-                      never_stored=(ROBOTS_DISALLOWED_PATH,), discovery=("/sitemap.xml",))
+    return SourceSite(
+        "robotsmap",
+        pages,
+        lambda base: {"sitemaps": [base + "/robots.txt"]},
+        {path: BAKERY},
+        never_stored=(ROBOTS_DISALLOWED_PATH,),
+        discovery=("/sitemap.xml",),
+    )
 
 
 LISTING_NAV: Nav = (("Home", "/"), ("News", "/news/"), ("About", "/about/"))
 #: listing: pages linked from the listing that are not articles (the last three at URLs that do
 #: not say so), and the video page without a body.
-LISTING_NON_ARTICLES = ("/", "/about/", "/tag/local-politics/", "/author/daniel-frost/",
-                        "/topics/education/", "/people/grace-whitfield/", "/info/our-newsroom")
+LISTING_NON_ARTICLES = (
+    "/",
+    "/about/",
+    "/tag/local-politics/",
+    "/author/daniel-frost/",
+    "/topics/education/",
+    "/people/grace-whitfield/",
+    "/info/our-newsroom",
+)
 LISTING_EMPTY_BODY = "/news/2024/03/regatta-video"
 LISTING_PAGE1_ARTICLE = "/news/2024/03/council-budget"
 LISTING_PAGE2_ARTICLE = "/news/2024/02/maths-teachers"
@@ -1088,41 +1309,95 @@ def _listing_site() -> SourceSite:
     newsroom = "/info/our-newsroom"
 
     def pages(base: str) -> dict[str, Page]:
-        page1 = listing_html(title, "Latest news", [
-            Teaser(council, COUNCIL.headline, "An extra four million for the district's roads.", frost, politics),
-            Teaser(video, "Watch: highlights from the spring regatta", "Two minutes of sailing."),
-        ], next_href="/news/?page=2", nav=LISTING_NAV, about=newsroom)
-        page2 = listing_html(title, "Latest news - page 2", [
-            Teaser(school, SCHOOL.headline, "One in five schools has a maths post vacant.",
-                   ("Grace Whitfield", "/people/grace-whitfield/"), ("Education", "/topics/education/")),
-        ], nav=LISTING_NAV, about=newsroom)
+        page1 = listing_html(
+            title,
+            "Latest news",
+            [
+                Teaser(council, COUNCIL.headline, "An extra four million for the district's roads.", frost, politics),
+                Teaser(video, "Watch: highlights from the spring regatta", "Two minutes of sailing."),
+            ],
+            next_href="/news/?page=2",
+            nav=LISTING_NAV,
+            about=newsroom,
+        )
+        page2 = listing_html(
+            title,
+            "Latest news - page 2",
+            [
+                Teaser(
+                    school,
+                    SCHOOL.headline,
+                    "One in five schools has a maths post vacant.",
+                    ("Grace Whitfield", "/people/grace-whitfield/"),
+                    ("Education", "/topics/education/"),
+                ),
+            ],
+            nav=LISTING_NAV,
+            about=newsroom,
+        )
         return {
             "/news/": html_page(page1),
             "/news/?page=2": html_page(page2),
             council: article_page(COUNCIL, title, nav=LISTING_NAV, section="Local politics"),
             school: article_page(SCHOOL, title, nav=LISTING_NAV, section="Education"),
             video: html_page(video_only_html("Watch: highlights from the spring regatta", title, nav=LISTING_NAV)),
-            "/": html_page(link_list_html(title, "Valley Herald", "News from the valley, every day.",
-                                          [(COUNCIL.headline, council), (SCHOOL.headline, school)],
-                                          nav=LISTING_NAV, about="/about/")),
+            "/": html_page(
+                link_list_html(
+                    title,
+                    "Valley Herald",
+                    "News from the valley, every day.",
+                    [(COUNCIL.headline, council), (SCHOOL.headline, school)],
+                    nav=LISTING_NAV,
+                    about="/about/",
+                )
+            ),
             "/about/": html_page(about_html(title, nav=LISTING_NAV)),
-            "/tag/local-politics/": html_page(link_list_html(
-                title, "Local politics", "Stories tagged Local politics.",
-                [(COUNCIL.headline, council), (SCHOOL.headline, school)], nav=LISTING_NAV, about="/about/")),
-            "/author/daniel-frost/": html_page(link_list_html(
-                title, "Daniel Frost", "Daniel Frost covers local government for the Valley Herald.",
-                [(COUNCIL.headline, council)], nav=LISTING_NAV, about="/about/")),
-            "/topics/education/": html_page(link_list_html(
-                title, "Education", "All our stories about schools, colleges and universities.",
-                [(SCHOOL.headline, school), (COUNCIL.headline, council)], nav=LISTING_NAV, about=newsroom)),
-            "/people/grace-whitfield/": html_page(link_list_html(
-                title, "Grace Whitfield", "Grace Whitfield is the education correspondent of the Valley Herald.",
-                [(SCHOOL.headline, school)], nav=LISTING_NAV, about=newsroom)),
+            "/tag/local-politics/": html_page(
+                link_list_html(
+                    title,
+                    "Local politics",
+                    "Stories tagged Local politics.",
+                    [(COUNCIL.headline, council), (SCHOOL.headline, school)],
+                    nav=LISTING_NAV,
+                    about="/about/",
+                )
+            ),
+            "/author/daniel-frost/": html_page(
+                link_list_html(
+                    title,
+                    "Daniel Frost",
+                    "Daniel Frost covers local government for the Valley Herald.",
+                    [(COUNCIL.headline, council)],
+                    nav=LISTING_NAV,
+                    about="/about/",
+                )
+            ),
+            "/topics/education/": html_page(
+                link_list_html(
+                    title,
+                    "Education",
+                    "All our stories about schools, colleges and universities.",
+                    [(SCHOOL.headline, school), (COUNCIL.headline, council)],
+                    nav=LISTING_NAV,
+                    about=newsroom,
+                )
+            ),
+            "/people/grace-whitfield/": html_page(
+                link_list_html(
+                    title,
+                    "Grace Whitfield",
+                    "Grace Whitfield is the education correspondent of the Valley Herald.",
+                    [(SCHOOL.headline, school)],
+                    nav=LISTING_NAV,
+                    about=newsroom,
+                )
+            ),
             newsroom: html_page(newsroom_html(title, nav=LISTING_NAV)),
         }
 
     return SourceSite(
-        "listing", pages,
+        "listing",
+        pages,
         lambda base: {"start_urls": [base + "/news/"], "follow": r"/news/\?page=\d+$"},
         {council: COUNCIL, school: SCHOOL},
         never_stored=(video, *LISTING_NON_ARTICLES),
@@ -1138,8 +1413,13 @@ def _filtered_site() -> SourceSite:
     comet = "/articles/2024/03/comet-observatory"
 
     def pages(base: str) -> dict[str, Page]:
-        sitemap = urlset([(base + comet, COMET.date), (base + FILTERED_DENIED, SPONSORED.date),
-                          (base + FILTERED_NOT_ALLOWED, BLOG.date)])
+        sitemap = urlset(
+            [
+                (base + comet, COMET.date),
+                (base + FILTERED_DENIED, SPONSORED.date),
+                (base + FILTERED_NOT_ALLOWED, BLOG.date),
+            ]
+        )
         return {
             "/sitemap.xml": xml_page(sitemap),
             comet: article_page(COMET, "Evening Star", section="Science"),
@@ -1148,9 +1428,12 @@ def _filtered_site() -> SourceSite:
         }
 
     return SourceSite(
-        "filtered", pages,
+        "filtered",
+        pages,
         lambda base: {"sitemaps": [base + "/sitemap.xml"], "allow": "/articles/", "deny": "/articles/sponsored/"},
-        {comet: COMET}, never_stored=(FILTERED_DENIED, FILTERED_NOT_ALLOWED), discovery=("/sitemap.xml",),
+        {comet: COMET},
+        never_stored=(FILTERED_DENIED, FILTERED_NOT_ALLOWED),
+        discovery=("/sitemap.xml",),
     )
 
 
@@ -1166,25 +1449,38 @@ def _multi_site() -> SourceSite:
         return {
             "/rss.xml": xml_page(rss2(title, base + "/latest/", [item(base + MULTI_ARTICLE, STORM)]), RSS_TYPE),
             "/sitemap.xml": xml_page(urlset([(base + MULTI_ARTICLE, STORM.date)])),
-            "/latest/": html_page(listing_html(title, "Latest warnings", [
-                Teaser(MULTI_ARTICLE, STORM.headline, "Amber warning for the whole coastline.")], nav=nav)),
+            "/latest/": html_page(
+                listing_html(
+                    title,
+                    "Latest warnings",
+                    [Teaser(MULTI_ARTICLE, STORM.headline, "Amber warning for the whole coastline.")],
+                    nav=nav,
+                )
+            ),
             MULTI_ARTICLE: article_page(STORM, title, nav=nav, section="Weather"),
         }
 
     return SourceSite(
-        "multi", pages,
-        lambda base: {"feeds": [base + "/rss.xml"], "sitemaps": [base + "/sitemap.xml"],
-                      "start_urls": [base + "/latest/"]},
-        {MULTI_ARTICLE: STORM}, discovery=MULTI_ROUTES,
+        "multi",
+        pages,
+        lambda base: {
+            "feeds": [base + "/rss.xml"],
+            "sitemaps": [base + "/sitemap.xml"],
+            "start_urls": [base + "/latest/"],
+        },
+        {MULTI_ARTICLE: STORM},
+        discovery=MULTI_ROUTES,
     )
 
 
 #: tracking: (link as published in the feed, canonical path to store, article).
 TRACKING_CASES = (
-    ("/2024/03/11/statue-returns?utm_source=rss&utm_medium=feed&utm_campaign=morning&fbclid=IwAR2xYz#comments",
-     "/2024/03/11/statue-returns", MUSEUM),
-    ("/article.php?id=7&gclid=EAIaIQobChMI&mc_cid=5f3a9b&mc_eid=0d1e2f",
-     "/article.php?id=7", CYCLING),
+    (
+        "/2024/03/11/statue-returns?utm_source=rss&utm_medium=feed&utm_campaign=morning&fbclid=IwAR2xYz#comments",
+        "/2024/03/11/statue-returns",
+        MUSEUM,
+    ),
+    ("/article.php?id=7&gclid=EAIaIQobChMI&mc_cid=5f3a9b&mc_eid=0d1e2f", "/article.php?id=7", CYCLING),
 )
 
 
@@ -1192,12 +1488,19 @@ def _tracking_site() -> SourceSite:
     def pages(base: str) -> dict[str, Page]:
         feed = rss2("Metro Daily", base + "/", [item(base + link, article) for link, _, article in TRACKING_CASES])
         # The server ignores the query string when no page has that exact one.
-        return {"/feed.xml": xml_page(feed, RSS_TYPE),
-                "/2024/03/11/statue-returns": article_page(MUSEUM, "Metro Daily", section="Culture"),
-                "/article.php": article_page(CYCLING, "Metro Daily", section="Transport")}
+        return {
+            "/feed.xml": xml_page(feed, RSS_TYPE),
+            "/2024/03/11/statue-returns": article_page(MUSEUM, "Metro Daily", section="Culture"),
+            "/article.php": article_page(CYCLING, "Metro Daily", section="Transport"),
+        }
 
-    return SourceSite("tracking", pages, lambda base: {"feeds": [base + "/feed.xml"]},
-                      {canonical: article for _, canonical, article in TRACKING_CASES}, discovery=("/feed.xml",))
+    return SourceSite(
+        "tracking",
+        pages,
+        lambda base: {"feeds": [base + "/feed.xml"]},
+        {canonical: article for _, canonical, article in TRACKING_CASES},
+        discovery=("/feed.xml",),
+    )
 
 
 CANONICAL_PATH = "/news/2024/03/harbour-dredging"
@@ -1214,12 +1517,18 @@ def _canon_site() -> SourceSite:
         return {
             "/feed.xml": xml_page(feed, RSS_TYPE),
             CANONICAL_PATH: article_page(HARBOUR, title, canonical=canonical, og_url=canonical),
-            CANONICAL_ALIASES[0]: article_page(HARBOUR, title, canonical=canonical, og_url=canonical,
-                                               nav=(("Port News", "/"),)),
+            CANONICAL_ALIASES[0]: article_page(
+                HARBOUR, title, canonical=canonical, og_url=canonical, nav=(("Port News", "/"),)
+            ),
         }
 
-    return SourceSite("canon", pages, lambda base: {"feeds": [base + "/feed.xml"]}, {CANONICAL_PATH: HARBOUR},
-                      discovery=("/feed.xml",))
+    return SourceSite(
+        "canon",
+        pages,
+        lambda base: {"feeds": [base + "/feed.xml"]},
+        {CANONICAL_PATH: HARBOUR},
+        discovery=("/feed.xml",),
+    )
 
 
 @dataclass(frozen=True)
@@ -1250,8 +1559,13 @@ def _encodings_site() -> SourceSite:
         feed = rss2("Global Wire", base + "/", [item(base + case.path, case.article) for case in ENCODING_CASES])
         return {"/feed.xml": xml_page(feed, RSS_TYPE), **{case.path: encoded_page(case) for case in ENCODING_CASES}}
 
-    return SourceSite("encodings", pages, lambda base: {"feeds": [base + "/feed.xml"]},
-                      {case.path: case.article for case in ENCODING_CASES}, discovery=("/feed.xml",))
+    return SourceSite(
+        "encodings",
+        pages,
+        lambda base: {"feeds": [base + "/feed.xml"]},
+        {case.path: case.article for case in ENCODING_CASES},
+        discovery=("/feed.xml",),
+    )
 
 
 WIRE_A_PATH = "/business/2024/03/14/rates-steady"
@@ -1260,11 +1574,14 @@ WIRE_B_PATH = "/markets/central-bank-holds-rates"
 
 def _wire_a_site() -> SourceSite:
     def pages(base: str) -> dict[str, Page]:
-        return {"/feed.xml": xml_page(rss2("Northern Courier", base + "/", [item(base + WIRE_A_PATH, WIRE)]), RSS_TYPE),
-                WIRE_A_PATH: article_page(WIRE, "Northern Courier", section="Business")}
+        return {
+            "/feed.xml": xml_page(rss2("Northern Courier", base + "/", [item(base + WIRE_A_PATH, WIRE)]), RSS_TYPE),
+            WIRE_A_PATH: article_page(WIRE, "Northern Courier", section="Business"),
+        }
 
-    return SourceSite("wire_a", pages, lambda base: {"feeds": [base + "/feed.xml"]}, {WIRE_A_PATH: WIRE},
-                      discovery=("/feed.xml",))
+    return SourceSite(
+        "wire_a", pages, lambda base: {"feeds": [base + "/feed.xml"]}, {WIRE_A_PATH: WIRE}, discovery=("/feed.xml",)
+    )
 
 
 def _wire_b_site() -> SourceSite:
@@ -1272,11 +1589,18 @@ def _wire_b_site() -> SourceSite:
 
     def pages(base: str) -> dict[str, Page]:
         # Same article markup as wire_a (kicker included), different site chrome.
-        return {"/sitemap.xml": xml_page(urlset([(base + WIRE_B_PATH, WIRE.date)])),
-                WIRE_B_PATH: article_page(WIRE, "Coastal Times", nav=nav, section="Business")}
+        return {
+            "/sitemap.xml": xml_page(urlset([(base + WIRE_B_PATH, WIRE.date)])),
+            WIRE_B_PATH: article_page(WIRE, "Coastal Times", nav=nav, section="Business"),
+        }
 
-    return SourceSite("wire_b", pages, lambda base: {"sitemaps": [base + "/sitemap.xml"]}, {WIRE_B_PATH: WIRE},
-                      discovery=("/sitemap.xml",))
+    return SourceSite(
+        "wire_b",
+        pages,
+        lambda base: {"sitemaps": [base + "/sitemap.xml"]},
+        {WIRE_B_PATH: WIRE},
+        discovery=("/sitemap.xml",),
+    )
 
 
 BROKEN_OK = "/articles/new-childrens-ward"
@@ -1308,8 +1632,11 @@ def _broken_site() -> SourceSite:
     links = (BROKEN_OK, BROKEN_500, BROKEN_404, BROKEN_GARBAGE)
 
     def pages(base: str) -> dict[str, Page]:
-        feed = rss2(title, base + "/", [FeedItem(base + path, f"Story {n}", "2024-03-15T10:00:00+00:00")
-                                        for n, path in enumerate(links, 1)])
+        feed = rss2(
+            title,
+            base + "/",
+            [FeedItem(base + path, f"Story {n}", "2024-03-15T10:00:00+00:00") for n, path in enumerate(links, 1)],
+        )
         truncated_feed = rss2(title, base + "/", [])[:150] + "<item><title>Half a sto"
         return {
             "/feed.xml": xml_page(feed, RSS_TYPE),
@@ -1319,17 +1646,34 @@ def _broken_site() -> SourceSite:
             BROKEN_GARBAGE: Page(garbage_html(), "text/html; charset=utf-8"),
         }
 
-    return SourceSite("broken", pages,
-                      lambda base: {"feeds": [base + "/feed.xml", base + "/feed-archive.xml", DEAD_FEED_URL]},
-                      {BROKEN_OK: HOSPITAL}, never_stored=(BROKEN_500, BROKEN_404, BROKEN_GARBAGE),
-                      discovery=("/feed.xml",))
+    return SourceSite(
+        "broken",
+        pages,
+        lambda base: {"feeds": [base + "/feed.xml", base + "/feed-archive.xml", DEAD_FEED_URL]},
+        {BROKEN_OK: HOSPITAL},
+        never_stored=(BROKEN_500, BROKEN_404, BROKEN_GARBAGE),
+        discovery=("/feed.xml",),
+    )
 
 
 #: Every fixture site of the end-to-end network, by source name.
 NETWORK: dict[str, SourceSite] = {
-    s.name: s for s in (
-        _rss2_site(), _rdf_site(), _atom_site(), _sitemap_site(), _smindex_site(), _robotsmap_site(),
-        _listing_site(), _filtered_site(), _multi_site(), _tracking_site(), _canon_site(),
-        _encodings_site(), _wire_a_site(), _wire_b_site(), _broken_site(),
+    s.name: s
+    for s in (
+        _rss2_site(),
+        _rdf_site(),
+        _atom_site(),
+        _sitemap_site(),
+        _smindex_site(),
+        _robotsmap_site(),
+        _listing_site(),
+        _filtered_site(),
+        _multi_site(),
+        _tracking_site(),
+        _canon_site(),
+        _encodings_site(),
+        _wire_a_site(),
+        _wire_b_site(),
+        _broken_site(),
     )
 }

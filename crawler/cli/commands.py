@@ -177,7 +177,7 @@ def _parse_hints(value: str | None) -> dict[str, Any]:
     except json.JSONDecodeError as error:
         raise ConfigError(f"--hints is not JSON: {error}") from None
     if not isinstance(hints, dict):
-        raise ConfigError("--hints must be a JSON object, e.g. '{\"language\": \"de\"}'")
+        raise ConfigError('--hints must be a JSON object, e.g. \'{"language": "de"}\'')
     return hints
 
 
@@ -206,13 +206,17 @@ def _parse_pairs(pairs: tuple[str, ...], separator: str, usage: str) -> dict[str
 @click.option("--all", "crawl_all", is_flag=True, help="Crawl every source of the sources file (the cron entry point).")
 @sources_option
 @db_option
-@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting (repeatable).")
+@click.option(
+    "-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting (repeatable)."
+)
 @click.option(
     "--log-level",
     type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False),
     help="Least severe log lines shown: INFO adds one line per failed page. [default: WARNING, ERROR with -q]",
 )
-@click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path), help="Append the log to FILE instead of stderr.")
+@click.option(
+    "--log-file", type=click.Path(dir_okay=False, path_type=Path), help="Append the log to FILE instead of stderr."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress line, no summary, only errors logged.")
 @wait_option
 def crawl(
@@ -249,7 +253,9 @@ def crawl(
     unknown = [name for name in names if name not in known]
     if unknown:
         raise ConfigError(f"no source named {unknown[0]!r} in {sources_path(sources_file)} (known: {', '.join(known)})")
-    settings = _settings(corpus_path(db_file), overrides, sources_file, log_level or ("ERROR" if quiet else "WARNING"), log_file)
+    settings = _settings(
+        corpus_path(db_file), overrides, sources_file, log_level or ("ERROR" if quiet else "WARNING"), log_file
+    )
     show_progress = not quiet and sys.stderr.isatty()
     try:
         report = run_crawl(
@@ -405,7 +411,9 @@ def search(query: str, language: str | None, limit: int, db_file: Path | None) -
     hits = search_stories(db, query, language=_language(db, language), limit=limit)
     for hit in hits:
         published = (hit.published or "")[:10] or "----------"
-        click.echo(f"{hit.story_id:>6}  x{hit.copies:<3} {hit.language or '--':<3} {published}  {hit.title or '(untitled)'}  {hit.url}")
+        click.echo(
+            f"{hit.story_id:>6}  x{hit.copies:<3} {hit.language or '--':<3} {published}  {hit.title or '(untitled)'}  {hit.url}"
+        )
     if not hits:
         click.echo(f"no stories match {query!r}", err=True)
 
@@ -442,7 +450,9 @@ def story(story_id: int, db_file: Path | None) -> None:
 @cli.command()
 @click.option("--rebuild", is_flag=True, required=True, help="Recompute all stories from the stored texts.")
 @db_option
-@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a DEDUP_* setting (repeatable).")
+@click.option(
+    "-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a DEDUP_* setting (repeatable)."
+)
 @wait_option
 def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...], wait: bool) -> None:
     """Recompute the stories of an existing corpus without refetching anything.
@@ -523,10 +533,32 @@ def reextract(source: str | None, db_file: Path | None, overrides: tuple[str, ..
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--url", help="The page's address (only with a single FILE).")
-@click.option("--hints", "hints_json", metavar="JSON", help='What discovery said of the page, as the crawl passes it: a JSON object with title, published, language, source_language, source_languages, allow_matched, discovered_via.')
-@click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'", help="A response header, e.g. 'Content-Type: text/html; charset=windows-1251' (repeatable).")
-@click.option("--templates-from", "templates_db", type=click.Path(dir_okay=False, path_type=Path), help="Remove the site templates this corpus has learned (read only).")
-def extract(files: tuple[Path, ...], url: str | None, hints_json: str | None, headers: tuple[str, ...], templates_db: Path | None) -> None:
+@click.option(
+    "--hints",
+    "hints_json",
+    metavar="JSON",
+    help="What discovery said of the page, as the crawl passes it: a JSON object with title, published, language, source_language, source_languages, allow_matched, discovered_via.",
+)
+@click.option(
+    "--header",
+    "headers",
+    multiple=True,
+    metavar="'NAME: VALUE'",
+    help="A response header, e.g. 'Content-Type: text/html; charset=windows-1251' (repeatable).",
+)
+@click.option(
+    "--templates-from",
+    "templates_db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Remove the site templates this corpus has learned (read only).",
+)
+def extract(
+    files: tuple[Path, ...],
+    url: str | None,
+    hints_json: str | None,
+    headers: tuple[str, ...],
+    templates_db: Path | None,
+) -> None:
     """Run the crawl's extraction, cleaning and language detection on saved HTML files (plain or .gz).
 
     Prints one JSON object per file and line: file, url, title, author, published,
@@ -553,7 +585,9 @@ def extract(files: tuple[Path, ...], url: str | None, hints_json: str | None, he
     templates = SiteTemplates.from_settings(_read_only_corpus(templates_db), settings) if templates_db else None
     failed = 0
     for file in files:
-        result = extract_saved_page(file.read_bytes(), url or file.resolve().as_uri(), settings, hints, header_map, templates)
+        result = extract_saved_page(
+            file.read_bytes(), url or file.resolve().as_uri(), settings, hints, header_map, templates
+        )
         click.echo(json.dumps({"file": str(file), **result}, ensure_ascii=False))
         failed += "error" in result
     if failed:
@@ -561,8 +595,19 @@ def extract(files: tuple[Path, ...], url: str | None, hints_json: str | None, he
 
 
 @cli.command()
-@click.option("--db", "db_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("demo.db"), show_default=True, help="Corpus file to create (a demo corpus there is replaced).")
-@click.option("--force", is_flag=True, help="Replace DB even if it is a corpus of other sources (never a file that is not a wirecrawl corpus).")
+@click.option(
+    "--db",
+    "db_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("demo.db"),
+    show_default=True,
+    help="Corpus file to create (a demo corpus there is replaced).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace DB even if it is a corpus of other sources (never a file that is not a wirecrawl corpus).",
+)
 def demo(db_file: Path, force: bool) -> None:
     """Serve a bundled network of demo news sites on 127.0.0.1 and crawl it.
 
@@ -606,7 +651,13 @@ def demo(db_file: Path, force: bool) -> None:
 
 @cli.command()
 @db_option
-@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port on 127.0.0.1 (0: a free one, printed).")
+@click.option(
+    "--port",
+    default=8001,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port on 127.0.0.1 (0: a free one, printed).",
+)
 def serve(db_file: Path | None, port: int) -> None:
     """Browse the corpus in Datasette on 127.0.0.1: stories, copies, facets, search, canned queries.
 
@@ -616,7 +667,8 @@ def serve(db_file: Path | None, port: int) -> None:
 
         wirecrawl serve --db demo.db --port 8001
     """
-    from crawler.cli.serve import DATABASE_NAME, DatasetteMissing, corpus_datasette, listen, serve as serve_datasette
+    from crawler.cli.serve import DATABASE_NAME, DatasetteMissing, corpus_datasette, listen
+    from crawler.cli.serve import serve as serve_datasette
 
     path = corpus_path(db_file)
     try:
@@ -626,18 +678,31 @@ def serve(db_file: Path | None, port: int) -> None:
     try:
         sock = listen(port)
     except OSError as error:
-        raise ConfigError(f"cannot serve on 127.0.0.1:{port}: {error.strerror} (--port N picks another, --port 0 a free one)") from None
+        raise ConfigError(
+            f"cannot serve on 127.0.0.1:{port}: {error.strerror} (--port N picks another, --port 0 a free one)"
+        ) from None
     click.echo(f"Serving {path} on http://127.0.0.1:{sock.getsockname()[1]}/{DATABASE_NAME} (Ctrl-C to stop)", err=True)
     serve_datasette(datasette, sock)
 
 
 @cli.command()
 @db_option
-@click.option("--format", "export_format", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True, help="One JSON object per line, or CSV with a header.")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only rows published on or after this day (YYYY-MM-DD).")
+@click.option(
+    "--format",
+    "export_format",
+    type=click.Choice(["jsonl", "csv"]),
+    default="jsonl",
+    show_default=True,
+    help="One JSON object per line, or CSV with a header.",
+)
+@click.option(
+    "--since", type=click.DateTime(["%Y-%m-%d"]), help="Only rows published on or after this day (YYYY-MM-DD)."
+)
 @click.option("--language", help="Only rows in this language: a code or a name (de, DE, german, Deutsch).")
 @click.option("--stories-only", is_flag=True, help="One row per story instead of one per article.")
-@click.option("--output", type=click.File("w", encoding="utf-8", lazy=True), default="-", help="File to write (default: stdout).")
+@click.option(
+    "--output", type=click.File("w", encoding="utf-8", lazy=True), default="-", help="File to write (default: stdout)."
+)
 def export(
     db_file: Path | None, export_format: str, since: Any, language: str | None, stories_only: bool, output: Any
 ) -> None:
@@ -653,10 +718,15 @@ def export(
 
     db = _open_db(db_file)
     count = export_corpus(
-        db, output, format=export_format, since=since and since.date().isoformat(), language=_language(db, language),
+        db,
+        output,
+        format=export_format,
+        since=since and since.date().isoformat(),
+        language=_language(db, language),
         stories_only=stories_only,
     )
     click.echo(f"exported {count} {'stories' if stories_only else 'articles'}", err=True)
+
 
 if __name__ == "__main__":
     main()

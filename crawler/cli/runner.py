@@ -43,7 +43,9 @@ class CrawlReport:
     @property
     def error_rate(self) -> float:
         """Failed pages among all pages tried: errors / (pages answered + failures without an answer)."""
-        rate = error_rate(self.totals.get("errors", 0), self.totals.get("pages_fetched", 0), self.totals.get("http_errors", 0))
+        rate = error_rate(
+            self.totals.get("errors", 0), self.totals.get("pages_fetched", 0), self.totals.get("http_errors", 0)
+        )
         return rate or 0.0
 
     @property

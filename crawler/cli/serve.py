@@ -20,7 +20,9 @@ CONFIG_DIR = Path(__file__).with_name("datasette")
 DATABASE_NAME = "corpus"
 #: Long texts are cut in table and query views; a row page always shows the whole article.
 SETTINGS = {"truncate_cells_html": 300}
-INSTALL_HINT = "datasette is not installed: pip install 'wirecrawl[serve]' (in a checkout: .venv/bin/pip install -e '.[serve]')"
+INSTALL_HINT = (
+    "datasette is not installed: pip install 'wirecrawl[serve]' (in a checkout: .venv/bin/pip install -e '.[serve]')"
+)
 
 
 class DatasetteMissing(RuntimeError):

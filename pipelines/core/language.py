@@ -10,6 +10,7 @@ from typing import Any, Self
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 from langdetect.detector_factory import PROFILES_DIRECTORY
+
 from crawler import settings as defaults
 from pipelines.core.settings import SettingsReader
 
@@ -98,7 +99,11 @@ class LanguageDetector:
             variant = variant or chinese_variant(sample)
         if language is not None and (letters := _by_letters(sample, language)):
             return DetectedLanguage(letters, probability if letters == language else None, "letters", variant)
-        confident = language is not None and (probability or 0) >= self.min_probability and len(sample.strip()) >= self.min_length
+        confident = (
+            language is not None
+            and (probability or 0) >= self.min_probability
+            and len(sample.strip()) >= self.min_length
+        )
         for signal, hint in declared:
             if hint == language:
                 break  # a declaration agrees with the text: nothing to reconcile

@@ -9,9 +9,9 @@ from typing import Self
 
 import numpy as np
 
+from crawler import settings as defaults
 from crawler.urls import same_path
 from pipelines.core.identity import Fingerprinter
-from crawler import settings as defaults
 from pipelines.core.settings import SettingsReader
 from storage.corpus import Corpus
 from storage.errors import CorpusError
@@ -108,11 +108,18 @@ class StoryMatcher:
             jaccard, containment = self.overlap(shingle_hashes, other)
             if not self.is_same_story(jaccard, containment, min(len(shingle_hashes), len(other))):
                 continue
-            if jaccard < self.jaccard and len(other) < len(shingle_hashes) and not self._copies_longest(story_id, shingle_hashes):
+            if (
+                jaccard < self.jaccard
+                and len(other) < len(shingle_hashes)
+                and not self._copies_longest(story_id, shingle_hashes)
+            ):
                 continue  # it contains a short copy of the story, as a follow-up that quotes the lead does
             if jaccard >= self.jaccard:
                 similar_stories.add(story_id)
-            if best is None or (max(jaccard, containment), -story_id) > (max(best.jaccard, best.containment), -best.story_id):
+            if best is None or (max(jaccard, containment), -story_id) > (
+                max(best.jaccard, best.containment),
+                -best.story_id,
+            ):
                 best = Match(story_id, jaccard, containment)
         if best is None:
             return None
@@ -174,7 +181,10 @@ class StoryRules:
     """
 
     def __init__(
-        self, matcher: StoryMatcher, exact: bool = defaults.DEDUP_EXACT_ENABLED, near: bool = defaults.DEDUP_NEAR_ENABLED
+        self,
+        matcher: StoryMatcher,
+        exact: bool = defaults.DEDUP_EXACT_ENABLED,
+        near: bool = defaults.DEDUP_NEAR_ENABLED,
     ) -> None:
         self.corpus = matcher.corpus
         self.matcher = matcher

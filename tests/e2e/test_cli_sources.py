@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import Network, cli_env, crawl_args, describe
 
 
@@ -58,16 +57,24 @@ BAD_FILES = [
     BadFile("invalid-name", lambda n: [alpha(n), beta(n, name="Beta News")], ("Beta News", "name")),
     BadFile("bad-regex-allow", lambda n: [alpha(n), beta(n, allow="/news/(unclosed")], ("beta", "allow")),
     BadFile("bad-regex-deny", lambda n: [alpha(n), beta(n, deny="[a-")], ("beta", "deny")),
-    BadFile("bad-regex-follow",
-            lambda n: [alpha(n), beta(n, start_urls=[n.url("listing", "/news/")], follow="*page=")],
-            ("beta", "follow")),
+    BadFile(
+        "bad-regex-follow",
+        lambda n: [alpha(n), beta(n, start_urls=[n.url("listing", "/news/")], follow="*page=")],
+        ("beta", "follow"),
+    ),
     BadFile("bad-url-feeds", lambda n: [alpha(n), beta(n, feeds=["not a url"])], ("beta", "feeds")),
     BadFile("bad-url-sitemaps", lambda n: [alpha(n), beta(n, sitemaps=["http://"])], ("beta", "sitemaps")),
-    BadFile("bad-url-start_urls", lambda n: [alpha(n), beta(n, start_urls=["www.example.com/news/"])],
-            ("beta", "start_urls")),
+    BadFile(
+        "bad-url-start_urls",
+        lambda n: [alpha(n), beta(n, start_urls=["www.example.com/news/"])],
+        ("beta", "start_urls"),
+    ),
     BadFile("bad-url-proxy", lambda n: [alpha(n), beta(n, proxy="not a proxy")], ("beta", "proxy")),
-    BadFile("no-discovery-key", lambda n: [alpha(n), {"name": "beta", "language": "en"}],
-            ("beta", "feeds|sitemaps|start_urls")),
+    BadFile(
+        "no-discovery-key",
+        lambda n: [alpha(n), {"name": "beta", "language": "en"}],
+        ("beta", "feeds|sitemaps|start_urls"),
+    ),
 ]
 
 
@@ -90,8 +97,9 @@ def _assert_refused(proc, patterns: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize("command", ["crawl", "sources"])
 @pytest.mark.parametrize("case", BAD_FILES, ids=lambda case: case.id)
-def test_bad_sources_file_is_refused_before_any_request(case: BadFile, command: str, network: Network,
-                                                         run_cli, write_sources, tmp_path: Path):
+def test_bad_sources_file_is_refused_before_any_request(
+    case: BadFile, command: str, network: Network, run_cli, write_sources, tmp_path: Path
+):
     path = _write(case, network, tmp_path, write_sources)
     if command == "crawl":
         args = crawl_args("--all", sources=path, db=tmp_path / "corpus.db")
@@ -103,8 +111,9 @@ def test_bad_sources_file_is_refused_before_any_request(case: BadFile, command: 
     assert network.snapshot() == []
 
 
-def test_bad_source_refuses_the_whole_file_even_when_crawling_a_good_one(network: Network, run_cli,
-                                                                        write_sources, tmp_path: Path):
+def test_bad_source_refuses_the_whole_file_even_when_crawling_a_good_one(
+    network: Network, run_cli, write_sources, tmp_path: Path
+):
     write_sources(tmp_path, [alpha(network), beta(network, schedule="hourly")])
     network.served.clear_requests()
     proc = run_cli(*crawl_args("alpha"), cwd=tmp_path)  # ./sources.toml, ./corpus._db
@@ -188,21 +197,34 @@ def test_console_script(tmp_path: Path):
     script = Path(sys.executable).with_name("wirecrawl")
     if not script.exists():
         pytest.skip("the wirecrawl console script is not installed next to this interpreter")
-    proc = subprocess.run([str(script), "--help"], cwd=tmp_path, env=cli_env(), capture_output=True,
-                          text=True, encoding="utf-8", errors="replace", timeout=60, check=False)
+    proc = subprocess.run(
+        [str(script), "--help"],
+        cwd=tmp_path,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=60,
+        check=False,
+    )
     assert proc.returncode == 0, describe(proc)
     for command in HELP[()]:
         assert command in proc.stdout
 
 
-@pytest.mark.parametrize(("setting", "message"), [
-    ("PIPELINE_WORKERS=two", "PIPELINE_WORKERS='two' is not a whole number of 0 or more"),
-    ("PIPELINE_WORKERS=-1", "PIPELINE_WORKERS='-1' is not a whole number of 0 or more"),
-    ("CONCURRENT_REQUESTS=many", "CONCURRENT_REQUESTS='many' is not a whole number"),
-    ("ROBOTSTXT_OBEY=maybe", "ROBOTSTXT_OBEY='maybe' is not true or false"),
-])
-def test_a_setting_of_the_wrong_type_is_refused_in_one_line(setting: str, message: str, network: Network, run_cli,
-                                                           write_sources, tmp_path: Path):
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("PIPELINE_WORKERS=two", "PIPELINE_WORKERS='two' is not a whole number of 0 or more"),
+        ("PIPELINE_WORKERS=-1", "PIPELINE_WORKERS='-1' is not a whole number of 0 or more"),
+        ("CONCURRENT_REQUESTS=many", "CONCURRENT_REQUESTS='many' is not a whole number"),
+        ("ROBOTSTXT_OBEY=maybe", "ROBOTSTXT_OBEY='maybe' is not true or false"),
+    ],
+)
+def test_a_setting_of_the_wrong_type_is_refused_in_one_line(
+    setting: str, message: str, network: Network, run_cli, write_sources, tmp_path: Path
+):
     sources = write_sources(tmp_path, network.sources(["rss2"]))
     before = len(network.snapshot())
     result = run_cli(*crawl_args("--all", sources=sources, db=tmp_path / "c.db", settings=[setting]), cwd=tmp_path)

@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 
 import pytest
-
 import sites
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
-from crawler.cli.demo.localsites import LocalSites, Page, Site
 from newsroom import article_path, generated_article
+
+from crawler.cli.demo.localsites import LocalSites, Page, Site
 
 
 def _chain(*pages: Page) -> Page:
     """The pages served one after the other, the last one from then on."""
-    for earlier, later in zip(pages, pages[1:]):
+    for earlier, later in zip(pages, pages[1:], strict=False):
         earlier.then = later
     return pages[0]
 
@@ -22,19 +22,26 @@ def _chain(*pages: Page) -> Page:
 def render(addresses):
     base = addresses["cond"].rstrip("/")
     feed_v1 = sites.rss2("Cond", base + "/", [sites.item(base + article_path(n), generated_article(n)) for n in (0, 1)])
-    feed_v2 = sites.rss2("Cond", base + "/", [sites.item(base + article_path(n), generated_article(n)) for n in (0, 1, 2)])
+    feed_v2 = sites.rss2(
+        "Cond", base + "/", [sites.item(base + article_path(n), generated_article(n)) for n in (0, 1, 2)]
+    )
     v1 = dict(content_type=sites.RSS_TYPE, etag='"v1"')
     sitemap = sites.urlset([(base + article_path(3), "2024-03-01")])
     failing = Page("busy", status=503)
     return {
         "/robots.txt": Page(sites.robots_txt(), sites.TEXT_TYPE),
         # run 1: 200 (v1); run 2: 200 (v1, read again); run 3: 304; run 4: 200 (v2, one new entry)
-        "/feed.xml": _chain(Page(feed_v1, **v1), Page(feed_v1, **v1), Page(feed_v1, **v1),
-                            Page(feed_v2, sites.RSS_TYPE, etag='"v2"')),
+        "/feed.xml": _chain(
+            Page(feed_v1, **v1), Page(feed_v1, **v1), Page(feed_v1, **v1), Page(feed_v2, sites.RSS_TYPE, etag='"v2"')
+        ),
         "/sitemap.xml": Page(sitemap, sites.XML_TYPE, last_modified="Fri, 01 Mar 2024 08:00:00 GMT"),
         # the feed's second article fails all of run 1 (three attempts), then recovers
-        article_path(1): _chain(failing, Page("busy", status=503), Page("busy", status=503),
-                                sites.article_page(generated_article(1), "Cond")),
+        article_path(1): _chain(
+            failing,
+            Page("busy", status=503),
+            Page("busy", status=503),
+            sites.article_page(generated_article(1), "Cond"),
+        ),
         **{article_path(n): sites.article_page(generated_article(n), "Cond") for n in (0, 2, 3)},
     }
 
@@ -44,13 +51,22 @@ def runs(tmp_path_factory):
     work = tmp_path_factory.mktemp("conditional")
     results = []
     with LocalSites([Site("cond", render)]) as served:
-        sources = write_sources(work, [{"name": "cond", "feeds": [served.url("cond", "/feed.xml")],
-                                        "sitemaps": [served.url("cond", "/sitemap.xml")]}])
+        sources = write_sources(
+            work,
+            [
+                {
+                    "name": "cond",
+                    "feeds": [served.url("cond", "/feed.xml")],
+                    "sitemaps": [served.url("cond", "/sitemap.xml")],
+                }
+            ],
+        )
         db = work / "corpus.db"
         for _ in range(4):
             served.clear_requests()
-            proc = run_cli(*crawl_args("--all", sources=sources, db=db, settings=["CORPUS_RUNS_MAX_ERROR_RATE=1"]),
-                           cwd=work)
+            proc = run_cli(
+                *crawl_args("--all", sources=sources, db=db, settings=["CORPUS_RUNS_MAX_ERROR_RATE=1"]), cwd=work
+            )
             validators = {row["url"].rsplit("/", 1)[-1]: row for row in db_rows(db, "SELECT * FROM http_validators")}
             (run,) = db_rows(db, "SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1")
             results.append((proc, list(served.requests), validators, run))
@@ -73,7 +89,9 @@ def test_a_document_whose_article_failed_is_read_in_full_next_time(runs):
 def test_an_unchanged_feed_and_sitemap_cost_a_304_and_no_error(runs):
     proc, requests, validators, run = runs[2]
     assert {r.path: r.status for r in requests if r.path in ("/feed.xml", "/sitemap.xml")} == {
-        "/feed.xml": 304, "/sitemap.xml": 304}
+        "/feed.xml": 304,
+        "/sitemap.xml": 304,
+    }
     assert not [r for r in requests if r.path.startswith("/news/")]
     assert run["status"] == "finished" and run["errors"] == 0
     (counts,) = db_rows(proc_db(runs), "SELECT counts FROM crawl_run_sources WHERE run_id = ?", run["id"])

@@ -15,11 +15,11 @@ import sys
 import time
 
 import pytest
-
 from conftest import cli_env, crawl_args, db_rows, write_sources
-from crawler.cli.demo.localsites import LocalSites
 from newsroom import newsroom
 from test_unattended import _stored, corpus_is_consistent
+
+from crawler.cli.demo.localsites import LocalSites
 
 ARTICLES = 48
 #: Kill when the corpus holds this many articles (0: as soon as the process has started).
@@ -34,13 +34,18 @@ def crashes(tmp_path_factory):
     with LocalSites([newsroom("wire", ARTICLES, slow=0.15)]) as served:
         sources = write_sources(work, [{"name": "wire", "feeds": [served.url("wire", "/feed.xml")]}])
         # Small commit batches: the kills land between batches at many points of the crawl.
-        args = [sys.executable, "-m", "crawler", *crawl_args("--all", sources=sources, db=db,
-                                                             settings=["CORPUS_COMMIT_ARTICLES=3"])]
+        args = [
+            sys.executable,
+            "-m",
+            "crawler",
+            *crawl_args("--all", sources=sources, db=db, settings=["CORPUS_COMMIT_ARTICLES=3"]),
+        ]
         for threshold in (*KILL_AT, None):
             before = {row["url"] for row in db_rows(db, "SELECT url FROM articles")} if db.exists() else set()
             served.clear_requests()
-            with subprocess.Popen(args, cwd=work, env=cli_env(), stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.PIPE, text=True) as proc:
+            with subprocess.Popen(
+                args, cwd=work, env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+            ) as proc:
                 if threshold is not None:
                     deadline = time.monotonic() + 60
                     if threshold == 0:
@@ -60,8 +65,17 @@ def crashes(tmp_path_factory):
                 problem = None
             except AssertionError as error:
                 problem = str(error)
-            history.append({"threshold": threshold, "returncode": proc.returncode, "stderr": err,
-                            "before": before, "after": after, "fetched": fetched, "problem": problem})
+            history.append(
+                {
+                    "threshold": threshold,
+                    "returncode": proc.returncode,
+                    "stderr": err,
+                    "before": before,
+                    "after": after,
+                    "fetched": fetched,
+                    "problem": problem,
+                }
+            )
     return db, history
 
 
@@ -97,4 +111,3 @@ def test_killed_runs_are_recorded_as_crashed(crashes):
     statuses = [row["status"] for row in db_rows(db, "SELECT status FROM crawl_runs ORDER BY id")]
     assert statuses[-1] == "finished"
     assert set(statuses[:-1]) == {"crashed"} and len(statuses) >= len(KILL_AT)
-

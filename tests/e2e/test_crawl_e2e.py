@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 import sites
 from conftest import CrawlRun, Network, copy_db, db_rows, describe
 from sites import NETWORK
@@ -141,8 +140,11 @@ def test_every_stored_article_has_the_right_language(main_crawl: CrawlRun, netwo
     expected = {network.url(name, path): art for name, spec in NETWORK.items() for path, art in spec.stored.items()}
     rows = articles_by_url(main_crawl)
     assert rows, main_crawl.describe()
-    wrong = {url: row["language"] for url, row in rows.items()
-             if url in expected and base_language(row["language"]) != expected[url].lang}
+    wrong = {
+        url: row["language"]
+        for url, row in rows.items()
+        if url in expected and base_language(row["language"]) != expected[url].lang
+    }
     assert wrong == {}
 
 
@@ -156,8 +158,9 @@ def test_robots_txt_disallowed_page_is_never_requested(main_crawl: CrawlRun, net
 
 def test_allow_and_deny_patterns_filter_articles(main_crawl: CrawlRun, network: Network):
     stored = articles_by_url(main_crawl)
-    check_article(article(main_crawl, network, "filtered", "/articles/2024/03/comet-observatory"),
-                  "filtered", sites.COMET)
+    check_article(
+        article(main_crawl, network, "filtered", "/articles/2024/03/comet-observatory"), "filtered", sites.COMET
+    )
     assert network.url("filtered", sites.FILTERED_DENIED) not in stored  # matches allow, but also deny
     assert network.url("filtered", sites.FILTERED_NOT_ALLOWED) not in stored  # does not match allow
     assert not [row for row in stored.values() if sites.SPONSORED.phrase in (row["text"] or "")]
@@ -172,10 +175,12 @@ def test_link_found_by_several_routes_is_fetched_once(main_crawl: CrawlRun, netw
     assert [row["url"] for row in rows] == [network.url("multi", sites.MULTI_ARTICLE)]
 
 
-@pytest.mark.parametrize(("link", "canonical", "expected"), sites.TRACKING_CASES,
-                         ids=["utm-fbclid-fragment", "gclid-mc-keeps-id"])
-def test_tracking_parameters_and_fragment_are_stripped(main_crawl: CrawlRun, network: Network,
-                                                        link: str, canonical: str, expected: sites.Article):
+@pytest.mark.parametrize(
+    ("link", "canonical", "expected"), sites.TRACKING_CASES, ids=["utm-fbclid-fragment", "gclid-mc-keeps-id"]
+)
+def test_tracking_parameters_and_fragment_are_stripped(
+    main_crawl: CrawlRun, network: Network, link: str, canonical: str, expected: sites.Article
+):
     check_article(article(main_crawl, network, "tracking", canonical), "tracking", expected)
     assert network.url("tracking", link) not in articles_by_url(main_crawl)
 
@@ -258,7 +263,8 @@ def test_distinct_articles_have_their_own_stories(main_crawl: CrawlRun, network:
     # Only the wire copy shares a story.
     assert count(main_crawl, "stories") == count(main_crawl, "articles") - 1
     assert db_rows(main_crawl.db, "SELECT count(DISTINCT story_id) AS n FROM articles")[0]["n"] == count(
-        main_crawl, "stories")
+        main_crawl, "stories"
+    )
 
 
 def test_crawl_run_is_recorded(main_crawl: CrawlRun):
@@ -320,7 +326,9 @@ def test_search_prints_one_line_per_story(main_crawl: CrawlRun, network: Network
     lines = search(run_cli, main_crawl, "uncomfortably")  # only in the wire story, stored twice
     assert len(lines) == 1, lines
     assert sites.WIRE.headline in lines[0] or any(
-        network.url(name, path) in lines[0] for name, path in (("wire_a", sites.WIRE_A_PATH), ("wire_b", sites.WIRE_B_PATH)))
+        network.url(name, path) in lines[0]
+        for name, path in (("wire_a", sites.WIRE_A_PATH), ("wire_b", sites.WIRE_B_PATH))
+    )
 
 
 def test_search_language_filter(main_crawl: CrawlRun, network: Network, run_cli):

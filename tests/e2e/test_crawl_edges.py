@@ -10,9 +10,9 @@
 from html import escape
 
 import pytest
-
 import sites
 from conftest import crawl_args, db_rows, run_cli, write_sources
+
 from crawler.cli.demo.localsites import LocalSites, Page, Site
 
 UNDATED = sites.FERRY
@@ -28,14 +28,21 @@ def bare_article(article: sites.Article) -> str:
 
 def render_edge(addresses):
     base = addresses["edge"]
-    feed = sites.rss2("Edge Post", base, [sites.item(base + "plain/undated-story", UNDATED),
-                                            sites.item(base + "news/query-page?src=feed", QUERY)])
-    listing = sites.listing_html("Edge Post", "News", [
-        sites.Teaser("/plain/undated-story", UNDATED.headline),
-        sites.Teaser("/news/query-page", QUERY.headline),
-        sites.Teaser("/news/redirect-target", TARGET.headline),
-        sites.Teaser("/old-url", TARGET.headline),
-    ])
+    feed = sites.rss2(
+        "Edge Post",
+        base,
+        [sites.item(base + "plain/undated-story", UNDATED), sites.item(base + "news/query-page?src=feed", QUERY)],
+    )
+    listing = sites.listing_html(
+        "Edge Post",
+        "News",
+        [
+            sites.Teaser("/plain/undated-story", UNDATED.headline),
+            sites.Teaser("/news/query-page", QUERY.headline),
+            sites.Teaser("/news/redirect-target", TARGET.headline),
+            sites.Teaser("/old-url", TARGET.headline),
+        ],
+    )
     return {
         "/robots.txt": Page(sites.robots_txt(), sites.TEXT_TYPE),
         "/feed.xml": Page(feed, sites.RSS_TYPE, delay=1.0),
@@ -60,10 +67,17 @@ def render_down(addresses):
 def edge_crawls(tmp_path_factory):
     work = tmp_path_factory.mktemp("edges")
     with LocalSites([Site("edge", render_edge), Site("down", render_down)]) as served:
-        sources = write_sources(work, [
-            {"name": "edge", "feeds": [served.url("edge", "/feed.xml")], "start_urls": [served.url("edge", "/news/")]},
-            {"name": "down", "feeds": [served.url("down", "/feed.xml")]},
-        ])
+        sources = write_sources(
+            work,
+            [
+                {
+                    "name": "edge",
+                    "feeds": [served.url("edge", "/feed.xml")],
+                    "start_urls": [served.url("edge", "/news/")],
+                },
+                {"name": "down", "feeds": [served.url("down", "/feed.xml")]},
+            ],
+        )
         db = work / "corpus.db"
         first = run_cli(*crawl_args("--all", sources=sources, db=db), cwd=work)
         first_requests = {site: served.requested_paths(site) for site in ("edge", "down")}

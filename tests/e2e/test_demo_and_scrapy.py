@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 from conftest import REPO_ROOT, cli_env, run_cli
+
 from crawler.config import dump_sources
 
 
@@ -17,8 +18,9 @@ def test_demo_builds_a_multilingual_corpus_with_syndicated_stories(tmp_path):
     with sqlite3.connect(db) as conn:
         languages = {row[0] for row in conn.execute("SELECT DISTINCT language FROM stories")}
         syndicated = conn.execute("SELECT count(*) FROM stories WHERE copies > 1").fetchone()[0]
-        sources = conn.execute("SELECT count(DISTINCT source) FROM articles WHERE story_id IN "
-                               "(SELECT id FROM stories WHERE copies > 1)").fetchone()[0]
+        sources = conn.execute(
+            "SELECT count(DISTINCT source) FROM articles WHERE story_id IN (SELECT id FROM stories WHERE copies > 1)"
+        ).fetchone()[0]
         velora = {row[0] for row in conn.execute("SELECT story_id FROM articles WHERE url LIKE '%velora%'")}
     assert len(languages) >= 4, languages
     assert syndicated == 3 and sources >= 3  # every edited copy of the wire's stories is grouped
@@ -27,15 +29,25 @@ def test_demo_builds_a_multilingual_corpus_with_syndicated_stories(tmp_path):
 
 def scrapy(*args, env=None):
     return subprocess.run(
-        [sys.executable, "-m", "scrapy", *args], cwd=REPO_ROOT, env=cli_env(env),
-        capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "scrapy", *args],
+        cwd=REPO_ROOT,
+        env=cli_env(env),
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
 def test_scrapy_list_prints_the_source_names(tmp_path):
     sources = tmp_path / "sources.toml"
-    sources.write_text(dump_sources([{"name": "first-site", "feeds": ["http://127.0.0.1:9/rss"]},
-                                     {"name": "second", "sitemaps": ["http://127.0.0.1:9/robots.txt"]}]))
+    sources.write_text(
+        dump_sources(
+            [
+                {"name": "first-site", "feeds": ["http://127.0.0.1:9/rss"]},
+                {"name": "second", "sitemaps": ["http://127.0.0.1:9/robots.txt"]},
+            ]
+        )
+    )
     result = scrapy("list", env={"WIRECRAWL_SOURCES": str(sources)})
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["first-site", "second"]

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO_ROOT, db_rows, describe, run_cli
+
 from storage.corpus import Corpus
 from storage.export import export_corpus
 
@@ -67,7 +67,9 @@ def test_export_cli_writes_stdout_or_a_file(corpus, demo_db, tmp_path):
     assert [json.loads(line)["language"] for line in stdout.stdout.splitlines()] == ["de"] * 3
     assert "exported 3 stories" in stdout.stderr
     target = tmp_path / "articles.csv"
-    to_file = run_cli("export", "--db", demo_db, "--format", "csv", "--since", "2026-11-24", "--output", target, cwd=tmp_path)
+    to_file = run_cli(
+        "export", "--db", demo_db, "--format", "csv", "--since", "2026-11-24", "--output", target, cwd=tmp_path
+    )
     assert to_file.returncode == 0 and to_file.stdout == "", describe(to_file)
     with target.open(encoding="utf-8", newline="") as written:
         assert len(list(csv.DictReader(written))) == len(exported(corpus, since="2026-11-24")) > 0
@@ -83,7 +85,7 @@ def test_export_refuses_a_missing_corpus_or_a_bad_date(tmp_path):
 def readme_queries() -> list[str]:
     """The statements of the SQL block in the README's Querying section."""
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Querying"):readme.index("### Exporting")]
+    section = readme[readme.index("## Querying") : readme.index("### Exporting")]
     block = re.search(r"```sql\n(.*?)```", section, re.S).group(1)
     return [statement.strip() for statement in block.split(";") if statement.strip()]
 

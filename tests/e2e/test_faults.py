@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import gzip
 import json
+from datetime import UTC
 
 import pytest
-
 import sites
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
-from crawler.cli.demo.localsites import LocalSites, Page, Site
 from newsroom import article_path, generated_article, newsroom
+
+from crawler.cli.demo.localsites import LocalSites, Page, Site
 
 GOOD = range(0, 4)  # /news/2024/report-N on the hostile site: plain good articles
 TRUNCATED_FEED_GOOD = range(10, 13)
@@ -55,24 +56,44 @@ def render_hostile(addresses):
         "/bad/stall": Page(sites.article_html(generated_article(90), "Hostile Times"), stall=3600),
         "/bad/reset": Page(reset=True),
         "/bad/missing": Page("<html><body>gone</body></html>", status=404),
-        **{f"/bad/endless/{n}": Page(status=302, headers={"Location": f"{base}/bad/endless/{n + 1}"}) for n in range(30)},
+        **{
+            f"/bad/endless/{n}": Page(status=302, headers={"Location": f"{base}/bad/endless/{n + 1}"})
+            for n in range(30)
+        },
     }
     malformed = sites.article_html(generated_article(5), "Hostile Times").replace("</p>", "", 3)
     malformed = malformed.replace("<article>", "<article><div><span><b>").replace("</h1>", "</h2></div></table>")
     feed_items = [sites.item(base + article_path(n), generated_article(n)) for n in GOOD]
-    feed_items += [sites.item(base + path, generated_article(99)) for path in bad if path.count("/") == 2 and path != "/bad/loop-b"]
-    feed_items += [sites.item(base + "/bad/endless/0", generated_article(98)),
-                   sites.item(base + "/news/malformed", generated_article(5))]
-    odd = ["javascript:alert(1)", "mailto:desk@example.com", "http://127.0.0.1:notaport/x", "ftp://example.com/a",
-           "http://" + "x" * 3000 + ".example/", base + "/news/caf\u00e9 au lait"]
+    feed_items += [
+        sites.item(base + path, generated_article(99)) for path in bad if path.count("/") == 2 and path != "/bad/loop-b"
+    ]
+    feed_items += [
+        sites.item(base + "/bad/endless/0", generated_article(98)),
+        sites.item(base + "/news/malformed", generated_article(5)),
+    ]
+    odd = [
+        "javascript:alert(1)",
+        "mailto:desk@example.com",
+        "http://127.0.0.1:notaport/x",
+        "ftp://example.com/a",
+        "http://" + "x" * 3000 + ".example/",
+        base + "/news/caf\u00e9 au lait",
+    ]
     refused = addresses["refused"]
     feed = sites.rss2("Hostile Times", base + "/", feed_items)
-    feed = feed.replace("</channel>", "".join(
-        f"<item><title>odd</title><link>{url.replace('&', '&amp;')}</link></item>" for url in [*odd, refused]
-    ) + "</channel>")
-    truncated = _truncated(sites.rss2("Hostile Times", base + "/", [
-        sites.item(base + article_path(n), generated_article(n)) for n in (*TRUNCATED_FEED_GOOD, 13, 14)
-    ]), base + article_path(13))
+    feed = feed.replace(
+        "</channel>",
+        "".join(f"<item><title>odd</title><link>{url.replace('&', '&amp;')}</link></item>" for url in [*odd, refused])
+        + "</channel>",
+    )
+    truncated = _truncated(
+        sites.rss2(
+            "Hostile Times",
+            base + "/",
+            [sites.item(base + article_path(n), generated_article(n)) for n in (*TRUNCATED_FEED_GOOD, 13, 14)],
+        ),
+        base + article_path(13),
+    )
     index = sites.sitemap_index([base + "/sitemap-index.xml", base + "/sitemap-a.xml"])
     return {
         "/robots.txt": Page(sites.robots_txt(), sites.TEXT_TYPE),
@@ -82,8 +103,10 @@ def render_hostile(addresses):
         "/garbage.xml": Page(bytes(range(256)) * 8, sites.RSS_TYPE),
         "/sitemap-index.xml": Page(index, sites.XML_TYPE),
         "/sitemap-a.xml": Page(sites.urlset([(base + article_path(SITEMAP_GOOD), "2024-03-01")]), sites.XML_TYPE),
-        "/truncated-sitemap.xml": Page(_truncated(sites.urlset(
-            [(base + f"/nowhere/{n}", "2024-03-01") for n in range(6)]), base + "/nowhere/4"), sites.XML_TYPE),
+        "/truncated-sitemap.xml": Page(
+            _truncated(sites.urlset([(base + f"/nowhere/{n}", "2024-03-01") for n in range(6)]), base + "/nowhere/4"),
+            sites.XML_TYPE,
+        ),
         "/news/malformed": Page(malformed),
         "/news/caf%C3%A9%20au%20lait": _html(ODD_URL_GOOD),
         **{article_path(n): _html(n) for n in (*GOOD, *TRUNCATED_FEED_GOOD, SITEMAP_GOOD)},
@@ -105,19 +128,39 @@ def render_big(addresses):
 def hostile_crawl(tmp_path_factory):
     work = tmp_path_factory.mktemp("faults")
     refused, dead = LocalSites([]).unused_url("/news/refused"), LocalSites([]).unused_url("/feed.xml")
-    with LocalSites([Site("hostile", lambda a: render_hostile({**a, "refused": refused})),
-                     newsroom("elsewhere", 1), Site("big", render_big)]) as served:
-        sources = write_sources(work, [
-            {"name": "hostile",
-             "feeds": [served.url("hostile", p) for p in ("/feed.xml", "/truncated.xml", "/html-feed.xml",
-                                                          "/garbage.xml")],
-             "sitemaps": [served.url("hostile", p) for p in ("/sitemap-index.xml", "/truncated-sitemap.xml")]},
-            {"name": "big", "feeds": [served.url("big", "/big.xml")], "allow": "/big/[0-4]$"},
-            {"name": "dead", "feeds": [dead]},
-        ])
+    with LocalSites(
+        [
+            Site("hostile", lambda a: render_hostile({**a, "refused": refused})),
+            newsroom("elsewhere", 1),
+            Site("big", render_big),
+        ]
+    ) as served:
+        sources = write_sources(
+            work,
+            [
+                {
+                    "name": "hostile",
+                    "feeds": [
+                        served.url("hostile", p)
+                        for p in ("/feed.xml", "/truncated.xml", "/html-feed.xml", "/garbage.xml")
+                    ],
+                    "sitemaps": [served.url("hostile", p) for p in ("/sitemap-index.xml", "/truncated-sitemap.xml")],
+                },
+                {"name": "big", "feeds": [served.url("big", "/big.xml")], "allow": "/big/[0-4]$"},
+                {"name": "dead", "feeds": [dead]},
+            ],
+        )
         db = work / "corpus.db"
-        proc = run_cli(*crawl_args("--all", sources=sources, db=db, settings=[
-            f"DOWNLOAD_TIMEOUT={TIMEOUT}", "CORPUS_RUNS_MAX_ERROR_RATE=1"]), cwd=work, timeout=120)
+        proc = run_cli(
+            *crawl_args(
+                "--all",
+                sources=sources,
+                db=db,
+                settings=[f"DOWNLOAD_TIMEOUT={TIMEOUT}", "CORPUS_RUNS_MAX_ERROR_RATE=1"],
+            ),
+            cwd=work,
+            timeout=120,
+        )
         requests = list(served.requests)
     counts = {row["source"]: json.loads(row["counts"]) for row in db_rows(db, "SELECT * FROM crawl_run_sources")}
     return proc, db, counts, requests
@@ -141,23 +184,26 @@ def test_every_good_article_is_stored(hostile_crawl):
     assert expected | {"news/malformed", "news/caf%C3%A9%20au%20lait"} == urls
 
 
-@pytest.mark.parametrize(("key", "expected"), [
-    ("wirecrawl/dropped/binary", 1),
-    ("wirecrawl/errors/too_large", 1),
-    ("wirecrawl/errors/too_large_decompressed", 1),
-    ("wirecrawl/errors/redirect_loop", 1),
-    ("wirecrawl/errors/too_many_redirects", 1),
-    ("wirecrawl/errors/offsite_redirect", 1),
-    ("wirecrawl/errors/timeout", 1),
-    ("wirecrawl/errors/connection_lost", 1),
-    ("wirecrawl/errors/refused", 1),
-    ("wirecrawl/errors/http_404", 1 + 4),  # /bad/missing, the complete entries of the truncated sitemap
-    ("wirecrawl/errors/feed", 2),  # HTML served as a feed, binary garbage
-    ("wirecrawl/discovery/malformed_feed", 1),
-    ("wirecrawl/discovery/malformed_sitemap", 1),
-    ("wirecrawl/skipped/sitemap_loop", 1),
-    ("wirecrawl/skipped/bad_url", 5),
-])
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("wirecrawl/dropped/binary", 1),
+        ("wirecrawl/errors/too_large", 1),
+        ("wirecrawl/errors/too_large_decompressed", 1),
+        ("wirecrawl/errors/redirect_loop", 1),
+        ("wirecrawl/errors/too_many_redirects", 1),
+        ("wirecrawl/errors/offsite_redirect", 1),
+        ("wirecrawl/errors/timeout", 1),
+        ("wirecrawl/errors/connection_lost", 1),
+        ("wirecrawl/errors/refused", 1),
+        ("wirecrawl/errors/http_404", 1 + 4),  # /bad/missing, the complete entries of the truncated sitemap
+        ("wirecrawl/errors/feed", 2),  # HTML served as a feed, binary garbage
+        ("wirecrawl/discovery/malformed_feed", 1),
+        ("wirecrawl/discovery/malformed_sitemap", 1),
+        ("wirecrawl/skipped/sitemap_loop", 1),
+        ("wirecrawl/skipped/bad_url", 5),
+    ],
+)
 def test_each_fault_is_counted_under_its_reason(hostile_crawl, key, expected):
     _, _, counts, _ = hostile_crawl
     assert stat(counts, "hostile", key) == expected, {k: v for k, v in counts["hostile"].items() if "/" in k}
@@ -206,8 +252,12 @@ def test_the_run_records_failures_by_reason(hostile_crawl):
 def render_flaky(addresses):
     base = addresses["flaky"].rstrip("/")
     feed = sites.rss2("Flaky", base + "/", [sites.item(f"{base}/news/{n}", generated_article(n)) for n in range(6)])
-    busy = Page("slow down", status=503, headers={"Retry-After": "1"},
-                then=Page("slow down", status=429, headers={"Retry-After": "1"}, then=Page(feed, sites.RSS_TYPE)))
+    busy = Page(
+        "slow down",
+        status=503,
+        headers={"Retry-After": "1"},
+        then=Page("slow down", status=429, headers={"Retry-After": "1"}, then=Page(feed, sites.RSS_TYPE)),
+    )
     return {
         "/robots.txt": Page(sites.robots_txt(), sites.TEXT_TYPE),
         "/feed.xml": busy,
@@ -216,22 +266,34 @@ def render_flaky(addresses):
 
 
 def render_closed(addresses):
-    return {"/robots.txt": Page(sites.robots_txt(), sites.TEXT_TYPE),
-            "/feed.xml": Page("busy", status=429, headers={"Retry-After": "86400"})}
+    return {
+        "/robots.txt": Page(sites.robots_txt(), sites.TEXT_TYPE),
+        "/feed.xml": Page("busy", status=429, headers={"Retry-After": "86400"}),
+    }
 
 
 @pytest.fixture(scope="module")
 def flaky_crawl(tmp_path_factory):
     work = tmp_path_factory.mktemp("flaky")
     with LocalSites([Site("flaky", render_flaky), Site("closed", render_closed)]) as served:
-        sources = write_sources(work, [
-            {"name": "flaky", "feeds": [served.url("flaky", "/feed.xml")]},
-            {"name": "closed", "feeds": [served.url("closed", "/feed.xml")]},
-        ])
+        sources = write_sources(
+            work,
+            [
+                {"name": "flaky", "feeds": [served.url("flaky", "/feed.xml")]},
+                {"name": "closed", "feeds": [served.url("closed", "/feed.xml")]},
+            ],
+        )
         db = work / "corpus.db"
-        proc = run_cli(*crawl_args("--all", sources=sources, db=db, settings=[
-            "CORPUS_RUNS_MAX_ERROR_RATE=1", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "BACKOFF_BASE_DELAY=0.1"]),
-            cwd=work, timeout=120)
+        proc = run_cli(
+            *crawl_args(
+                "--all",
+                sources=sources,
+                db=db,
+                settings=["CORPUS_RUNS_MAX_ERROR_RATE=1", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "BACKOFF_BASE_DELAY=0.1"],
+            ),
+            cwd=work,
+            timeout=120,
+        )
         requests = list(served.requests)
     counts = {row["source"]: json.loads(row["counts"]) for row in db_rows(db, "SELECT * FROM crawl_run_sources")}
     return proc, counts, requests
@@ -249,7 +311,7 @@ def test_failures_back_off_exponentially_then_the_host_is_given_up(flaky_crawl):
     proc, counts, requests = flaky_crawl
     pages = [r for r in requests if r.site == "flaky" and r.path.startswith("/news/")]
     assert len(pages) == 6  # BACKOFF_MAX_FAILURES attempts, not 6 pages x 3 attempts
-    gaps = [later.at - earlier.at for earlier, later in zip(pages, pages[1:])]
+    gaps = [later.at - earlier.at for earlier, later in zip(pages, pages[1:], strict=False)]
     for n, gap in enumerate(gaps):
         assert gap >= 0.1 * 2**n * 0.9, gaps
     assert stat(counts, "flaky", "wirecrawl/errors/host_given_up") == 1
@@ -279,27 +341,30 @@ def test_a_truncated_feed_keeps_its_complete_entries():
     from spiders.feeds import parse_feed
 
     items = [sites.item(f"http://example.com/news/{n}", generated_article(n)) for n in range(5)]
-    feed = parse_feed(_truncated(sites.rss2("T", "http://example.com/", items), "http://example.com/news/3").encode(),
-                      "http://example.com/feed.xml")
+    feed = parse_feed(
+        _truncated(sites.rss2("T", "http://example.com/", items), "http://example.com/news/3").encode(),
+        "http://example.com/feed.xml",
+    )
     assert feed.malformed and [entry.url[-1] for entry in feed.entries] == ["0", "1", "2"]
 
 
-@pytest.mark.parametrize(("header", "seconds"), [
-    (b"120", 120.0), (b"Fri, 01 Mar 2024 08:00:30 GMT", 30.0), (b"soon", None), (None, None)])
+@pytest.mark.parametrize(
+    ("header", "seconds"), [(b"120", 120.0), (b"Fri, 01 Mar 2024 08:00:30 GMT", 30.0), (b"soon", None), (None, None)]
+)
 def test_retry_after_values(header, seconds):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from spiders.backoff import retry_after_seconds
 
-    now = datetime(2024, 3, 1, 8, 0, 0, tzinfo=timezone.utc).timestamp()
+    now = datetime(2024, 3, 1, 8, 0, 0, tzinfo=UTC).timestamp()
     assert retry_after_seconds(header, now=now) == seconds
 
 
 def test_failure_reasons():
     from scrapy.exceptions import DownloadTimeoutError, IgnoreRequest
 
-    from spiders.backoff import HostGivenUp
     from crawler.failures import RefusedResponse, failure_reason
+    from spiders.backoff import HostGivenUp
 
     assert failure_reason(DownloadTimeoutError("slow")) == "timeout"
     assert failure_reason(RefusedResponse("redirect_loop", "loop")) == "redirect_loop"
@@ -307,9 +372,16 @@ def test_failure_reasons():
     assert failure_reason(HostGivenUp("given up")) is None
 
 
-@pytest.mark.parametrize(("body", "binary"), [
-    (b"\x89PNG\r\n\x1a\n....", True), (b"%PDF-1.7", True), (b"<html>\x00</html>", True),
-    ("<html>é</html>".encode("utf-16"), False), (b"<!DOCTYPE html><html>", False)])
+@pytest.mark.parametrize(
+    ("body", "binary"),
+    [
+        (b"\x89PNG\r\n\x1a\n....", True),
+        (b"%PDF-1.7", True),
+        (b"<html>\x00</html>", True),
+        ("<html>é</html>".encode("utf-16"), False),
+        (b"<!DOCTYPE html><html>", False),
+    ],
+)
 def test_binary_bodies_are_recognized(body, binary):
     from spiders.source import _looks_binary
 

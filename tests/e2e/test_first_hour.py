@@ -13,10 +13,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import CLI_TIMEOUT, Network, cli_env, copy_db, crawl_args, describe
-from crawler.cli.demo.localsites import LocalSites
 from newsroom import newsroom
+
+from crawler.cli.demo.localsites import LocalSites
 
 
 def _refused(proc, *expected: str) -> str:
@@ -32,14 +32,20 @@ def _refused(proc, *expected: str) -> str:
 # --- Settings: one check for -s and [sources.settings] ----------------------------------
 
 
-@pytest.mark.parametrize(("setting", "expected"), [
-    ({"DOWNLOAD_DELAY": "fast"}, "setting DOWNLOAD_DELAY='fast' is not a number"),
-    ({"DOWNLOAD_DELAI": 2}, "unknown setting DOWNLOAD_DELAI (did you mean DOWNLOAD_DELAY?)"),
-])
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ({"DOWNLOAD_DELAY": "fast"}, "setting DOWNLOAD_DELAY='fast' is not a number"),
+        ({"DOWNLOAD_DELAI": 2}, "unknown setting DOWNLOAD_DELAI (did you mean DOWNLOAD_DELAY?)"),
+    ],
+)
 @pytest.mark.parametrize("command", ["sources", "crawl"])
-def test_a_bad_source_setting_is_refused_naming_the_source(setting, expected, command, network: Network, run_cli,
-                                                           write_sources, tmp_path: Path):
-    sources = write_sources(tmp_path, [{"name": "alpha", "feeds": [network.url("rss2", "/feed.xml")], "settings": setting}])
+def test_a_bad_source_setting_is_refused_naming_the_source(
+    setting, expected, command, network: Network, run_cli, write_sources, tmp_path: Path
+):
+    sources = write_sources(
+        tmp_path, [{"name": "alpha", "feeds": [network.url("rss2", "/feed.xml")], "settings": setting}]
+    )
     network.served.clear_requests()
     if command == "sources":
         proc = run_cli("sources", "--sources", sources, cwd=tmp_path)
@@ -50,14 +56,18 @@ def test_a_bad_source_setting_is_refused_naming_the_source(setting, expected, co
     assert not (tmp_path / "c.db").exists()
 
 
-@pytest.mark.parametrize(("setting", "expected"), [
-    ("NOSUCHSETTING=1", "wirecrawl: unknown setting NOSUCHSETTING"),
-    ("DOWNLOAD_DELAI=2", "wirecrawl: unknown setting DOWNLOAD_DELAI (did you mean DOWNLOAD_DELAY?)"),
-    ("EXTRACT_FAVOR=speed", "wirecrawl: setting EXTRACT_FAVOR='speed' is not one of '', 'precision', 'recall'"),
-    ("LOG_LEVEL=loud", "wirecrawl: setting LOG_LEVEL='loud' is not one of"),
-])
-def test_an_unknown_setting_or_value_is_refused(setting, expected, network: Network, run_cli, write_sources,
-                                                tmp_path: Path):
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ("NOSUCHSETTING=1", "wirecrawl: unknown setting NOSUCHSETTING"),
+        ("DOWNLOAD_DELAI=2", "wirecrawl: unknown setting DOWNLOAD_DELAI (did you mean DOWNLOAD_DELAY?)"),
+        ("EXTRACT_FAVOR=speed", "wirecrawl: setting EXTRACT_FAVOR='speed' is not one of '', 'precision', 'recall'"),
+        ("LOG_LEVEL=loud", "wirecrawl: setting LOG_LEVEL='loud' is not one of"),
+    ],
+)
+def test_an_unknown_setting_or_value_is_refused(
+    setting, expected, network: Network, run_cli, write_sources, tmp_path: Path
+):
     sources = write_sources(tmp_path, network.sources(["rss2"]))
     network.served.clear_requests()
     proc = run_cli(*crawl_args("--all", sources=sources, db=tmp_path / "c.db", settings=[setting]), cwd=tmp_path)
@@ -113,8 +123,9 @@ def test_demo_never_overwrites_a_file_that_is_not_a_corpus(make, force, run_cli,
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
 
 
-def test_demo_replaces_another_corpus_only_with_force(network: Network, crawl, run_cli, write_sources, db_rows,
-                                                      tmp_path: Path):
+def test_demo_replaces_another_corpus_only_with_force(
+    network: Network, crawl, run_cli, write_sources, db_rows, tmp_path: Path
+):
     sources = write_sources(tmp_path, network.sources(["rss2"]))
     db = tmp_path / "mine.db"
     assert crawl(network, "--all", cwd=tmp_path, sources=sources, db=db).proc.returncode == 0
@@ -140,7 +151,15 @@ def test_a_closespider_limit_ends_the_run_as_finished(run_cli, write_sources, db
     with LocalSites([newsroom("many", 100)]) as served:
         sources = write_sources(tmp_path, [{"name": "many", "feeds": [served.url("many", "/feed.xml")]}])
         db = tmp_path / "c.db"
-        proc = run_cli(*crawl_args("--all", sources=sources, db=db, settings=["CLOSESPIDER_ITEMCOUNT=2", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]), cwd=tmp_path)
+        proc = run_cli(
+            *crawl_args(
+                "--all",
+                sources=sources,
+                db=db,
+                settings=["CLOSESPIDER_ITEMCOUNT=2", "CONCURRENT_REQUESTS_PER_DOMAIN=2"],
+            ),
+            cwd=tmp_path,
+        )
     assert proc.returncode == 0, describe(proc)
     assert "finished" in proc.stdout and "failed" not in proc.stdout
     assert [row["status"] for row in db_rows(db, "SELECT status FROM crawl_runs")] == ["finished"]
@@ -205,8 +224,13 @@ def test_serve_on_a_port_in_use_is_refused(demo_db: Path, run_cli, tmp_path: Pat
 
 def test_serve_on_port_0_prints_the_port_it_serves_on(demo_db: Path, tmp_path: Path):
     pytest.importorskip("datasette")
-    with subprocess.Popen([sys.executable, "-m", "crawler", "serve", "--db", str(demo_db), "--port", "0"], cwd=tmp_path,
-                          env=cli_env(), stderr=subprocess.PIPE, text=True) as server:
+    with subprocess.Popen(
+        [sys.executable, "-m", "crawler", "serve", "--db", str(demo_db), "--port", "0"],
+        cwd=tmp_path,
+        env=cli_env(),
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as server:
         try:
             line = server.stderr.readline()
             match = re.search(r"http://127\.0\.0\.1:(\d+)/corpus", line)

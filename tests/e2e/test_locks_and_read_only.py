@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import cli_env, copy_db, describe, run_cli
+
 from crawler.cli import cli
 from crawler.cli.serve import corpus_datasette
 from storage.corpus import Corpus
@@ -21,7 +21,14 @@ from storage.lock import CorpusLock, CorpusLocked
 
 EXIT_CONFIG, EXIT_LOCKED = 2, 3
 WRITING = [("reextract",), ("dedupe", "--rebuild")]
-READING = [("stats",), ("stats", "--runs"), ("search", "storm"), ("story", "1"), ("export",), ("export", "--stories-only", "--format", "csv")]
+READING = [
+    ("stats",),
+    ("stats", "--runs"),
+    ("search", "storm"),
+    ("story", "1"),
+    ("export",),
+    ("export", "--stories-only", "--format", "csv"),
+]
 
 
 @pytest.fixture
@@ -37,7 +44,11 @@ def corpus(demo_db: Path, tmp_path: Path) -> Path:
 
 def state(db: Path) -> tuple[str, int, list[str]]:
     """What a command must not change: the file's hash and mtime, and the files beside it."""
-    return hashlib.sha256(db.read_bytes()).hexdigest(), db.stat().st_mtime_ns, sorted(p.name for p in db.parent.iterdir())
+    return (
+        hashlib.sha256(db.read_bytes()).hexdigest(),
+        db.stat().st_mtime_ns,
+        sorted(p.name for p in db.parent.iterdir()),
+    )
 
 
 @contextmanager
@@ -78,9 +89,14 @@ def test_writing_commands_exit_3_while_another_run_holds_the_lock(command, corpu
 @pytest.mark.parametrize("command", WRITING)
 def test_with_wait_they_wait_for_the_lock_then_run(command, corpus):
     lock = CorpusLock(corpus).acquire()
-    with subprocess.Popen([sys.executable, "-m", "crawler", *command, "--wait", "--db", str(corpus)],
-                          cwd=corpus.parent, env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True) as proc:
+    with subprocess.Popen(
+        [sys.executable, "-m", "crawler", *command, "--wait", "--db", str(corpus)],
+        cwd=corpus.parent,
+        env=cli_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as proc:
         try:
             waiting = proc.stderr.readline()  # printed once the lock was found held: it is waiting now
             assert proc.poll() is None, "it exited instead of waiting"
@@ -93,12 +109,15 @@ def test_with_wait_they_wait_for_the_lock_then_run(command, corpus):
     assert lock_is_free(corpus)
 
 
-@pytest.mark.parametrize("args", [
-    ["reextract", "-s", "DEDUP_BANDS=999"],  # discovered with the corpus open
-    ["reextract", "-s", "CLEAN_TEMPLATE_PAGES=three"],
-    ["dedupe", "--rebuild", "-s", "DEDUP_JACCARD=high"],  # a setting of a bad type
-    ["dedupe", "--rebuild", "-s", "DEDUP_BANDS=999"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["reextract", "-s", "DEDUP_BANDS=999"],  # discovered with the corpus open
+        ["reextract", "-s", "CLEAN_TEMPLATE_PAGES=three"],
+        ["dedupe", "--rebuild", "-s", "DEDUP_JACCARD=high"],  # a setting of a bad type
+        ["dedupe", "--rebuild", "-s", "DEDUP_BANDS=999"],
+    ],
+)
 def test_a_failed_run_releases_the_lock(args, corpus):
     # In this process, so that the lock is not simply released by the process ending.
     result = CliRunner().invoke(cli, [*args, "--db", str(corpus)])

@@ -9,11 +9,11 @@ traditional Chinese).
 from html import escape
 
 import pytest
-
 import sites
 from conftest import crawl_args, db_rows, run_cli, write_sources
-from crawler.cli.demo.localsites import LocalSites, Page, Site
 from multilingual_texts import ARTICLES, CLOSE_PAIRS, Text
+
+from crawler.cli.demo.localsites import LocalSites, Page, Site
 from pipelines.core.language import LanguageDetector
 
 ALL = (*ARTICLES, *CLOSE_PAIRS)
@@ -53,9 +53,15 @@ def page(text: Text, head: str = "") -> Page:
     body += '<p class="byline">2026-11-20</p></article>'
     lang = "zh-Hant" if text.variant else text.language
     meta_charset = "iso-8859-1" if declared == "wrong" else charset
-    html = sites.document(lang=lang, title=text.headline, site_title="World Wire", body=body,
-                          head=head + '<meta property="og:type" content="article">',
-                          charset=meta_charset, declare="meta" if declared in ("meta", "wrong") else None)
+    html = sites.document(
+        lang=lang,
+        title=text.headline,
+        site_title="World Wire",
+        body=body,
+        head=head + '<meta property="og:type" content="article">',
+        charset=meta_charset,
+        declare="meta" if declared in ("meta", "wrong") else None,
+    )
     header = f"text/html; charset={meta_charset}" if declared in ("header", "wrong") else "text/html"
     return Page(html.encode(charset), header)
 
@@ -69,8 +75,10 @@ def render_world(addresses):
             other = ARTICLES[1] if text is ARTICLES[0] else ARTICLES[0]
             head = f'<link rel="alternate" hreflang="{other.language}" href="{base}{slug(other, ALL.index(other)).lstrip("/")}">'
         pages[slug(text, index)] = page(text, head)
-    feed_items = [sites.FeedItem(base + slug(t, i).lstrip("/"), t.headline, "2026-11-20T08:00:00+00:00", t.short, "Desk")
-                  for i, t in enumerate(ALL)]
+    feed_items = [
+        sites.FeedItem(base + slug(t, i).lstrip("/"), t.headline, "2026-11-20T08:00:00+00:00", t.short, "Desk")
+        for i, t in enumerate(ALL)
+    ]
     pages["/feed.xml"] = Page(sites.rss2("World Wire", base, feed_items), sites.RSS_TYPE)
     pages["/robots.txt"] = Page(sites.robots_txt(), sites.TEXT_TYPE)
     return pages
@@ -79,8 +87,10 @@ def render_world(addresses):
 def render_english_only(addresses):
     base = addresses["english"]
     pages = {f"/copy/{text.language}": page(text) for text in ARTICLES[:2]}
-    items = [sites.FeedItem(f"{base}copy/{t.language}", t.headline, "2026-11-20T08:00:00+00:00", t.short, "Desk")
-             for t in ARTICLES[:2]]
+    items = [
+        sites.FeedItem(f"{base}copy/{t.language}", t.headline, "2026-11-20T08:00:00+00:00", t.short, "Desk")
+        for t in ARTICLES[:2]
+    ]
     pages["/feed.xml"] = Page(sites.rss2("English Only", base, items), sites.RSS_TYPE)
     pages["/robots.txt"] = Page(sites.robots_txt(), sites.TEXT_TYPE)
     return pages
@@ -90,10 +100,13 @@ def render_english_only(addresses):
 def corpus(tmp_path_factory):
     work = tmp_path_factory.mktemp("multilingual")
     with LocalSites([Site("world", render_world), Site("english", render_english_only)]) as served:
-        sources = write_sources(work, [
-            {"name": "world", "feeds": [served.url("world", "/feed.xml")]},
-            {"name": "english", "feeds": [served.url("english", "/feed.xml")], "languages": ["en"]},
-        ])
+        sources = write_sources(
+            work,
+            [
+                {"name": "world", "feeds": [served.url("world", "/feed.xml")]},
+                {"name": "english", "feeds": [served.url("english", "/feed.xml")], "languages": ["en"]},
+            ],
+        )
         db = work / "corpus.db"
         result = run_cli(*crawl_args("--all", sources=sources, db=db), cwd=work)
         assert result.returncode == 0, result.stderr
@@ -101,7 +114,9 @@ def corpus(tmp_path_factory):
 
 
 def stored(corpus, text: Text):
-    rows = db_rows(corpus["db"], "SELECT * FROM articles WHERE url = ?", corpus["base"] + slug(text, ALL.index(text)).lstrip("/"))
+    rows = db_rows(
+        corpus["db"], "SELECT * FROM articles WHERE url = ?", corpus["base"] + slug(text, ALL.index(text)).lstrip("/")
+    )
     assert len(rows) == 1, f"{text.language} {text.variant} not stored"
     return rows[0]
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CrawlRun, Network, copy_db, db_rows, run_cli
+
 from crawler.cli import cli
 
 #: What the three must agree on, per article.
@@ -66,8 +66,12 @@ def extracted(db: Path, directory: Path, *options: str) -> dict[int, dict]:
 
 
 def differences(expected: dict[int, dict], found: dict[int, dict], fields: tuple[str, ...]) -> list[tuple]:
-    return [(expected[i]["url"], field, found[i][field], expected[i][field])
-            for i in expected for field in fields if found[i][field] != expected[i][field]]
+    return [
+        (expected[i]["url"], field, found[i][field], expected[i][field])
+        for i in expected
+        for field in fields
+        if found[i][field] != expected[i][field]
+    ]
 
 
 def test_extract_gives_every_article_as_the_crawl_stored_it(crawled: CrawlRun, tmp_path: Path) -> None:
@@ -86,7 +90,9 @@ def test_reextract_of_a_fresh_crawl_changes_no_article_and_no_story(crawled: Cra
     assert stories(db) == grouping
 
 
-def test_reextract_keeps_languages_and_titles_and_extract_applies_the_learned_templates(demo_db: Path, tmp_path: Path) -> None:
+def test_reextract_keeps_languages_and_titles_and_extract_applies_the_learned_templates(
+    demo_db: Path, tmp_path: Path
+) -> None:
     db = copy_db(demo_db, tmp_path / "demo.db")
     before = articles(db)
     result = run_cli("reextract", "--db", db, cwd=tmp_path)

@@ -9,10 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import cli_env, crawl_args, db_rows, describe, run_cli, write_sources
-from crawler.cli.demo.localsites import LocalSites
 from newsroom import newsroom
+
+from crawler.cli.demo.localsites import LocalSites
 from storage.corpus import Corpus, CorpusError
 from storage.lock import CorpusLock, CorpusLocked
 
@@ -32,9 +32,17 @@ def test_lock_is_exclusive_and_names_its_holder(tmp_path):
 
 def test_lock_of_a_killed_process_is_released_by_the_os(tmp_path):
     with subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from storage.lock import CorpusLock; "
-         "CorpusLock(sys.argv[1]).acquire(); print('held', flush=True); time.sleep(60)", str(tmp_path / "c.db")],
-        stdout=subprocess.PIPE, text=True, env=cli_env()) as holder:
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from storage.lock import CorpusLock; "
+            "CorpusLock(sys.argv[1]).acquire(); print('held', flush=True); time.sleep(60)",
+            str(tmp_path / "c.db"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=cli_env(),
+    ) as holder:
         assert holder.stdout.readline().strip() == "held"
         with pytest.raises(CorpusLocked):
             CorpusLock(tmp_path / "c.db").acquire()
@@ -49,8 +57,14 @@ def slow_site():
 
 
 def _popen_crawl(args, cwd):
-    return subprocess.Popen([sys.executable, "-m", "crawler", *map(str, args)], cwd=cwd, env=cli_env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "crawler", *map(str, args)],
+        cwd=cwd,
+        env=cli_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _wait_for_lock(db: Path, proc: subprocess.Popen, timeout: float = 20) -> None:
@@ -81,7 +95,9 @@ def test_overlapping_run_exits_with_status_3_and_leaves_the_running_one_alone(sl
     assert len(lines) == 1 and "holds the lock" in lines[0] and "pid" in lines[0], second.stderr
     assert first.returncode == 0, err
     runs = db_rows(db, "SELECT status, articles_added FROM crawl_runs")
-    assert [(run["status"], run["articles_added"]) for run in runs] == [("finished", 6)]  # the refused run records nothing
+    assert [(run["status"], run["articles_added"]) for run in runs] == [
+        ("finished", 6)
+    ]  # the refused run records nothing
 
 
 def test_overlapping_run_with_wait_runs_after_the_first(slow_site, tmp_path):

@@ -10,10 +10,14 @@ def test_pages_are_stored_and_reextract_restores_articles(tmp_path):
     db = tmp_path / "demo.db"
     assert run_cli("demo", "--db", db, cwd=tmp_path).returncode == 0
     with sqlite3.connect(db) as conn:
-        pages, articles = conn.execute("SELECT count(*) FROM pages").fetchone()[0], conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        pages, articles = (
+            conn.execute("SELECT count(*) FROM pages").fetchone()[0],
+            conn.execute("SELECT count(*) FROM articles").fetchone()[0],
+        )
         assert pages == articles > 0
         article_id, body, text = conn.execute(
-            "SELECT p.article_id, p.body, a.text FROM pages p JOIN articles a ON a.id = p.article_id LIMIT 1").fetchone()
+            "SELECT p.article_id, p.body, a.text FROM pages p JOIN articles a ON a.id = p.article_id LIMIT 1"
+        ).fetchone()
         assert text.split("\n\n")[0][:40] in zlib.decompress(body).decode("utf-8", "replace") or zlib.decompress(body)
         stories_before = conn.execute("SELECT count(*), sum(copies) FROM stories").fetchone()
         # A word no demo article uses: which article comes first depends on arrival order.
@@ -24,8 +28,12 @@ def test_pages_are_stored_and_reextract_restores_articles(tmp_path):
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0] == text
         assert conn.execute("SELECT count(*), sum(copies) FROM stories").fetchone() == stories_before
-        assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'xyzzydamaged' AND rowid = ?",
-                            [article_id]).fetchone()[0] == 0
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'xyzzydamaged' AND rowid = ?", [article_id]
+            ).fetchone()[0]
+            == 0
+        )
 
 
 def test_reextract_needs_a_corpus(tmp_path):
@@ -35,11 +43,11 @@ def test_reextract_needs_a_corpus(tmp_path):
 
 def test_pages_are_not_kept_when_switched_off(tmp_path):
     from scrapy import signals
+    from scrapy_helpers import make_crawler, run_stages
 
     from crawler.items import Article
     from crawler.shared_corpus import corpus_for
     from pipelines.store import CorpusPipeline
-    from scrapy_helpers import make_crawler, run_stages
 
     article = dict(source="s", text="A body of text.", fetched_at="2026-11-24T10:00:00Z", body=b"<html>page</html>")
     for number, store_pages in ((1, False), (2, True)):

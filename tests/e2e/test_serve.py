@@ -10,15 +10,32 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from conftest import cli_env, describe, run_cli
 from markupsafe import escape
 
-from conftest import cli_env, describe, run_cli
 from crawler.cli.serve import corpus_datasette
 
-HOUSEKEEPING = {"article_fingerprints", "lsh_bands", "corpus_settings", "_sqlite_migrations", "article_urls",
-                "crawl_run_sources", "pages", "site_blocks", "site_block_pages", "articles_fts", "articles_fts_data", "articles_fts_idx",
-                "articles_fts_docsize", "articles_fts_config", "articles_trigram", "articles_trigram_data",
-                "articles_trigram_idx", "articles_trigram_docsize", "articles_trigram_config"}
+HOUSEKEEPING = {
+    "article_fingerprints",
+    "lsh_bands",
+    "corpus_settings",
+    "_sqlite_migrations",
+    "article_urls",
+    "crawl_run_sources",
+    "pages",
+    "site_blocks",
+    "site_block_pages",
+    "articles_fts",
+    "articles_fts_data",
+    "articles_fts_idx",
+    "articles_fts_docsize",
+    "articles_fts_config",
+    "articles_trigram",
+    "articles_trigram_data",
+    "articles_trigram_idx",
+    "articles_trigram_docsize",
+    "articles_trigram_config",
+}
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +60,15 @@ def test_the_database_page_lists_titled_tables_and_queries_and_hides_housekeepin
     assert {"articles", "stories", "crawl_runs"} <= {name for name, table in tables.items() if not table["hidden"]}
     assert HOUSEKEEPING <= {name for name, table in tables.items() if table["hidden"]}
     page = get(datasette, "/corpus").text
-    for title in ("News corpus", "Latest stories", "A story and all its copies", "Most syndicated stories",
-                  "Stories by language and day", "Sources by volume and duplicate rate", "Search, grouped by story"):
+    for title in (
+        "News corpus",
+        "Latest stories",
+        "A story and all its copies",
+        "Most syndicated stories",
+        "Stories by language and day",
+        "Sources by volume and duplicate rate",
+        "Search, grouped by story",
+    ):
         assert title in page
     assert "_memory" not in get(datasette, "/").text
 
@@ -81,7 +105,11 @@ def test_latest_stories_one_row_per_story_newest_first_with_copies(datasette):
     assert len(stories) == len({story["story_id"] for story in stories}) == 25
     assert stories[0]["published"].startswith("2026-11-26")
     tram = next(story for story in stories if "tram extension" in story["title"])
-    assert tram["copies"] == 3 and tram["languages"] == "en" and set(tram["sources"].split(",")) == {"meridian", "newsbeat", "courier"}
+    assert (
+        tram["copies"] == 3
+        and tram["languages"] == "en"
+        and set(tram["sources"].split(",")) == {"meridian", "newsbeat", "courier"}
+    )
     assert f'<a href="/corpus/story?story_id={tram["story_id"]}">' in get(datasette, "/corpus/latest_stories").text
 
 
@@ -152,7 +180,12 @@ def test_serve_without_datasette_says_how_to_install_it(tmp_path, demo_db):
     hide_datasette = "import sys; sys.modules['datasette'] = None; from crawler.cli import main; main()"
     result = subprocess.run(
         [sys.executable, "-c", hide_datasette, "serve", "--db", str(demo_db)],
-        cwd=tmp_path, env=cli_env(), capture_output=True, text=True, timeout=60, check=False,
+        cwd=tmp_path,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 2 and result.stderr.strip().count("\n") == 0, describe(result)
     assert "pip install 'wirecrawl[serve]'" in result.stderr

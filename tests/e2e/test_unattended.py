@@ -8,10 +8,10 @@ import sys
 import time
 
 import pytest
-
 from conftest import cli_env, crawl_args, db_rows, describe, run_cli, write_sources
-from crawler.cli.demo.localsites import LocalSites, Page
 from newsroom import article_path, newsroom
+
+from crawler.cli.demo.localsites import LocalSites, Page
 from storage.corpus import Corpus
 from storage.lock import CorpusLock, CorpusLocked
 
@@ -21,9 +21,15 @@ EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_LOCKED, EXIT_ERRORS = 0, 1, 2, 3, 4
 @pytest.fixture(scope="module")
 def served():
     missing = {article_path(n): Page("gone", status=404) for n in range(1, 10)}
-    with LocalSites([newsroom("good", 10), newsroom("broken", 10, extra=missing),
-                     newsroom("one404", 10, extra={article_path(0): Page("gone", status=404)}),
-                     newsroom("slow", 60, slow=0.3), newsroom("big", 40)]) as sites:
+    with LocalSites(
+        [
+            newsroom("good", 10),
+            newsroom("broken", 10, extra=missing),
+            newsroom("one404", 10, extra={article_path(0): Page("gone", status=404)}),
+            newsroom("slow", 60, slow=0.3),
+            newsroom("big", 40),
+        ]
+    ) as sites:
         yield sites
 
 
@@ -33,22 +39,31 @@ def sources_for(tmp_path, served, *names):
 
 def crawl(tmp_path, served, *names, args=(), settings=()):
     sources = sources_for(tmp_path, served, *names)
-    return run_cli(*crawl_args("--all", *args, sources=sources, db=tmp_path / "corpus.db", settings=settings),
-                   cwd=tmp_path, timeout=120)
+    return run_cli(
+        *crawl_args("--all", *args, sources=sources, db=tmp_path / "corpus.db", settings=settings),
+        cwd=tmp_path,
+        timeout=120,
+    )
 
 
 def corpus_is_consistent(db) -> None:
     """integrity_check passes; every article has a story; each story's copies is its article count."""
     assert db_rows(db, "PRAGMA integrity_check") == [{"integrity_check": "ok"}]
-    assert db_rows(db, "SELECT count(*) AS n FROM articles WHERE story_id IS NULL "
-                       "OR story_id NOT IN (SELECT id FROM stories)") == [{"n": 0}]
-    assert db_rows(db, """SELECT count(*) AS n FROM stories s
+    assert db_rows(
+        db, "SELECT count(*) AS n FROM articles WHERE story_id IS NULL OR story_id NOT IN (SELECT id FROM stories)"
+    ) == [{"n": 0}]
+    assert db_rows(
+        db,
+        """SELECT count(*) AS n FROM stories s
                           WHERE copies != (SELECT count(*) FROM articles a WHERE a.story_id = s.id)
-                             OR article_id NOT IN (SELECT id FROM articles)""") == [{"n": 0}]
-    assert db_rows(db, "SELECT count(*) AS n FROM article_urls WHERE article_id NOT IN (SELECT id FROM articles)") \
-        == [{"n": 0}]
-    assert db_rows(db, "SELECT count(*) AS n FROM articles WHERE id NOT IN "
-                       "(SELECT article_id FROM article_fingerprints)") == [{"n": 0}]
+                             OR article_id NOT IN (SELECT id FROM articles)""",
+    ) == [{"n": 0}]
+    assert db_rows(db, "SELECT count(*) AS n FROM article_urls WHERE article_id NOT IN (SELECT id FROM articles)") == [
+        {"n": 0}
+    ]
+    assert db_rows(
+        db, "SELECT count(*) AS n FROM articles WHERE id NOT IN (SELECT article_id FROM article_fingerprints)"
+    ) == [{"n": 0}]
 
 
 # --- Exit statuses ---------------------------------------------------------------------
@@ -168,9 +183,19 @@ def test_a_full_disk_stops_the_run_cleanly_and_the_next_run_completes(tmp_path, 
 def test_a_signal_stops_the_run_gracefully_as_interrupted(tmp_path, served, signum):
     sources = sources_for(tmp_path, served, "slow")
     db = tmp_path / "corpus.db"
-    with subprocess.Popen([sys.executable, "-m", "crawler", *crawl_args("--all", sources=sources, db=db, settings=[
-            "CONCURRENT_REQUESTS_PER_DOMAIN=2"])], cwd=tmp_path, env=cli_env(),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
+    with subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "crawler",
+            *crawl_args("--all", sources=sources, db=db, settings=["CONCURRENT_REQUESTS_PER_DOMAIN=2"]),
+        ],
+        cwd=tmp_path,
+        env=cli_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as proc:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and not (db.exists() and _stored(db) >= 2):
             time.sleep(0.1)

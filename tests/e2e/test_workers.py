@@ -8,15 +8,15 @@ import random
 from pathlib import Path
 
 import pytest
-
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
+from scrapy_helpers import make_crawler
+
+from crawler.cli.demo.localsites import LocalSites, Page, Site
 from crawler.cli.demo.network import demo_sites, demo_sources
 from crawler.items import Article
-from crawler.cli.demo.localsites import LocalSites, Page, Site
 from crawler.ordering import ArrivalOrder
 from crawler.workers import WorkerCrashed, WorkerPool
 from pipelines.core import CoreOptions, FetchedPage, NotAnArticle, extract_page
-from scrapy_helpers import make_crawler
 
 
 def crash_once(marker: str) -> str:
@@ -116,7 +116,9 @@ def test_an_item_leaving_early_holds_nobody_up_and_claims_wait_for_the_holder():
 
 def corpus_of(db: Path) -> dict[str, object]:
     """What a crawl produced, independent of row ids: each article's fields and the stories as sets of URLs."""
-    articles = db_rows(db, "SELECT source, url, title, text, text_hash, language, published, story_id FROM articles ORDER BY id")
+    articles = db_rows(
+        db, "SELECT source, url, title, text, text_hash, language, published, story_id FROM articles ORDER BY id"
+    )
     stories: dict[object, set[str]] = {}
     stored: dict[object, list[str]] = {}
     for row in articles:
@@ -136,8 +138,10 @@ WORDS = (
     "station library mayor court hospital farmers fishermen airport tunnel housing energy water police "
     "workers teachers nurses students planners engineers residents visitors traders drivers"
 ).split()
-MEMBERSHIP = ("The Harbour Gazette is an independent newspaper owned by its readers; support our "
-              "journalism with a monthly membership today.")
+MEMBERSHIP = (
+    "The Harbour Gazette is an independent newspaper owned by its readers; support our "
+    "journalism with a monthly membership today."
+)
 
 
 def paragraph(rng: random.Random) -> str:
@@ -158,8 +162,9 @@ def gazette(addresses: dict[str, str]) -> dict[str, Page]:
             f"<time datetime='2026-11-2{number % 10}'>Nov</time>{paragraphs}</article></body></html>"
         )
         items.append(f"<item><title>Story {number}</title><link>{base}/news/{number}.html</link></item>")
-    pages["/rss.xml"] = Page(f"<rss version='2.0'><channel><title>Gazette</title>{''.join(items)}</channel></rss>",
-                             "application/rss+xml")
+    pages["/rss.xml"] = Page(
+        f"<rss version='2.0'><channel><title>Gazette</title>{''.join(items)}</channel></rss>", "application/rss+xml"
+    )
     return pages
 
 
@@ -174,7 +179,9 @@ def test_one_worker_and_two_workers_build_the_same_corpus(tmp_path):
         for workers in (0, 1, 2):
             db = tmp_path / f"workers-{workers}.db"
             proc = run_cli(
-                *crawl_args("--all", sources=sources, db=db, settings=[f"PIPELINE_WORKERS={workers}", "CONCURRENT_REQUESTS=1"]),
+                *crawl_args(
+                    "--all", sources=sources, db=db, settings=[f"PIPELINE_WORKERS={workers}", "CONCURRENT_REQUESTS=1"]
+                ),
                 cwd=tmp_path,
                 timeout=180,
             )

@@ -24,6 +24,7 @@ GOLDEN = Path(__file__).resolve().parent
 sys.path.insert(0, str(GOLDEN.parent))  # tests/: the fixture network (sites.py)
 
 import sites  # noqa: E402
+
 from crawler.cli.commands import cli  # noqa: E402
 from crawler.cli.demo.network import PUBLISHERS, render_pages  # noqa: E402
 
@@ -85,7 +86,9 @@ def extract(file: Path, url: str) -> dict[str, Any]:
     """What ``wirecrawl extract FILE --url URL`` prints, without the "file" key."""
     result = CliRunner().invoke(cli, ["extract", str(file), "--url", url])
     lines = result.stdout.splitlines()
-    assert len(lines) == 1, f"expected one JSON line, got {result.stdout!r} (exit {result.exit_code}, {result.exception!r})"
+    assert len(lines) == 1, (
+        f"expected one JSON line, got {result.stdout!r} (exit {result.exit_code}, {result.exception!r})"
+    )
     printed = json.loads(lines[0])
     del printed["file"]
     return printed
@@ -134,8 +137,10 @@ def main() -> None:
             (GOLDEN / f"{stale.stem}.html.gz").unlink(missing_ok=True)
             print(f"removed    {stale.stem}")
     size = sum(file.stat().st_size for file in GOLDEN.iterdir() if file.is_file())
-    print(f"{len(current)} cases: {counts['new']} new, {counts['changed']} changed, "
-          f"{counts['unchanged']} unchanged; tests/golden is {size / 1024:.0f} KiB")
+    print(
+        f"{len(current)} cases: {counts['new']} new, {counts['changed']} changed, "
+        f"{counts['unchanged']} unchanged; tests/golden is {size / 1024:.0f} KiB"
+    )
 
 
 if __name__ == "__main__":

@@ -44,8 +44,14 @@ def test_every_key_of_the_contract_loads(tmp_path):
         ({"language": "English"}, "key 'language'"),
         ({"proxy": "proxy:3128"}, "key 'proxy'"),
         ({"settings": {"download_delay": 1}}, "key 'settings'"),
-        ({"settings": {"DOWNLOAD_DELAY": "fast"}}, "source 'example-news': key 'settings': setting DOWNLOAD_DELAY='fast' is not a number"),
-        ({"settings": {"DOWNLOAD_DELAI": 2}}, "key 'settings': unknown setting DOWNLOAD_DELAI (did you mean DOWNLOAD_DELAY?)"),
+        (
+            {"settings": {"DOWNLOAD_DELAY": "fast"}},
+            "source 'example-news': key 'settings': setting DOWNLOAD_DELAY='fast' is not a number",
+        ),
+        (
+            {"settings": {"DOWNLOAD_DELAI": 2}},
+            "key 'settings': unknown setting DOWNLOAD_DELAI (did you mean DOWNLOAD_DELAY?)",
+        ),
         ({"settings": {"EXTRACT_FAVOR": "speed"}}, "key 'settings': setting EXTRACT_FAVOR='speed' is not one of"),
         ({"feeds": [], "sitemaps": [], "start_urls": []}, "at least one of feeds, sitemaps or start_urls"),
     ],

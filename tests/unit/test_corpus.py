@@ -32,10 +32,33 @@ def test_schema_contract(corpus):
     tables = set(corpus._db.table_names())
     assert {"articles", "stories", "crawl_runs", "article_urls", "articles_fts"} <= tables
     columns = set(corpus._db["articles"].columns_dict)
-    assert {"id", "url", "source", "title", "author", "published", "language", "language_probability",
-            "text", "text_hash", "story_id", "fetched_at"} <= columns
-    assert {"id", "article_id", "title", "language", "first_seen", "last_seen", "copies"} <= set(corpus._db["stories"].columns_dict)
-    assert {"started", "finished", "sources", "pages_fetched", "articles_added", "duplicates", "errors", "status"} <= set(corpus._db["crawl_runs"].columns_dict)
+    assert {
+        "id",
+        "url",
+        "source",
+        "title",
+        "author",
+        "published",
+        "language",
+        "language_probability",
+        "text",
+        "text_hash",
+        "story_id",
+        "fetched_at",
+    } <= columns
+    assert {"id", "article_id", "title", "language", "first_seen", "last_seen", "copies"} <= set(
+        corpus._db["stories"].columns_dict
+    )
+    assert {
+        "started",
+        "finished",
+        "sources",
+        "pages_fetched",
+        "articles_added",
+        "duplicates",
+        "errors",
+        "status",
+    } <= set(corpus._db["crawl_runs"].columns_dict)
     assert {fk.other_table for fk in corpus._db["articles"].foreign_keys} == {"stories"}
     assert {fk.other_table for fk in corpus._db["stories"].foreign_keys} == {"articles"}
     assert corpus._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -59,10 +82,19 @@ def test_not_a_database_is_a_clear_error(tmp_path):
 
 
 def test_copies_join_a_story_and_the_earliest_published_represents_it(corpus):
-    first = corpus.add_article(article("https://a.example/1", "text one", published="2026-11-20T10:00:00+00:00"), urls=["https://a.example/1?utm_source=x"])
+    first = corpus.add_article(
+        article("https://a.example/1", "text one", published="2026-11-20T10:00:00+00:00"),
+        urls=["https://a.example/1?utm_source=x"],
+    )
     assert first.new_story
     copy = corpus.add_article(
-        article("https://b.example/1", "text one", title="Earlier copy", published="2026-11-20T08:00:00+00:00", fetched_at="2026-11-24T12:00:00Z"),
+        article(
+            "https://b.example/1",
+            "text one",
+            title="Earlier copy",
+            published="2026-11-20T08:00:00+00:00",
+            fetched_at="2026-11-24T12:00:00Z",
+        ),
         story_id=first.story_id,
     )
     assert (copy.story_id, copy.new_story) == (first.story_id, False)
@@ -76,7 +108,9 @@ def test_copies_join_a_story_and_the_earliest_published_represents_it(corpus):
 
 def test_without_dates_the_longest_copy_represents(corpus):
     short = corpus.add_article(article("https://a.example/s", "short text"))
-    longer = corpus.add_article(article("https://b.example/l", "a much longer text of the story"), story_id=short.story_id)
+    longer = corpus.add_article(
+        article("https://b.example/l", "a much longer text of the story"), story_id=short.story_id
+    )
     assert corpus._db["stories"].get(short.story_id)["article_id"] == longer.article_id
 
 
@@ -89,7 +123,9 @@ def test_duplicate_url_is_refused_and_nothing_half_written(corpus):
 
 def test_run_totals_add_up_over_sources(corpus):
     run = corpus.start_run(["a", "b"])
-    corpus.record_run_source(run, "a", {"pages_fetched": 5, "articles_added": 3, "errors": 1, "finish_reason": "finished"})
+    corpus.record_run_source(
+        run, "a", {"pages_fetched": 5, "articles_added": 3, "errors": 1, "finish_reason": "finished"}
+    )
     corpus.record_run_source(run, "b", {"pages_fetched": 2, "duplicates": 1, "finish_reason": "finished"})
     row = corpus.finish_run(run, "finished_with_errors")
     assert (row["pages_fetched"], row["articles_added"], row["duplicates"], row["errors"]) == (7, 3, 1, 1)
@@ -99,7 +135,10 @@ def test_run_totals_add_up_over_sources(corpus):
 
 def test_search_one_line_per_story_with_language_filter(corpus):
     story = corpus.add_article(article("https://a.example/1", "The harbour channel will be deepened", title="Harbour"))
-    corpus.add_article(article("https://b.example/1", "The harbour channel will be deepened soon", title="Harbour copy"), story_id=story.story_id)
+    corpus.add_article(
+        article("https://b.example/1", "The harbour channel will be deepened soon", title="Harbour copy"),
+        story_id=story.story_id,
+    )
     corpus.add_article(article("https://c.example/1", "Der Hafen wird vertieft, harbour", title="Hafen", language="de"))
     hits = search_stories(corpus._db, "harbour")
     assert len(hits) == 2
@@ -115,7 +154,9 @@ def test_search_input_is_never_fts_syntax(corpus, query):
 
 
 def test_search_falls_back_to_substrings_for_unspaced_scripts(corpus):
-    corpus.add_article(article("https://a.example/zh", "北京市政府周二宣布将新建十二条地铁线路", title="北京地铁", language="zh"))
+    corpus.add_article(
+        article("https://a.example/zh", "北京市政府周二宣布将新建十二条地铁线路", title="北京地铁", language="zh")
+    )
     assert [hit.title for hit in search_stories(corpus._db, "地铁")] == ["北京地铁"]
     assert fts_query('say "hi"') == '"say" """hi"""'
 

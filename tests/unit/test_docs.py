@@ -9,7 +9,18 @@ from crawler import settings
 from crawler.cli import cli
 
 README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
-OWN_PREFIXES = ("SOURCES_", "CORPUS_", "DISCOVERY_", "CANONICAL_", "EXTRACT_", "CLEAN_", "LANGUAGE_", "DEDUP_", "BACKOFF_", "PIPELINE_")
+OWN_PREFIXES = (
+    "SOURCES_",
+    "CORPUS_",
+    "DISCOVERY_",
+    "CANONICAL_",
+    "EXTRACT_",
+    "CLEAN_",
+    "LANGUAGE_",
+    "DEDUP_",
+    "BACKOFF_",
+    "PIPELINE_",
+)
 
 
 def test_readme_opens_with_the_two_commands():

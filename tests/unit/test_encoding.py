@@ -72,10 +72,17 @@ def test_a_feed_hint_for_an_undetectable_language_does_not_override_clear_text()
     from pipelines.core.language import LanguageDetector
 
     english = "The undersea tunnel linking the island to the mainland has been delayed by another two years, officials said on Monday."
-    assert LanguageDetector().detect(english, {"page_language": "en", "language": "ms-MY", "source_language": "ms"}).language == "en"
+    assert (
+        LanguageDetector()
+        .detect(english, {"page_language": "en", "language": "ms-MY", "source_language": "ms"})
+        .language
+        == "en"
+    )
 
 
-@pytest.mark.parametrize(("lang", "charset"), [("cs", "iso-8859-2"), ("hr", "iso-8859-2"), ("pl", "cp1250"), ("ru", "koi8-r")])
+@pytest.mark.parametrize(
+    ("lang", "charset"), [("cs", "iso-8859-2"), ("hr", "iso-8859-2"), ("pl", "cp1250"), ("ru", "koi8-r")]
+)
 def test_undeclared_single_byte_pages_are_read_by_their_language(lang, charset):
     text = {
         "cs": "Hlavní město Praha rozšíří síť sdílených kol do všech městských částí, oznámil magistrát.",

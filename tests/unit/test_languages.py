@@ -5,10 +5,22 @@ import pytest
 from crawler.languages import language_code
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("en", "en"), ("EN", "en"), ("english", "en"), ("English", "en"), ("Deutsch", "de"), ("german", "de"),
-    ("Français", "fr"), ("zh", "zh"), ("Chinese", "zh"), ("日本語", "ja"), (" ru ", "ru"),
-])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("en", "en"),
+        ("EN", "en"),
+        ("english", "en"),
+        ("English", "en"),
+        ("Deutsch", "de"),
+        ("german", "de"),
+        ("Français", "fr"),
+        ("zh", "zh"),
+        ("Chinese", "zh"),
+        ("日本語", "ja"),
+        (" ru ", "ru"),
+    ],
+)
 def test_codes_and_names_are_taken(text, code):
     assert language_code(text) == code
 

@@ -135,12 +135,17 @@ def cycle_in(graph: dict[str, set[str]]) -> list[str]:
 
 def test_the_package_graph_is_acyclic() -> None:
     cycle = cycle_in(package_graph())
-    edges = [str(imp) for a, b in zip(cycle, cycle[1:]) for imp in IMPORTS
-             if node(module_of(imp.file)) == a and node(imp.module) == b]
+    edges = [
+        str(imp)
+        for a, b in zip(cycle, cycle[1:], strict=False)
+        for imp in IMPORTS
+        if node(module_of(imp.file)) == a and node(imp.module) == b
+    ]
     assert not cycle, f"cycle {' -> '.join(cycle)} through:\n" + "\n".join(edges)
 
 
 def test_only_the_command_line_imports_click() -> None:
-    outside = [str(imp) for imp in IMPORTS
-               if node(module_of(imp.file)) != "cli" and imp.module.partition(".")[0] == "click"]
+    outside = [
+        str(imp) for imp in IMPORTS if node(module_of(imp.file)) != "cli" and imp.module.partition(".")[0] == "click"
+    ]
     assert not outside, "click imported outside crawler/cli/:\n" + "\n".join(outside)

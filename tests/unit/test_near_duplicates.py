@@ -1,8 +1,8 @@
 """Near-duplicate stories: shingling, the decision on labelled cases, representatives, rebuild."""
 
 import pytest
-
 from dedup_cases import CASES
+
 from pipelines.core import StoryRules, rebuild_stories
 from pipelines.core.identity import Fingerprinter, shingles, text_hash, tokens
 from pipelines.core.stories import StoryMatcher
@@ -46,7 +46,9 @@ def store(corpus, matcher, text, language="en", published=None, url=None):
         "published": published,
         "fetched_at": "2026-11-24T10:00:00Z",
     }
-    return corpus.add_article(row, story_id=decision.story_id, fingerprint=identity.fingerprint, absorbs=decision.absorbs)
+    return corpus.add_article(
+        row, story_id=decision.story_id, fingerprint=identity.fingerprint, absorbs=decision.absorbs
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
@@ -106,12 +108,20 @@ def test_the_same_page_under_another_query_string_is_that_page_in_the_crawl_and_
     text = CASES[0].base.text
     first = store(corpus, matcher, text, url="https://example.com/news/a")
     identity = matcher.fingerprinter.identify(text, "en")
-    again = StoryRules(matcher).decide("https://example.com/news/a?ref=home", identity.text_hash, "en", identity.fingerprint, identity.shingles)
+    again = StoryRules(matcher).decide(
+        "https://example.com/news/a?ref=home", identity.text_hash, "en", identity.fingerprint, identity.shingles
+    )
     assert (again.same_page, again.story_id) == (first.article_id, first.story_id)
-    elsewhere = StoryRules(matcher).decide("https://other.example/a", identity.text_hash, "en", identity.fingerprint, identity.shingles)
+    elsewhere = StoryRules(matcher).decide(
+        "https://other.example/a", identity.text_hash, "en", identity.fingerprint, identity.shingles
+    )
     assert elsewhere.same_page is None and elsewhere.story_id == first.story_id and elsewhere.exact
-    assert StoryRules(matcher, exact=False, near=False).decide("https://other.example/a", identity.text_hash, "en",
-                                                               identity.fingerprint, identity.shingles).story_id is None
+    assert (
+        StoryRules(matcher, exact=False, near=False)
+        .decide("https://other.example/a", identity.text_hash, "en", identity.fingerprint, identity.shingles)
+        .story_id
+        is None
+    )
 
 
 def _case(key, kind):
@@ -132,7 +142,10 @@ READ_ON = "Read the full story on our partner's website."
     [
         ("en-flood-cedar", lambda base: _truncated(base.text, 0.4) + "\n\n" + READ_ON),
         ("es-agua-oaxaca", lambda base: _truncated(_case(base.key, "words_changed").text, 0.6) + "\n\n" + READ_ON),
-        ("en-flood-desmoines", lambda base: _truncated(base.text, 0.4) + "\n\n" + _case(base.key, "added_end").text.split("\n\n")[-1]),
+        (
+            "en-flood-desmoines",
+            lambda base: _truncated(base.text, 0.4) + "\n\n" + _case(base.key, "added_end").text.split("\n\n")[-1],
+        ),
     ],
     ids=["truncated_to_40_percent", "truncated_to_60_percent_words_changed", "truncated_with_a_paragraph_added"],
 )
@@ -152,7 +165,9 @@ def test_a_follow_up_quoting_two_paragraphs_is_not_the_story_nor_joins_its_trunc
     truncated = store(corpus, matcher, _truncated(case.base.text, 0.3))
     assert truncated.story_id == original.story_id
     # The follow-up contains the whole truncated copy, but adds most of its text.
-    follow_up = "\n\n".join([*paragraphs[:2], case.text.split("\n\n")[-1], _case(case.base.key, "same_event_other_agency").text])
+    follow_up = "\n\n".join(
+        [*paragraphs[:2], case.text.split("\n\n")[-1], _case(case.base.key, "same_event_other_agency").text]
+    )
     assert store(corpus, matcher, follow_up).story_id != original.story_id
 
 

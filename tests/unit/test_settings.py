@@ -20,14 +20,24 @@ def setting_reads() -> list[tuple[str, int, str, int]]:
     for package in PACKAGES:
         for file in sorted((ROOT / package).rglob("*.py")):
             for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
-                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in GETTERS):
+                if not (
+                    isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in GETTERS
+                ):
                     continue
                 target = node.func.value
                 named_settings = (isinstance(target, ast.Attribute) and target.attr == "settings") or (
-                    isinstance(target, ast.Name) and target.id == "settings")
+                    isinstance(target, ast.Name) and target.id == "settings"
+                )
                 first = node.args[0] if node.args else None
-                if named_settings and isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value.isupper():
-                    reads.append((str(file.relative_to(ROOT)), node.lineno, first.value, len(node.args) + len(node.keywords)))
+                if (
+                    named_settings
+                    and isinstance(first, ast.Constant)
+                    and isinstance(first.value, str)
+                    and first.value.isupper()
+                ):
+                    reads.append(
+                        (str(file.relative_to(ROOT)), node.lineno, first.value, len(node.args) + len(node.keywords))
+                    )
     return reads
 
 
@@ -36,8 +46,11 @@ def test_the_code_reads_settings():
 
 
 def test_every_setting_read_has_a_default():
-    missing = [f"{file}:{line}: {name}" for file, line, name, _ in setting_reads()
-               if not hasattr(project_settings, name) and not hasattr(default_settings, name)]
+    missing = [
+        f"{file}:{line}: {name}"
+        for file, line, name, _ in setting_reads()
+        if not hasattr(project_settings, name) and not hasattr(default_settings, name)
+    ]
     assert not missing, "read but never given a default in crawler/settings.py:\n" + "\n".join(missing)
 
 

@@ -37,7 +37,11 @@ class Labels:
     def when(self, moment: datetime) -> str:
         """``moment`` as readers of this language see it printed."""
         return self.date.format(
-            d=moment.day, m=moment.month, y=moment.year, h=moment.hour, mi=moment.minute,
+            d=moment.day,
+            m=moment.month,
+            y=moment.year,
+            h=moment.hour,
+            mi=moment.minute,
             month=self.months[moment.month - 1] if self.months else "",
         )
 
@@ -64,8 +68,20 @@ EN = Labels(
     previous_page="Previous page",
     rights="All rights reserved.",
     privacy="Privacy policy",
-    months=("January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December"),
+    months=(
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
     date="{d} {month} {y}, {h:02d}:{mi:02d}",
 )
 
@@ -91,8 +107,20 @@ DE = Labels(
     previous_page="Vorherige Seite",
     rights="Alle Rechte vorbehalten.",
     privacy="Datenschutz",
-    months=("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-            "September", "Oktober", "November", "Dezember"),
+    months=(
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ),
     date="{d}. {month} {y}, {h:02d}:{mi:02d} Uhr",
 )
 
@@ -118,8 +146,20 @@ FR = Labels(
     previous_page="Page précédente",
     rights="Tous droits réservés.",
     privacy="Politique de confidentialité",
-    months=("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-            "septembre", "octobre", "novembre", "décembre"),
+    months=(
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
     date="{d} {month} {y} à {h:02d}h{mi:02d}",
 )
 
@@ -145,8 +185,20 @@ RU = Labels(
     previous_page="Предыдущая страница",
     rights="Все права защищены.",
     privacy="Политика конфиденциальности",
-    months=("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-            "сентября", "октября", "ноября", "декабря"),
+    months=(
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ),
     date="{d} {month} {y}, {h:02d}:{mi:02d}",
 )
 
@@ -198,8 +250,20 @@ AR = Labels(
     previous_page="الصفحة السابقة",
     rights="جميع الحقوق محفوظة.",
     privacy="سياسة الخصوصية",
-    months=("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس",
-            "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"),
+    months=(
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ),
     date="{d} {month} {y}، {h:02d}:{mi:02d}",
 )
 

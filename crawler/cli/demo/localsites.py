@@ -174,7 +174,9 @@ class LocalSites:
                 status = 0 if page.reset else page.status
                 with network._lock:
                     network.requests.append(
-                        ServedRequest(site, "GET", self.path, self.headers.get("User-Agent", ""), status, time.monotonic())
+                        ServedRequest(
+                            site, "GET", self.path, self.headers.get("User-Agent", ""), status, time.monotonic()
+                        )
                     )
                 if page.delay:
                     time.sleep(page.delay)

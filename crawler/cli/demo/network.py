@@ -24,6 +24,7 @@ from functools import cached_property, partial
 from typing import Any
 
 from crawler.cli.demo.localsites import Page, Site
+
 from . import feeds
 from .feeds import Channel, Entry
 from .labels import LABELS
@@ -119,45 +120,108 @@ class Publisher:
 
 PUBLISHERS: tuple[Publisher, ...] = (
     Publisher(
-        "meridian", "Meridian Press Agency", "Independent news from around the world", "en", AGENCY,
-        MERIDIAN_STORIES, MERIDIAN_ABOUT, "/{date:%Y/%m/%d}/{slug}/",
-        feed="/rss.xml", feed_format="rss", tracking="utm_source=rss&utm_medium=feed",
+        "meridian",
+        "Meridian Press Agency",
+        "Independent news from around the world",
+        "en",
+        AGENCY,
+        MERIDIAN_STORIES,
+        MERIDIAN_ABOUT,
+        "/{date:%Y/%m/%d}/{slug}/",
+        feed="/rss.xml",
+        feed_format="rss",
+        tracking="utm_source=rss&utm_medium=feed",
     ),
     Publisher(
-        "newsbeat", "NewsBeat Today", "Top stories from trusted sources, around the clock", "en", PORTAL,
-        NEWSBEAT_STORIES, NEWSBEAT_ABOUT, "/news/{slug}-{date:%Y%m%d}.html",
-        feed="/feeds/atom.xml", feed_format="atom", deny=r"/video/", videos=NEWSBEAT_VIDEOS,
+        "newsbeat",
+        "NewsBeat Today",
+        "Top stories from trusted sources, around the clock",
+        "en",
+        PORTAL,
+        NEWSBEAT_STORIES,
+        NEWSBEAT_ABOUT,
+        "/news/{slug}-{date:%Y%m%d}.html",
+        feed="/feeds/atom.xml",
+        feed_format="atom",
+        deny=r"/video/",
+        videos=NEWSBEAT_VIDEOS,
     ),
     Publisher(
-        "courier", "The Calderbridge Courier", "News for Calderbridge and the Vale since 1889", "en", BROADSHEET,
-        COURIER_STORIES, COURIER_ABOUT, "/news/{date:%Y/%m}/{slug}/",
-        sitemaps="index", allow=r"/news/\d{4}/\d{2}/[a-z0-9-]+/$", private=COURIER_PRIVATE,
+        "courier",
+        "The Calderbridge Courier",
+        "News for Calderbridge and the Vale since 1889",
+        "en",
+        BROADSHEET,
+        COURIER_STORIES,
+        COURIER_ABOUT,
+        "/news/{date:%Y/%m}/{slug}/",
+        sitemaps="index",
+        allow=r"/news/\d{4}/\d{2}/[a-z0-9-]+/$",
+        private=COURIER_PRIVATE,
     ),
     Publisher(
-        "rundschau", "Neckartaler Rundschau", "Die Zeitung für Lindenau und das Neckartal", "de", BROADSHEET,
-        RUNDSCHAU_STORIES, RUNDSCHAU_ABOUT, "/nachrichten/{date:%Y-%m-%d}/{slug}.html",
-        feed="/nachrichten.rdf", feed_format="rdf",
+        "rundschau",
+        "Neckartaler Rundschau",
+        "Die Zeitung für Lindenau und das Neckartal",
+        "de",
+        BROADSHEET,
+        RUNDSCHAU_STORIES,
+        RUNDSCHAU_ABOUT,
+        "/nachrichten/{date:%Y-%m-%d}/{slug}.html",
+        feed="/nachrichten.rdf",
+        feed_format="rdf",
     ),
     Publisher(
-        "littoral", "Le Courrier du Littoral", "L'actualité de Saint-Malmont-sur-Mer et de la baie", "fr", BROADSHEET,
-        LITTORAL_STORIES, LITTORAL_ABOUT, "/{date:%Y/%m}/{slug}/",
-        listing="/news/", per_page=2, crawl_listing=True,
-        follow=r"/news/page/\d+/$", allow=r"/\d{4}/\d{2}/[a-z0-9-]+/$",
+        "littoral",
+        "Le Courrier du Littoral",
+        "L'actualité de Saint-Malmont-sur-Mer et de la baie",
+        "fr",
+        BROADSHEET,
+        LITTORAL_STORIES,
+        LITTORAL_ABOUT,
+        "/{date:%Y/%m}/{slug}/",
+        listing="/news/",
+        per_page=2,
+        crawl_listing=True,
+        follow=r"/news/page/\d+/$",
+        allow=r"/\d{4}/\d{2}/[a-z0-9-]+/$",
     ),
     Publisher(
-        "vestnik", "Волжский вестник", "Новости Новоречинска и области", "ru", AGENCY,
-        VESTNIK_STORIES, VESTNIK_ABOUT, "/news/{date:%Y/%m/%d}/{slug}.html",
-        charset="windows-1251", feed="/rss/", feed_format="rss",
+        "vestnik",
+        "Волжский вестник",
+        "Новости Новоречинска и области",
+        "ru",
+        AGENCY,
+        VESTNIK_STORIES,
+        VESTNIK_ABOUT,
+        "/news/{date:%Y/%m/%d}/{slug}.html",
+        charset="windows-1251",
+        feed="/rss/",
+        feed_format="rss",
     ),
     Publisher(
-        "dongan", "东岸商报", "立足临江 服务城市", "zh", AGENCY,
-        DONGAN_STORIES, DONGAN_ABOUT, "/article/{date:%Y%m%d}/{slug}.html",
-        sitemaps="urlset", allow=r"/article/\d{8}/[a-z0-9-]+\.html$",
+        "dongan",
+        "东岸商报",
+        "立足临江 服务城市",
+        "zh",
+        AGENCY,
+        DONGAN_STORIES,
+        DONGAN_ABOUT,
+        "/article/{date:%Y%m%d}/{slug}.html",
+        sitemaps="urlset",
+        allow=r"/article/\d{8}/[a-z0-9-]+\.html$",
     ),
     Publisher(
-        "alwaha", "صحيفة الواحة", "أخبار محلية واقتصادية وثقافية على مدار الساعة", "ar", BROADSHEET,
-        ALWAHA_STORIES, ALWAHA_ABOUT, "/akhbar/{date:%Y/%m/%d}/{slug}/",
-        feed="/feed/", feed_format="rss",
+        "alwaha",
+        "صحيفة الواحة",
+        "أخبار محلية واقتصادية وثقافية على مدار الساعة",
+        "ar",
+        BROADSHEET,
+        ALWAHA_STORIES,
+        ALWAHA_ABOUT,
+        "/akhbar/{date:%Y/%m/%d}/{slug}/",
+        feed="/feed/",
+        feed_format="rss",
     ),
 )
 
@@ -260,7 +324,9 @@ class Render:
     def about_page(self) -> Page:
         """Who the publisher is."""
         labels = self.chrome.labels
-        return self.html(Head(labels.about, self.url("/about/")), listing(self.chrome, labels.about, self.pub.about, ()))
+        return self.html(
+            Head(labels.about, self.url("/about/")), listing(self.chrome, labels.about, self.pub.about, ())
+        )
 
     def topic_page(self, topic: Topic) -> Page:
         """A section's stories."""
@@ -287,8 +353,15 @@ class Render:
     def entry(self, story: Story, query: str = "") -> Entry:
         """``story`` as a feed or sitemap entry."""
         guid = f"urn:{self.pub.site}:{story.slug}"
-        return Entry(story.headline, self.story_url(story) + query, story.summary, story.author.name,
-                     story.topic.label, story.published, guid)
+        return Entry(
+            story.headline,
+            self.story_url(story) + query,
+            story.summary,
+            story.author.name,
+            story.topic.label,
+            story.published,
+            guid,
+        )
 
     def sitemap_pages(self) -> dict[str, Page]:
         """Sitemaps: a single urlset, or an index of a plain and a gzipped urlset plus a news sitemap."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from crawler.config import dump_sources, load_sources
-from crawler.cli.demo.network import PUBLISHERS, demo_sites, demo_sources
 from crawler.cli.demo.localsites import LocalSites
+from crawler.cli.demo.network import PUBLISHERS, demo_sites, demo_sources
 from crawler.cli.runner import CrawlReport, crawl_settings, print_progress, run_crawl
+from crawler.config import dump_sources, load_sources
 from storage.corpus import CorpusError, check_writable, open_read_only
 from storage.queries import corpus_stats
 

@@ -6,8 +6,16 @@ from .model import Author, Story, Topic, at
 
 # --- Neckartaler Rundschau (de) --------------------------------------------------------
 
-VOGEL = Author("Katrin Vogel", "katrin-vogel", "Katrin Vogel leitet die Lokalredaktion Lindenau und schreibt über Stadtentwicklung und Verkehr.")
-ALBRECHT = Author("Jonas Albrecht", "jonas-albrecht", "Jonas Albrecht ist Wirtschaftsredakteur und berichtet über Handwerk, Weinbau und Mittelstand in der Region.")
+VOGEL = Author(
+    "Katrin Vogel",
+    "katrin-vogel",
+    "Katrin Vogel leitet die Lokalredaktion Lindenau und schreibt über Stadtentwicklung und Verkehr.",
+)
+ALBRECHT = Author(
+    "Jonas Albrecht",
+    "jonas-albrecht",
+    "Jonas Albrecht ist Wirtschaftsredakteur und berichtet über Handwerk, Weinbau und Mittelstand in der Region.",
+)
 LOKALES = Topic("lokales", "Lokales")
 WIRTSCHAFT = Topic("wirtschaft", "Wirtschaft")
 
@@ -66,8 +74,16 @@ RUNDSCHAU_ABOUT = (
 
 # --- Le Courrier du Littoral (fr) ------------------------------------------------------
 
-DUMONT = Author("Claire Dumont", "claire-dumont", "Claire Dumont suit l'environnement, la culture et la vie du littoral pour le Courrier.")
-LE_GOFF = Author("Yannick Le Goff", "yannick-le-goff", "Yannick Le Goff couvre la vie municipale et l'économie maritime de Saint-Malmont-sur-Mer.")
+DUMONT = Author(
+    "Claire Dumont",
+    "claire-dumont",
+    "Claire Dumont suit l'environnement, la culture et la vie du littoral pour le Courrier.",
+)
+LE_GOFF = Author(
+    "Yannick Le Goff",
+    "yannick-le-goff",
+    "Yannick Le Goff couvre la vie municipale et l'économie maritime de Saint-Malmont-sur-Mer.",
+)
 VILLE = Topic("ville", "Ville")
 ECONOMIE = Topic("economie", "Économie")
 CULTURE = Topic("culture", "Culture")
@@ -152,8 +168,12 @@ LITTORAL_ABOUT = (
 
 # --- Волжский вестник (ru, windows-1251) -----------------------------------------------
 
-SOKOLOVA = Author("Анна Соколова", "anna-sokolova", "Анна Соколова пишет о здравоохранении, образовании и городском хозяйстве.")
-BELOV = Author("Игорь Белов", "igor-belov", "Игорь Белов освещает строительство, транспорт и работу городской администрации.")
+SOKOLOVA = Author(
+    "Анна Соколова", "anna-sokolova", "Анна Соколова пишет о здравоохранении, образовании и городском хозяйстве."
+)
+BELOV = Author(
+    "Игорь Белов", "igor-belov", "Игорь Белов освещает строительство, транспорт и работу городской администрации."
+)
 GOROD = Topic("gorod", "Город")
 OBSHCHESTVO = Topic("obshchestvo", "Общество")
 
@@ -271,7 +291,9 @@ DONGAN_ABOUT = (
 
 # --- صحيفة الواحة (ar) -----------------------------------------------------------------
 
-MANSOURI = Author("سارة المنصوري", "sara-al-mansouri", "سارة المنصوري محررة في القسم الثقافي، تكتب عن الكتب والفنون والتراث.")
+MANSOURI = Author(
+    "سارة المنصوري", "sara-al-mansouri", "سارة المنصوري محررة في القسم الثقافي، تكتب عن الكتب والفنون والتراث."
+)
 OMARI = Author("خالد العمري", "khaled-al-omari", "خالد العمري صحفي اقتصادي متخصص في شؤون الطاقة والتجارة.")
 IQTISAD = Topic("iqtisad", "اقتصاد")
 THAQAFA = Topic("thaqafa", "ثقافة")

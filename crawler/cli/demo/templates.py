@@ -105,13 +105,13 @@ def time_tag(labels: Labels, moment: datetime) -> str:
 
 
 def byline(chrome: Chrome, view: ArticleView) -> str:
-    """"By <author>" with a link to the author's page."""
+    """ "By <author>" with a link to the author's page."""
     name = link(view.story.author.name, view.author_url, "author", "author")
     return f'<span class="byline">{text(chrome.labels.by).replace("{}", name)}</span>'
 
 
 def dateline(chrome: Chrome, moment: datetime) -> str:
-    """"Published <time>"."""
+    """ "Published <time>"."""
     published = text(chrome.labels.published).replace("{}", time_tag(chrome.labels, moment))
     return f'<span class="published">{published}</span>'
 
@@ -167,7 +167,7 @@ def colophon(chrome: Chrome, cls: str) -> str:
     return (
         f'<footer class="{cls}"><p>{text(chrome.labels.newsroom)} {staff}</p>'
         f"<p>© 2026 {text(chrome.name)}. {text(chrome.labels.rights)} "
-        f'{link(chrome.labels.about, chrome.about)} · <span>{text(chrome.labels.privacy)}</span></p></footer>'
+        f"{link(chrome.labels.about, chrome.about)} · <span>{text(chrome.labels.privacy)}</span></p></footer>"
     )
 
 
@@ -259,7 +259,7 @@ def video(chrome: Chrome, view: ArticleView) -> str:
         f'<section class="video-page"><h1>{text(story.headline)}</h1>'
         f'<div class="player" data-src="/media/{story.slug}.mp4">▶ 0:48</div>'
         f"{body(story.paragraphs)}<p>{time_tag(chrome.labels, story.published)}</p>"
-        f'{share_tools(chrome.labels, "share")}</section>'
+        f"{share_tools(chrome.labels, 'share')}</section>"
     )
 
 
