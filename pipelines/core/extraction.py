@@ -34,7 +34,7 @@ SECTION_PATH = re.compile(r"^/[^\W\d_]+/?$")
 #: How much a page must show to be taken for an article, by how it was found (see
 #: ``FetchedPage.bar``): "vouched" (a feed entry, a dated sitemap entry, a link the source's
 #: ``allow`` matched, a page from elsewhere) is an article unless evidence says otherwise;
-#: "metadata" (an undated sitemap entry) needs an article type, a declared date or a prose
+#: "metadata" (an undated sitemap entry) needs an article type, a date on the page or a prose
 #: body; "content" (any same-site link of a listing page) an article type or a prose body.
 Bar = Literal["vouched", "metadata", "content"]
 #: A prose paragraph: at least this many characters (a CJK character counted as
@@ -172,11 +172,10 @@ class ArticleExtractor:
         text = paragraphs(document.text or "", drop_first=title)
         if len(text) < self.min_length:
             raise NotAnArticle("no_body", f"{len(text)} characters of body text")
-        declared_date = structured_published(tree)
-        if not declares_article:
-            self._judge(tree, text, bar, declared_date is not None)
-        published_raw = declared_date or hints.get("published") or document.date or text_published(tree)
+        published_raw = structured_published(tree) or hints.get("published") or document.date or text_published(tree)
         published = normalize_date(published_raw)
+        if not declares_article:
+            self._judge(tree, text, bar, published is not None)
         return Extracted(
             url=url,
             title=title or _clean(hints.get("title")),
@@ -192,14 +191,14 @@ class ArticleExtractor:
 
 
     @staticmethod
-    def _judge(tree, text: str, bar: Bar, declares_date: bool) -> None:  # noqa: ANN001
+    def _judge(tree, text: str, bar: Bar, dated: bool) -> None:  # noqa: ANN001
         """Raise :class:`NotAnArticle` when the body of a page without an article type says it is none."""
         blocks = text.split("\n\n")
         linked = linked_blocks(tree, blocks)
         prose = prose_paragraphs(blocks, linked) >= PROSE_PARAGRAPHS
         if teaser_list(tree, len(linked), len(blocks), prose):
             raise NotAnArticle("not_article", "teaser list")
-        if not prose and (bar == "content" or (bar == "metadata" and not declares_date)):
+        if not prose and (bar == "content" or (bar == "metadata" and not dated)):
             raise NotAnArticle("not_article", f"no article type and no prose body (found through a {'sitemap' if bar == 'metadata' else 'listing'})")
 
 
