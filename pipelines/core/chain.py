@@ -19,7 +19,7 @@ from trafilatura.utils import load_html
 
 from crawler.encoding import decode_html
 from pipelines.core.cleaning import BoilerplateRules
-from pipelines.core.extraction import ArticleExtractor, Extracted, canonical_url, page_text
+from pipelines.core.extraction import ArticleExtractor, Bar, Extracted, canonical_url, page_text
 from pipelines.core.identity import Fingerprinter, text_hash
 from pipelines.core.language import DetectedLanguage, LanguageDetector
 from pipelines.core.rejections import LanguageNotWanted, NotAnArticle
@@ -43,10 +43,18 @@ class FetchedPage:
     discovered_via: str = ""  # feed, sitemap or listing; "" for a page from elsewhere
 
     @property
-    def needs_date(self) -> bool:
-        """Found through a sitemap or listing link the source's ``allow`` did not vouch for: an
-        undated page without an article type is not taken for an article."""
-        return self.discovered_via in ("listing", "sitemap") and not self.hints.get("allow_matched")
+    def bar(self) -> Bar:
+        """What the page must show to be an article, by how it was found (see :data:`~pipelines.core.extraction.Bar`).
+
+        Feeds list articles, and so do news sitemaps (their entries are dated) and the links a
+        source's ``allow`` matched; a plain sitemap lists service pages too, and a listing page
+        links to everything on its site.
+        """
+        if self.hints.get("allow_matched") or self.discovered_via not in ("listing", "sitemap"):
+            return "vouched"
+        if self.discovered_via == "listing":
+            return "content"
+        return "vouched" if self.hints.get("published") else "metadata"
 
 
 @dataclass(frozen=True)
@@ -132,7 +140,7 @@ def extract_page(page: FetchedPage, options: CoreOptions) -> Extracted:
     url = canonical_url(tree, page.url) if options.canonical and page.url.startswith(("http://", "https://")) else page.url
     if options.extractor is None:
         return page_text(tree, url, page.hints)
-    return options.extractor.extract(tree, url, page.hints, page.needs_date)
+    return options.extractor.extract(tree, url, page.hints, page.bar)
 
 
 def language_hints(hints: Mapping[str, Any], headers: Mapping[str, str], page_language: str | None) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import re
 from copy import deepcopy
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Self
+from typing import Any, Literal, Self
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
@@ -18,7 +18,7 @@ from crawler import settings as defaults
 from pipelines.core.settings import SettingsReader
 from pipelines.core.dates import ARTICLE_TYPES, dates_in, json_ld, normalize_date, structured_published, text_published
 
-__all__ = ["ArticleExtractor", "Extracted", "canonical_url", "page_text"]
+__all__ = ["ArticleExtractor", "Bar", "Extracted", "canonical_url", "page_text"]
 
 logger = logging.getLogger(__name__)
 # trafilatura logs an ERROR line for every page it cannot parse; this stage counts and reports
@@ -27,8 +27,38 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 #: schema.org and OpenGraph types of pages that are not articles.
 NON_ARTICLE_TYPES = {"collectionpage", "profilepage", "aboutpage", "contactpage", "searchresultspage", "profile"}
-#: Types some sites put on every page, articles included: only a hint, decided by the date.
-GENERIC_PAGE_TYPES = {"website"}
+#: A section front's URL: one path segment of letters only (``/world/``, ``/sport``); article
+#: URLs mostly carry a slug of several words or an id (none of the 439 benchmark articles has
+#: such a URL), but a feed may list ``/story``: evidence only for a page not vouched for.
+SECTION_PATH = re.compile(r"^/[^\W\d_]+/?$")
+#: How much a page must show to be taken for an article, by how it was found (see
+#: ``FetchedPage.bar``): "vouched" (a feed entry, a dated sitemap entry, a link the source's
+#: ``allow`` matched, a page from elsewhere) is an article unless evidence says otherwise;
+#: "metadata" (an undated sitemap entry) needs an article type, a date on the page or a prose
+#: body; "content" (any same-site link of a listing page) an article type or a prose body.
+Bar = Literal["vouched", "metadata", "content"]
+#: A prose paragraph: at least this many characters (a CJK character counted as
+#: ``CJK_WEIGHT``), with a sentence end, not a link. Longer than a headline or a one-line
+#: teaser blurb; most news paragraphs are two or three times as long.
+PROSE_MIN_CHARS = 80
+#: A Han, kana or Hangul character carries about as much as a word of three letters and a space.
+CJK_WEIGHT = 3
+_CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u0964\u061f]")
+#: "Several paragraphs of sentences": a body with this many prose paragraphs is an article's.
+PROSE_PARAGRAPHS = 3
+#: A teaser is a linked headline and at most two lines under it (blurb, byline), so in a teaser
+#: list at least a third of the body's blocks are linked or in a teaser (see :func:`linked_blocks`).
+LINKED_SHARE = 1 / 3
+#: A list has at least three items: one or two linked blocks are an article's "read also" lines.
+LIST_MIN_ITEMS = 3
+#: A teaser's box: a linked headline (~80 characters), a blurb (~200) and a byline with its
+#: date (~60), with room to spare; an article's paragraphs sit in a box many times longer.
+TEASER_MAX_CHARS = 600
+_HEADINGS = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+_HEADLINE_LINK = f".//*[{_HEADINGS}]//a[@href] | .//a[@href][.//*[{_HEADINGS}]]"
+#: Elements trafilatura takes a body block from.
+_BLOCK_ELEMENTS = "//body//*[self::p or self::li or self::div or self::span or self::blockquote or self::dd or self::td]"
 #: Dates shown in the page's content, not its navigation or side rails: <time> elements and
 #: elements whose class says they hold a date.
 _IN_CONTENT = "not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside)"
@@ -78,14 +108,17 @@ class Extracted:
 class ArticleExtractor:
     """Extracts an article from a parsed page; raises :class:`NotAnArticle` for other pages.
 
-    A page that declares no article type (JSON-LD ``NewsArticle``, ``og:type=article``, ...)
-    is not an article when it declares a non-article type (``CollectionPage``,
-    ``ProfilePage``, ...), when its URL looks like a tag/author/about page, when it is the
-    site's root or shows the dates of many items (a teaser list), or when it has
-    no publication date (structured, from the feed, in the URL or written in the text) and is
-    either typed ``website`` or ``needs_date``: found through a sitemap or listing link that
-    the source's ``allow`` did not vouch for (sitemaps list service pages too; feeds do not).
-    Any page with less body text than ``min_length`` is not an article.
+    An article is innocent until proven otherwise. A page that declares no article type
+    (JSON-LD ``NewsArticle``, ``og:type=article``, ...) is not an article on strong evidence
+    only: it declares a non-article type (``CollectionPage``, ``ProfilePage``, ...), its URL is
+    the site's root or a tag/author/about page, or its body is a teaser list
+    (see :func:`teaser_list`). Related rails, dated sidebars and ``og:type=website`` are on
+    real article pages too: no evidence. A page found where service pages are listed too must
+    also show it is an article (see :data:`Bar`), and is none at a section front's URL
+    (:data:`SECTION_PATH`): an undated sitemap entry by its metadata or
+    its content, a listing link the source's ``allow`` did not match by its content (a prose
+    body, :func:`prose_paragraphs`); a missing date is never evidence. Any page with less body
+    text than ``min_length`` is not an article.
     """
 
     def __init__(
@@ -114,8 +147,8 @@ class ArticleExtractor:
             favor=settings.get("EXTRACT_FAVOR"),
         )
 
-    def extract(self, tree, url: str, hints: Mapping[str, Any] | None = None, needs_date: bool = False) -> Extracted:  # noqa: ANN001
-        """Extract the article of ``tree`` (an lxml document, not modified) found at ``url``."""
+    def extract(self, tree, url: str, hints: Mapping[str, Any] | None = None, bar: Bar = "vouched") -> Extracted:  # noqa: ANN001
+        """Extract the article of ``tree`` (an lxml document, not modified) found at ``url`` (see :data:`Bar`)."""
         hints = hints or {}
         types = page_types(tree)
         declares_article = bool(types & ARTICLE_TYPES)
@@ -124,8 +157,10 @@ class ArticleExtractor:
         path = urlsplit(url).path
         if not declares_article and self.non_article_url and self.non_article_url.search(path):
             raise NotAnArticle("not_article", "tag, author or service page URL")
-        if not declares_article and (path in ("", "/") or shows_teaser_dates(tree)):
-            raise NotAnArticle("not_article", "home or listing page")
+        if not declares_article and path in ("", "/"):
+            raise NotAnArticle("not_article", "home page")
+        if not declares_article and bar != "vouched" and SECTION_PATH.match(path):
+            raise NotAnArticle("not_article", "section page URL")
         protected = _protect_joiners(tree)
         document = trafilatura.bare_extraction(protected, url=url, with_metadata=True, **self.options)
         if not isinstance(document, Document):  # None: trafilatura found nothing (a dict only with as_dict)
@@ -139,8 +174,8 @@ class ArticleExtractor:
             raise NotAnArticle("no_body", f"{len(text)} characters of body text")
         published_raw = structured_published(tree) or hints.get("published") or document.date or text_published(tree)
         published = normalize_date(published_raw)
-        if not declares_article and not published and (needs_date or types & GENERIC_PAGE_TYPES):
-            raise NotAnArticle("not_article", "no article type and no date")
+        if not declares_article:
+            self._judge(tree, text, bar, published is not None)
         return Extracted(
             url=url,
             title=title or _clean(hints.get("title")),
@@ -153,6 +188,18 @@ class ArticleExtractor:
             page_language=page_language(tree),
             alternates=alternates(tree, url),
         )
+
+
+    @staticmethod
+    def _judge(tree, text: str, bar: Bar, dated: bool) -> None:  # noqa: ANN001
+        """Raise :class:`NotAnArticle` when the body of a page without an article type says it is none."""
+        blocks = text.split("\n\n")
+        linked = linked_blocks(tree, blocks)
+        prose = prose_paragraphs(blocks, linked) >= PROSE_PARAGRAPHS
+        if teaser_list(tree, len(linked), len(blocks), prose):
+            raise NotAnArticle("not_article", "teaser list")
+        if not prose and (bar == "content" or (bar == "metadata" and not dated)):
+            raise NotAnArticle("not_article", f"no article type and no prose body (found through a {'sitemap' if bar == 'metadata' else 'listing'})")
 
 
 #: Headings that hold the page's headline: in the article or main content, else anywhere but
@@ -237,13 +284,52 @@ def page_types(tree) -> set[str]:  # noqa: ANN001
     return types
 
 
+def linked_blocks(tree, blocks: list[str]) -> set[int]:  # noqa: ANN001
+    """Indexes of the body blocks that are a link's text or sit in a teaser.
+
+    A teaser is a small box (at most :data:`TEASER_MAX_CHARS`) holding a linked headline and
+    the block (a blurb, a byline); an article's paragraph sits in a box as long as the article.
+    """
+    anchors = {text for a in tree.xpath("//a") if len(text := _text(a)) >= 2}
+    index_of = {block.removeprefix("- "): index for index, block in enumerate(blocks)}  # "- item": a list item
+    linked = {index for block, index in index_of.items() if block in anchors}
+    for element in tree.xpath(_BLOCK_ELEMENTS):
+        index = index_of.get(_text(element))
+        box = element.getparent()
+        if index is not None and index not in linked and box is not None and box.xpath(_HEADLINE_LINK) \
+                and len(_text(box)) <= TEASER_MAX_CHARS:
+            linked.add(index)
+    return linked
+
+
+def _text(element) -> str:  # noqa: ANN001
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def prose_paragraphs(blocks: list[str], linked: set[int]) -> int:
+    """How many blocks are prose: long enough (see :data:`PROSE_MIN_CHARS`), with a sentence end, not linked."""
+    return sum(
+        1 for index, block in enumerate(blocks)
+        if index not in linked and _SENTENCE_END.search(block)
+        and len(block) + (CJK_WEIGHT - 1) * len(_CJK.findall(block)) >= PROSE_MIN_CHARS
+    )
+
+
+def teaser_list(tree, linked: int, blocks: int, prose: bool) -> bool:  # noqa: ANN001
+    """Whether the body is a list of teasers: a listing or front page, not one article.
+
+    Several of its blocks linked (:data:`LIST_MIN_ITEMS`), a third of them
+    (:data:`LINKED_SHARE`), and no prose body or the dates of many items shown in the content.
+    Teaser dates alone are no evidence: every related rail has them.
+    """
+    return linked >= LIST_MIN_ITEMS and linked >= LINKED_SHARE * blocks and (not prose or shows_teaser_dates(tree))
+
+
 def shows_teaser_dates(tree) -> bool:  # noqa: ANN001
-    """Whether the page's content shows the dates of many items: a listing, not one article.
+    """Whether the page's content shows the dates of many items, as a teaser list does.
 
     Two distinct days in ``<time datetime>`` elements, or four counting date-classed elements
-    too. Measured: 3 of 181 ScrapingHub and 0 of 258 Fundus articles without a declared
-    article type show that many (related-story rails show two or three); section fronts six
-    or more.
+    too (related-story rails show two or three; section fronts six or more).
     """
     times = {element.get("datetime", "").strip()[:10] for element in tree.xpath(CONTENT_TIMES)} - {""}
     if len(times) >= 2:

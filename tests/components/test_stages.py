@@ -154,11 +154,14 @@ def test_non_article_pages_are_dropped_and_counted(crawler, response, via, reaso
     assert crawler.stats.get_value(f"wirecrawl/dropped/{reason}") == 1
 
 
-def test_undated_listing_page_is_an_article_when_the_source_allow_matched_it(crawler):
-    response = page(url="https://port.example/world/harbour-channel")
+def test_undated_listing_page_is_an_article_by_its_prose_or_when_the_source_allow_matched_it(crawler):
+    prose = item_from(page(url="https://port.example/world/harbour-channel"), via="listing")
+    assert run_stages(crawler, prose, stages=(ExtractionPipeline,)).text
+    short = page(paragraphs=STORY[:2], url="https://port.example/world/harbour-notice")
     with pytest.raises(DropItem):
-        run_stages(crawler, item_from(response, via="listing"), stages=(ExtractionPipeline,))
-    allowed = item_from(page(url="https://port.example/world/harbour-channel"), via="listing", hints={"allow_matched": True})
+        run_stages(crawler, item_from(short, via="listing"), stages=(ExtractionPipeline,))
+    allowed = item_from(page(paragraphs=STORY[:2], url="https://port.example/world/harbour-notice"), via="listing",
+                        hints={"allow_matched": True})
     assert run_stages(crawler, allowed, stages=(ExtractionPipeline,)).text
 
 
