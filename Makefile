@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast clean
+.PHONY: install demo test test-fast lint clean
 
 install: $(STAMP)
 
@@ -24,6 +24,12 @@ test: install
 # The inner loop: unit and component tests, no crawl.
 test-fast: install
 	$(BIN)/python -m pytest tests/unit tests/components
+
+# The checks CI makes before the tests: lint, format and the core's types.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache demo.db demo.db-wal demo.db-shm demo.db.lock

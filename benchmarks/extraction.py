@@ -49,7 +49,10 @@ GOLDEN = ROOT / "tests" / "golden"
 #: extract`` on a saved file; a sitemap without dates and a listing link without ``allow``
 #: carry no hints. The body scores are those of "extract".
 ARRIVALS: tuple[tuple[str, str, dict[str, object]], ...] = (
-    ("extract", "", {}), ("feed", "feed", {}), ("sitemap", "sitemap", {}), ("listing", "listing", {}),
+    ("extract", "", {}),
+    ("feed", "feed", {}),
+    ("sitemap", "sitemap", {}),
+    ("listing", "listing", {}),
 )
 
 
@@ -250,14 +253,17 @@ def compare(name: str, pages: list[Page], by_language: bool) -> None:
             if page.title:
                 fields["title"].append(found is not None and normalized(found.title) == normalized(page.title))
             if page.authors:
-                fields["author"].append(found is not None and bool(found.author) and
-                                        all(normalized(a).split()[-1] in normalized(found.author) for a in page.authors if a.split()))
+                fields["author"].append(
+                    found is not None
+                    and bool(found.author)
+                    and all(normalized(a).split()[-1] in normalized(found.author) for a in page.authors if a.split())
+                )
             if page.date:
                 fields["date (exact day)"].append(found is not None and (found.published or "")[:10] == page.date)
                 fields["date found"].append(found is not None and bool(found.published))
     print(f"\n{name}: {len(pages)} pages")
     print(f"  {'group':<8}{'n':>5}  {'trafilatura P/R/F1':>22}  {'wirecrawl P/R/F1':>22}")
-    groups = sorted(results, key=lambda g: (-len(results[g]['wirecrawl']), g))
+    groups = sorted(results, key=lambda g: (-len(results[g]["wirecrawl"]), g))
     if by_language:
         groups.append("all")
         for label in ("trafilatura", "wirecrawl"):
@@ -280,18 +286,24 @@ def golden_non_articles() -> None:
     """The golden fixtures' non-articles, run as from every arrival path: each must be rejected."""
     wirecrawl = Wirecrawl()
     cases = [(case, json.loads(case.read_text(encoding="utf-8"))) for case in sorted(GOLDEN.glob("*.json"))]
-    pages = [Page(case.stem, record["url"], gzip.decompress((GOLDEN / f"{case.stem}.html.gz").read_bytes()), "")
-             for case, record in cases if record["expected"].get("error")]
+    pages = [
+        Page(case.stem, record["url"], gzip.decompress((GOLDEN / f"{case.stem}.html.gz").read_bytes()), "")
+        for case, record in cases
+        if record["expected"].get("error")
+    ]
     print(f"\nGolden non-articles: {len(pages)} pages")
     for label, via, hints in ARRIVALS:
         stored = [page.key for page in pages if not isinstance(wirecrawl(page, via, hints), Rejected)]
-        print(f"  stored as from {label:<8}{len(stored):>4} of {len(pages)}{': ' + ', '.join(stored) if stored else ''}")
+        print(
+            f"  stored as from {label:<8}{len(stored):>4} of {len(pages)}{': ' + ', '.join(stored) if stored else ''}"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("scrapinghub", nargs="?", type=Path,
-                        default=ROOT.parent / "shared" / "bench" / "extraction" / "scrapinghub")
+    parser.add_argument(
+        "scrapinghub", nargs="?", type=Path, default=ROOT.parent / "shared" / "bench" / "extraction" / "scrapinghub"
+    )
     parser.add_argument("--fundus", type=Path, default=ROOT.parent / "shared" / "bench" / "extraction" / "fundus")
     args = parser.parse_args()
     compare("ScrapingHub", scrapinghub_pages(args.scrapinghub), by_language=False)

@@ -38,8 +38,12 @@ class FetchedPage:
 
     url: str  # the URL it was fetched from (after redirects)
     body: bytes
-    headers: Mapping[str, str] = field(default_factory=dict)  # kept response headers: Content-Type, Content-Language, ...
-    hints: Mapping[str, Any] = field(default_factory=dict)  # title, published, language (feed), source_language(s), allow_matched
+    headers: Mapping[str, str] = field(
+        default_factory=dict
+    )  # kept response headers: Content-Type, Content-Language, ...
+    hints: Mapping[str, Any] = field(
+        default_factory=dict
+    )  # title, published, language (feed), source_language(s), allow_matched
     discovered_via: str = ""  # feed, sitemap or listing; "" for a page from elsewhere
 
     @property
@@ -137,7 +141,11 @@ def extract_page(page: FetchedPage, options: CoreOptions) -> Extracted:
     tree = load_html(html)
     if tree is None:
         raise NotAnArticle("unparseable", "no HTML document")
-    url = canonical_url(tree, page.url) if options.canonical and page.url.startswith(("http://", "https://")) else page.url
+    url = (
+        canonical_url(tree, page.url)
+        if options.canonical and page.url.startswith(("http://", "https://"))
+        else page.url
+    )
     if options.extractor is None:
         return page_text(tree, url, page.hints)
     return options.extractor.extract(tree, url, page.hints, page.bar)
@@ -158,14 +166,18 @@ def finish_text(blocks: list[str], title: str | None, hints: Mapping[str, Any], 
     text = "\n\n".join(kept)
     if options.rules is not None and len(text) < options.clean_min_length:
         raise NotAnArticle("no_body", f"{len(text)} characters left after cleaning")
-    language = options.detector.detect(text, hints) if options.detector is not None else DetectedLanguage(None, None, None)
+    language = (
+        options.detector.detect(text, hints) if options.detector is not None else DetectedLanguage(None, None, None)
+    )
     wanted = hints.get("source_languages")
     if wanted and options.detector is not None and language.language not in wanted:
         raise LanguageNotWanted(language.language or "unknown", f"not among the source's languages {', '.join(wanted)}")
     if options.fingerprinter is None:
         return Finished(text, len(blocks) - len(kept), language, text_hash(text))
     identity = options.fingerprinter.identify(text, language.language)
-    return Finished(text, len(blocks) - len(kept), language, identity.text_hash, identity.fingerprint, identity.shingles)
+    return Finished(
+        text, len(blocks) - len(kept), language, identity.text_hash, identity.fingerprint, identity.shingles
+    )
 
 
 def process_page(page: FetchedPage, options: CoreOptions, templates: TemplateFilter | None = None) -> Article:
@@ -174,4 +186,9 @@ def process_page(page: FetchedPage, options: CoreOptions, templates: TemplateFil
     blocks = extracted.text.split("\n\n") if extracted.text else []
     if templates is not None and options.rules is not None:
         blocks = templates(extracted.url, blocks)
-    return Article(extracted, finish_text(blocks, extracted.title, language_hints(page.hints, page.headers, extracted.page_language), options))
+    return Article(
+        extracted,
+        finish_text(
+            blocks, extracted.title, language_hints(page.hints, page.headers, extracted.page_language), options
+        ),
+    )

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import logging
 import re
-from copy import deepcopy
 from collections.abc import Mapping
+from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any, Literal, Self
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from trafilatura.settings import Document
-from crawler.urls import normalize_url, same_site
-from pipelines.core.rejections import NotAnArticle
+
 from crawler import settings as defaults
-from pipelines.core.settings import SettingsReader
+from crawler.urls import normalize_url, same_site
 from pipelines.core.dates import ARTICLE_TYPES, dates_in, json_ld, normalize_date, structured_published, text_published
+from pipelines.core.rejections import NotAnArticle
+from pipelines.core.settings import SettingsReader
 
 __all__ = ["ArticleExtractor", "Bar", "Extracted", "canonical_url", "page_text"]
 
@@ -58,12 +59,16 @@ TEASER_MAX_CHARS = 600
 _HEADINGS = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
 _HEADLINE_LINK = f".//*[{_HEADINGS}]//a[@href] | .//a[@href][.//*[{_HEADINGS}]]"
 #: Elements trafilatura takes a body block from.
-_BLOCK_ELEMENTS = "//body//*[self::p or self::li or self::div or self::span or self::blockquote or self::dd or self::td]"
+_BLOCK_ELEMENTS = (
+    "//body//*[self::p or self::li or self::div or self::span or self::blockquote or self::dd or self::td]"
+)
 #: Dates shown in the page's content, not its navigation or side rails: <time> elements and
 #: elements whose class says they hold a date.
 _IN_CONTENT = "not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside)"
 CONTENT_TIMES = f"//time[@datetime and {_IN_CONTENT}]"
-CONTENT_DATE_ELEMENTS = f"//*[contains(translate(@class, 'DATE', 'date'), 'date') and not(self::time) and {_IN_CONTENT}]"
+CONTENT_DATE_ELEMENTS = (
+    f"//*[contains(translate(@class, 'DATE', 'date'), 'date') and not(self::time) and {_IN_CONTENT}]"
+)
 #: trafilatura drops every non-printable character, zero-width (non-)joiners included, which
 #: breaks Persian words (دشت‌آباد) and Indic conjuncts; they cross it as printable markers.
 JOINER_MARKERS = {"\u200c": "\u2e28\u2e29", "\u200d": "\u2e29\u2e28"}
@@ -189,7 +194,6 @@ class ArticleExtractor:
             alternates=alternates(tree, url),
         )
 
-
     @staticmethod
     def _judge(tree, text: str, bar: Bar, dated: bool) -> None:  # noqa: ANN001
         """Raise :class:`NotAnArticle` when the body of a page without an article type says it is none."""
@@ -199,7 +203,10 @@ class ArticleExtractor:
         if teaser_list(tree, len(linked), len(blocks), prose):
             raise NotAnArticle("not_article", "teaser list")
         if not prose and (bar == "content" or (bar == "metadata" and not dated)):
-            raise NotAnArticle("not_article", f"no article type and no prose body (found through a {'sitemap' if bar == 'metadata' else 'listing'})")
+            raise NotAnArticle(
+                "not_article",
+                f"no article type and no prose body (found through a {'sitemap' if bar == 'metadata' else 'listing'})",
+            )
 
 
 #: Headings that hold the page's headline: in the article or main content, else anywhere but
@@ -209,6 +216,7 @@ HEADLINE_XPATHS = (
     "//h1[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[not(ancestor::article)])]",
 )
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»|/)\s+")
+
 
 def headline(tree, declared: str | None, url: str) -> str | None:  # noqa: ANN001
     """The article's headline: its ``<h1>``, else the declared title without the site's suffix.
@@ -296,8 +304,13 @@ def linked_blocks(tree, blocks: list[str]) -> set[int]:  # noqa: ANN001
     for element in tree.xpath(_BLOCK_ELEMENTS):
         index = index_of.get(_text(element))
         box = element.getparent()
-        if index is not None and index not in linked and box is not None and box.xpath(_HEADLINE_LINK) \
-                and len(_text(box)) <= TEASER_MAX_CHARS:
+        if (
+            index is not None
+            and index not in linked
+            and box is not None
+            and box.xpath(_HEADLINE_LINK)
+            and len(_text(box)) <= TEASER_MAX_CHARS
+        ):
             linked.add(index)
     return linked
 
@@ -309,8 +322,10 @@ def _text(element) -> str:  # noqa: ANN001
 def prose_paragraphs(blocks: list[str], linked: set[int]) -> int:
     """How many blocks are prose: long enough (see :data:`PROSE_MIN_CHARS`), with a sentence end, not linked."""
     return sum(
-        1 for index, block in enumerate(blocks)
-        if index not in linked and _SENTENCE_END.search(block)
+        1
+        for index, block in enumerate(blocks)
+        if index not in linked
+        and _SENTENCE_END.search(block)
         and len(block) + (CJK_WEIGHT - 1) * len(_CJK.findall(block)) >= PROSE_MIN_CHARS
     )
 

@@ -8,9 +8,9 @@ import pytest
 from scrapy import Request
 from scrapy.exceptions import DropItem
 from scrapy.http import HtmlResponse
+from test_stages import STORY, crawler, item_from, run_stages  # noqa: F401 (crawler: a fixture)
 
 from pipelines.extract import ExtractionPipeline
-from test_stages import STORY, crawler, item_from, run_stages  # noqa: F401 (crawler: a fixture)
 
 RAIL = "".join(
     f'<li><a href="/news/2026/11/{day}/story-{day}">Council story number {day}</a> '
@@ -63,6 +63,12 @@ def test_a_short_undated_page_needs_metadata_from_a_sitemap_and_prose_from_a_lis
     for main, via in ((short, "sitemap"), (short, "listing"), (dated, "listing")):
         with pytest.raises(DropItem, match="no prose body"):
             run_stages(crawler, item_from(response(main, url), via=via), stages=(ExtractionPipeline,))
-    for main, via, hints in ((short, "feed", {}), (short, "sitemap", {"published": "2026-11-20"}),
-                             (dated, "sitemap", {}), (short, "listing", {"allow_matched": True})):
-        assert run_stages(crawler, item_from(response(main, url), via=via, hints=hints), stages=(ExtractionPipeline,)).text
+    for main, via, hints in (
+        (short, "feed", {}),
+        (short, "sitemap", {"published": "2026-11-20"}),
+        (dated, "sitemap", {}),
+        (short, "listing", {"allow_matched": True}),
+    ):
+        assert run_stages(
+            crawler, item_from(response(main, url), via=via, hints=hints), stages=(ExtractionPipeline,)
+        ).text

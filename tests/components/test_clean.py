@@ -1,14 +1,13 @@
 """Boilerplate cleaning: general rules for each kind of residue, in several languages, and site templates."""
 
 import pytest
-
 from scrapy import signals
 from scrapy.exceptions import DropItem
+from scrapy_helpers import make_crawler, run_stages
 
 from crawler.items import Article
 from pipelines.core.cleaning import BoilerplateRules
 from pipelines.text import TextPipeline
-from scrapy_helpers import make_crawler, run_stages
 
 BODY = [
     "The harbour authority approved a plan on Monday to deepen the main shipping channel, a project that engineers say will let larger vessels dock.",
@@ -59,7 +58,9 @@ def test_language_and_country_selectors_with_their_options():
     assert cleaned(blocks) == BODY
 
 
-@pytest.mark.parametrize("heading", ["Similar News", "More news", "Похожие новости", "Noticias relacionadas", "相关新闻"])
+@pytest.mark.parametrize(
+    "heading", ["Similar News", "More news", "Похожие новости", "Noticias relacionadas", "相关新闻"]
+)
 def test_related_news_lists_are_cut(heading):
     teasers = ["- Thousands evacuated as fire nears town", "- Rail strike called off", "All News"]
     assert cleaned([*BODY, heading, *teasers]) == BODY
@@ -97,14 +98,18 @@ def test_site_templates_learn_recurring_blocks(tmp_path):
 
     signup = "Get the Port News morning briefing in your inbox every weekday: local stories, weather and traffic."
 
-    leads = ["Dockers voted to accept the new pay offer after a week of talks.",
-             "A rare seal was spotted sunning itself on the slipway at dawn.",
-             "The lighthouse reopens to visitors after two years of repairs.",
-             "Fishermen report the best mackerel season in a decade this autumn."]
+    leads = [
+        "Dockers voted to accept the new pay offer after a week of talks.",
+        "A rare seal was spotted sunning itself on the slipway at dawn.",
+        "The lighthouse reopens to visitors after two years of repairs.",
+        "Fishermen report the best mackerel season in a decade this autumn.",
+    ]
 
     def page(number):
         body = [leads[number], signup, BODY[number % 3]]
-        return Article(source="port", url=f"https://port.example/news/{number}", text="\n\n".join(body), title=f"Story {number}")
+        return Article(
+            source="port", url=f"https://port.example/news/{number}", text="\n\n".join(body), title=f"Story {number}"
+        )
 
     first = [cleaned_text(page(n)) for n in range(3)]
     assert all(signup in text for text in first)  # not yet known to recur

@@ -4,9 +4,10 @@ import asyncio
 import gzip
 
 import pytest
-from trafilatura.utils import load_html
 from scrapy import Request
 from scrapy.http import HtmlResponse, Response, XmlResponse
+from scrapy_helpers import make_crawler
+from trafilatura.utils import load_html
 
 from crawler.config import parse_sources
 from crawler.encoding import decode_html
@@ -14,7 +15,6 @@ from pipelines.core.extraction import page_text
 from spiders.feeds import UnreadableDocument, parse_feed
 from spiders.sitemaps import parse_sitemap, robots_sitemaps
 from spiders.source import SourceSpider
-from scrapy_helpers import make_crawler
 
 RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Wire</title><language>en-us</language>
@@ -69,7 +69,9 @@ def test_rss2_entries_with_guid_and_relative_links():
 def test_rss1_rdf_entries():
     feed = parse_feed(RDF, "https://de.example/rdf")
     assert feed.language == "de"
-    assert [(e.url, e.published) for e in feed.entries] == [("https://de.example/artikel/1", "2026-11-20T10:00:00+01:00")]
+    assert [(e.url, e.published) for e in feed.entries] == [
+        ("https://de.example/artikel/1", "2026-11-20T10:00:00+01:00")
+    ]
 
 
 def test_atom_entries_resolve_xml_base_and_skip_enclosures():
@@ -126,6 +128,7 @@ def test_start_requests_cover_every_route():
         sitemaps=["https://a.example/robots.txt", "https://a.example/sitemap.xml"],
         start_urls=["https://a.example/news/"],
     )
+
     async def collect():
         return [request async for request in spider.start()]
 
@@ -201,7 +204,11 @@ def test_article_response_becomes_an_item_with_its_bytes_decoded_by_extraction()
 def test_non_html_article_response_is_skipped():
     spider = make_spider(feeds=["https://a.example/rss"])
     response = response_for(
-        spider, Response, "https://a.example/file.pdf", b"%PDF-1.4", {"discovered_via": "feed"},
+        spider,
+        Response,
+        "https://a.example/file.pdf",
+        b"%PDF-1.4",
+        {"discovered_via": "feed"},
         headers={"Content-Type": "application/pdf"},
     )
     assert list(spider.parse_article(response)) == []

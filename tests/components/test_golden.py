@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from golden.regenerate import GOLDEN, extract
 
 CASES = sorted(GOLDEN.glob("*.json"))
@@ -29,10 +28,15 @@ def differences(expected: dict[str, Any], actual: dict[str, Any]) -> list[str]:
             continue
         if field == "text" and isinstance(want, str) and isinstance(got, str):
             wanted, gotten = want.split("\n\n"), got.split("\n\n")
-            n = next((i for i, (a, b) in enumerate(zip(wanted, gotten)) if a != b), min(len(wanted), len(gotten)))
-            found.append(f"text: paragraph {n + 1} of {len(wanted)} expected, {len(gotten)} extracted:\n"
-                         f"  expected {wanted[n] if n < len(wanted) else '(none)'!r}\n"
-                         f"  got      {gotten[n] if n < len(gotten) else '(none)'!r}")
+            n = next(
+                (i for i, (a, b) in enumerate(zip(wanted, gotten, strict=False)) if a != b),
+                min(len(wanted), len(gotten)),
+            )
+            found.append(
+                f"text: paragraph {n + 1} of {len(wanted)} expected, {len(gotten)} extracted:\n"
+                f"  expected {wanted[n] if n < len(wanted) else '(none)'!r}\n"
+                f"  got      {gotten[n] if n < len(gotten) else '(none)'!r}"
+            )
         else:
             found.append(f"{field}: expected {want!r}, got {got!r}")
     return found

@@ -6,6 +6,8 @@ import pytest
 from scrapy import Request, signals
 from scrapy.exceptions import DropItem
 from scrapy.http import HtmlResponse
+from scrapy_helpers import make_crawler
+from scrapy_helpers import run_stages as run_through
 
 from crawler.config import parse_sources
 from crawler.shared_corpus import corpus_for
@@ -17,7 +19,6 @@ from pipelines.extract import ExtractionPipeline
 from pipelines.store import CorpusPipeline
 from pipelines.text import TextPipeline
 from spiders.source import SourceSpider
-from scrapy_helpers import make_crawler, run_stages as run_through
 
 STORY = [
     "The harbour authority approved a plan on Monday to deepen the main shipping channel, a project "
@@ -77,10 +78,26 @@ def run_stages(crawler, item, stages=(ExtractionPipeline, CanonicalUrlPipeline, 
 @pytest.mark.parametrize(
     ("head", "fetched", "expected"),
     [
-        ('<link rel="canonical" href="https://www.port.example/news/a">', "https://port.example/news/a?utm_source=x", "https://www.port.example/news/a"),
-        ('<link rel="canonical" href="/news/a?fbclid=1#top">', "https://port.example/news/a-amp", "https://port.example/news/a"),
-        ('<meta property="og:url" content="https://port.example/news/a">', "https://port.example/news/a?gclid=9", "https://port.example/news/a"),
-        ('<link rel="canonical" href="https://wire.example/original">', "https://port.example/news/copy?utm_medium=rss", "https://port.example/news/copy"),
+        (
+            '<link rel="canonical" href="https://www.port.example/news/a">',
+            "https://port.example/news/a?utm_source=x",
+            "https://www.port.example/news/a",
+        ),
+        (
+            '<link rel="canonical" href="/news/a?fbclid=1#top">',
+            "https://port.example/news/a-amp",
+            "https://port.example/news/a",
+        ),
+        (
+            '<meta property="og:url" content="https://port.example/news/a">',
+            "https://port.example/news/a?gclid=9",
+            "https://port.example/news/a",
+        ),
+        (
+            '<link rel="canonical" href="https://wire.example/original">',
+            "https://port.example/news/copy?utm_medium=rss",
+            "https://port.example/news/copy",
+        ),
         ("", "https://PORT.example/news/a?mc_cid=1&id=3#frag", "https://port.example/news/a?id=3"),
     ],
 )
@@ -93,8 +110,11 @@ def test_canonical_url_on_same_site_only(crawler, head, fetched, expected):
 def test_canonical_url_switched_off_keeps_the_fetched_url(tmp_path):
     crawler = make_crawler(CORPUS_PATH=str(tmp_path / "corpus.db"), CANONICAL_ENABLED=False)
     fetched = "https://port.example/news/a?id=3"
-    item = run_stages(crawler, item_from(page(head='<link rel="canonical" href="https://port.example/news/b">', url=fetched)),
-                      stages=(ExtractionPipeline,))
+    item = run_stages(
+        crawler,
+        item_from(page(head='<link rel="canonical" href="https://port.example/news/b">', url=fetched)),
+        stages=(ExtractionPipeline,),
+    )
     assert item.url == fetched
     crawler.signals.send_catch_log(signal=signals.engine_stopped)
 
@@ -124,7 +144,10 @@ def test_extraction_fields(crawler):
 
 
 def test_json_ld_date_wins_and_feed_date_is_the_fallback(crawler):
-    ld = {"@context": "https://schema.org", "@graph": [{"@type": "WebSite"}, {"@type": "NewsArticle", "datePublished": "2026-11-19T07:00:00Z"}]}
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [{"@type": "WebSite"}, {"@type": "NewsArticle", "datePublished": "2026-11-19T07:00:00Z"}],
+    }
     with_ld = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
     item = run_stages(crawler, item_from(page(head=with_ld)), stages=(ExtractionPipeline,))
     assert item.published == "2026-11-19T07:00:00+00:00"
@@ -142,10 +165,25 @@ def test_json_ld_date_wins_and_feed_date_is_the_fallback(crawler):
         (page(url="https://port.example/author/maria-lopez"), "listing", "not_article"),
         (page(url="https://port.example/about/"), "listing", "not_article"),
         (page(head='<meta property="og:type" content="profile">'), "feed", "not_article"),
-        (page(head='<script type="application/ld+json">{"@type": "CollectionPage"}</script>'), "sitemap", "not_article"),
-        (page(head='<meta property="og:type" content="website">', url="https://port.example/world/"), "listing", "not_article"),
+        (
+            page(head='<script type="application/ld+json">{"@type": "CollectionPage"}</script>'),
+            "sitemap",
+            "not_article",
+        ),
+        (
+            page(head='<meta property="og:type" content="website">', url="https://port.example/world/"),
+            "listing",
+            "not_article",
+        ),
         (page(url="https://port.example/"), "sitemap", "not_article"),
-        (page(paragraphs=[f'<time datetime="2026-11-{day}">{day} Nov</time> {STORY[0]}' for day in (20, 21)], url="https://port.example/world/"), "sitemap", "not_article"),
+        (
+            page(
+                paragraphs=[f'<time datetime="2026-11-{day}">{day} Nov</time> {STORY[0]}' for day in (20, 21)],
+                url="https://port.example/world/",
+            ),
+            "sitemap",
+            "not_article",
+        ),
     ],
 )
 def test_non_article_pages_are_dropped_and_counted(crawler, response, via, reason):
@@ -160,8 +198,11 @@ def test_undated_listing_page_is_an_article_by_its_prose_or_when_the_source_allo
     short = page(paragraphs=STORY[:2], url="https://port.example/world/harbour-notice")
     with pytest.raises(DropItem):
         run_stages(crawler, item_from(short, via="listing"), stages=(ExtractionPipeline,))
-    allowed = item_from(page(paragraphs=STORY[:2], url="https://port.example/world/harbour-notice"), via="listing",
-                        hints={"allow_matched": True})
+    allowed = item_from(
+        page(paragraphs=STORY[:2], url="https://port.example/world/harbour-notice"),
+        via="listing",
+        hints={"allow_matched": True},
+    )
     assert run_stages(crawler, allowed, stages=(ExtractionPipeline,)).text
 
 
@@ -208,7 +249,11 @@ def test_language_detected_deterministically_with_probability(crawler):
         ("Ja.", {"page_language": "de-DE", "language": "en", "source_language": "fr"}, ("de", "page")),
         ("Ja.", {"language": "en-us", "source_language": "fr"}, ("en", "feed")),
         ("Ja.", {"source_language": "nl"}, ("nl", "source")),
-        ("北京市政府周二宣布，将在未来五年内新建十二条地铁线路，以缓解城市交通拥堵问题。" * 3, {}, ("zh", "langdetect")),
+        (
+            "北京市政府周二宣布，将在未来五年内新建十二条地铁线路，以缓解城市交通拥堵问题。" * 3,
+            {},
+            ("zh", "langdetect"),
+        ),
     ],
 )
 def test_language_hints_decide_when_text_is_short(text, hints, expected):
@@ -217,7 +262,11 @@ def test_language_hints_decide_when_text_is_short(text, hints, expected):
 
 
 def test_language_stage_uses_page_lang(crawler):
-    item = run_stages(crawler, item_from(page(paragraphs=GERMAN, lang="de", title="Straßenbahn")), stages=(ExtractionPipeline, TextPipeline))
+    item = run_stages(
+        crawler,
+        item_from(page(paragraphs=GERMAN, lang="de", title="Straßenbahn")),
+        stages=(ExtractionPipeline, TextPipeline),
+    )
     assert (item.language, item.language_source) == ("de", "langdetect")
 
 
@@ -229,7 +278,10 @@ def test_normalized_text_folds_case_punctuation_and_width():
 def test_exact_copy_on_another_site_joins_the_story(crawler):
     original = run_stages(crawler, item_from(page()))
     edited_punctuation = [p.replace(",", "") for p in STORY]
-    copy = run_stages(crawler, item_from(page(paragraphs=edited_punctuation, title="Port to dig deeper", url="https://other.example/story")))
+    copy = run_stages(
+        crawler,
+        item_from(page(paragraphs=edited_punctuation, title="Port to dig deeper", url="https://other.example/story")),
+    )
     different = run_stages(crawler, item_from(page(paragraphs=GERMAN, lang="de", url="https://other.example/de")))
     assert copy.story_id == original.story_id != different.story_id
     db = corpus_for(crawler)._db
@@ -266,8 +318,11 @@ def test_date_written_in_the_text(snippet, expected):
 
 def test_undated_page_takes_its_date_from_its_text(crawler):
     paragraphs = ["Опубликовано 24 ноября 2026 г.", *STORY]
-    item = run_stages(crawler, item_from(page(paragraphs=paragraphs, url="https://port.example/news/2100.html"), via="sitemap"),
-                      stages=(ExtractionPipeline,))
+    item = run_stages(
+        crawler,
+        item_from(page(paragraphs=paragraphs, url="https://port.example/news/2100.html"), via="sitemap"),
+        stages=(ExtractionPipeline,),
+    )
     assert item.published == "2026-11-24"
 
 

@@ -6,6 +6,7 @@ import pytest
 from scrapy import Request, signals
 from scrapy.exceptions import DropItem
 from scrapy.http import HtmlResponse
+from scrapy_helpers import make_crawler, run_stages
 
 from crawler.config import parse_sources
 from crawler.shared_corpus import corpus_for
@@ -13,7 +14,6 @@ from pipelines.canonical import CanonicalUrlPipeline
 from pipelines.extract import ExtractionPipeline
 from pipelines.store import CorpusPipeline
 from pipelines.text import TextPipeline
-from scrapy_helpers import make_crawler, run_stages
 from spiders.source import SourceSpider
 
 STAGES = (ExtractionPipeline, CanonicalUrlPipeline, TextPipeline, CorpusPipeline)
@@ -42,7 +42,9 @@ def article(paragraphs: list[str] = STORY, url: str = FETCHED, languages: list[s
     source = {"name": "port", "feeds": ["https://port.example/rss"], **({"languages": languages} if languages else {})}
     spider_class = SourceSpider.for_source(parse_sources({"sources": [source]})[0])
     spider = spider_class.from_crawler(make_crawler(spider_class))
-    response = HtmlResponse(url=url, body=html.encode(), request=Request(url, meta={"discovered_via": "feed", "hints": {}}))
+    response = HtmlResponse(
+        url=url, body=html.encode(), request=Request(url, meta={"discovered_via": "feed", "hints": {}})
+    )
     (item,) = spider.parse_article(response)
     return item
 
