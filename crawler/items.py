@@ -15,17 +15,15 @@ class Article:
     # --- set by the spider -------------------------------------------------------------
     source: str  # name of the source (sources file) that discovered the page
     url: str  # final URL after redirects; the canonical stage replaces it with the canonical URL
-    body: bytes = field(
-        default=b"", repr=False
-    )  # the page's bytes as received (decoded by extraction; kept in the corpus)
+    # the page's bytes as received (decoded by extraction; kept in the corpus)
+    body: bytes = field(default=b"", repr=False)
     headers: dict[str, str] = field(default_factory=dict)  # response headers that matter: content type, language, dates
     fetched_at: str = ""  # ISO 8601 UTC time the response arrived
     request_url: str = ""  # URL as discovered (feed, sitemap or listing link), before redirects
     discovered_via: str = ""  # "feed", "sitemap" or "listing"
     status: int = 200  # HTTP status of the response
-    hints: dict[str, Any] = field(
-        default_factory=dict
-    )  # discovery: title, published, language, source_language(s), allow_matched
+    # discovery: title, published, language, source_language(s), allow_matched
+    hints: dict[str, Any] = field(default_factory=dict)
     # --- set on entering the pipeline ----------------------------------------------------
     arrival: int | None = None  # arrival number: stages that decide (URL, templates, stories) go in this order
     # --- extraction stage (with the canonical URL: one parse in a worker process) ---------

@@ -38,12 +38,10 @@ class FetchedPage:
 
     url: str  # the URL it was fetched from (after redirects)
     body: bytes
-    headers: Mapping[str, str] = field(
-        default_factory=dict
-    )  # kept response headers: Content-Type, Content-Language, ...
-    hints: Mapping[str, Any] = field(
-        default_factory=dict
-    )  # title, published, language (feed), source_language(s), allow_matched
+    # kept response headers: Content-Type, Content-Language, ...
+    headers: Mapping[str, str] = field(default_factory=dict)
+    # title, published, language (feed), source_language(s), allow_matched
+    hints: Mapping[str, Any] = field(default_factory=dict)
     discovered_via: str = ""  # feed, sitemap or listing; "" for a page from elsewhere
 
     @property
