@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Self
 
 import numpy as np
@@ -72,16 +72,9 @@ class StoryMatcher:
 
     @property
     def index_settings(self) -> dict[str, int]:
-        """What the stored index depends on: change any and the index must be rebuilt."""
-        f = self.fingerprinter
-        return {
-            "shingle_size": f.shingle_size,
-            "num_perm": f.num_perm,
-            "bands": f.bands,
-            "lead_shingles": f.lead_shingles,
-            "lead_bands": f.lead_bands,
-            "lead_rows": f.lead_rows,
-        }
+        """What the stored index depends on: change any and the index must be rebuilt (every
+        parameter of the fingerprints, so a new one cannot be forgotten here)."""
+        return asdict(self.fingerprinter)
 
     def check_index(self) -> None:
         """Raise :class:`CorpusError` when the corpus's index was built with other settings."""
