@@ -148,7 +148,9 @@ def test_demo_replaces_a_demo_corpus(demo_db: Path, run_cli, db_rows, tmp_path: 
 
 
 def test_a_closespider_limit_ends_the_run_as_finished(run_cli, write_sources, db_rows, tmp_path: Path):
-    with LocalSites([newsroom("many", 100)]) as served:
+    # Slow pages: on a busy machine, fast local pages could all be downloaded before the
+    # workers have finished the second item, and the limit would then cut nothing.
+    with LocalSites([newsroom("many", 100, slow=0.3)]) as served:
         sources = write_sources(tmp_path, [{"name": "many", "feeds": [served.url("many", "/feed.xml")]}])
         db = tmp_path / "c.db"
         proc = run_cli(
