@@ -25,6 +25,7 @@ from pipelines.core.identity import Fingerprinter, text_hash
 from pipelines.core.language import DetectedLanguage, LanguageDetector
 from pipelines.core.rejections import LanguageNotWanted, NotAnArticle
 from pipelines.core.settings import SettingsReader
+from pipelines.core.structure import StructureRules
 from storage.signatures import Fingerprint
 
 __all__ = ["Article", "CoreOptions", "FetchedPage", "Finished", "extract_page", "finish_text", "process_page"]
@@ -149,8 +150,9 @@ class Article:
 def extract_page(page: FetchedPage, options: CoreOptions) -> Extracted:
     """Decode and parse the page once; its article at its canonical URL. Raises :class:`NotAnArticle`.
 
-    With the cleaning rules on, the body's syndication credits leave it for ``credit`` (they
-    are read on the page's elements, so here, before the site's templates could drop a credit
+    With the cleaning rules on, the body's syndication credits leave it for ``credit``, then
+    (with extraction on) the blocks whose elements are furniture (:class:`StructureRules`); both are read
+    on the page's elements, so here, before the site's templates (which could drop a credit
     every page of a site carries).
     """
     html, _ = decode_html(page.body, page.headers.get("Content-Type"))
@@ -171,9 +173,9 @@ def extract_page(page: FetchedPage, options: CoreOptions) -> Extracted:
     credit = split_credit(
         tree, extracted.text.split("\n\n") if extracted.text else [], url, extracted.author, extracted.sitename
     )
-    return replace(
-        extracted, text="\n\n".join(credit.blocks), credit=credit.credit, credited_source=credit.credited_source
-    )
+    # With extraction off the page is taken as it is, its furniture too (the phrase rules still apply).
+    kept = credit.blocks if options.extractor is None else StructureRules().clean(tree, credit.blocks, url)
+    return replace(extracted, text="\n\n".join(kept), credit=credit.credit, credited_source=credit.credited_source)
 
 
 def language_hints(hints: Mapping[str, Any], headers: Mapping[str, str], page_language: str | None) -> dict[str, Any]:

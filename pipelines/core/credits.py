@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from crawler.urls import same_site, site_key
+from pipelines.core.structure import elements_of, text_of, tokens
 
 __all__ = ["Credit", "SOURCE_LABEL", "credit_sentence", "declared_original", "split_credit"]
 
@@ -187,8 +188,6 @@ _CREDIT_TOKENS = {
 }
 #: Tokens that make a credit element a picture's credit, not the article's.
 _PICTURE_TOKENS = {"photo", "image", "img", "picture", "pic", "foto", "bild", "media", "caption", "video", "gallery"}
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 #: Short words an outlet's name may hold in lower case.
 _NAME_CONNECTORS = {"of", "the", "and", "&", "de", "la", "le", "les", "der", "die", "das", "el", "di", "du", "des", "y"}
 #: Words a phrase starts with, never an outlet's name.
@@ -303,43 +302,13 @@ def _outlet(rest: str) -> str | None:
     return name
 
 
-def _elements_of(tree, text: str):  # noqa: ANN001, ANN202
-    """The elements whose whole text is ``text``: the innermost and the wrappers holding only it."""
-    probe = max((word.strip(_QUOTES + " .,") for word in text.split()[:6]), key=len, default="")
-    if not probe or tree is None:
-        return []
-    found: list = []
-    for node in tree.xpath("//body//text()[contains(., $probe)]", probe=probe):
-        element = node.getparent()
-        if element is None:
-            continue
-        if getattr(node, "is_tail", False):
-            element = element.getparent()
-        while element is not None and len(inner := _text(element)) <= len(text):
-            if inner == text:
-                found.append(element)  # the block's element, then the wrappers holding only it
-            element = element.getparent()
-        if found:
-            return found
-    return found
-
-
-def _text(element) -> str:  # noqa: ANN001
-    return " ".join("".join(element.itertext()).split())
-
-
-def _tokens(element) -> set[str]:  # noqa: ANN001
-    raw = " ".join(element.get(name, "") for name in ("class", "id", "itemprop"))
-    return {token for token in _TOKEN_SPLIT.split(_CAMEL.sub(" ", raw).lower()) if token}
-
-
 def _marked_as_credit(tree, text: str) -> bool:  # noqa: ANN001
     """Whether the block's element says it is a credit (and not a picture's), outside any figure."""
-    for element in _elements_of(tree, text):
+    for element in elements_of(tree, text):
         if element.xpath("ancestor-or-self::figure or ancestor-or-self::figcaption"):
             return False
-        tokens = _tokens(element)
-        if tokens & _CREDIT_TOKENS and not tokens & _PICTURE_TOKENS:
+        found = tokens(element)
+        if found & _CREDIT_TOKENS and not found & _PICTURE_TOKENS:
             return True
     return False
 
@@ -347,11 +316,11 @@ def _marked_as_credit(tree, text: str) -> bool:  # noqa: ANN001
 def _foreign_links(tree, text: str, url: str) -> list[tuple[str, str]]:  # noqa: ANN001
     """(anchor text, absolute href) of the links to other sites inside the block's element."""
     links = []
-    for element in _elements_of(tree, text)[:1]:
+    for element in elements_of(tree, text)[:1]:
         for anchor in element.xpath(".//a[@href] | self::a[@href]"):
             href = urljoin(url, anchor.get("href", "").strip())
             if href.startswith(("http://", "https://")) and not same_site(href, url):
-                links.append((_text(anchor), href))
+                links.append((text_of(anchor), href))
     return links
 
 
