@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from crawler.urls import same_site, site_key
-from pipelines.core.structure import elements_of, text_of, tokens
+from pipelines.core.structure import QUOTES, elements_of, text_of, tokens
 
 __all__ = ["Credit", "SOURCE_LABEL", "credit_sentence", "declared_original", "split_credit"]
 
@@ -158,7 +158,6 @@ _SOURCE_END = re.compile(
     r"\s(?:in|im|en|em|в|у|w)\s+\d|$)",
     re.IGNORECASE,
 )
-_QUOTES = "\"'“”„«»‘’‹›[]()"
 #: Class, id and itemprop tokens of an element that holds a syndication credit.
 _CREDIT_TOKENS = {
     "credit",
@@ -293,10 +292,10 @@ def _outlet(rest: str) -> str | None:
     if quoted:
         name = quoted.group("name")
     else:
-        rest = rest.lstrip(_QUOTES + " ")
+        rest = rest.lstrip(QUOTES + " ")
         end = _SOURCE_END.search(rest)
         name = rest[: end.start()] if end else rest
-    name = name.strip(_QUOTES + " .").removesuffix("'s").removesuffix("’s")
+    name = name.strip(QUOTES + " .").removesuffix("'s").removesuffix("’s")
     if not name or len(name.split()) > MAX_SOURCE_WORDS or not any(ch.isalnum() for ch in name):
         return None
     return name
@@ -340,7 +339,7 @@ def _bare_outlet(
 ) -> str | None:
     """The outlet a bare last line names ("Grist."), or None if it is not one."""
     text = block.strip()
-    name = text.strip(_QUOTES + " .")
+    name = text.strip(QUOTES + " .")
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or any(ch in name for ch in ":;!?,") or _squash(name).isdigit():
         return None

@@ -28,7 +28,7 @@ from urllib.parse import urljoin, urlsplit
 
 from crawler.urls import normalize_url, same_site
 
-__all__ = ["StructureRules", "box_of", "elements_of", "text_of", "tokens"]
+__all__ = ["QUOTES", "StructureRules", "box_of", "elements_of", "text_of", "tokens"]
 
 #: The box around a block: its element and the wrappers holding little more than it. A
 #: teaser's box is a headline, a blurb and a byline (see ``TEASER_MAX_CHARS`` of extraction).
@@ -133,7 +133,8 @@ _FURNITURE_TOKENS = {
 }
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_QUOTES = "\"'“”„«»‘’‹›[]()"
+#: Quotation marks and brackets around a name or a word.
+QUOTES = "\"'“”„«»‘’‹›[]()"
 _SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
 #: A lead-in before a colon: "Also on Courier:", "Pro tip:".
@@ -155,7 +156,7 @@ def tokens(element) -> set[str]:  # noqa: ANN001
 def elements_of(tree, text: str) -> list:  # noqa: ANN001
     """The elements whose whole text is ``text`` (a body block): the innermost first, then the
     wrappers holding only it. Empty when the page does not show the block as one element."""
-    probe = max((word.strip(_QUOTES + " .,") for word in text.split()[:6]), key=len, default="")
+    probe = max((word.strip(QUOTES + " .,") for word in text.split()[:6]), key=len, default="")
     if not probe or tree is None:
         return []
     found: list = []
