@@ -33,8 +33,10 @@ from urllib.parse import urljoin, urlsplit
 from crawler.urls import same_site, site_key
 from pipelines.core.structure import QUOTES, elements_of, text_of, tokens
 
-__all__ = ["Credit", "SOURCE_LABEL", "credit_sentence", "declared_original", "split_credit"]
+__all__ = ["CREDIT_FIELDS", "Credit", "SOURCE_LABEL", "credit_sentence", "declared_original", "split_credit"]
 
+#: The article fields a credit gives.
+CREDIT_FIELDS = ("credit", "credited_source")
 #: A credit is one or two sentences; a longer block is prose that happens to mention one.
 MAX_CREDIT_WORDS = 45
 #: How far from the end (and the top) of the body a credit is looked for by its element or
