@@ -7,12 +7,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, process_page
+from pipelines.core.credits import CREDIT_FIELDS
 from pipelines.core.settings import SettingsReader
 
 __all__ = ["FIELDS", "extract_saved_page"]
 
 GZIP_MAGIC = b"\x1f\x8b"
-FIELDS = ("url", "title", "author", "published", "language", "language_probability", "text")
+#: What is printed: the article, then its syndication credit (see pipelines.core.credits).
+FIELDS = ("url", "title", "author", "published", "language", "language_probability", "text", *CREDIT_FIELDS)
 
 
 def extract_saved_page(

@@ -108,6 +108,8 @@ class Extracted:
     text: str
     page_language: str | None
     alternates: dict[str, str]  # hreflang -> URL of a translation of this page
+    credit: str | None = None  # the syndication credit lines taken out of the body (see pipelines.core.credits)
+    credited_source: str | None = None  # the outlet the credit names, else the declared original's host
 
 
 class ArticleExtractor:
@@ -166,7 +168,8 @@ class ArticleExtractor:
             raise NotAnArticle("not_article", "home page")
         if not declares_article and bar != "vouched" and SECTION_PATH.match(path):
             raise NotAnArticle("not_article", "section page URL")
-        protected = _protect_joiners(tree)
+        joined = _protect_joiners(tree)
+        protected = _unwrap_layout_tables(joined, copied=joined is not tree)
         document = trafilatura.bare_extraction(protected, url=url, with_metadata=True, **self.options)
         if not isinstance(document, Document):  # None: trafilatura found nothing (a dict only with as_dict)
             raise NotAnArticle("no_body", "no body text found")
@@ -261,6 +264,27 @@ def _protect_joiners(tree):  # noqa: ANN001, ANN202
                     value = value.replace(joiner, marker)
                 setattr(element, attribute, value)
     return protected
+
+
+#: A table laid out as a page, not data: it nests a table, or a cell holds paragraphs.
+LAYOUT_TABLES = "//table[.//table or .//td[count(.//p) >= 2]]"
+_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+
+
+def _unwrap_layout_tables(tree, copied: bool):  # noqa: ANN001, ANN202
+    """The tree with its layout tables (:data:`LAYOUT_TABLES`) turned into plain boxes.
+
+    trafilatura renders a table as rows of cells, so a portal laid out in a table would come
+    out as one line per cell: navigation, the whole article and the advertisement side by side.
+    The tree is copied first unless ``copied`` (it is already a copy of the page's).
+    """
+    if not tree.xpath(LAYOUT_TABLES):
+        return tree
+    unwrapped = tree if copied else deepcopy(tree)
+    for table in unwrapped.xpath(LAYOUT_TABLES):
+        for element in table.iter(*_TABLE_PARTS):
+            element.tag = "div"
+    return unwrapped
 
 
 def _restore_joiners(value: str | None) -> str | None:

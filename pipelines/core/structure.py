@@ -1,0 +1,241 @@
+"""Structure before phrases: a body block is judged by the element it came from.
+
+trafilatura returns paragraphs of text; the page says more about each of them. A block is
+page furniture when the small box holding it (its element and the wrappers around it, up to
+:data:`BOX_MAX_CHARS`) is
+
+- a role or tag of furniture: ``aside``, ``nav``, ``footer``, ``figure``/``figcaption``,
+  ``form``, ``button``, ``select``, ARIA ``navigation``/``complementary``/``banner``/...;
+- marked as furniture by its class or id tokens: "related", "promo", "teaser", "newsletter",
+  "share", "advert", "breadcrumb", "paywall", ... in several languages (obfuscated names such
+  as ``css-1x2y3z`` carry no word and say nothing);
+- a short block that links to another article of the same site, most of its text the link's,
+  and reads as a headline, not a sentence (a lead-in before a colon, or no sentence end): a
+  promo, whatever its lead-in says ("Also on Courier:", in any language). A linked sentence
+  ("The suspect was convicted last Thursday.") is the article's; a one- or two-word link is
+  a tag, left to the other rules.
+
+A block that carries prose (:func:`carries_prose`: a sentence of some length, not mostly a link) stays,
+whatever its box says: a fact box or a pull quote inside the article is the article's. The
+phrase rules of :mod:`pipelines.core.cleaning` remain the fallback for what the structure
+does not show.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from crawler.urls import normalize_url, same_site
+
+__all__ = ["QUOTES", "StructureRules", "box_of", "elements_of", "text_of", "tokens"]
+
+#: The box around a block: its element and the wrappers holding little more than it. A
+#: teaser's box is a headline, a blurb and a byline (see ``TEASER_MAX_CHARS`` of extraction).
+BOX_MAX_CHARS = 600
+#: A promo: from this many words to that many, at least this share of them the link's.
+PROMO_MIN_WORDS = 3
+PROMO_MAX_WORDS = 30
+PROMO_LINK_SHARE = 0.5
+#: Prose: at least this many words with a sentence end, under half of it linked.
+PROSE_WORDS = 25
+_FURNITURE_TAGS = {"aside", "nav", "footer", "figure", "figcaption", "form", "button", "select", "noscript", "menu"}
+_FURNITURE_ROLES = {"navigation", "complementary", "banner", "contentinfo", "search", "menu", "menubar", "dialog"}
+#: Class and id tokens of furniture (after splitting on punctuation and camelCase, lower case;
+#: adjacent tokens are also tried joined: "read-more" -> "readmore").
+_FURNITURE_TOKENS = {
+    # English
+    "related",
+    "relatedstories",
+    "relatedarticles",
+    "readmore",
+    "readalso",
+    "alsoread",
+    "moreon",
+    "promo",
+    "promotion",
+    "teaser",
+    "teasers",
+    "recommended",
+    "recommendation",
+    "recommendations",
+    "recirc",
+    "recirculation",
+    "outbrain",
+    "taboola",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "share",
+    "sharing",
+    "sharebar",
+    "socialshare",
+    "sociallinks",
+    "socialmedia",
+    "socialicons",
+    "socialbar",
+    "socialbuttons",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "adslot",
+    "adunit",
+    "adcell",
+    "adbox",
+    "adcontainer",
+    "adwrapper",
+    "copyright",
+    "sponsor",
+    "sponsored",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "tags",
+    "comments",
+    "commentcount",
+    "authorbio",
+    "mostread",
+    "mostpopular",
+    "popular",
+    "trending",
+    # German, French, Spanish, Portuguese, Italian, Dutch, Polish, Russian (transliterated)
+    "verwandt",
+    "empfehlung",
+    "empfehlungen",
+    "weiterlesen",
+    "mehrzumthema",
+    "anzeige",
+    "werbung",
+    "teilen",
+    "lireaussi",
+    "alire",
+    "publicite",
+    "partage",
+    "relacionados",
+    "relacionadas",
+    "publicidad",
+    "compartir",
+    "leiatambem",
+    "correlati",
+    "correlate",
+    "pubblicita",
+    "condividi",
+    "gerelateerd",
+    "advertentie",
+    "delen",
+    "reklama",
+    "polecane",
+    "czytajtez",
+    "chitaitakzhe",
+    "pohozhie",
+}
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+#: Quotation marks and brackets around a name or a word.
+QUOTES = "\"'“”„«»‘’‹›[]()"
+_SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
+#: A lead-in before a colon: "Also on Courier:", "Pro tip:".
+_LEAD_IN = re.compile(r"^[^.!?:]{1,60}[:：]\s")
+
+
+def text_of(element) -> str:  # noqa: ANN001 (lxml element)
+    """An element's text as extraction gives it: whitespace collapsed."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def tokens(element) -> set[str]:  # noqa: ANN001
+    """The words of an element's class, id and itemprop, lower case; adjacent pairs joined too."""
+    raw = " ".join(element.get(name, "") for name in ("class", "id", "itemprop"))
+    words = [token for token in _TOKEN_SPLIT.split(_CAMEL.sub(" ", raw).lower()) if token]
+    return set(words) | {a + b for a, b in zip(words, words[1:], strict=False)}
+
+
+def elements_of(tree, text: str) -> list:  # noqa: ANN001
+    """The elements whose whole text is ``text`` (a body block): the innermost first, then the
+    wrappers holding only it. Empty when the page does not show the block as one element."""
+    probe = max((word.strip(QUOTES + " .,") for word in text.split()[:6]), key=len, default="")
+    if not probe or tree is None:
+        return []
+    found: list = []
+    for node in tree.xpath("//body//text()[contains(., $probe)]", probe=probe):
+        element = node.getparent()
+        if element is not None and getattr(node, "is_tail", False):
+            element = element.getparent()
+        while element is not None and len(inner := text_of(element)) <= len(text):
+            if inner == text:
+                found.append(element)
+            element = element.getparent()
+        if found:
+            return found
+    return found
+
+
+def box_of(elements: list, text: str) -> list:
+    """The block's elements and the wrappers around them up to :data:`BOX_MAX_CHARS` of text."""
+    if not elements:
+        return []
+    box = list(elements)
+    limit = max(BOX_MAX_CHARS, len(text) * 3 // 2)
+    element = elements[-1].getparent()
+    while element is not None and element.tag not in ("body", "html") and len(text_of(element)) <= limit:
+        box.append(element)
+        element = element.getparent()
+    return box
+
+
+def carries_prose(text: str, linked_chars: int) -> bool:
+    """A sentence of an article: enough words, a sentence end, under half of it linked."""
+    return (
+        len(text.split()) >= PROSE_WORDS
+        and bool(_SENTENCE.search(text))
+        and linked_chars < PROMO_LINK_SHARE * len(text)
+    )
+
+
+def reads_as_headline(text: str) -> bool:
+    """A headline or a lead-in and a headline, not a sentence of the article."""
+    return bool(_LEAD_IN.match(text)) or not _SENTENCE_END.search(text)
+
+
+class StructureRules:
+    """Removes the body blocks whose elements are furniture (see the module docstring)."""
+
+    def clean(self, tree, blocks: list[str], url: str) -> list[str]:  # noqa: ANN001
+        """The blocks that are not furniture by their elements, in order."""
+        return [block for block in blocks if not self.is_furniture(tree, block, url)]
+
+    def is_furniture(self, tree, block: str, url: str) -> bool:  # noqa: ANN001
+        """Whether the block's box says it is furniture, and the block itself carries no prose."""
+        text = block.strip()
+        elements = elements_of(tree, text)
+        if not elements:
+            return False
+        anchors = [a for element in elements[:1] for a in element.xpath("self::a[@href] | .//a[@href]")]
+        linked = sum(len(text_of(a)) for a in anchors)
+        if carries_prose(text, linked):
+            return False
+        for element in box_of(elements, text):
+            if not isinstance(element.tag, str):
+                continue
+            if element.tag in _FURNITURE_TAGS or (element.get("role") or "").strip().lower() in _FURNITURE_ROLES:
+                return True
+            if tokens(element) & _FURNITURE_TOKENS:
+                return True
+        return (
+            PROMO_MIN_WORDS <= len(text.split()) <= PROMO_MAX_WORDS
+            and linked >= PROMO_LINK_SHARE * len(text)
+            and reads_as_headline(text)
+            and any(_other_article(a.get("href", ""), url) for a in anchors)
+        )
+
+
+def _other_article(href: str, url: str) -> bool:
+    """Whether ``href`` (on the page at ``url``) is another page of the same site, not its front."""
+    target = urljoin(url, href.strip())
+    if not target.startswith(("http://", "https://")) or not same_site(target, url):
+        return False
+    path = urlsplit(target).path.strip("/")
+    return bool(path) and normalize_url(target) != normalize_url(url)
