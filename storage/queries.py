@@ -96,7 +96,11 @@ def _best_per_story(db: Database, matched: str, params: dict[str, Any]) -> list[
 
 
 def corpus_stats(db: Database, runs: int = 5) -> dict[str, Any]:
-    """Totals, counts by source and by language, and the last ``runs`` crawl runs."""
+    """Totals, counts by source and by language, and the last ``runs`` crawl runs.
+
+    A source's ``origins`` are the stories it published first (their origin is its article),
+    its ``copies`` its articles of stories another page published first.
+    """
 
     def rows(sql: str, params: Any = ()) -> list[dict[str, Any]]:
         cursor = db.execute(sql, params)
@@ -113,9 +117,12 @@ def corpus_stats(db: Database, runs: int = 5) -> dict[str, Any]:
     return {
         "totals": totals,
         "sources": rows(
-            """SELECT source, count(*) AS articles, count(DISTINCT story_id) AS stories,
-                      group_concat(DISTINCT language) AS languages, max(fetched_at) AS last_fetched
-               FROM articles GROUP BY source ORDER BY articles DESC, source"""
+            """SELECT a.source, count(*) AS articles, count(DISTINCT a.story_id) AS stories,
+                      count(*) FILTER (WHERE a.id = s.origin_article_id) AS origins,
+                      count(*) FILTER (WHERE a.id != s.origin_article_id) AS copies,
+                      group_concat(DISTINCT a.language) AS languages, max(a.fetched_at) AS last_fetched
+               FROM articles a LEFT JOIN stories s ON s.id = a.story_id
+               GROUP BY a.source ORDER BY articles DESC, a.source"""
         ),
         "languages": rows(
             """SELECT language, count(*) AS articles, count(DISTINCT story_id) AS stories
@@ -158,12 +165,19 @@ def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
 
 
 def syndicated_stories(db: Database) -> list[dict[str, Any]]:
-    """Stories seen on more than one page, most copies first: copies, title and the sources that carried it."""
+    """Stories seen on more than one page, most copies first: copies, title, the source of the
+    origin (the copy published first) and the sources of the other copies."""
     rows = db.execute(
-        """SELECT s.copies, s.title, group_concat(DISTINCT a.source) FROM stories s
-           JOIN articles a ON a.story_id = s.id WHERE s.copies > 1 GROUP BY s.id ORDER BY s.copies DESC, s.id"""
+        """SELECT s.copies, s.title, o.source,
+                  (SELECT group_concat(source) FROM (SELECT DISTINCT a.source FROM articles a
+                   WHERE a.story_id = s.id AND a.id != s.origin_article_id ORDER BY a.source))
+           FROM stories s JOIN articles o ON o.id = s.origin_article_id
+           WHERE s.copies > 1 ORDER BY s.copies DESC, s.id"""
     ).fetchall()
-    return [{"copies": copies, "title": title, "sources": sources.split(",")} for copies, title, sources in rows]
+    return [
+        {"copies": copies, "title": title, "origin_source": origin, "copied_by": (copied or "").split(",")}
+        for copies, title, origin, copied in rows
+    ]
 
 
 def story_with_copies(db: Database, story_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:

@@ -273,3 +273,10 @@ def add_story_origins(db: Database) -> None:
             (SELECT id FROM articles WHERE story_id = stories.id ORDER BY {ORIGIN_ORDER} LIMIT 1);
         """
     )
+
+
+@migrations()
+def add_run_first_article(db: Database) -> None:
+    """The first article id each run could store, so that a run's copies are counted by origin at
+    its end. NULL for runs before (their counts stay as recorded)."""
+    db.execute("ALTER TABLE crawl_runs ADD COLUMN first_article_id INTEGER")

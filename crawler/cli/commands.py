@@ -289,7 +289,7 @@ def _print_report(report: Any) -> None:
     same_page = totals.get("duplicates", 0) - totals.get("copies", 0)
     click.echo(
         f"Run {report.run_id} {report.status} in {report.elapsed:.1f} s: {totals.get('pages_fetched', 0)} pages fetched, "
-        f"{totals.get('articles_added', 0)} articles stored ({totals.get('copies', 0)} of them copies of a known story), "
+        f"{totals.get('articles_added', 0)} articles stored ({totals.get('copies', 0)} of them copies of a story first published by another page), "
         f"{same_page} pages already stored under another URL, {totals.get('dropped', 0)} pages not articles, "
         f"{totals.get('skipped_stored', 0)} stored articles not fetched again, {totals.get('errors', 0)} errors."
     )
@@ -640,7 +640,10 @@ def demo(db_file: Path, force: bool) -> None:
     languages = ", ".join(f"{row['language']} ({row['stories']})" for row in summary["languages"])
     click.echo(f"Stories by language: {languages}")
     for story in syndicated_stories(db):
-        click.echo(f"Seen {story['copies']} times: {story['title']} ({', '.join(story['sources'])})")
+        click.echo(
+            f"Seen {story['copies']} times: {story['title']} "
+            f"(first published by {story['origin_source']}; copied by {', '.join(story['copied_by'])})"
+        )
     db.close()
     click.echo(
         f"\nBrowse it: wirecrawl stats --db {db_file}  |  wirecrawl search WORD --db {db_file}  |  "

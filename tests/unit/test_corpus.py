@@ -185,11 +185,30 @@ def test_run_totals_add_up_over_sources(corpus):
     corpus.record_run_source(
         run, "a", {"pages_fetched": 5, "articles_added": 3, "errors": 1, "finish_reason": "finished"}
     )
-    corpus.record_run_source(run, "b", {"pages_fetched": 2, "duplicates": 1, "finish_reason": "finished"})
+    corpus.record_run_source(
+        run, "b", {"pages_fetched": 2, "finish_reason": "finished", "stats": {"wirecrawl/duplicates/url": 1}}
+    )
     row = corpus.finish_run(run, "finished_with_errors")
     assert (row["pages_fetched"], row["articles_added"], row["duplicates"], row["errors"]) == (7, 3, 1, 1)
     assert row["status"] == "finished_with_errors" and row["finished"]
     assert corpus._db["crawl_run_sources"].count == 2
+
+
+@pytest.mark.parametrize("wire_first", [True, False])
+def test_a_run_attributes_copies_by_origin_not_arrival(corpus, wire_first):
+    before = corpus.add_article(article("https://old.example/1", "older story"))
+    run = corpus.start_run(["wire", "paper"])
+    wire = article("https://wire.example/1", "story", source="wire", published="2026-11-20T08:00:00+00:00")
+    paper = article("https://paper.example/1", "story", source="paper", published="2026-11-20T09:00:00+00:00")
+    first, second = (wire, paper) if wire_first else (paper, wire)
+    stored = corpus.add_article(first)
+    corpus.add_article(second, story_id=stored.story_id)
+    corpus.add_article(article("https://paper.example/2", "older story", source="paper"), story_id=before.story_id)
+    for source in ("wire", "paper"):
+        corpus.record_run_source(run, source, {"articles_added": 1, "stats": {"wirecrawl/duplicates/url": 0}})
+    assert corpus.run_copies(run) == {"wire": 0, "paper": 2}
+    assert corpus.finish_run(run, "finished")["duplicates"] == 2
+    assert dict(corpus._db.execute("SELECT source, duplicates FROM crawl_run_sources")) == {"wire": 0, "paper": 2}
 
 
 def test_search_one_line_per_story_with_language_filter(corpus):
@@ -227,3 +246,7 @@ def test_stats(corpus):
     stats = corpus_stats(corpus._db)
     assert stats["totals"] == {"articles": 3, "stories": 2, "syndicated_stories": 1, "sources": 2, "languages": 2}
     assert {row["source"]: row["articles"] for row in stats["sources"]} == {"wire": 2, "other": 1}
+    assert {row["source"]: (row["origins"], row["copies"]) for row in stats["sources"]} == {
+        "wire": (2, 0),
+        "other": (0, 1),
+    }
