@@ -9,12 +9,14 @@ from typing import Any
 from sqlite_utils import Database
 
 from storage.scripts import has_unspaced_script
+from storage.stories import origin_order
 
 __all__ = [
     "StoryHit",
     "corpus_stats",
     "fts_query",
     "recent_runs",
+    "recorded_settings",
     "search_stories",
     "story_with_copies",
     "syndicated_stories",
@@ -181,18 +183,29 @@ def syndicated_stories(db: Database) -> list[dict[str, Any]]:
 
 
 def story_with_copies(db: Database, story_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
-    """A story's row and its copies (representative first, then by similarity), or None."""
+    """A story's row and its articles, the origin first (then in :data:`storage.stories.ORIGIN_ORDER`), or None.
+
+    Each article has its text, times, credit and credited source, and flags ``origin`` and
+    ``representative``.
+    """
     cursor = db.execute("SELECT * FROM stories WHERE id = ?", [story_id])
     row = cursor.fetchone()
     if row is None:
         return None
     story = dict(zip([d[0] for d in cursor.description], row, strict=False))
     cursor = db.execute(
-        """SELECT a.id, a.source, a.url, a.title, a.language, a.published, a.similarity,
+        f"""SELECT a.id, a.source, a.url, a.title, a.language, a.published, a.fetched_at, a.similarity,
+                  a.credit, a.credited_source, a.text, a.id = s.origin_article_id AS origin,
                   a.id = s.article_id AS representative
            FROM articles a JOIN stories s ON s.id = a.story_id WHERE a.story_id = ?
-           ORDER BY representative DESC, a.similarity DESC, a.id""",
+           ORDER BY origin DESC, {origin_order("a")}""",
         [story_id],
     )
     names = [d[0] for d in cursor.description]
     return story, [dict(zip(names, copy, strict=False)) for copy in cursor.fetchall()]
+
+
+def recorded_settings(db: Database, name: str) -> dict[str, Any] | None:
+    """The settings the corpus recorded under ``name`` (``near_duplicate_index``: what its index was built with)."""
+    row = db.execute("SELECT value FROM corpus_settings WHERE name = ?", [name]).fetchone()
+    return json.loads(row[0]) if row else None

@@ -10,13 +10,21 @@ from sqlite_utils import Database
 
 from storage.signatures import Fingerprint, estimated_similarity
 
-__all__ = ["ORIGIN_ORDER", "StoredArticle", "StoryStore"]
+__all__ = ["ORIGIN_ORDER", "StoredArticle", "StoryStore", "origin_order"]
 
-#: The order of a story's copies that puts its origin first: the copy published first (by the
-#: instant, whatever the UTC offset; a dated copy before an undated one, whose publication is
-#: unknown), then the first fetched, then the first stored. It does not depend on the order
-#: in which the copies arrived.
-ORIGIN_ORDER = "julianday(published) IS NULL, julianday(published), julianday(fetched_at), id"
+
+def origin_order(table: str = "articles") -> str:
+    """The ORDER BY of a story's copies (rows of ``table``, a name or alias of ``articles``) that
+    puts its origin first: the copy published first (by the instant, whatever the UTC offset; a
+    dated copy before an undated one, whose publication is unknown), then the first fetched,
+    then the first stored. It does not depend on the order in which the copies arrived."""
+    return (
+        f"julianday({table}.published) IS NULL, julianday({table}.published), julianday({table}.fetched_at), {table}.id"
+    )
+
+
+#: :func:`origin_order` of the ``articles`` table.
+ORIGIN_ORDER = origin_order()
 
 
 @dataclass(frozen=True)

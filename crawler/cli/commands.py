@@ -421,30 +421,71 @@ def search(query: str, language: str | None, limit: int, db_file: Path | None) -
 @cli.command()
 @click.argument("story_id", type=int)
 @db_option
-def story(story_id: int, db_file: Path | None) -> None:
-    """Show a story and all its copies: source, URL, title, similarity.
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: the story, its origin and its copies.")
+def story(story_id: int, db_file: Path | None, as_json: bool) -> None:
+    """Show a story's provenance: its origin, then every copy and how it differs.
 
-    The representative copy (earliest published, or the longest) comes first, marked *.
+    The origin is the copy published first (then the first fetched). Each copy follows with
+    its source, publication time, lag behind the origin, similarity to it (the larger of
+    Jaccard and containment of their shingles), the source it credits, and what changed:
+    truncated (with the share of the origin kept), lead dropped, extended, rewritten headline,
+    edited.
 
     Example:
 
         wirecrawl story 42
-    """
-    from storage.queries import story_with_copies
 
-    found = story_with_copies(_open_db(db_file), story_id)
+        wirecrawl story 42 --json
+    """
+    from pipelines.core.identity import Fingerprinter
+    from pipelines.core.provenance import story_provenance
+    from pipelines.core.stories import INDEX_NAME
+    from storage.queries import recorded_settings, story_with_copies
+
+    db = _open_db(db_file)
+    found = story_with_copies(db, story_id)
     if found is None:
         raise ConfigError(f"no story {story_id}")
-    row, copies = found
+    fingerprinter = Fingerprinter(**(recorded_settings(db, INDEX_NAME) or {}))
+    provenance = story_provenance(*found, fingerprinter)
+    if as_json:
+        click.echo(json.dumps(provenance, ensure_ascii=False, indent=2))
+        return
+    _print_provenance(provenance)
+
+
+def _print_provenance(provenance: dict[str, Any]) -> None:
+    from pipelines.core.provenance import format_lag
+
+    row, origin, copies = provenance["story"], provenance["origin"], provenance["copies"]
+    sources = len({origin["source"], *(copy["source"] for copy in copies)})
     click.echo(
         f"Story {row['id']}: {row['title'] or '(untitled)'}\n"
-        f"  {row['copies']} {'copy' if row['copies'] == 1 else 'copies'}, language {row['language'] or '--'}, published {row['published'] or '--'}, "
+        f"  {row['copies']} {'copy' if row['copies'] == 1 else 'copies'} from {sources} "
+        f"{'source' if sources == 1 else 'sources'}, language {row['language'] or '--'}, "
         f"seen {row['first_seen']} .. {row['last_seen']}"
     )
+    click.echo(
+        f"Origin: {origin['source']}, published {origin['published'] or '-- (undated; first fetched)'}"
+        f"{_credit(origin)}\n  {origin['title'] or '(untitled)'}\n  {origin['url']}"
+    )
+    if not copies:
+        return
+    click.echo("Copies (lag behind the origin, similarity to it, what changed):")
     for copy in copies:
-        mark = "*" if copy["representative"] else " "
-        similarity = f"{copy['similarity']:.2f}" if copy["similarity"] is not None else "  - "
-        click.echo(f"{mark} {similarity}  {copy['source']:<16} {copy['title'] or '(untitled)'}  {copy['url']}")
+        lag = format_lag(copy["lag_seconds"]) + (" (fetched)" if copy["lag_basis"] == "fetched" else "")
+        changes = ", ".join(
+            f"truncated ({copy['kept']:.0%} kept)" if change == "truncated" else change for change in copy["changes"]
+        )
+        click.echo(
+            f"  {lag:<8} {copy['similarity']:.2f}  {copy['source']}, published {copy['published'] or '--'}: "
+            f"{changes or 'identical'}{_credit(copy)}\n"
+            f"           {copy['title'] or '(untitled)'}\n           {copy['url']}"
+        )
+
+
+def _credit(article: dict[str, Any]) -> str:
+    return f"; credits {article['credited_source']}" if article["credited_source"] else ""
 
 
 @cli.command()
