@@ -13,10 +13,12 @@ from pipelines.core.stories import StoryMatcher
 
 __all__ = ["CopyComparison", "compare_copy", "format_lag", "instant", "story_provenance"]
 
-#: Fewest words, and smallest share of the origin's, a missing end, a missing lead or added text
-#: must have to be named as truncated, lead dropped or extended; less is an edit.
+#: Fewest words, and smallest share of the origin's, a missing end or lead must have to be named
+#: as truncated or lead dropped; less is an edit.
 _MIN_WORDS = 10
 _MIN_SHARE = 0.1
+#: Fewest added words named as extended (a paragraph); fewer (a "read more" line, a caption) are an edit.
+_MIN_ADDED_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -63,12 +65,12 @@ def compare_copy(
         changes.append("truncated")
     if missing_lead >= threshold:
         changes.append("lead dropped")
-    if added >= threshold:
+    if added >= _MIN_ADDED_WORDS:
         changes.append("extended")
     if tokens(origin_title or "") != tokens(copy_title or ""):
         changes.append("rewritten headline")
     named = (missing_end if missing_end >= threshold else 0) + (missing_lead if missing_lead >= threshold else 0)
-    if len(origin) - matched > named or 0 < added < threshold:
+    if len(origin) - matched > named or 0 < added < _MIN_ADDED_WORDS:
         changes.append("edited")  # words changed, or dropped or added in amounts too small to name
     return CopyComparison(jaccard, containment, matched / len(origin) if origin else 0.0, added, tuple(changes))
 
