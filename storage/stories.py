@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from storage.signatures import Fingerprint, estimated_similarity
 
-__all__ = ["ORIGIN_ORDER", "StoredArticle", "StoryStore", "origin_order"]
+__all__ = ["ORIGIN_ORDER", "StoredArticle", "StoryChanges", "StoryStore", "origin_order"]
 
 
 def origin_order(table: str = "articles") -> str:
@@ -36,6 +36,22 @@ class StoredArticle:
     new_story: bool
 
 
+@dataclass(frozen=True)
+class StoryChanges:
+    """How the stories of a rebuild compare with the stories before it.
+
+    ``united``: stories holding copies of two or more earlier stories; ``split``: earlier
+    stories whose copies now lie in two or more stories; ``unchanged``: stories with exactly
+    the copies of an earlier one. A story can be both the union of some and a part of another.
+    """
+
+    stories: int
+    before: int
+    united: int
+    split: int
+    unchanged: int
+
+
 class StoryStore:
     """The stories of a :class:`storage.corpus.Corpus` and the policy that keeps them (a part of it, sharing its connection)."""
 
@@ -44,6 +60,20 @@ class StoryStore:
     def story_count(self) -> int:
         """How many stories the corpus holds."""
         return self._db["stories"].count
+
+    def story_changes(self) -> StoryChanges:
+        """The stories now against those :meth:`storage.index.NearDuplicateIndex.reset_stories` forgot."""
+        (before,) = self._db.execute("SELECT count(DISTINCT story_id) FROM temp.previous_stories").fetchone()
+        united, split, unchanged = self._db.execute(
+            """WITH pairs AS (SELECT DISTINCT p.story_id AS old, a.story_id AS new
+                              FROM temp.previous_stories p JOIN articles a ON a.id = p.article_id),
+                    olds AS (SELECT old, count(*) AS parts FROM pairs GROUP BY old),
+                    news AS (SELECT new, count(*) AS parts FROM pairs GROUP BY new)
+               SELECT (SELECT count(*) FROM news WHERE parts > 1), (SELECT count(*) FROM olds WHERE parts > 1),
+                      (SELECT count(*) FROM pairs JOIN olds USING (old) JOIN news USING (new)
+                       WHERE olds.parts = 1 AND news.parts = 1)"""
+        ).fetchone()
+        return StoryChanges(self.story_count(), before, united, split, unchanged)
 
     def longest_copy(self, story_id: int) -> tuple[int, str]:
         """(id, text) of the story's longest copy."""

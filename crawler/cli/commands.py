@@ -500,6 +500,8 @@ def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...], wait
 
     Use it after changing DEDUP_* settings (threshold, shingle size, permutations, bands):
     every article is matched again, in fetch order, and the near-duplicate index rebuilt.
+    The summary counts the stories united (copies of two or more earlier stories now one),
+    the earlier stories split (their copies now in two or more), and the stories unchanged.
 
     Exit status: 0 success; 2 configuration error; 3 another run holds the lock.
 
@@ -517,10 +519,12 @@ def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...], wait
         from pipelines.core import rebuild_stories
 
         rules = _story_rules(corpus, _settings(corpus.path, overrides))
-        before = corpus.story_count()
-        stories = rebuild_stories(rules, progress)
+        changes = rebuild_stories(rules, progress)
         articles = corpus.article_count()
-    click.echo(f"Rebuilt: {articles} articles in {stories} stories (before: {before} stories).")
+    click.echo(
+        f"Rebuilt: {articles} articles in {changes.stories} stories (before: {changes.before} stories): "
+        f"{changes.united} united, {changes.split} split, {changes.unchanged} unchanged."
+    )
 
 
 def _story_rules(corpus: Corpus, settings: Settings) -> StoryRules:
