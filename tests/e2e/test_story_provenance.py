@@ -9,6 +9,7 @@ the earliest published copy whatever arrived first, a follow-up quoting it kept 
 """
 
 import json
+import shutil
 from dataclasses import replace
 
 import pytest
@@ -155,3 +156,23 @@ def test_the_story_view_shows_the_origin_first(crawls):
     assert lines[2].startswith("Origin: wire, published 2026-11-20T09:00:00+01:00")
     assert any(line.startswith("  +15m") and "extra" in line and "extended" in line for line in lines)
     assert any("brief" in line and "truncated (" in line and "credits Wire Service" in line for line in lines)
+
+
+def test_a_rebuild_counts_the_stories_it_unites_and_splits_and_keeps_the_origin(crawls, tmp_path):
+    crawl = crawls["copies_first"]
+    db = tmp_path / "rebuilt.db"
+    shutil.copyfile(crawl["db"], db)
+    exact_only = run_cli("dedupe", "--rebuild", "--db", db, "-s", "DEDUP_NEAR_ENABLED=false", cwd=tmp_path)
+    assert exact_only.returncode == 0, describe(exact_only)
+    assert "in 5 stories (before: 2 stories): 0 united, 1 split, 1 unchanged." in exact_only.stdout
+    again = run_cli("dedupe", "--rebuild", "--db", db, cwd=tmp_path)
+    assert again.returncode == 0, describe(again)
+    assert "in 2 stories (before: 5 stories): 1 united, 0 split, 1 unchanged." in again.stdout
+    exported = run_cli("export", "--db", db, cwd=tmp_path)
+    articles = [json.loads(line) for line in exported.stdout.splitlines()]
+    story = story_of({"work": tmp_path, "db": db, "articles": articles}, "wire")
+    assert story["origin"]["source"] == "wire" and {copy["source"] for copy in story["copies"]} == {
+        "extra",
+        "brief",
+        "digest",
+    }
