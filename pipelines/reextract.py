@@ -55,5 +55,5 @@ def reextract(
             report.updated += 1
         if progress is not None:
             progress(report.pages)
-    report.stories = rebuild_stories(StoryRules.from_settings(corpus, settings))
+    report.stories = rebuild_stories(StoryRules.from_settings(corpus, settings)).stories
     return report

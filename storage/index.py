@@ -53,9 +53,13 @@ class NearDuplicateIndex:
         """Forget every story and the near-duplicate index (built anew with ``settings``).
 
         Returns the article ids, in fetch order, for the caller to reattach; run inside
-        ``with corpus.atomic():`` so that a failed rebuild changes nothing.
+        ``with corpus.atomic():`` so that a failed rebuild changes nothing. The stories as they
+        were are kept for :meth:`storage.stories.StoryStore.story_changes` (on this connection).
         """
         for statement in (
+            "CREATE TEMP TABLE IF NOT EXISTS previous_stories (article_id INTEGER PRIMARY KEY, story_id INTEGER)",
+            "DELETE FROM temp.previous_stories",
+            "INSERT INTO temp.previous_stories SELECT id, story_id FROM articles WHERE story_id IS NOT NULL",
             "DELETE FROM lsh_bands",
             "DELETE FROM article_fingerprints",
             "UPDATE articles SET story_id = NULL, similarity = NULL",

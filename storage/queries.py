@@ -9,12 +9,14 @@ from typing import Any
 from sqlite_utils import Database
 
 from storage.scripts import has_unspaced_script
+from storage.stories import origin_order
 
 __all__ = [
     "StoryHit",
     "corpus_stats",
     "fts_query",
     "recent_runs",
+    "recorded_settings",
     "search_stories",
     "story_with_copies",
     "syndicated_stories",
@@ -96,7 +98,11 @@ def _best_per_story(db: Database, matched: str, params: dict[str, Any]) -> list[
 
 
 def corpus_stats(db: Database, runs: int = 5) -> dict[str, Any]:
-    """Totals, counts by source and by language, and the last ``runs`` crawl runs."""
+    """Totals, counts by source and by language, and the last ``runs`` crawl runs.
+
+    A source's ``origins`` are the stories it published first (their origin is its article),
+    its ``copies`` its articles of stories another page published first.
+    """
 
     def rows(sql: str, params: Any = ()) -> list[dict[str, Any]]:
         cursor = db.execute(sql, params)
@@ -113,9 +119,12 @@ def corpus_stats(db: Database, runs: int = 5) -> dict[str, Any]:
     return {
         "totals": totals,
         "sources": rows(
-            """SELECT source, count(*) AS articles, count(DISTINCT story_id) AS stories,
-                      group_concat(DISTINCT language) AS languages, max(fetched_at) AS last_fetched
-               FROM articles GROUP BY source ORDER BY articles DESC, source"""
+            """SELECT a.source, count(*) AS articles, count(DISTINCT a.story_id) AS stories,
+                      count(*) FILTER (WHERE a.id = s.origin_article_id) AS origins,
+                      count(*) FILTER (WHERE a.id != s.origin_article_id) AS copies,
+                      group_concat(DISTINCT a.language) AS languages, max(a.fetched_at) AS last_fetched
+               FROM articles a LEFT JOIN stories s ON s.id = a.story_id
+               GROUP BY a.source ORDER BY articles DESC, a.source"""
         ),
         "languages": rows(
             """SELECT language, count(*) AS articles, count(DISTINCT story_id) AS stories
@@ -158,27 +167,45 @@ def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
 
 
 def syndicated_stories(db: Database) -> list[dict[str, Any]]:
-    """Stories seen on more than one page, most copies first: copies, title and the sources that carried it."""
+    """Stories seen on more than one page, most copies first: copies, title, the source of the
+    origin (the copy published first) and the sources of the other copies."""
     rows = db.execute(
-        """SELECT s.copies, s.title, group_concat(DISTINCT a.source) FROM stories s
-           JOIN articles a ON a.story_id = s.id WHERE s.copies > 1 GROUP BY s.id ORDER BY s.copies DESC, s.id"""
+        """SELECT s.copies, s.title, o.source,
+                  (SELECT group_concat(source) FROM (SELECT DISTINCT a.source FROM articles a
+                   WHERE a.story_id = s.id AND a.id != s.origin_article_id ORDER BY a.source))
+           FROM stories s JOIN articles o ON o.id = s.origin_article_id
+           WHERE s.copies > 1 ORDER BY s.copies DESC, s.id"""
     ).fetchall()
-    return [{"copies": copies, "title": title, "sources": sources.split(",")} for copies, title, sources in rows]
+    return [
+        {"copies": copies, "title": title, "origin_source": origin, "copied_by": (copied or "").split(",")}
+        for copies, title, origin, copied in rows
+    ]
 
 
 def story_with_copies(db: Database, story_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
-    """A story's row and its copies (representative first, then by similarity), or None."""
+    """A story's row and its articles, the origin first (then in :data:`storage.stories.ORIGIN_ORDER`), or None.
+
+    Each article has its text, times, credit and credited source, and flags ``origin`` and
+    ``representative``.
+    """
     cursor = db.execute("SELECT * FROM stories WHERE id = ?", [story_id])
     row = cursor.fetchone()
     if row is None:
         return None
     story = dict(zip([d[0] for d in cursor.description], row, strict=False))
     cursor = db.execute(
-        """SELECT a.id, a.source, a.url, a.title, a.language, a.published, a.similarity,
+        f"""SELECT a.id, a.source, a.url, a.title, a.language, a.published, a.fetched_at, a.similarity,
+                  a.credit, a.credited_source, a.text, a.id = s.origin_article_id AS origin,
                   a.id = s.article_id AS representative
            FROM articles a JOIN stories s ON s.id = a.story_id WHERE a.story_id = ?
-           ORDER BY representative DESC, a.similarity DESC, a.id""",
+           ORDER BY origin DESC, {origin_order("a")}""",
         [story_id],
     )
     names = [d[0] for d in cursor.description]
     return story, [dict(zip(names, copy, strict=False)) for copy in cursor.fetchall()]
+
+
+def recorded_settings(db: Database, name: str) -> dict[str, Any] | None:
+    """The settings the corpus recorded under ``name`` (``near_duplicate_index``: what its index was built with)."""
+    row = db.execute("SELECT value FROM corpus_settings WHERE name = ?", [name]).fetchone()
+    return json.loads(row[0]) if row else None

@@ -21,9 +21,17 @@ class RunLog:
     def start_run(self, sources: Iterable[str]) -> int:
         """Record the start of a crawl run; returns its id."""
         with self._db.atomic():
+            (first_article_id,) = self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()
             return (
                 self._db["crawl_runs"]
-                .insert({"started": utc_now(), "sources": json.dumps(list(sources)), "status": "running"})
+                .insert(
+                    {
+                        "started": utc_now(),
+                        "sources": json.dumps(list(sources)),
+                        "status": "running",
+                        "first_article_id": first_article_id,
+                    }
+                )
                 .last_pk
             )
 
@@ -57,7 +65,33 @@ class RunLog:
             return self._db.execute("UPDATE crawl_runs SET status = 'crashed' WHERE status = 'running'").rowcount
 
     def finish_run(self, run_id: int, status: str) -> dict[str, Any]:
-        """Record the end of a run; returns its row."""
+        """Record the end of a run, with its duplicates attributed by origin (:meth:`run_copies`); returns its row."""
+        copies = self.run_copies(run_id)
         with self._db.atomic():
-            self._db["crawl_runs"].update(run_id, {"finished": utc_now(), "status": status})
+            for source, count in copies.items():
+                self._db.execute(
+                    """UPDATE crawl_run_sources SET duplicates =
+                           coalesce(json_extract(counts, '$."wirecrawl/duplicates/url"'), 0) + :copies
+                       WHERE run_id = :run_id AND source = :source""",
+                    {"copies": count, "run_id": run_id, "source": source},
+                )
+            self._db.execute(
+                """UPDATE crawl_runs SET finished = :finished, status = :status,
+                       duplicates = coalesce((SELECT sum(duplicates) FROM crawl_run_sources WHERE run_id = :id), 0)
+                   WHERE id = :id""",
+                {"finished": utc_now(), "status": status, "id": run_id},
+            )
         return self._db["crawl_runs"].get(run_id)
+
+    def run_copies(self, run_id: int) -> dict[str, int]:
+        """Per source, how many of the articles the run stored are copies: articles of a story that
+        are not its origin (the copy published first), as the corpus stands now, whatever order
+        the copies arrived in. Every source the run recorded is listed (0 when none)."""
+        rows = self._db.execute(
+            """SELECT a.source, count(*) FROM articles a JOIN stories s ON s.id = a.story_id
+               WHERE a.id >= (SELECT first_article_id FROM crawl_runs WHERE id = :id) AND a.id != s.origin_article_id
+               GROUP BY a.source""",
+            {"id": run_id},
+        ).fetchall()
+        recorded = self._db.execute("SELECT source FROM crawl_run_sources WHERE run_id = ?", [run_id]).fetchall()
+        return {source: 0 for (source,) in recorded} | dict(rows)

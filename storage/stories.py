@@ -1,4 +1,4 @@
-"""Stories: which articles are copies of one story, its representative copy and each copy's similarity to it."""
+"""Stories: which articles are copies of one story, its origin, its representative copy and each copy's similarity to it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,21 @@ from sqlite_utils import Database
 
 from storage.signatures import Fingerprint, estimated_similarity
 
-__all__ = ["StoredArticle", "StoryStore"]
+__all__ = ["ORIGIN_ORDER", "StoredArticle", "StoryChanges", "StoryStore", "origin_order"]
+
+
+def origin_order(table: str = "articles") -> str:
+    """The ORDER BY of a story's copies (rows of ``table``, a name or alias of ``articles``) that
+    puts its origin first: the copy published first (by the instant, whatever the UTC offset; a
+    dated copy before an undated one, whose publication is unknown), then the first fetched,
+    then the first stored. It does not depend on the order in which the copies arrived."""
+    return (
+        f"julianday({table}.published) IS NULL, julianday({table}.published), julianday({table}.fetched_at), {table}.id"
+    )
+
+
+#: :func:`origin_order` of the ``articles`` table.
+ORIGIN_ORDER = origin_order()
 
 
 @dataclass(frozen=True)
@@ -22,6 +36,22 @@ class StoredArticle:
     new_story: bool
 
 
+@dataclass(frozen=True)
+class StoryChanges:
+    """How the stories of a rebuild compare with the stories before it.
+
+    ``united``: stories holding copies of two or more earlier stories; ``split``: earlier
+    stories whose copies now lie in two or more stories; ``unchanged``: stories with exactly
+    the copies of an earlier one. A story can be both the union of some and a part of another.
+    """
+
+    stories: int
+    before: int
+    united: int
+    split: int
+    unchanged: int
+
+
 class StoryStore:
     """The stories of a :class:`storage.corpus.Corpus` and the policy that keeps them (a part of it, sharing its connection)."""
 
@@ -30,6 +60,20 @@ class StoryStore:
     def story_count(self) -> int:
         """How many stories the corpus holds."""
         return self._db["stories"].count
+
+    def story_changes(self) -> StoryChanges:
+        """The stories now against those :meth:`storage.index.NearDuplicateIndex.reset_stories` forgot."""
+        (before,) = self._db.execute("SELECT count(DISTINCT story_id) FROM temp.previous_stories").fetchone()
+        united, split, unchanged = self._db.execute(
+            """WITH pairs AS (SELECT DISTINCT p.story_id AS old, a.story_id AS new
+                              FROM temp.previous_stories p JOIN articles a ON a.id = p.article_id),
+                    olds AS (SELECT old, count(*) AS parts FROM pairs GROUP BY old),
+                    news AS (SELECT new, count(*) AS parts FROM pairs GROUP BY new)
+               SELECT (SELECT count(*) FROM news WHERE parts > 1), (SELECT count(*) FROM olds WHERE parts > 1),
+                      (SELECT count(*) FROM pairs JOIN olds USING (old) JOIN news USING (new)
+                       WHERE olds.parts = 1 AND news.parts = 1)"""
+        ).fetchone()
+        return StoryChanges(self.story_count(), before, united, split, unchanged)
 
     def longest_copy(self, story_id: int) -> tuple[int, str]:
         """(id, text) of the story's longest copy."""
@@ -71,7 +115,17 @@ class StoryStore:
         for other in absorbs:
             if other != story_id and self._story_exists(other):
                 self._unite_stories(story_id, other)
+        self._refresh_origin(story_id)
         return StoredArticle(article_id, story_id, False)
+
+    def _refresh_origin(self, story_id: int) -> None:
+        """Point the story at its origin (:data:`ORIGIN_ORDER`) after its copies changed."""
+        self._db.execute(
+            f"""UPDATE stories SET origin_article_id =
+                   (SELECT id FROM articles WHERE story_id = :story_id ORDER BY {ORIGIN_ORDER} LIMIT 1)
+               WHERE id = :story_id""",
+            {"story_id": story_id},
+        )
 
     def _unite_stories(self, story_id: int, other: int) -> None:
         """Move every copy of ``other`` into ``story_id`` and drop ``other``."""
@@ -108,6 +162,7 @@ class StoryStore:
             .insert(
                 {
                     "article_id": article_id,
+                    "origin_article_id": article_id,
                     "title": row["title"],
                     "language": row["language"],
                     "published": row["published"],

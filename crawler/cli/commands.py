@@ -289,7 +289,7 @@ def _print_report(report: Any) -> None:
     same_page = totals.get("duplicates", 0) - totals.get("copies", 0)
     click.echo(
         f"Run {report.run_id} {report.status} in {report.elapsed:.1f} s: {totals.get('pages_fetched', 0)} pages fetched, "
-        f"{totals.get('articles_added', 0)} articles stored ({totals.get('copies', 0)} of them copies of a known story), "
+        f"{totals.get('articles_added', 0)} articles stored ({totals.get('copies', 0)} of them copies of a story first published by another page), "
         f"{same_page} pages already stored under another URL, {totals.get('dropped', 0)} pages not articles, "
         f"{totals.get('skipped_stored', 0)} stored articles not fetched again, {totals.get('errors', 0)} errors."
     )
@@ -421,30 +421,71 @@ def search(query: str, language: str | None, limit: int, db_file: Path | None) -
 @cli.command()
 @click.argument("story_id", type=int)
 @db_option
-def story(story_id: int, db_file: Path | None) -> None:
-    """Show a story and all its copies: source, URL, title, similarity.
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: the story, its origin and its copies.")
+def story(story_id: int, db_file: Path | None, as_json: bool) -> None:
+    """Show a story's provenance: its origin, then every copy and how it differs.
 
-    The representative copy (earliest published, or the longest) comes first, marked *.
+    The origin is the copy published first (then the first fetched). Each copy follows with
+    its source, publication time, lag behind the origin, similarity to it (the larger of
+    Jaccard and containment of their shingles), the source it credits, and what changed:
+    truncated (with the share of the origin kept), lead dropped, extended, rewritten headline,
+    edited.
 
     Example:
 
         wirecrawl story 42
-    """
-    from storage.queries import story_with_copies
 
-    found = story_with_copies(_open_db(db_file), story_id)
+        wirecrawl story 42 --json
+    """
+    from pipelines.core.identity import Fingerprinter
+    from pipelines.core.provenance import story_provenance
+    from pipelines.core.stories import INDEX_NAME
+    from storage.queries import recorded_settings, story_with_copies
+
+    db = _open_db(db_file)
+    found = story_with_copies(db, story_id)
     if found is None:
         raise ConfigError(f"no story {story_id}")
-    row, copies = found
+    fingerprinter = Fingerprinter(**(recorded_settings(db, INDEX_NAME) or {}))
+    provenance = story_provenance(*found, fingerprinter)
+    if as_json:
+        click.echo(json.dumps(provenance, ensure_ascii=False, indent=2))
+        return
+    _print_provenance(provenance)
+
+
+def _print_provenance(provenance: dict[str, Any]) -> None:
+    from pipelines.core.provenance import format_lag
+
+    row, origin, copies = provenance["story"], provenance["origin"], provenance["copies"]
+    sources = len({origin["source"], *(copy["source"] for copy in copies)})
     click.echo(
         f"Story {row['id']}: {row['title'] or '(untitled)'}\n"
-        f"  {row['copies']} {'copy' if row['copies'] == 1 else 'copies'}, language {row['language'] or '--'}, published {row['published'] or '--'}, "
+        f"  {row['copies']} {'copy' if row['copies'] == 1 else 'copies'} from {sources} "
+        f"{'source' if sources == 1 else 'sources'}, language {row['language'] or '--'}, "
         f"seen {row['first_seen']} .. {row['last_seen']}"
     )
+    click.echo(
+        f"Origin: {origin['source']}, published {origin['published'] or '-- (undated; first fetched)'}"
+        f"{_credit(origin)}\n  {origin['title'] or '(untitled)'}\n  {origin['url']}"
+    )
+    if not copies:
+        return
+    click.echo("Copies (lag behind the origin, similarity to it, what changed):")
     for copy in copies:
-        mark = "*" if copy["representative"] else " "
-        similarity = f"{copy['similarity']:.2f}" if copy["similarity"] is not None else "  - "
-        click.echo(f"{mark} {similarity}  {copy['source']:<16} {copy['title'] or '(untitled)'}  {copy['url']}")
+        lag = format_lag(copy["lag_seconds"]) + (" (fetched)" if copy["lag_basis"] == "fetched" else "")
+        changes = ", ".join(
+            f"truncated ({copy['kept']:.0%} kept)" if change == "truncated" else change for change in copy["changes"]
+        )
+        click.echo(
+            f"  {lag:<8} {copy['similarity']:.2f}  {copy['source']}, published {copy['published'] or '--'}: "
+            f"{changes or 'identical'}{_credit(copy)}\n"
+            f"           {copy['title'] or '(untitled)'}\n           {copy['url']}"
+        )
+
+
+def _credit(article: dict[str, Any]) -> str:
+    return f"; credits {article['credited_source']}" if article["credited_source"] else ""
 
 
 @cli.command()
@@ -459,6 +500,8 @@ def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...], wait
 
     Use it after changing DEDUP_* settings (threshold, shingle size, permutations, bands):
     every article is matched again, in fetch order, and the near-duplicate index rebuilt.
+    The summary counts the stories united (copies of two or more earlier stories now one),
+    the earlier stories split (their copies now in two or more), and the stories unchanged.
 
     Exit status: 0 success; 2 configuration error; 3 another run holds the lock.
 
@@ -476,10 +519,12 @@ def dedupe(rebuild: bool, db_file: Path | None, overrides: tuple[str, ...], wait
         from pipelines.core import rebuild_stories
 
         rules = _story_rules(corpus, _settings(corpus.path, overrides))
-        before = corpus.story_count()
-        stories = rebuild_stories(rules, progress)
+        changes = rebuild_stories(rules, progress)
         articles = corpus.article_count()
-    click.echo(f"Rebuilt: {articles} articles in {stories} stories (before: {before} stories).")
+    click.echo(
+        f"Rebuilt: {articles} articles in {changes.stories} stories (before: {changes.before} stories): "
+        f"{changes.united} united, {changes.split} split, {changes.unchanged} unchanged."
+    )
 
 
 def _story_rules(corpus: Corpus, settings: Settings) -> StoryRules:
@@ -640,7 +685,10 @@ def demo(db_file: Path, force: bool) -> None:
     languages = ", ".join(f"{row['language']} ({row['stories']})" for row in summary["languages"])
     click.echo(f"Stories by language: {languages}")
     for story in syndicated_stories(db):
-        click.echo(f"Seen {story['copies']} times: {story['title']} ({', '.join(story['sources'])})")
+        click.echo(
+            f"Seen {story['copies']} times: {story['title']} "
+            f"(first published by {story['origin_source']}; copied by {', '.join(story['copied_by'])})"
+        )
     db.close()
     click.echo(
         f"\nBrowse it: wirecrawl stats --db {db_file}  |  wirecrawl search WORD --db {db_file}  |  "

@@ -146,12 +146,25 @@ def _run_locked(
     finally:
         try:
             corpus.finish_run(run_id, status)
+            per_source = _copies_by_origin(per_source, corpus.run_copies(run_id))
+            summed = _sum(per_source.values())
         except sqlite3.OperationalError as error:  # a full disk: the next run marks it crashed
             logging.getLogger(__name__).error("the end of run %d could not be recorded: %s", run_id, error)
         corpus.close()
     return CrawlReport(
         run_id, status, time.monotonic() - started, summed, per_source, settings.getfloat("CORPUS_RUNS_MAX_ERROR_RATE")
     )
+
+
+def _copies_by_origin(per_source: dict[str, dict[str, int]], copies: dict[str, int]) -> dict[str, dict[str, int]]:
+    """Each source's counts with its copies as the corpus attributes them at the run's end (by the
+    story's origin), not as they arrived: a copy stored before its earlier-published original is one."""
+    attributed = {}
+    for source, counts in per_source.items():
+        same_page = counts.get("duplicates", 0) - counts.get("copies", 0)
+        own = copies.get(source, 0)
+        attributed[source] = {**counts, "copies": own, "duplicates": same_page + own}
+    return attributed
 
 
 def _sum(counts: Any) -> dict[str, int]:

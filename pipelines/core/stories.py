@@ -16,6 +16,7 @@ from pipelines.core.settings import SettingsReader
 from storage.corpus import Corpus
 from storage.errors import CorpusError
 from storage.signatures import Fingerprint
+from storage.stories import StoryChanges
 
 __all__ = ["Match", "StoryDecision", "StoryMatcher", "StoryRules", "rebuild_stories"]
 
@@ -216,8 +217,9 @@ class StoryRules:
         return StoryDecision()
 
 
-def rebuild_stories(rules: StoryRules, progress: Callable[[int, int], None] | None = None) -> int:
-    """Recompute every story and the index from the stored texts, in one transaction; returns the story count.
+def rebuild_stories(rules: StoryRules, progress: Callable[[int, int], None] | None = None) -> StoryChanges:
+    """Recompute every story and the index from the stored texts, in one transaction; returns the
+    story count and how the stories changed (united, split, unchanged).
 
     Articles are taken in fetch order, each decided by ``rules`` exactly as the crawl decides
     (a stored article repeated at the same path joins that article's story).
@@ -232,4 +234,4 @@ def rebuild_stories(rules: StoryRules, progress: Callable[[int, int], None] | No
             corpus.reattach(article_id, decision.story_id, fingerprint, decision.absorbs)
             if progress is not None:
                 progress(done, len(article_ids))
-    return corpus.story_count()
+        return corpus.story_changes()

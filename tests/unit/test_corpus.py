@@ -46,7 +46,7 @@ def test_schema_contract(corpus):
         "story_id",
         "fetched_at",
     } <= columns
-    assert {"id", "article_id", "title", "language", "first_seen", "last_seen", "copies"} <= set(
+    assert {"id", "article_id", "origin_article_id", "title", "language", "first_seen", "last_seen", "copies"} <= set(
         corpus._db["stories"].columns_dict
     )
     assert {
@@ -114,6 +114,65 @@ def test_without_dates_the_longest_copy_represents(corpus):
     assert corpus._db["stories"].get(short.story_id)["article_id"] == longer.article_id
 
 
+def origin_of(corpus, story_id):
+    return corpus._db["stories"].get(story_id)["origin_article_id"]
+
+
+def test_the_origin_is_the_copy_published_first_whatever_the_arrival_order(corpus):
+    later = corpus.add_article(article("https://a.example/o", "text", published="2026-11-20T10:00:00+00:00"))
+    assert origin_of(corpus, later.story_id) == later.article_id
+    # 09:30 in UTC+02:00 is 07:30 UTC: earlier, though it sorts after "...10:00" as a string
+    earlier = corpus.add_article(
+        article(
+            "https://b.example/o", "text", published="2026-11-20T09:30:00+02:00", fetched_at="2026-11-25T10:00:00Z"
+        ),
+        story_id=later.story_id,
+    )
+    undated = corpus.add_article(
+        article("https://c.example/o", "text", fetched_at="2026-11-01T10:00:00Z"), story_id=later.story_id
+    )
+    assert origin_of(corpus, later.story_id) == earlier.article_id != undated.article_id
+
+
+def test_the_origin_without_dates_is_the_first_fetched_then_the_first_stored(corpus):
+    second = corpus.add_article(article("https://a.example/u", "a longer text", fetched_at="2026-11-24T12:00:00Z"))
+    first = corpus.add_article(
+        article("https://b.example/u", "text", fetched_at="2026-11-24T11:00:00Z"), story_id=second.story_id
+    )
+    tie = corpus.add_article(
+        article("https://c.example/u", "text", fetched_at="2026-11-24T11:00:00Z"), story_id=second.story_id
+    )
+    assert origin_of(corpus, second.story_id) == first.article_id != tie.article_id
+
+
+def test_united_stories_keep_the_origin_of_both(corpus):
+    one = corpus.add_article(article("https://a.example/1", "one", published="2026-11-20T10:00:00+00:00"))
+    two = corpus.add_article(article("https://b.example/2", "two", published="2026-11-19T10:00:00+00:00"))
+    bridge = corpus.add_article(
+        article("https://c.example/3", "three", published="2026-11-21T10:00:00+00:00"),
+        story_id=one.story_id,
+        absorbs=[two.story_id],
+    )
+    assert corpus.story_count() == 1
+    assert origin_of(corpus, bridge.story_id) == two.article_id
+
+
+def test_the_migration_fills_the_origin_of_stories_stored_before(tmp_path):
+    path = tmp_path / "old.db"
+    corpus = Corpus(path)
+    first = corpus.add_article(article("https://a.example/1", "t", published="2026-11-20T10:00:00+00:00"))
+    corpus.add_article(
+        article("https://b.example/1", "t", published="2026-11-19T10:00:00+00:00"), story_id=first.story_id
+    )
+    corpus._db.execute("UPDATE stories SET origin_article_id = NULL")
+    corpus._db.execute("DELETE FROM _sqlite_migrations WHERE name = 'add_story_origins'")
+    corpus._db.execute("ALTER TABLE stories DROP COLUMN origin_article_id")
+    corpus.close()
+    reopened = Corpus(path)
+    assert origin_of(reopened, first.story_id) == first.article_id + 1
+    reopened.close()
+
+
 def test_duplicate_url_is_refused_and_nothing_half_written(corpus):
     corpus.add_article(article("https://a.example/1", "text"))
     with pytest.raises(sqlite3.IntegrityError):
@@ -126,11 +185,30 @@ def test_run_totals_add_up_over_sources(corpus):
     corpus.record_run_source(
         run, "a", {"pages_fetched": 5, "articles_added": 3, "errors": 1, "finish_reason": "finished"}
     )
-    corpus.record_run_source(run, "b", {"pages_fetched": 2, "duplicates": 1, "finish_reason": "finished"})
+    corpus.record_run_source(
+        run, "b", {"pages_fetched": 2, "finish_reason": "finished", "stats": {"wirecrawl/duplicates/url": 1}}
+    )
     row = corpus.finish_run(run, "finished_with_errors")
     assert (row["pages_fetched"], row["articles_added"], row["duplicates"], row["errors"]) == (7, 3, 1, 1)
     assert row["status"] == "finished_with_errors" and row["finished"]
     assert corpus._db["crawl_run_sources"].count == 2
+
+
+@pytest.mark.parametrize("wire_first", [True, False])
+def test_a_run_attributes_copies_by_origin_not_arrival(corpus, wire_first):
+    before = corpus.add_article(article("https://old.example/1", "older story"))
+    run = corpus.start_run(["wire", "paper"])
+    wire = article("https://wire.example/1", "story", source="wire", published="2026-11-20T08:00:00+00:00")
+    paper = article("https://paper.example/1", "story", source="paper", published="2026-11-20T09:00:00+00:00")
+    first, second = (wire, paper) if wire_first else (paper, wire)
+    stored = corpus.add_article(first)
+    corpus.add_article(second, story_id=stored.story_id)
+    corpus.add_article(article("https://paper.example/2", "older story", source="paper"), story_id=before.story_id)
+    for source in ("wire", "paper"):
+        corpus.record_run_source(run, source, {"articles_added": 1, "stats": {"wirecrawl/duplicates/url": 0}})
+    assert corpus.run_copies(run) == {"wire": 0, "paper": 2}
+    assert corpus.finish_run(run, "finished")["duplicates"] == 2
+    assert dict(corpus._db.execute("SELECT source, duplicates FROM crawl_run_sources")) == {"wire": 0, "paper": 2}
 
 
 def test_search_one_line_per_story_with_language_filter(corpus):
@@ -168,3 +246,7 @@ def test_stats(corpus):
     stats = corpus_stats(corpus._db)
     assert stats["totals"] == {"articles": 3, "stories": 2, "syndicated_stories": 1, "sources": 2, "languages": 2}
     assert {row["source"]: row["articles"] for row in stats["sources"]} == {"wire": 2, "other": 1}
+    assert {row["source"]: (row["origins"], row["copies"]) for row in stats["sources"]} == {
+        "wire": (2, 0),
+        "other": (0, 1),
+    }

@@ -7,6 +7,7 @@ from pipelines.core import StoryRules, rebuild_stories
 from pipelines.core.identity import Fingerprinter, shingles, text_hash, tokens
 from pipelines.core.stories import StoryMatcher
 from storage.corpus import Corpus, CorpusError
+from storage.stories import StoryChanges
 
 
 def test_tokens_fold_case_punctuation_digits_and_split_unspaced_scripts():
@@ -88,9 +89,14 @@ def test_rebuild_recomputes_stories_with_new_settings(corpus):
             store(corpus, matcher, case.base.text)
         store(corpus, matcher, case.text)
     grouped = corpus._db["stories"].count
-    assert rebuild_stories(StoryRules(StoryMatcher(corpus))) == grouped
+    assert rebuild_stories(StoryRules(StoryMatcher(corpus))) == StoryChanges(grouped, grouped, 0, 0, grouped)
     strict = StoryMatcher(corpus, jaccard=0.99, containment=0.999)
-    assert rebuild_stories(StoryRules(strict)) > grouped
+    split = rebuild_stories(StoryRules(strict))
+    assert split.stories > grouped and split.before == grouped and split.split > 0 and split.united == 0
+    assert split.unchanged == grouped - split.split
+    assert rebuild_stories(StoryRules(StoryMatcher(corpus))) == StoryChanges(
+        grouped, split.stories, split.split, 0, grouped - split.split
+    )  # the same rule again unites exactly what the strict one split
     assert corpus._db.execute("SELECT count(*) FROM articles WHERE story_id IS NULL").fetchone()[0] == 0
     assert corpus._db.execute("SELECT sum(copies) FROM stories").fetchone()[0] == corpus._db["articles"].count
 

@@ -1,0 +1,135 @@
+"""Provenance: how a copy of a story differs from its origin (the copy published first)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from difflib import SequenceMatcher
+from typing import Any
+
+from pipelines.core.identity import Fingerprinter, tokens
+from pipelines.core.stories import StoryMatcher
+
+__all__ = ["CopyComparison", "compare_copy", "format_lag", "instant", "story_provenance"]
+
+#: Fewest words, and smallest share of the origin's, a missing end or lead must have to be named
+#: as truncated or lead dropped; less is an edit.
+_MIN_WORDS = 10
+_MIN_SHARE = 0.1
+#: Fewest added words named as extended (a paragraph); fewer (a "read more" line, a caption) are an edit.
+_MIN_ADDED_WORDS = 20
+
+
+@dataclass(frozen=True)
+class CopyComparison:
+    """A copy against its origin: similarity and the changes a reader would name."""
+
+    jaccard: float  # of the two texts' shingle sets
+    containment: float  # share of the shorter text's shingles found in the longer
+    kept: float  # share of the origin's words the copy repeats, in order
+    added_words: int  # words of the copy not in the origin
+    changes: tuple[str, ...]  # "truncated", "lead dropped", "extended", "rewritten headline", "edited"; () if identical
+
+    @property
+    def similarity(self) -> float:
+        """The story decision's measure: the larger of Jaccard and containment."""
+        return max(self.jaccard, self.containment)
+
+
+def compare_copy(
+    origin_title: str | None,
+    origin_text: str,
+    copy_title: str | None,
+    copy_text: str,
+    fingerprinter: Fingerprinter,
+) -> CopyComparison:
+    """Compare a copy with the origin, on normalized words (case, punctuation and digits folded)."""
+    jaccard, containment = StoryMatcher.overlap(
+        fingerprinter.shingle_hashes(origin_text), fingerprinter.shingle_hashes(copy_text)
+    )
+    origin, copy = tokens(origin_text), tokens(copy_text)
+    blocks = [
+        block for block in SequenceMatcher(None, origin, copy, autojunk=False).get_matching_blocks() if block.size
+    ]
+    matched = sum(block.size for block in blocks)
+    added = len(copy) - matched
+    threshold = max(_MIN_WORDS, _MIN_SHARE * len(origin))
+    changes: list[str] = []
+    if blocks:
+        missing_end = len(origin) - (blocks[-1].a + blocks[-1].size)
+        missing_lead = blocks[0].a
+    else:
+        missing_end, missing_lead = len(origin), 0
+    if missing_end >= threshold:
+        changes.append("truncated")
+    if missing_lead >= threshold:
+        changes.append("lead dropped")
+    if added >= _MIN_ADDED_WORDS:
+        changes.append("extended")
+    if tokens(origin_title or "") != tokens(copy_title or ""):
+        changes.append("rewritten headline")
+    named = (missing_end if missing_end >= threshold else 0) + (missing_lead if missing_lead >= threshold else 0)
+    if len(origin) - matched > named or 0 < added < _MIN_ADDED_WORDS:
+        changes.append("edited")  # words changed, or dropped or added in amounts too small to name
+    return CopyComparison(jaccard, containment, matched / len(origin) if origin else 0.0, added, tuple(changes))
+
+
+def instant(value: str | None) -> datetime | None:
+    """An ISO 8601 time as an aware UTC datetime (a date alone: its midnight UTC); None if unreadable."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+#: What the story view shows of each article.
+_ARTICLE_FIELDS = ("id", "source", "url", "title", "language", "published", "fetched_at", "credited_source", "credit")
+
+
+def story_provenance(
+    story: Mapping[str, Any], articles: Sequence[Mapping[str, Any]], fingerprinter: Fingerprinter
+) -> dict[str, Any]:
+    """A story's provenance: its origin (``articles[0]``), then each copy with its lag behind the
+    origin, similarity to it and what changed (a JSON-ready document)."""
+    origin, *copies = articles
+    origin_time = instant(origin["published"]) or instant(origin["fetched_at"])
+    described = []
+    for copy in copies:
+        comparison = compare_copy(origin["title"], origin["text"], copy["title"], copy["text"], fingerprinter)
+        dated = bool(instant(origin["published"]) and instant(copy["published"]))
+        copy_time = instant(copy["published"]) if dated else instant(copy["published"]) or instant(copy["fetched_at"])
+        lag = (copy_time - origin_time).total_seconds() if copy_time and origin_time else None
+        described.append(
+            {
+                **{field: copy[field] for field in _ARTICLE_FIELDS},
+                "lag_seconds": lag,
+                "lag_basis": "published" if dated else "fetched",
+                "similarity": round(comparison.similarity, 3),
+                **{k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(comparison).items()},
+            }
+        )
+    return {
+        "story": {
+            key: story[key]
+            for key in ("id", "title", "language", "copies", "first_seen", "last_seen", "origin_article_id")
+        },
+        "origin": {field: origin[field] for field in _ARTICLE_FIELDS},
+        "copies": described,
+    }
+
+
+def format_lag(seconds: float | None) -> str:
+    """A lag for people: ``+45m``, ``+2h05m``, ``+3d04h``, ``-10m``; ``?`` when unknown."""
+    if seconds is None:
+        return "?"
+    sign, minutes = ("-" if seconds < 0 else "+"), int(abs(seconds) // 60)
+    days, hours, minutes = minutes // 1440, minutes // 60 % 24, minutes % 60
+    if days:
+        return f"{sign}{days}d{hours:02d}h"
+    if hours:
+        return f"{sign}{hours}h{minutes:02d}m"
+    return f"{sign}{minutes}m"
