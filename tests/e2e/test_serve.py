@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -113,14 +114,69 @@ def test_latest_stories_one_row_per_story_newest_first_with_copies(datasette):
     assert f'<a href="/corpus/story?story_id={tram["story_id"]}">' in get(datasette, "/corpus/latest_stories").text
 
 
-def test_a_story_lists_every_copy_representative_first(datasette):
+def test_a_story_lists_every_copy_origin_first_with_lags(datasette):
     storm = rows(datasette, "search", q="Storm Petra")[0]
     copies = rows(datasette, "story", story_id=str(storm["story_id"]))
-    assert len(copies) == 3 and {copy["source"] for copy in copies} == {"meridian", "newsbeat", "courier"}
-    assert [copy["role"] for copy in copies] == ["representative", "copy", "copy"]
+    assert [copy["source"] for copy in copies] == ["meridian", "courier", "newsbeat"]  # by publication time
+    assert [copy["role"] for copy in copies] == ["origin", "copy", "copy"]
+    assert [copy["lag_seconds"] for copy in copies] == [0, 75 * 60, 147 * 60]
     assert copies[0]["similarity"] == 1.0 and all(copy["url"].startswith("http") for copy in copies)
+    assert copies[0]["text"].startswith("KELSHOLM")
+
+
+def test_the_story_page_shows_origin_copies_lags_and_word_diffs(datasette):
+    storm = rows(datasette, "search", q="Storm Petra")[0]
+    copies = rows(datasette, "story", story_id=str(storm["story_id"]))
     page = get(datasette, f"/corpus/story?story_id={storm['story_id']}").text
-    assert f'<a href="{copies[1]["url"]}">' in page
+    assert "<h1 " in page and "Storm Petra shuts three North Sea ports" in page
+    assert all(f'<a href="{copy["url"]}">page</a>' in page for copy in copies)
+    assert "+1 h 15 min" in page and "+2 h 27 min" in page
+    courier, newsbeat = page.split("courier against the origin")[1].split("newsbeat against the origin")
+    assert "The same text as the origin's." in courier and "<del>" not in courier
+    assert "<del>suspended</del> <ins>halted</ins>" in newsbeat  # one word rewritten
+    assert re.search(r"<del>\s*Shipping analysts said", newsbeat)  # the dropped last paragraph
+    assert "<ins>Storm Petra batters coast" in newsbeat  # the rewritten headline
+
+
+def test_the_front_page_lists_the_latest_stories_linking_to_their_pages(datasette):
+    stories = rows(datasette, "latest_stories")
+    page = get(datasette, "/").text
+    assert "latest stories" in page
+    for story in stories[:5]:
+        assert f'<a href="/corpus/story?story_id={story["story_id"]}">{escape(story["title"])}</a>' in page
+    drones = next(story for story in stories if story["title"].startswith("Drones help"))
+    assert drones["origin_source"] == "meridian" and drones["copies"] == drones["sources_count"] == 2
+    assert drones["first_seen"] <= drones["last_seen"]
+    assert page.index(escape(stories[0]["title"])) < page.index(escape(stories[1]["title"]))
+
+
+def test_table_views_cut_long_texts_and_the_article_page_shows_them_whole(datasette):
+    article = rows(datasette, "articles", url__contains="city-council-backs-tram")[0]
+    table = get(datasette, f"/corpus/articles?id={article['id']}").text
+    assert str(escape(article["text"][:100])) in table and str(escape(article["text"])) not in table
+    assert str(escape(article["text"])) in get(datasette, f"/corpus/articles/{article['id']}").text
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("Petra ports", "Storm Petra"),
+        ("充电桩", "临江市新能源汽车充电桩突破五万个"),  # a word inside a Chinese sentence
+        ("поликлиника", "В Новоречинске открылась новая детская поликлиника"),
+    ],
+)
+def test_the_articles_search_box_finds_words_in_any_script(datasette, query, title):
+    matched = rows(datasette, "articles", _search=query, _size="max")
+    assert matched and all(row["title"].startswith(title) for row in matched)
+    page = get(datasette, "/corpus/articles?" + urlencode({"_search": query})).text
+    assert f'value="{escape(query)}"' in page and title in page
+
+
+@pytest.mark.parametrize("query", ['"', '"unbalanced', "storm (ports", "OR", "AND OR NOT", "title:(x*", "NEAR(", ""])
+def test_the_articles_search_box_never_fails(datasette, query):
+    rows(datasette, "articles", _search=query)  # a 200 answer
+    page = get(datasette, "/corpus/articles?" + urlencode({"_search": query}))
+    assert "Invalid SQL" not in page.text and "fts5" not in page.text
 
 
 def test_most_syndicated_stories_in_a_time_window(datasette):
