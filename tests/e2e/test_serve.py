@@ -14,6 +14,7 @@ import pytest
 from conftest import cli_env, describe, run_cli
 from markupsafe import escape
 
+from crawler.cli.datasette.plugin import kept_share, lag, word_diff
 from crawler.cli.serve import corpus_datasette
 
 HOUSEKEEPING = {
@@ -245,3 +246,17 @@ def test_serve_without_datasette_says_how_to_install_it(tmp_path, demo_db):
     )
     assert result.returncode == 2 and result.stderr.strip().count("\n") == 0, describe(result)
     assert "pip install 'wirecrawl[serve]'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [(None, ""), (0, "0 min"), (20, "0 min"), (-600, "-10 min"), (4500, "+1 h 15 min"), (93_600, "+1 d 2 h")],
+)
+def test_a_lag_reads_as_people_say_it(seconds, shown):
+    assert lag(seconds) == shown
+
+
+def test_a_word_diff_marks_dropped_and_added_words_and_keeps_paragraphs():
+    diff = word_diff("One two three.\n\nFour <b>five</b>.", "One 2 three.\n\nFour <b>five</b>.\n\nSix.")
+    assert diff == "One <del>two</del> <ins>2</ins> three.\n\nFour &lt;b&gt;five&lt;/b&gt;. <ins>\n\nSix.</ins>"
+    assert kept_share("a b c d", "a b") == 0.5 and kept_share("", "x") == 1.0
