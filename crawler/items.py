@@ -37,6 +37,8 @@ class Article:
     text: str = field(default="", repr=False)  # body text, paragraphs separated by blank lines
     page_language: str | None = None  # language declared by the page (<html lang>, og:locale)
     alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> URL of the page's translations
+    credit: str | None = None  # syndication credit lines taken out of the body, as found
+    credited_source: str | None = None  # the outlet the credit names, else the host of a canonical on another site
     # --- text stage: language ------------------------------------------------------------
     language: str | None = None  # ISO 639-1 code
     language_probability: float | None = None  # langdetect's probability (None when a hint decided)

@@ -12,7 +12,17 @@ from pipelines.core.settings import SettingsReader
 __all__ = ["FIELDS", "extract_saved_page"]
 
 GZIP_MAGIC = b"\x1f\x8b"
-FIELDS = ("url", "title", "author", "published", "language", "language_probability", "text")
+FIELDS = (
+    "url",
+    "title",
+    "author",
+    "published",
+    "language",
+    "language_probability",
+    "text",
+    "credit",
+    "credited_source",
+)
 
 
 def extract_saved_page(

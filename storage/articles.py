@@ -36,6 +36,8 @@ ARTICLE_COLUMNS = (
     "fetched_url",
     "discovered_via",
     "fetched_at",
+    "credit",
+    "credited_source",
 )
 
 #: One prepared statement per article (sqlite-utils' insert() inspects the table on every call).

@@ -246,3 +246,16 @@ def add_page_hints(db: Database) -> None:
         ALTER TABLE pages ADD COLUMN discovered_via TEXT; -- feed, sitemap or listing
         """
     )
+
+
+@migrations()
+def add_article_credits(db: Database) -> None:
+    """Each article's syndication credit, taken out of its text ("This article first appeared in
+    ..."), and the outlet it credits: where the story first ran. NULL when it has none (and for
+    articles stored before, until ``wirecrawl reextract``)."""
+    db.executescript(
+        """
+        ALTER TABLE articles ADD COLUMN credit TEXT;           -- the credit lines as found
+        ALTER TABLE articles ADD COLUMN credited_source TEXT;  -- the outlet named, else the original's host
+        """
+    )

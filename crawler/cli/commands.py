@@ -562,7 +562,8 @@ def extract(
     """Run the crawl's extraction, cleaning and language detection on saved HTML files (plain or .gz).
 
     Prints one JSON object per file and line: file, url, title, author, published,
-    language, language_probability, text (and error, for a page that is not an article).
+    language, language_probability, text, credit, credited_source (and error, for a page
+    that is not an article).
     Given the same hints and headers, and the corpus whose site templates to remove, a page
     comes out as the crawl stores it.
 

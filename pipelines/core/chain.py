@@ -1,6 +1,6 @@
 """The article chain: a fetched page in, an article or a typed rejection out.
 
-decode -> parse -> canonical URL -> extract (:func:`extract_page`), then the site's
+decode -> parse -> canonical URL -> extract -> credit lines (:func:`extract_page`), then the site's
 templates (they need the corpus, so the caller applies them in arrival order), then
 cleaning rules -> minimum length -> language -> the source's languages -> text identity
 (:func:`finish_text`). The crawl runs the two halves in worker processes around its
@@ -11,7 +11,7 @@ in-order template step; ``extract``, ``reextract`` and the benchmarks run
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Self
 
 import numpy as np
@@ -19,6 +19,7 @@ from trafilatura.utils import load_html
 
 from crawler.encoding import decode_html
 from pipelines.core.cleaning import BoilerplateRules
+from pipelines.core.credits import split_credit
 from pipelines.core.extraction import ArticleExtractor, Bar, Extracted, canonical_url, page_text
 from pipelines.core.identity import Fingerprinter, text_hash
 from pipelines.core.language import DetectedLanguage, LanguageDetector
@@ -117,6 +118,16 @@ class Article:
     extracted: Extracted
     finished: Finished
 
+    @property
+    def credit(self) -> str | None:
+        """The syndication credit lines taken out of the body, as found."""
+        return self.extracted.credit
+
+    @property
+    def credited_source(self) -> str | None:
+        """The outlet the credit names, else the host of the page's declared original on another site."""
+        return self.extracted.credited_source
+
     def fields(self) -> dict[str, Any]:
         """The article's columns as the corpus stores them (``url`` is the canonical URL)."""
         found = self.extracted
@@ -128,13 +139,20 @@ class Article:
             "published_raw": found.published_raw,
             "sitename": found.sitename,
             "description": found.description,
+            "credit": found.credit,
+            "credited_source": found.credited_source,
             **self.finished.fields(),
             "word_count": len(self.finished.text.split()),
         }
 
 
 def extract_page(page: FetchedPage, options: CoreOptions) -> Extracted:
-    """Decode and parse the page once; its article at its canonical URL. Raises :class:`NotAnArticle`."""
+    """Decode and parse the page once; its article at its canonical URL. Raises :class:`NotAnArticle`.
+
+    With the cleaning rules on, the body's syndication credits leave it for ``credit`` (they
+    are read on the page's elements, so here, before the site's templates could drop a credit
+    every page of a site carries).
+    """
     html, _ = decode_html(page.body, page.headers.get("Content-Type"))
     tree = load_html(html)
     if tree is None:
@@ -145,8 +163,17 @@ def extract_page(page: FetchedPage, options: CoreOptions) -> Extracted:
         else page.url
     )
     if options.extractor is None:
-        return page_text(tree, url, page.hints)
-    return options.extractor.extract(tree, url, page.hints, page.bar)
+        extracted = page_text(tree, url, page.hints)
+    else:
+        extracted = options.extractor.extract(tree, url, page.hints, page.bar)
+    if options.rules is None:
+        return extracted
+    credit = split_credit(
+        tree, extracted.text.split("\n\n") if extracted.text else [], url, extracted.author, extracted.sitename
+    )
+    return replace(
+        extracted, text="\n\n".join(credit.blocks), credit=credit.credit, credited_source=credit.credited_source
+    )
 
 
 def language_hints(hints: Mapping[str, Any], headers: Mapping[str, str], page_language: str | None) -> dict[str, Any]:

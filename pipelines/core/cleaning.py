@@ -3,7 +3,8 @@
 Two parts. General rules, for residue that is not site-specific and for a site's first
 pages: promo lines ("READ MORE: ...", "Lesen Sie auch", "ЧИТАЙТЕ ТАКЖЕ", "延伸阅读"), image
 captions with credits, language/country selectors, share and subscribe prompts, cookie
-notices, source attributions, date-only lines, the headline repeated at the end, and
+notices, source attributions (syndication credits leave the body before, see
+:mod:`pipelines.core.credits`), date-only lines, the headline repeated at the end, and
 "Similar/Related/More News" lists (the heading and the teasers under it, not the prose that
 may follow an inline widget). And site templates: a block that recurs on many pages of
 one site is that site's boilerplate, whatever its length; the corpus remembers, per site,
@@ -22,6 +23,7 @@ from typing import Self
 from urllib.parse import urlsplit
 
 from crawler.urls import site_key
+from pipelines.core.credits import SOURCE_LABEL, credit_sentence
 from pipelines.core.dates import dates_in
 from pipelines.core.settings import SettingsReader
 from storage.corpus import Corpus
@@ -257,12 +259,6 @@ _CREDIT = re.compile(
     r"©\s*[^.!?]{1,60}|/\s*(getty images|afp|ap|reuters|dpa|epa|shutterstock|istock|anadolu)(\s+via\s+[^.!?]{1,40})?)\s*\.?$",
     re.IGNORECASE,
 )
-_ATTRIBUTION = re.compile(
-    r"^(this (article|story|report|piece) (was|is|has been) (originally |first )?(published|posted|written)|"
-    r"(originally|first) (published|appeared)|sources?\s*:|quellen?\s*:|источник\s*:|"
-    r"джерело\s*:|fuente\s*:|fonte\s*:|来源[:：]|出典[:：]|출처[:：]|المصدر\s*:|מקור\s*:)",
-    re.IGNORECASE,
-)
 _COOKIES = re.compile(r"cookie", re.IGNORECASE)
 _CONSENT = re.compile(r"(accept|consent|agree|akzeptier|zustimm|accepter|aceptar|aceitar|принять|同意)", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
@@ -323,8 +319,10 @@ class BoilerplateRules:
         stripped = block.strip()
         if words <= self.max_promo_words and _starts_with(stripped, _PROMO_WORDS):
             return True
-        if words <= self.max_promo_words and (_CREDIT.search(stripped) or _ATTRIBUTION.match(stripped)):
-            return True
+        if words <= self.max_promo_words and (
+            _CREDIT.search(stripped) or SOURCE_LABEL.match(stripped) or credit_sentence(stripped) is not None
+        ):
+            return True  # picture credits and source labels; syndication credits left inside the body
         parts = [part for part in _SEPARATORS.split(stripped.casefold().strip(" .:")) if part]
         if parts and all(part in _UI_WORDS for part in parts):
             return True

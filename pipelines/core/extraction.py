@@ -108,6 +108,8 @@ class Extracted:
     text: str
     page_language: str | None
     alternates: dict[str, str]  # hreflang -> URL of a translation of this page
+    credit: str | None = None  # the syndication credit lines taken out of the body (see pipelines.core.credits)
+    credited_source: str | None = None  # the outlet the credit names, else the declared original's host
 
 
 class ArticleExtractor:
