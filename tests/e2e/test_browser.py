@@ -158,6 +158,22 @@ def test_front_page_then_a_story_with_its_copies(served, browser, tmp_path):
     screenshot(browser, tmp_path, "story")
 
 
+def test_a_story_page_shows_the_source_a_copy_credits(served, browser, tmp_path):
+    browser.get(served + "/")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Drones help archaeologists").click()
+    wait_for(browser, expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "table.story-copies")))
+    copies = browser.find_elements(By.CSS_SELECTOR, "table.story-copies tbody tr")
+    credits = {
+        row.find_element(By.CSS_SELECTOR, "td.col-source").text: row.find_element(
+            By.CSS_SELECTOR, "td.col-credited_source"
+        ).text
+        for row in copies
+    }
+    assert credits == {"meridian": "", "newsbeat": "Meridian Press Agency"}
+    assert copies[0].find_element(By.CSS_SELECTOR, "td.col-role").text == "origin" and not page_errors(browser)
+    screenshot(browser, tmp_path, "story-credits")
+
+
 def search_articles(browser, served: str, words: str) -> None:
     browser.get(f"{served}/corpus/articles")
     box = wait_for(browser, expected_conditions.presence_of_element_located((By.ID, "_search")))

@@ -139,6 +139,17 @@ def test_the_story_page_shows_origin_copies_lags_and_word_diffs(datasette):
     assert "<ins>Storm Petra batters coast" in newsbeat  # the rewritten headline
 
 
+def test_the_story_page_shows_the_source_a_copy_credits(datasette):
+    drones = rows(datasette, "search", q="cave paintings drones")[0]
+    copies = {copy["source"]: copy for copy in rows(datasette, "story", story_id=str(drones["story_id"]))}
+    assert (
+        copies["newsbeat"]["credited_source"] == "Meridian Press Agency"
+        and copies["meridian"]["credited_source"] is None
+    )
+    page = get(datasette, f"/corpus/story?story_id={drones['story_id']}").text
+    assert re.search(r'<td class="col-credited_source" title="[^"]+">Meridian Press Agency</td>', page)
+
+
 def test_the_front_page_lists_the_latest_stories_linking_to_their_pages(datasette):
     stories = rows(datasette, "latest_stories")
     page = get(datasette, "/").text
