@@ -39,9 +39,12 @@ def search_expression(text: str | None) -> str:
     return fts_query(text or "") or MATCH_NOTHING
 
 
-@hookimpl
+@hookimpl(trylast=True)
 def prepare_connection(conn: Any) -> None:
     conn.create_function("wirecrawl_fts", 1, search_expression, deterministic=True)
+    # Datasette's own, which its column search (``?_search_title=``) calls, passes a lone '"' as
+    # an empty query, an FTS error: ours replaces it (trylast: after Datasette defined its own).
+    conn.create_function("escape_fts", 1, search_expression, deterministic=True)
 
 
 @hookimpl
