@@ -183,6 +183,20 @@ def search_articles(browser, served: str, words: str) -> None:
     wait_for(browser, expected_conditions.presence_of_element_located((By.TAG_NAME, "h1")))
 
 
+def test_the_articles_table_starts_on_the_first_screen_with_texts_cut(served, browser, tmp_path):
+    browser.get(f"{served}/corpus/articles")
+    rows = wait_for(
+        browser,
+        expected_conditions.presence_of_all_elements_located((By.CSS_SELECTOR, "table.rows-and-columns tbody tr")),
+    )
+    assert len(rows) == 30
+    screen = browser.execute_script("return window.innerHeight")
+    assert rows[0].rect["y"] + rows[0].rect["height"] <= screen  # descriptions and facets leave room for rows
+    texts = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "td.col-text")]
+    assert all(len(text) <= 161 for text in texts) and sum(text.endswith("…") for text in texts) == 30
+    screenshot(browser, tmp_path, "articles")
+
+
 def test_the_articles_search_box_finds_a_chinese_word_and_takes_a_quote(served, browser, tmp_path):
     search_articles(browser, served, "充电桩")
     titles = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns td.col-title")]
