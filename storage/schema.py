@@ -6,6 +6,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from storage.scripts import UNSPACED_LANGUAGES
+from storage.stories import ORIGIN_ORDER
 
 __all__ = ["migrations", "FTS_TOKENIZER"]
 
@@ -257,5 +258,18 @@ def add_article_credits(db: Database) -> None:
         """
         ALTER TABLE articles ADD COLUMN credit TEXT;           -- the credit lines as found
         ALTER TABLE articles ADD COLUMN credited_source TEXT;  -- the outlet named, else the original's host
+        """
+    )
+
+
+@migrations()
+def add_story_origins(db: Database) -> None:
+    """Each story's origin: the copy published first (``storage.stories.ORIGIN_ORDER``), filled
+    for the stories stored before. Copies of a story are the other articles of it."""
+    db.executescript(
+        f"""
+        ALTER TABLE stories ADD COLUMN origin_article_id INTEGER REFERENCES articles(id);  -- the copy published first
+        UPDATE stories SET origin_article_id =
+            (SELECT id FROM articles WHERE story_id = stories.id ORDER BY {ORIGIN_ORDER} LIMIT 1);
         """
     )

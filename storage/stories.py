@@ -1,4 +1,4 @@
-"""Stories: which articles are copies of one story, its representative copy and each copy's similarity to it."""
+"""Stories: which articles are copies of one story, its origin, its representative copy and each copy's similarity to it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,13 @@ from sqlite_utils import Database
 
 from storage.signatures import Fingerprint, estimated_similarity
 
-__all__ = ["StoredArticle", "StoryStore"]
+__all__ = ["ORIGIN_ORDER", "StoredArticle", "StoryStore"]
+
+#: The order of a story's copies that puts its origin first: the copy published first (by the
+#: instant, whatever the UTC offset; a dated copy before an undated one, whose publication is
+#: unknown), then the first fetched, then the first stored. It does not depend on the order
+#: in which the copies arrived.
+ORIGIN_ORDER = "julianday(published) IS NULL, julianday(published), julianday(fetched_at), id"
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,17 @@ class StoryStore:
         for other in absorbs:
             if other != story_id and self._story_exists(other):
                 self._unite_stories(story_id, other)
+        self._refresh_origin(story_id)
         return StoredArticle(article_id, story_id, False)
+
+    def _refresh_origin(self, story_id: int) -> None:
+        """Point the story at its origin (:data:`ORIGIN_ORDER`) after its copies changed."""
+        self._db.execute(
+            f"""UPDATE stories SET origin_article_id =
+                   (SELECT id FROM articles WHERE story_id = :story_id ORDER BY {ORIGIN_ORDER} LIMIT 1)
+               WHERE id = :story_id""",
+            {"story_id": story_id},
+        )
 
     def _unite_stories(self, story_id: int, other: int) -> None:
         """Move every copy of ``other`` into ``story_id`` and drop ``other``."""
@@ -108,6 +124,7 @@ class StoryStore:
             .insert(
                 {
                     "article_id": article_id,
+                    "origin_article_id": article_id,
                     "title": row["title"],
                     "language": row["language"],
                     "published": row["published"],

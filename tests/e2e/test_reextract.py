@@ -15,18 +15,29 @@ def test_pages_are_stored_and_reextract_restores_articles(tmp_path):
             conn.execute("SELECT count(*) FROM articles").fetchone()[0],
         )
         assert pages == articles > 0
-        article_id, body, text = conn.execute(
-            "SELECT p.article_id, p.body, a.text FROM pages p JOIN articles a ON a.id = p.article_id LIMIT 1"
+        # A syndicated copy: its credit line left the text for the credit columns.
+        article_id, body, text, credit, credited = conn.execute(
+            "SELECT p.article_id, p.body, a.text, a.credit, a.credited_source FROM pages p"
+            " JOIN articles a ON a.id = p.article_id WHERE a.credit IS NOT NULL LIMIT 1"
         ).fetchone()
+        assert credit not in text
+        assert b"originally published by" in zlib.decompress(body)
+        assert credited == "Meridian Press Agency"
         assert text.split("\n\n")[0][:40] in zlib.decompress(body).decode("utf-8", "replace") or zlib.decompress(body)
         stories_before = conn.execute("SELECT count(*), sum(copies) FROM stories").fetchone()
         # A word no demo article uses: which article comes first depends on arrival order.
-        conn.execute("UPDATE articles SET text = 'xyzzydamaged', title = 'xyzzydamaged' WHERE id = ?", [article_id])
+        conn.execute(
+            "UPDATE articles SET text = 'xyzzydamaged', title = 'xyzzydamaged', credit = NULL, credited_source = NULL"
+            " WHERE id = ?",
+            [article_id],
+        )
     result = run_cli("reextract", "--db", db, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "1 articles updated" in result.stdout
     with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0] == text
+        assert conn.execute(
+            "SELECT text, credit, credited_source FROM articles WHERE id = ?", [article_id]
+        ).fetchone() == (text, credit, credited)
         assert conn.execute("SELECT count(*), sum(copies) FROM stories").fetchone() == stories_before
         assert (
             conn.execute(

@@ -46,7 +46,7 @@ def test_schema_contract(corpus):
         "story_id",
         "fetched_at",
     } <= columns
-    assert {"id", "article_id", "title", "language", "first_seen", "last_seen", "copies"} <= set(
+    assert {"id", "article_id", "origin_article_id", "title", "language", "first_seen", "last_seen", "copies"} <= set(
         corpus._db["stories"].columns_dict
     )
     assert {
@@ -112,6 +112,65 @@ def test_without_dates_the_longest_copy_represents(corpus):
         article("https://b.example/l", "a much longer text of the story"), story_id=short.story_id
     )
     assert corpus._db["stories"].get(short.story_id)["article_id"] == longer.article_id
+
+
+def origin_of(corpus, story_id):
+    return corpus._db["stories"].get(story_id)["origin_article_id"]
+
+
+def test_the_origin_is_the_copy_published_first_whatever_the_arrival_order(corpus):
+    later = corpus.add_article(article("https://a.example/o", "text", published="2026-11-20T10:00:00+00:00"))
+    assert origin_of(corpus, later.story_id) == later.article_id
+    # 09:30 in UTC+02:00 is 07:30 UTC: earlier, though it sorts after "...10:00" as a string
+    earlier = corpus.add_article(
+        article(
+            "https://b.example/o", "text", published="2026-11-20T09:30:00+02:00", fetched_at="2026-11-25T10:00:00Z"
+        ),
+        story_id=later.story_id,
+    )
+    undated = corpus.add_article(
+        article("https://c.example/o", "text", fetched_at="2026-11-01T10:00:00Z"), story_id=later.story_id
+    )
+    assert origin_of(corpus, later.story_id) == earlier.article_id != undated.article_id
+
+
+def test_the_origin_without_dates_is_the_first_fetched_then_the_first_stored(corpus):
+    second = corpus.add_article(article("https://a.example/u", "a longer text", fetched_at="2026-11-24T12:00:00Z"))
+    first = corpus.add_article(
+        article("https://b.example/u", "text", fetched_at="2026-11-24T11:00:00Z"), story_id=second.story_id
+    )
+    tie = corpus.add_article(
+        article("https://c.example/u", "text", fetched_at="2026-11-24T11:00:00Z"), story_id=second.story_id
+    )
+    assert origin_of(corpus, second.story_id) == first.article_id != tie.article_id
+
+
+def test_united_stories_keep_the_origin_of_both(corpus):
+    one = corpus.add_article(article("https://a.example/1", "one", published="2026-11-20T10:00:00+00:00"))
+    two = corpus.add_article(article("https://b.example/2", "two", published="2026-11-19T10:00:00+00:00"))
+    bridge = corpus.add_article(
+        article("https://c.example/3", "three", published="2026-11-21T10:00:00+00:00"),
+        story_id=one.story_id,
+        absorbs=[two.story_id],
+    )
+    assert corpus.story_count() == 1
+    assert origin_of(corpus, bridge.story_id) == two.article_id
+
+
+def test_the_migration_fills_the_origin_of_stories_stored_before(tmp_path):
+    path = tmp_path / "old.db"
+    corpus = Corpus(path)
+    first = corpus.add_article(article("https://a.example/1", "t", published="2026-11-20T10:00:00+00:00"))
+    corpus.add_article(
+        article("https://b.example/1", "t", published="2026-11-19T10:00:00+00:00"), story_id=first.story_id
+    )
+    corpus._db.execute("UPDATE stories SET origin_article_id = NULL")
+    corpus._db.execute("DELETE FROM _sqlite_migrations WHERE name = 'add_story_origins'")
+    corpus._db.execute("ALTER TABLE stories DROP COLUMN origin_article_id")
+    corpus.close()
+    reopened = Corpus(path)
+    assert origin_of(reopened, first.story_id) == first.article_id + 1
+    reopened.close()
 
 
 def test_duplicate_url_is_refused_and_nothing_half_written(corpus):
