@@ -123,6 +123,8 @@ def test_a_story_lists_every_copy_origin_first_with_lags(datasette):
     assert [copy["lag_seconds"] for copy in copies] == [0, 75 * 60, 147 * 60]
     assert copies[0]["similarity"] == 1.0 and all(copy["url"].startswith("http") for copy in copies)
     assert copies[0]["text"].startswith("KELSHOLM")
+    story = rows(datasette, "stories", id=str(storm["story_id"]))[0]
+    assert copies[0]["article_id"] == story["origin_article_id"]  # the corpus's origin, not a second guess
 
 
 def test_the_story_page_shows_origin_copies_lags_and_word_diffs(datasette):
