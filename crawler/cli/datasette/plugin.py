@@ -85,12 +85,12 @@ def asgi_wrapper(datasette: Any) -> Callable[[Any], Any]:
 def search_in_redirects(send: Any) -> Any:
     """``send`` with :data:`WORDS_ARGUMENT` named ``_search`` again in a redirect's location (the
     table view redirects the search box's form to its cleaned-up URL)."""
-    words, search = f"{WORDS_ARGUMENT}=".encode(), b"_search="
+    internal, search = f"{WORDS_ARGUMENT}=".encode(), b"_search="
 
     async def renamed(message: dict[str, Any]) -> None:
         if message["type"] == "http.response.start":
             headers = [
-                (name, value.replace(words, search) if name.lower() == b"location" else value)
+                (name, value.replace(internal, search) if name.lower() == b"location" else value)
                 for name, value in message.get("headers", [])
             ]
             message = {**message, "headers": headers}
@@ -112,9 +112,9 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
     words inside Chinese or Japanese sentences are found by substring)."""
     if table != "articles" or WORDS_ARGUMENT not in request.args:
         return None
-    words = request.args[WORDS_ARGUMENT]
-    condition, params = matching_articles(words)
-    return FilterArguments([condition], params, [f'search matches "{words}"'], {"search": words})
+    typed = request.args[WORDS_ARGUMENT]
+    condition, params = matching_articles(typed)
+    return FilterArguments([condition], params, [f'search matches "{typed}"'], {"search": typed})
 
 
 @hookimpl
