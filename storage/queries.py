@@ -15,6 +15,7 @@ __all__ = [
     "StoryHit",
     "corpus_stats",
     "fts_query",
+    "matching_articles",
     "recent_runs",
     "recorded_settings",
     "search_stories",
@@ -52,12 +53,7 @@ def search_stories(db: Database, query: str, language: str | None = None, limit:
         return []
     params: dict[str, Any] = {"language": language, "limit": limit}
     rows: list[dict[str, Any]] = []
-    if not has_unspaced_script(query):
-        index = "articles_fts"
-    elif all(len(word) >= 3 for word in words):
-        index = "articles_trigram"
-    else:
-        index = None
+    index = _search_index(query)
     if index is not None:
         matched = f"""SELECT a.*, {index}.rank AS score FROM {index}
                       JOIN articles a ON a.id = {index}.rowid
@@ -66,21 +62,51 @@ def search_stories(db: Database, query: str, language: str | None = None, limit:
     if not rows:
         rows = _best_per_story(
             db,
-            _SUBSTRING_MATCH.format(where=_substring_where(len(words))),
-            {
-                **params,
-                **{f"w{i}": _like_pattern(word) for i, word in enumerate(words)},
-            },
+            _SUBSTRING_MATCH.format(where=_substring_where(len(words), "a.")),
+            {**params, **_substring_params(words)},
         )
     return [StoryHit(**row) for row in rows]
+
+
+def matching_articles(query: str) -> tuple[str, dict[str, str]]:
+    """An SQL condition on a row of ``articles`` and its parameters: the article matches all words
+    of ``query``, found as :func:`search_stories` finds them (the same index, the same fallback to
+    substrings when the index finds nothing). Any input is safe; no words match nothing."""
+    words = query.split()
+    if not words:
+        return "0", {}
+    substring = _substring_where(len(words), "")
+    params = _substring_params(words)
+    index = _search_index(query)
+    if index is None:
+        return substring, params
+    indexed = f"SELECT rowid FROM {index} WHERE {index} MATCH :words_match"
+    condition = f"(id IN ({indexed}) OR (NOT EXISTS ({indexed}) AND {substring}))"
+    return condition, {**params, "words_match": fts_query(query)}
+
+
+def _search_index(query: str) -> str | None:
+    """The full-text index for ``query``'s words; None when only a substring match finds them."""
+    if not has_unspaced_script(query):
+        return "articles_fts"
+    if all(len(word) >= 3 for word in query.split()):
+        return "articles_trigram"
+    return None
 
 
 _SUBSTRING_MATCH = """SELECT a.*, 1 AS score FROM articles a
                       WHERE ({where}) AND (:language IS NULL OR a.language = :language)"""
 
 
-def _substring_where(count: int) -> str:
-    return " AND ".join(f"(a.title LIKE :w{i} ESCAPE '\\' OR a.text LIKE :w{i} ESCAPE '\\')" for i in range(count))
+def _substring_where(count: int, table: str) -> str:
+    """All ``count`` words ``:words_N`` in the title or text of the row (``table``: "a." or "")."""
+    return " AND ".join(
+        f"({table}title LIKE :words_{i} ESCAPE '\\' OR {table}text LIKE :words_{i} ESCAPE '\\')" for i in range(count)
+    )
+
+
+def _substring_params(words: list[str]) -> dict[str, str]:
+    return {f"words_{i}": _like_pattern(word) for i, word in enumerate(words)}
 
 
 def _like_pattern(word: str) -> str:

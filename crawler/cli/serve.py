@@ -18,8 +18,9 @@ __all__ = ["DATABASE_NAME", "DatasetteMissing", "corpus_datasette", "listen", "s
 CONFIG_DIR = Path(__file__).with_name("datasette")
 #: The corpus is served under this name whatever its file is called, so URLs and metadata are stable.
 DATABASE_NAME = "corpus"
-#: Long texts are cut in table and query views; a row page always shows the whole article.
-SETTINGS = {"truncate_cells_html": 300}
+#: Long texts are cut in table and query views (a row page always shows the whole article), and
+#: facets list their 5 largest values, so the rows start near the top of a table's page.
+SETTINGS = {"truncate_cells_html": 160, "default_facet_size": 5}
 INSTALL_HINT = (
     "datasette is not installed: pip install 'wirecrawl[serve]' (in a checkout: .venv/bin/pip install -e '.[serve]')"
 )
@@ -51,6 +52,7 @@ def corpus_datasette(db: Path) -> Datasette:
     datasette = Datasette(
         metadata=parse_metadata((CONFIG_DIR / "metadata.yml").read_text(encoding="utf-8")),
         static_mounts=[("wirecrawl-static", str(CONFIG_DIR / "static"))],
+        template_dir=str(CONFIG_DIR / "templates"),
         settings=SETTINGS,
     )
     # Datasette's immutable mode is SQLite's immutable=1, its mutable one mode=ro: as storage/ decides.

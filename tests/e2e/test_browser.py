@@ -1,4 +1,5 @@
-"""End to end in headless Chromium: `wirecrawl serve` on the demo corpus, a search, a story's copies.
+"""End to end in headless Chromium: `wirecrawl serve` on the demo corpus: the front page, a story
+with its copies, the articles search box, an article. Screenshots are saved in each test's tmp_path.
 
 Drives Debian's ``chromium`` through its ``chromedriver`` (both installed by ``.ci/run``);
 nothing is downloaded.
@@ -34,6 +35,8 @@ CHROMIUM_ARGS = (
     "--window-size=1280,1000",
 )
 START_TIMEOUT = 30
+#: Seconds a page may take to show what a test waits for (a busy machine is slow, never wrong).
+WAIT = 30
 
 pytestmark = pytest.mark.skipif(
     not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()),
@@ -98,29 +101,122 @@ def browser(tmp_path: Path) -> Iterator[object]:
         driver.quit()
 
 
-def test_search_then_open_a_storys_copies(served, browser, tmp_path):
-    browser.get(f"{served}/corpus")
-    assert "News corpus" in browser.find_element(By.TAG_NAME, "h1").text
-    browser.find_element(By.LINK_TEXT, "Search, grouped by story").click()
+def wait_for(browser, condition, timeout=WAIT):
+    return WebDriverWait(browser, timeout).until(condition)
 
-    box = WebDriverWait(browser, 10).until(expected_conditions.presence_of_element_located((By.NAME, "q")))
-    box.send_keys("storm ports")
-    box.submit()
-    WebDriverWait(browser, 10).until(expected_conditions.url_contains("q=storm+ports"))
-    first = browser.find_element(By.CSS_SELECTOR, "table.rows-and-columns tbody tr")
-    assert "Storm Petra shuts three North Sea ports" in first.text
-    first.find_element(By.CSS_SELECTOR, "td.col-story_id a").click()
 
-    WebDriverWait(browser, 10).until(expected_conditions.url_contains("/corpus/story?story_id="))
-    assert "A story and all its copies" in browser.find_element(By.TAG_NAME, "h1").text
-    copies = browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns tbody tr")
-    sources = [row.find_element(By.CSS_SELECTOR, "td.col-source").text for row in copies]
-    roles = [row.find_element(By.CSS_SELECTOR, "td.col-role").text for row in copies]
-    links = [row.find_element(By.CSS_SELECTOR, "td.col-url a").get_attribute("href") for row in copies]
-    assert sorted(sources) == ["courier", "meridian", "newsbeat"]
-    assert roles == ["representative", "copy", "copy"]
+def screenshot(browser, tmp_path: Path, name: str) -> None:
+    """Save the page as tmp_path/NAME.png, the whole height, for a person to look at."""
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(1280, min(height, 4000))
+    path = tmp_path / f"{name}.png"
+    assert browser.save_screenshot(str(path))
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 10_000
+    browser.set_window_size(1280, 1000)
+
+
+def page_errors(browser) -> list[str]:
+    text = browser.find_element(By.TAG_NAME, "body").text
+    return [sign for sign in ("Invalid SQL", "fts5", "syntax error", "Error 500", "Traceback") if sign in text]
+
+
+def test_front_page_then_a_story_with_its_copies(served, browser, tmp_path):
+    browser.get(served + "/")
+    assert "latest stories" in browser.find_element(By.TAG_NAME, "h1").text
+    stories = browser.find_elements(By.CSS_SELECTOR, "table.latest-stories tbody tr")
+    assert len(stories) == 25
+    storm = next(row for row in stories if "Storm Petra shuts" in row.text)
+    assert storm.find_element(By.CSS_SELECTOR, "td.col-origin_source").text == "meridian"
+    assert storm.find_element(By.CSS_SELECTOR, "td.col-copies").text == "3"
+    assert storm.find_element(By.CSS_SELECTOR, "td.col-sources").text == "3"
+    assert storm.find_element(By.CSS_SELECTOR, "td.col-languages").text == "en"
+    screenshot(browser, tmp_path, "front-page")
+    storm.find_element(By.CSS_SELECTOR, "td.col-title a").click()
+
+    wait_for(browser, expected_conditions.url_contains("/corpus/story?story_id="))
+    wait_for(browser, expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "table.story-copies")))
+    assert "Storm Petra shuts three North Sea ports" in browser.find_element(By.TAG_NAME, "h1").text
+    copies = browser.find_elements(By.CSS_SELECTOR, "table.story-copies tbody tr")
+    cells = [
+        {name: row.find_element(By.CSS_SELECTOR, f"td.col-{name}").text for name in ("role", "source", "lag")}
+        for row in copies
+    ]
+    assert cells == [
+        {"role": "origin", "source": "meridian", "lag": "0 min"},
+        {"role": "copy", "source": "courier", "lag": "+1 h 15 min"},
+        {"role": "copy", "source": "newsbeat", "lag": "+2 h 27 min"},
+    ]
+    links = [row.find_element(By.LINK_TEXT, "page").get_attribute("href") for row in copies]
     assert all(link.startswith("http://127.0.0.1:") for link in links)
+    rewritten = browser.find_element(
+        By.ID,
+        f"copy-{copies[2].find_element(By.CSS_SELECTOR, 'td.col-title a').get_attribute('href').rsplit('/', 1)[1]}",
+    )
+    assert "halted" in [ins.text for ins in rewritten.find_elements(By.CSS_SELECTOR, ".word-diff ins")]
+    assert "suspended" in [deleted.text for deleted in rewritten.find_elements(By.CSS_SELECTOR, ".word-diff del")]
+    assert not page_errors(browser)
+    screenshot(browser, tmp_path, "story")
 
-    screenshot = tmp_path / "story-copies.png"
-    assert browser.save_screenshot(str(screenshot))
-    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 10_000
+
+def test_a_story_page_shows_the_source_a_copy_credits(served, browser, tmp_path):
+    browser.get(served + "/")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Drones help archaeologists").click()
+    wait_for(browser, expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "table.story-copies")))
+    copies = browser.find_elements(By.CSS_SELECTOR, "table.story-copies tbody tr")
+    credits = {
+        row.find_element(By.CSS_SELECTOR, "td.col-source").text: row.find_element(
+            By.CSS_SELECTOR, "td.col-credited_source"
+        ).text
+        for row in copies
+    }
+    assert credits == {"meridian": "", "newsbeat": "Meridian Press Agency"}
+    assert copies[0].find_element(By.CSS_SELECTOR, "td.col-role").text == "origin" and not page_errors(browser)
+    screenshot(browser, tmp_path, "story-credits")
+
+
+def search_articles(browser, served: str, words: str) -> None:
+    browser.get(f"{served}/corpus/articles")
+    box = wait_for(browser, expected_conditions.presence_of_element_located((By.ID, "_search")))
+    box.send_keys(words)
+    box.submit()
+    wait_for(browser, expected_conditions.url_contains("_search="))
+    wait_for(browser, expected_conditions.presence_of_element_located((By.TAG_NAME, "h1")))
+
+
+def test_the_articles_table_starts_on_the_first_screen_with_texts_cut(served, browser, tmp_path):
+    browser.get(f"{served}/corpus/articles")
+    rows = wait_for(
+        browser,
+        expected_conditions.presence_of_all_elements_located((By.CSS_SELECTOR, "table.rows-and-columns tbody tr")),
+    )
+    assert len(rows) == 30
+    screen = browser.execute_script("return window.innerHeight")
+    assert rows[0].rect["y"] + rows[0].rect["height"] <= screen  # descriptions and facets leave room for rows
+    texts = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "td.col-text")]
+    assert all(len(text) <= 161 for text in texts) and sum(text.endswith("…") for text in texts) == 30
+    screenshot(browser, tmp_path, "articles")
+
+
+def test_the_articles_search_box_finds_a_chinese_word_and_takes_a_quote(served, browser, tmp_path):
+    search_articles(browser, served, "充电桩")
+    titles = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns td.col-title")]
+    assert titles == ["临江市新能源汽车充电桩突破五万个"] and not page_errors(browser)
+    text = browser.find_element(By.CSS_SELECTOR, "table.rows-and-columns td.col-text").text
+    assert "充电桩" in text and text.endswith("…")  # cut in the table view
+    screenshot(browser, tmp_path, "search-chinese")
+
+    search_articles(browser, served, '"')
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Articles" and not page_errors(browser)
+    assert browser.find_element(By.ID, "_search").get_attribute("value") == '"'
+    screenshot(browser, tmp_path, "search-quote")
+
+
+def test_an_article_page_shows_the_whole_text_within_the_screen(served, browser, tmp_path):
+    search_articles(browser, served, "Petra ports")
+    browser.find_element(By.CSS_SELECTOR, "table.rows-and-columns td.col-id a").click()
+    text = wait_for(browser, expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "td.col-text")))
+    assert "\n\n" in text.text and not text.text.endswith("…")  # whole, with its paragraphs
+    width = browser.execute_script("return document.documentElement.clientWidth")
+    assert text.rect["x"] + text.rect["width"] <= width
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= width  # nothing off the edge
+    screenshot(browser, tmp_path, "article")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from conftest import cli_env, describe, run_cli
 from markupsafe import escape
 
+from crawler.cli.datasette.plugin import kept_share, lag, word_diff
 from crawler.cli.serve import corpus_datasette
 
 HOUSEKEEPING = {
@@ -113,14 +115,83 @@ def test_latest_stories_one_row_per_story_newest_first_with_copies(datasette):
     assert f'<a href="/corpus/story?story_id={tram["story_id"]}">' in get(datasette, "/corpus/latest_stories").text
 
 
-def test_a_story_lists_every_copy_representative_first(datasette):
+def test_a_story_lists_every_copy_origin_first_with_lags(datasette):
     storm = rows(datasette, "search", q="Storm Petra")[0]
     copies = rows(datasette, "story", story_id=str(storm["story_id"]))
-    assert len(copies) == 3 and {copy["source"] for copy in copies} == {"meridian", "newsbeat", "courier"}
-    assert [copy["role"] for copy in copies] == ["representative", "copy", "copy"]
+    assert [copy["source"] for copy in copies] == ["meridian", "courier", "newsbeat"]  # by publication time
+    assert [copy["role"] for copy in copies] == ["origin", "copy", "copy"]
+    assert [copy["lag_seconds"] for copy in copies] == [0, 75 * 60, 147 * 60]
     assert copies[0]["similarity"] == 1.0 and all(copy["url"].startswith("http") for copy in copies)
+    assert copies[0]["text"].startswith("KELSHOLM")
+    story = rows(datasette, "stories", id=str(storm["story_id"]))[0]
+    assert copies[0]["article_id"] == story["origin_article_id"]  # the corpus's origin, not a second guess
+
+
+def test_the_story_page_shows_origin_copies_lags_and_word_diffs(datasette):
+    storm = rows(datasette, "search", q="Storm Petra")[0]
+    copies = rows(datasette, "story", story_id=str(storm["story_id"]))
     page = get(datasette, f"/corpus/story?story_id={storm['story_id']}").text
-    assert f'<a href="{copies[1]["url"]}">' in page
+    assert "<h1 " in page and "Storm Petra shuts three North Sea ports" in page
+    assert all(f'<a href="{copy["url"]}">page</a>' in page for copy in copies)
+    assert "+1 h 15 min" in page and "+2 h 27 min" in page
+    courier, newsbeat = page.split("courier against the origin")[1].split("newsbeat against the origin")
+    assert "The same text as the origin's." in courier and "<del>" not in courier
+    assert "<del>suspended</del> <ins>halted</ins>" in newsbeat  # one word rewritten
+    assert re.search(r"<del>\s*Shipping analysts said", newsbeat)  # the dropped last paragraph
+    assert "<ins>Storm Petra batters coast" in newsbeat  # the rewritten headline
+
+
+def test_the_story_page_shows_the_source_a_copy_credits(datasette):
+    drones = rows(datasette, "search", q="cave paintings drones")[0]
+    copies = {copy["source"]: copy for copy in rows(datasette, "story", story_id=str(drones["story_id"]))}
+    assert (
+        copies["newsbeat"]["credited_source"] == "Meridian Press Agency"
+        and copies["meridian"]["credited_source"] is None
+    )
+    page = get(datasette, f"/corpus/story?story_id={drones['story_id']}").text
+    assert re.search(r'<td class="col-credited_source" title="[^"]+">Meridian Press Agency</td>', page)
+
+
+def test_the_front_page_lists_the_latest_stories_linking_to_their_pages(datasette):
+    stories = rows(datasette, "latest_stories")
+    page = get(datasette, "/").text
+    assert "latest stories" in page
+    for story in stories[:5]:
+        assert f'<a href="/corpus/story?story_id={story["story_id"]}">{escape(story["title"])}</a>' in page
+    drones = next(story for story in stories if story["title"].startswith("Drones help"))
+    assert drones["origin_source"] == "meridian" and drones["copies"] == drones["sources_count"] == 2
+    assert drones["first_seen"] <= drones["last_seen"]
+    assert page.index(escape(stories[0]["title"])) < page.index(escape(stories[1]["title"]))
+
+
+def test_table_views_cut_long_texts_and_the_article_page_shows_them_whole(datasette):
+    article = rows(datasette, "articles", url__contains="city-council-backs-tram")[0]
+    table = get(datasette, f"/corpus/articles?id={article['id']}").text
+    assert str(escape(article["text"][:100])) in table and str(escape(article["text"])) not in table
+    assert str(escape(article["text"])) in get(datasette, f"/corpus/articles/{article['id']}").text
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("Petra ports", "Storm Petra"),
+        ("充电桩", "临江市新能源汽车充电桩突破五万个"),  # a word inside a Chinese sentence
+        ("поликлиника", "В Новоречинске открылась новая детская поликлиника"),
+    ],
+)
+def test_the_articles_search_box_finds_words_in_any_script(datasette, query, title):
+    matched = rows(datasette, "articles", _search=query, _size="max")
+    assert matched and all(row["title"].startswith(title) for row in matched)
+    page = get(datasette, "/corpus/articles?" + urlencode({"_search": query})).text
+    assert f'value="{escape(query)}"' in page and title in page
+
+
+@pytest.mark.parametrize("query", ['"', '"unbalanced', "storm (ports", "OR", "AND OR NOT", "title:(x*", "NEAR(", ""])
+def test_the_articles_search_box_never_fails(datasette, query):
+    rows(datasette, "articles", _search=query)  # a 200 answer
+    rows(datasette, "articles", _search_title=query)  # Datasette's search in one column
+    page = get(datasette, "/corpus/articles?" + urlencode({"_search": query}))
+    assert "Invalid SQL" not in page.text and "fts5" not in page.text
 
 
 def test_most_syndicated_stories_in_a_time_window(datasette):
@@ -189,3 +260,17 @@ def test_serve_without_datasette_says_how_to_install_it(tmp_path, demo_db):
     )
     assert result.returncode == 2 and result.stderr.strip().count("\n") == 0, describe(result)
     assert "pip install 'wirecrawl[serve]'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [(None, ""), (0, "0 min"), (20, "0 min"), (-600, "-10 min"), (4500, "+1 h 15 min"), (93_600, "+1 d 2 h")],
+)
+def test_a_lag_reads_as_people_say_it(seconds, shown):
+    assert lag(seconds) == shown
+
+
+def test_a_word_diff_marks_dropped_and_added_words_and_keeps_paragraphs():
+    diff = word_diff("One two three.\n\nFour <b>five</b>.", "One 2 three.\n\nFour <b>five</b>.\n\nSix.")
+    assert diff == "One <del>two</del> <ins>2</ins> three.\n\nFour &lt;b&gt;five&lt;/b&gt;. <ins>\n\nSix.</ins>"
+    assert kept_share("a b c d", "a b") == 0.5 and kept_share("", "x") == 1.0

@@ -1,21 +1,37 @@
-"""Datasette hooks for the corpus: the ``wirecrawl_fts`` SQL function and links in query results.
+"""Datasette hooks for the corpus: the newsroom front page, the story page's diffs and lags, the
+articles table's search, and links in query results.
 
 Wherever Datasette shows a bare id (canned query results, row pages: it expands foreign keys
 only in table views), a ``story_id`` links to the story with all its copies and an
-``article_id`` to the article, so a copy leads to its story and a story to its representative.
+``article_id`` to the article, so a copy leads to its story and a story to its origin.
+The SQL of every page is a canned query in ``metadata.yml``; the templates in ``templates/``
+lay them out.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
+from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
-from markupsafe import Markup
+from datasette.filters import FilterArguments
+from markupsafe import Markup, escape
 
-from storage.queries import fts_query
+from crawler.cli.serve import DATABASE_NAME
+from storage.queries import fts_query, matching_articles
 
 #: An FTS5 query that matches nothing, for an empty search box (an empty MATCH is an error).
 MATCH_NOTHING = '""'
+#: The canned query the front page lists.
+FRONT_PAGE_QUERY = "latest_stories"
+#: The articles table's search box sends Datasette's ``_search``; it is handed to wirecrawl's
+#: search under this name (Datasette's own would pass FTS syntax errors through, and find no
+#: word inside a Chinese sentence).
+WORDS_ARGUMENT = "_words"
+_TOKENS = re.compile(r"\S+|\n\s*\n")
 
 
 def search_expression(text: str | None) -> str:
@@ -23,9 +39,12 @@ def search_expression(text: str | None) -> str:
     return fts_query(text or "") or MATCH_NOTHING
 
 
-@hookimpl
+@hookimpl(trylast=True)
 def prepare_connection(conn: Any) -> None:
     conn.create_function("wirecrawl_fts", 1, search_expression, deterministic=True)
+    # Datasette's own, which its column search (``?_search_title=``) calls, passes a lone '"' as
+    # an empty query, an FTS error: ours replaces it (trylast: after Datasette defined its own).
+    conn.create_function("escape_fts", 1, search_expression, deterministic=True)
 
 
 @hookimpl
@@ -33,9 +52,142 @@ def render_cell(value: Any, column: str, database: str, datasette: Any) -> Marku
     if not isinstance(value, int):
         return None
     if column == "story_id":
-        href = datasette.urls.query(database, "story") + f"?story_id={value}"
+        href = story_url(datasette, database, value)
     elif column == "article_id":
         href = datasette.urls.row(database, "articles", str(value))
     else:
         return None
     return Markup('<a href="{}">{}</a>').format(href, value)
+
+
+def story_url(datasette: Any, database: str, story_id: int) -> str:
+    return datasette.urls.query(database, "story") + f"?story_id={story_id}"
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Callable[[Any], Any]:
+    """Hand the articles table's ``_search`` to :func:`filters_from_request` as ``_words``."""
+
+    def wrap(app: Any) -> Any:
+        async def articles_search(scope: dict[str, Any], receive: Any, send: Any) -> None:
+            if scope["type"] == "http" and b"_search=" in scope.get("query_string", b""):
+                table = datasette.urls.table(DATABASE_NAME, "articles")
+                if scope["path"] == table or scope["path"].startswith(table + "."):
+                    scope = {**scope, "query_string": words_argument(scope["query_string"])}
+                    send = search_in_redirects(send)
+            await app(scope, receive, send)
+
+        return articles_search
+
+    return wrap
+
+
+def search_in_redirects(send: Any) -> Any:
+    """``send`` with :data:`WORDS_ARGUMENT` named ``_search`` again in a redirect's location (the
+    table view redirects the search box's form to its cleaned-up URL)."""
+    internal, search = f"{WORDS_ARGUMENT}=".encode(), b"_search="
+
+    async def renamed(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            headers = [
+                (name, value.replace(internal, search) if name.lower() == b"location" else value)
+                for name, value in message.get("headers", [])
+            ]
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return renamed
+
+
+def words_argument(query_string: bytes) -> bytes:
+    """``query_string`` with ``_search`` renamed to :data:`WORDS_ARGUMENT`."""
+    pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True, encoding="latin-1")
+    renamed = [(WORDS_ARGUMENT if key == "_search" else key, value) for key, value in pairs]
+    return urlencode(renamed, encoding="latin-1").encode("latin-1")
+
+
+@hookimpl
+def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> FilterArguments | None:
+    """The articles table's search: all words, by the corpus's own search (any input is safe;
+    words inside Chinese or Japanese sentences are found by substring)."""
+    if table != "articles" or WORDS_ARGUMENT not in request.args:
+        return None
+    typed = request.args[WORDS_ARGUMENT]
+    condition, params = matching_articles(typed)
+    return FilterArguments([condition], params, [f'search matches "{typed}"'], {"search": typed})
+
+
+@hookimpl
+def extra_template_vars(template: str, database: str | None, request: Any, datasette: Any) -> Any:
+    if template == "index.html":
+        return front_page(datasette, request)
+    if template.startswith("query-") and template.endswith("-story.html"):
+        return {"word_diff": word_diff, "lag": lag, "kept_share": kept_share}
+    return None
+
+
+def front_page(datasette: Any, request: Any) -> Callable[[], Awaitable[dict[str, Any]]]:
+    """The latest stories, as the canned query :data:`FRONT_PAGE_QUERY` lists them."""
+
+    async def variables() -> dict[str, Any]:
+        query = await datasette.get_canned_query(DATABASE_NAME, FRONT_PAGE_QUERY, request.actor)
+        results = await datasette.get_database(DATABASE_NAME).execute(query["sql"])
+        return {
+            "corpus": DATABASE_NAME,
+            "latest_stories": results.rows,
+            "latest_stories_url": datasette.urls.query(DATABASE_NAME, FRONT_PAGE_QUERY),
+            "story_url": lambda story_id: story_url(datasette, DATABASE_NAME, story_id),
+            "article_url": lambda article_id: datasette.urls.row(DATABASE_NAME, "articles", str(article_id)),
+        }
+
+    return variables
+
+
+def words(text: str | None) -> list[str]:
+    """The words of ``text``, with a blank line standing for each paragraph break."""
+    return ["\n\n" if token.isspace() else token for token in _TOKENS.findall(text or "")]
+
+
+def word_diff(origin: str | None, copy: str | None) -> Markup:
+    """``copy``'s text against ``origin``'s, word by word: words only the origin has in ``<del>``,
+    words only the copy has in ``<ins>``; paragraph breaks kept."""
+    before, after = words(origin), words(copy)
+    parts: list[str] = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for operation, a_start, a_end, b_start, b_end in matcher.get_opcodes():
+        if operation == "equal":
+            parts.append(_joined(after[b_start:b_end]))
+            continue
+        if a_end > a_start:
+            parts.append(f"<del>{_joined(before[a_start:a_end])}</del>")
+        if b_end > b_start:
+            parts.append(f"<ins>{_joined(after[b_start:b_end])}</ins>")
+    return Markup(" ".join(parts))
+
+
+def _joined(tokens: list[str]) -> str:
+    return str(escape(" ".join(tokens))).replace(" \n\n ", "\n\n").replace("\n\n ", "\n\n")
+
+
+def kept_share(origin: str | None, copy: str | None) -> float:
+    """The share of the origin's words the copy keeps, in order (1.0: nothing of it dropped)."""
+    before, after = words(origin), words(copy)
+    if not before:
+        return 1.0
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(before)
+
+
+def lag(seconds: float | None) -> str:
+    """A copy's time behind the origin, for people: "+2 h 05 min", "-10 min", "0 min"; "" unknown."""
+    if seconds is None:
+        return ""
+    minutes = round(abs(seconds) / 60)
+    sign = "-" if seconds < 0 and minutes else "+" if minutes else ""
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return f"{sign}{days} d {hours} h"
+    if hours:
+        return f"{sign}{hours} h {minutes:02d} min"
+    return f"{sign}{minutes} min"
