@@ -473,7 +473,7 @@ def _print_provenance(provenance: dict[str, Any]) -> None:
         return
     click.echo("Copies (lag behind the origin, similarity to it, what changed):")
     for copy in copies:
-        lag = format_lag(copy["lag_seconds"]) + (" (fetched)" if copy["lag_basis"] == "fetched" else "")
+        lag = format_lag(copy["lag_seconds"], copy["lag_basis"])
         changes = ", ".join(
             f"truncated ({copy['kept']:.0%} kept)" if change == "truncated" else change for change in copy["changes"]
         )

@@ -11,7 +11,7 @@ from typing import Any
 from pipelines.core.identity import Fingerprinter, tokens
 from pipelines.core.stories import StoryMatcher
 
-__all__ = ["CopyComparison", "compare_copy", "format_lag", "instant", "story_provenance"]
+__all__ = ["CopyComparison", "compare_copy", "format_lag", "instant", "lag_behind", "story_provenance"]
 
 #: Fewest words, and smallest share of the origin's, a missing end or lead must have to be named
 #: as truncated or lead dropped; less is an edit.
@@ -90,24 +90,31 @@ def instant(value: str | None) -> datetime | None:
 _ARTICLE_FIELDS = ("id", "source", "url", "title", "language", "published", "fetched_at", "credited_source", "credit")
 
 
+def lag_behind(origin: Mapping[str, Any], copy: Mapping[str, Any]) -> tuple[float | None, str]:
+    """Seconds ``copy`` came after ``origin`` (``published``, ``fetched_at``) and on what basis:
+    by publication when both are dated, else by when each was published or first fetched."""
+    dated = bool(instant(origin["published"]) and instant(copy["published"]))
+    origin_time = instant(origin["published"]) or instant(origin["fetched_at"])
+    copy_time = instant(copy["published"]) if dated else instant(copy["published"]) or instant(copy["fetched_at"])
+    lag = (copy_time - origin_time).total_seconds() if copy_time and origin_time else None
+    return lag, "published" if dated else "fetched"
+
+
 def story_provenance(
     story: Mapping[str, Any], articles: Sequence[Mapping[str, Any]], fingerprinter: Fingerprinter
 ) -> dict[str, Any]:
     """A story's provenance: its origin (``articles[0]``), then each copy with its lag behind the
     origin, similarity to it and what changed (a JSON-ready document)."""
     origin, *copies = articles
-    origin_time = instant(origin["published"]) or instant(origin["fetched_at"])
     described = []
     for copy in copies:
         comparison = compare_copy(origin["title"], origin["text"], copy["title"], copy["text"], fingerprinter)
-        dated = bool(instant(origin["published"]) and instant(copy["published"]))
-        copy_time = instant(copy["published"]) if dated else instant(copy["published"]) or instant(copy["fetched_at"])
-        lag = (copy_time - origin_time).total_seconds() if copy_time and origin_time else None
+        lag, basis = lag_behind(origin, copy)
         described.append(
             {
                 **{field: copy[field] for field in _ARTICLE_FIELDS},
                 "lag_seconds": lag,
-                "lag_basis": "published" if dated else "fetched",
+                "lag_basis": basis,
                 "similarity": round(comparison.similarity, 3),
                 **{k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(comparison).items()},
             }
@@ -122,10 +129,13 @@ def story_provenance(
     }
 
 
-def format_lag(seconds: float | None) -> str:
-    """A lag for people: ``+45m``, ``+2h05m``, ``+3d04h``, ``-10m``; ``?`` when unknown."""
+def format_lag(seconds: float | None, basis: str = "published") -> str:
+    """A lag for people: ``+45m``, ``+2h05m``, ``+3d04h``, ``-10m``; ``?`` when unknown; ``(fetched)``
+    after it when it was measured by fetch times."""
     if seconds is None:
         return "?"
+    if basis == "fetched":
+        return f"{format_lag(seconds)} (fetched)"
     sign, minutes = ("-" if seconds < 0 else "+"), int(abs(seconds) // 60)
     days, hours, minutes = minutes // 1440, minutes // 60 % 24, minutes % 60
     if days:

@@ -142,9 +142,9 @@ def test_front_page_then_a_story_with_its_copies(served, browser, tmp_path):
         for row in copies
     ]
     assert cells == [
-        {"role": "origin", "source": "meridian", "lag": "0 min"},
-        {"role": "copy", "source": "courier", "lag": "+1 h 15 min"},
-        {"role": "copy", "source": "newsbeat", "lag": "+2 h 27 min"},
+        {"role": "origin", "source": "meridian", "lag": "+0m"},
+        {"role": "copy", "source": "courier", "lag": "+1h15m"},
+        {"role": "copy", "source": "newsbeat", "lag": "+2h27m"},
     ]
     links = [row.find_element(By.LINK_TEXT, "page").get_attribute("href") for row in copies]
     assert all(link.startswith("http://127.0.0.1:") for link in links)

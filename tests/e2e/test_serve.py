@@ -14,7 +14,7 @@ import pytest
 from conftest import cli_env, describe, run_cli
 from markupsafe import escape
 
-from crawler.cli.datasette.plugin import kept_share, lag, word_diff
+from crawler.cli.datasette.plugin import compared, word_diff
 from crawler.cli.serve import corpus_datasette
 
 HOUSEKEEPING = {
@@ -120,7 +120,7 @@ def test_a_story_lists_every_copy_origin_first_with_lags(datasette):
     copies = rows(datasette, "story", story_id=str(storm["story_id"]))
     assert [copy["source"] for copy in copies] == ["meridian", "courier", "newsbeat"]  # by publication time
     assert [copy["role"] for copy in copies] == ["origin", "copy", "copy"]
-    assert [copy["lag_seconds"] for copy in copies] == [0, 75 * 60, 147 * 60]
+    assert [compared(copies[0], copy)["lag"] for copy in copies] == ["+0m", "+1h15m", "+2h27m"]
     assert copies[0]["similarity"] == 1.0 and all(copy["url"].startswith("http") for copy in copies)
     assert copies[0]["text"].startswith("KELSHOLM")
     story = rows(datasette, "stories", id=str(storm["story_id"]))[0]
@@ -133,7 +133,8 @@ def test_the_story_page_shows_origin_copies_lags_and_word_diffs(datasette):
     page = get(datasette, f"/corpus/story?story_id={storm['story_id']}").text
     assert "<h1 " in page and "Storm Petra shuts three North Sea ports" in page
     assert all(f'<a href="{copy["url"]}">page</a>' in page for copy in copies)
-    assert "+1 h 15 min" in page and "+2 h 27 min" in page
+    assert "+1h15m" in page and "+2h27m" in page
+    assert re.search(r'<td class="col-changes">[^<]*rewritten headline', page)
     courier, newsbeat = page.split("courier against the origin")[1].split("newsbeat against the origin")
     assert "The same text as the origin's." in courier and "<del>" not in courier
     assert "<del>suspended</del> <ins>halted</ins>" in newsbeat  # one word rewritten
@@ -262,15 +263,6 @@ def test_serve_without_datasette_says_how_to_install_it(tmp_path, demo_db):
     assert "pip install 'wirecrawl[serve]'" in result.stderr
 
 
-@pytest.mark.parametrize(
-    ("seconds", "shown"),
-    [(None, ""), (0, "0 min"), (20, "0 min"), (-600, "-10 min"), (4500, "+1 h 15 min"), (93_600, "+1 d 2 h")],
-)
-def test_a_lag_reads_as_people_say_it(seconds, shown):
-    assert lag(seconds) == shown
-
-
 def test_a_word_diff_marks_dropped_and_added_words_and_keeps_paragraphs():
     diff = word_diff("One two three.\n\nFour <b>five</b>.", "One 2 three.\n\nFour <b>five</b>.\n\nSix.")
     assert diff == "One <del>two</del> <ins>2</ins> three.\n\nFour &lt;b&gt;five&lt;/b&gt;. <ins>\n\nSix.</ins>"
-    assert kept_share("a b c d", "a b") == 0.5 and kept_share("", "x") == 1.0

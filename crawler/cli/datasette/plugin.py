@@ -21,6 +21,8 @@ from datasette.filters import FilterArguments
 from markupsafe import Markup, escape
 
 from crawler.cli.serve import DATABASE_NAME
+from pipelines.core.identity import Fingerprinter
+from pipelines.core.provenance import compare_copy, format_lag, lag_behind
 from storage.queries import fts_query, matching_articles
 
 #: An FTS5 query that matches nothing, for an empty search box (an empty MATCH is an error).
@@ -32,6 +34,9 @@ FRONT_PAGE_QUERY = "latest_stories"
 #: word inside a Chinese sentence).
 WORDS_ARGUMENT = "_words"
 _TOKENS = re.compile(r"\S+|\n\s*\n")
+#: Shingles for :func:`compare_copy` (the page shows only its word-level kept share and changes,
+#: which do not depend on the shingling; the similarity column is the one stored).
+FINGERPRINTER = Fingerprinter()
 
 
 def search_expression(text: str | None) -> str:
@@ -122,7 +127,7 @@ def extra_template_vars(template: str, database: str | None, request: Any, datas
     if template == "index.html":
         return front_page(datasette, request)
     if template.startswith("query-") and template.endswith("-story.html"):
-        return {"word_diff": word_diff, "lag": lag, "kept_share": kept_share}
+        return {"word_diff": word_diff, "compared": compared}
     return None
 
 
@@ -169,25 +174,9 @@ def _joined(tokens: list[str]) -> str:
     return str(escape(" ".join(tokens))).replace(" \n\n ", "\n\n").replace("\n\n ", "\n\n")
 
 
-def kept_share(origin: str | None, copy: str | None) -> float:
-    """The share of the origin's words the copy keeps, in order (1.0: nothing of it dropped)."""
-    before, after = words(origin), words(copy)
-    if not before:
-        return 1.0
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks()) / len(before)
-
-
-def lag(seconds: float | None) -> str:
-    """A copy's time behind the origin, for people: "+2 h 05 min", "-10 min", "0 min"; "" unknown."""
-    if seconds is None:
-        return ""
-    minutes = round(abs(seconds) / 60)
-    sign = "-" if seconds < 0 and minutes else "+" if minutes else ""
-    days, minutes = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(minutes, 60)
-    if days:
-        return f"{sign}{days} d {hours} h"
-    if hours:
-        return f"{sign}{hours} h {minutes:02d} min"
-    return f"{sign}{minutes} min"
+def compared(origin: Any, copy: Any) -> dict[str, Any]:
+    """What the story page says of ``copy`` against ``origin`` (two rows of the story query), as
+    ``wirecrawl story`` says it: the lag, the share of the origin's words kept, what changed."""
+    seconds, basis = lag_behind(origin, copy)
+    comparison = compare_copy(origin["title"], origin["text"] or "", copy["title"], copy["text"] or "", FINGERPRINTER)
+    return {"lag": format_lag(seconds, basis), "kept": comparison.kept, "changes": ", ".join(comparison.changes)}
