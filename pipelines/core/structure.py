@@ -180,19 +180,24 @@ class TextIndex:
     def elements_of(self, text: str) -> list:
         """The elements whose whole text is ``text`` (a body block): the innermost first, then
         the wrappers holding only it. Empty when the page does not show the block as one element."""
+        return next(iter(self.occurrences(text)), [])
+
+    def occurrences(self, text: str) -> list[list]:
+        """Every place the page shows ``text`` as one element (see :meth:`elements_of`), in page order."""
         probe = max((_word(word) for word in text.split()[:6]), key=len, default="")
-        found: list = []
+        places: list[list] = []
         for node in self.nodes.get(probe, []) if probe else []:
             element = node.getparent()
             if element is not None and getattr(node, "is_tail", False):
                 element = element.getparent()
+            found = []
             while element is not None and (inner := text_upto(element, len(text))) is not None:
                 if inner == text:
                     found.append(element)
                 element = element.getparent()
-            if found:
-                return found
-        return found
+            if found and all(found[0] is not place[0] for place in places):
+                places.append(found)
+        return places
 
 
 def _word(word: str) -> str:
@@ -237,9 +242,12 @@ class StructureRules:
     def is_furniture(self, index: TextIndex, block: str, url: str) -> bool:
         """Whether the block's box says it is furniture, and the block itself carries no prose."""
         text = block.strip()
-        elements = index.elements_of(text)
-        if not elements:
-            return False
+        places = index.occurrences(text)
+        # A block the page shows in several places (a kicker that is also a menu item) is
+        # furniture only if it is furniture everywhere.
+        return bool(places) and all(self._furniture_at(elements, text, url) for elements in places)
+
+    def _furniture_at(self, elements: list, text: str, url: str) -> bool:
         anchors = [a for element in elements[:1] for a in element.xpath("self::a[@href] | .//a[@href]")]
         linked = sum(len(text_of(a)) for a in anchors)
         if carries_prose(text, linked):
