@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from crawler.urls import same_site, site_key
-from pipelines.core.structure import QUOTES, elements_of, text_of, tokens
+from pipelines.core.structure import QUOTES, TextIndex, text_of, tokens
 
 __all__ = ["CREDIT_FIELDS", "Credit", "SOURCE_LABEL", "credit_sentence", "declared_original", "split_credit"]
 
@@ -233,15 +233,16 @@ def split_credit(
     sitename: str | None = None,
 ) -> Credit:
     """Take the syndication credits out of the body ``blocks`` of the page ``tree`` found at ``url``."""
+    page = TextIndex(tree)
     kept: list[str] = []
     lines: list[str] = []
     named: str | None = None
     for index, block in enumerate(blocks):
         at_end = index >= len(blocks) - END_WINDOW
         near_edge = at_end or index < TOP_WINDOW
-        found = _credit_of(tree, block, url, near_edge, at_end)
+        found = _credit_of(page, block, url, near_edge, at_end)
         if found is None and index == len(blocks) - 1 and index > 0:
-            found = _bare_outlet(tree, block, url, blocks[index - 1], author, sitename)
+            found = _bare_outlet(page, block, url, blocks[index - 1], author, sitename)
         if found is None:
             kept.append(block)
             continue
@@ -252,20 +253,20 @@ def split_credit(
     return Credit(kept, "\n\n".join(lines), named or declared_original(tree, url))
 
 
-def _credit_of(tree, block: str, url: str, near_edge: bool, at_end: bool) -> str | None:  # noqa: ANN001
+def _credit_of(page: TextIndex, block: str, url: str, near_edge: bool, at_end: bool) -> str | None:
     """The outlet a credit block names ("" when it names none), or None if the block is no credit."""
     text = block.strip()
     words = len(text.split())
     if words > MAX_CREDIT_WORDS or _sentences(text) > 2:
         return None
     if (named := credit_sentence(text)) is not None:
-        return named or _linked_outlet(tree, text, url) or ""
+        return named or _linked_outlet(page, text, url) or ""
     if not near_edge:
         return None
     if at_end and words <= 10 and (label := SOURCE_LABEL.match(text)):
         return _outlet(text[label.end() :])  # a bare "Sources:" heads a list: no credit
-    if _marked_as_credit(tree, text):
-        return _linked_outlet(tree, text, url) or (_outlet(text) if words <= MAX_NAME_WORDS else None) or ""
+    if _marked_as_credit(page, text):
+        return _linked_outlet(page, text, url) or (_outlet(text) if words <= MAX_NAME_WORDS else None) or ""
     return None
 
 
@@ -303,9 +304,9 @@ def _outlet(rest: str) -> str | None:
     return name
 
 
-def _marked_as_credit(tree, text: str) -> bool:  # noqa: ANN001
+def _marked_as_credit(page: TextIndex, text: str) -> bool:
     """Whether the block's element says it is a credit (and not a picture's), outside any figure."""
-    for element in elements_of(tree, text):
+    for element in page.elements_of(text):
         if element.xpath("ancestor-or-self::figure or ancestor-or-self::figcaption"):
             return False
         found = tokens(element)
@@ -314,10 +315,10 @@ def _marked_as_credit(tree, text: str) -> bool:  # noqa: ANN001
     return False
 
 
-def _foreign_links(tree, text: str, url: str) -> list[tuple[str, str]]:  # noqa: ANN001
+def _foreign_links(page: TextIndex, text: str, url: str) -> list[tuple[str, str]]:
     """(anchor text, absolute href) of the links to other sites inside the block's element."""
     links = []
-    for element in elements_of(tree, text)[:1]:
+    for element in page.elements_of(text)[:1]:
         for anchor in element.xpath(".//a[@href] | self::a[@href]"):
             href = urljoin(url, anchor.get("href", "").strip())
             if href.startswith(("http://", "https://")) and not same_site(href, url):
@@ -325,14 +326,14 @@ def _foreign_links(tree, text: str, url: str) -> list[tuple[str, str]]:  # noqa:
     return links
 
 
-def _linked_outlet(tree, text: str, url: str) -> str | None:  # noqa: ANN001
-    for anchor, href in _foreign_links(tree, text, url):
+def _linked_outlet(page: TextIndex, text: str, url: str) -> str | None:
+    for anchor, href in _foreign_links(page, text, url):
         return _outlet(anchor) or site_key(href)[0] or None
     return None
 
 
 def _bare_outlet(
-    tree,  # noqa: ANN001
+    page: TextIndex,
     block: str,
     url: str,
     previous: str,
@@ -349,8 +350,8 @@ def _bare_outlet(
         return None  # "Mit Agenturmaterial.": a phrase, not a name
     if _squash(name) in {_squash(author or ""), _squash(sitename or "")}:
         return None
-    confirmed = {_squash(anchor) for anchor, _ in _foreign_links(tree, text, url)}
-    if original := declared_original(tree, url):
+    confirmed = {_squash(anchor) for anchor, _ in _foreign_links(page, text, url)}
+    if original := declared_original(page.tree, url):
         confirmed.add(_squash(original.split(".")[-2] if original.count(".") else original))
     if _squash(name) in confirmed or any(c and c in _squash(name) for c in confirmed):
         return name

@@ -28,7 +28,7 @@ from urllib.parse import urljoin, urlsplit
 
 from crawler.urls import normalize_url, same_site
 
-__all__ = ["QUOTES", "StructureRules", "box_of", "elements_of", "text_of", "tokens"]
+__all__ = ["QUOTES", "StructureRules", "TextIndex", "box_of", "text_of", "tokens"]
 
 #: The box around a block: its element and the wrappers holding little more than it. A
 #: teaser's box is a headline, a blurb and a byline (see ``TEASER_MAX_CHARS`` of extraction).
@@ -146,6 +146,19 @@ def text_of(element) -> str:  # noqa: ANN001 (lxml element)
     return " ".join("".join(element.itertext()).split())
 
 
+def text_upto(element, limit: int) -> str | None:  # noqa: ANN001
+    """:func:`text_of` the element, or None as soon as it is sure to be longer than ``limit``
+    (an article's container is not read whole for every block inside it)."""
+    pieces, length = [], 0
+    for piece in element.itertext():
+        length += len(piece.strip())
+        if length > limit:
+            return None
+        pieces.append(piece)
+    text = " ".join("".join(pieces).split())
+    return text if len(text) <= limit else None
+
+
 def tokens(element) -> set[str]:  # noqa: ANN001
     """The words of an element's class, id and itemprop, lower case; adjacent pairs joined too."""
     raw = " ".join(element.get(name, "") for name in ("class", "id", "itemprop"))
@@ -153,24 +166,42 @@ def tokens(element) -> set[str]:  # noqa: ANN001
     return set(words) | {a + b for a, b in zip(words, words[1:], strict=False)}
 
 
-def elements_of(tree, text: str) -> list:  # noqa: ANN001
-    """The elements whose whole text is ``text`` (a body block): the innermost first, then the
-    wrappers holding only it. Empty when the page does not show the block as one element."""
-    probe = max((word.strip(QUOTES + " .,") for word in text.split()[:6]), key=len, default="")
-    if not probe or tree is None:
-        return []
-    found: list = []
-    for node in tree.xpath("//body//text()[contains(., $probe)]", probe=probe):
-        element = node.getparent()
-        if element is not None and getattr(node, "is_tail", False):
-            element = element.getparent()
-        while element is not None and len(inner := text_of(element)) <= len(text):
-            if inner == text:
-                found.append(element)
-            element = element.getparent()
-        if found:
-            return found
-    return found
+class TextIndex:
+    """A page's body text nodes by the words they hold: finds a block's elements without a
+    search of the whole page per block (built once per page)."""
+
+    def __init__(self, tree) -> None:  # noqa: ANN001 (lxml document)
+        self.tree = tree
+        self.nodes: dict[str, list] = {}
+        for node in tree.xpath("//body//text()") if tree is not None else ():
+            for word in node.split():
+                self.nodes.setdefault(_word(word), []).append(node)
+
+    def elements_of(self, text: str) -> list:
+        """The elements whose whole text is ``text`` (a body block): the innermost first, then
+        the wrappers holding only it. Empty when the page does not show the block as one element."""
+        return next(iter(self.occurrences(text)), [])
+
+    def occurrences(self, text: str) -> list[list]:
+        """Every place the page shows ``text`` as one element (see :meth:`elements_of`), in page order."""
+        probe = max((_word(word) for word in text.split()[:6]), key=len, default="")
+        places: list[list] = []
+        for node in self.nodes.get(probe, []) if probe else []:
+            element = node.getparent()
+            if element is not None and getattr(node, "is_tail", False):
+                element = element.getparent()
+            found = []
+            while element is not None and (inner := text_upto(element, len(text))) is not None:
+                if inner == text:
+                    found.append(element)
+                element = element.getparent()
+            if found and all(found[0] is not place[0] for place in places):
+                places.append(found)
+        return places
+
+
+def _word(word: str) -> str:
+    return word.strip(QUOTES + " .,")
 
 
 def box_of(elements: list, text: str) -> list:
@@ -180,7 +211,7 @@ def box_of(elements: list, text: str) -> list:
     box = list(elements)
     limit = max(BOX_MAX_CHARS, len(text) * 3 // 2)
     element = elements[-1].getparent()
-    while element is not None and element.tag not in ("body", "html") and len(text_of(element)) <= limit:
+    while element is not None and element.tag not in ("body", "html") and text_upto(element, limit) is not None:
         box.append(element)
         element = element.getparent()
     return box
@@ -205,14 +236,18 @@ class StructureRules:
 
     def clean(self, tree, blocks: list[str], url: str) -> list[str]:  # noqa: ANN001
         """The blocks that are not furniture by their elements, in order."""
-        return [block for block in blocks if not self.is_furniture(tree, block, url)]
+        index = TextIndex(tree)
+        return [block for block in blocks if not self.is_furniture(index, block, url)]
 
-    def is_furniture(self, tree, block: str, url: str) -> bool:  # noqa: ANN001
+    def is_furniture(self, index: TextIndex, block: str, url: str) -> bool:
         """Whether the block's box says it is furniture, and the block itself carries no prose."""
         text = block.strip()
-        elements = elements_of(tree, text)
-        if not elements:
-            return False
+        places = index.occurrences(text)
+        # A block the page shows in several places (a kicker that is also a menu item) is
+        # furniture only if it is furniture everywhere.
+        return bool(places) and all(self._furniture_at(elements, text, url) for elements in places)
+
+    def _furniture_at(self, elements: list, text: str, url: str) -> bool:
         anchors = [a for element in elements[:1] for a in element.xpath("self::a[@href] | .//a[@href]")]
         linked = sum(len(text_of(a)) for a in anchors)
         if carries_prose(text, linked):
