@@ -133,7 +133,9 @@ def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
     """The last ``runs`` crawl runs, newest first, each with its failures by reason summed over its sources.
 
     ``failures`` maps a reason (``timeout``, ``http_404``, ...) to its count; ``http_errors``
-    counts the failures that were answered (4xx, 5xx), for the error rate.
+    counts the failures that were answered (4xx, 5xx), for the error rate; ``not_stored`` maps
+    why pages were dropped or skipped (``dropped/no_body``, ``skipped/language/fr``,
+    ``duplicates/url``, ...) to their counts.
     """
     cursor = db.execute(
         """SELECT id, started, finished, status, sources, pages_fetched, articles_added, duplicates, dropped, errors
@@ -146,15 +148,30 @@ def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
         run = dict(zip(names, row, strict=False))
         run["sources"] = len(json.loads(run["sources"] or "[]"))
         failures: dict[str, int] = {}
+        not_stored: dict[str, int] = {}
         for (counts,) in db.execute("SELECT counts FROM crawl_run_sources WHERE run_id = ?", [run["id"]]):
             for key, value in json.loads(counts or "{}").items():
-                if key.startswith("wirecrawl/errors/") and isinstance(value, int):
+                if not isinstance(value, int):
+                    continue
+                if key.startswith("wirecrawl/errors/"):
                     reason = key.removeprefix("wirecrawl/errors/")
                     failures[reason] = failures.get(reason, 0) + value
-        run["failures"] = dict(sorted(failures.items(), key=lambda kv: (-kv[1], kv[0])))
+                elif key.startswith(_NOT_STORED) and key != "wirecrawl/skipped/stored":
+                    reason = key.removeprefix("wirecrawl/")
+                    not_stored[reason] = not_stored.get(reason, 0) + value
+        run["failures"] = _by_count(failures)
+        run["not_stored"] = _by_count(not_stored)
         run["http_errors"] = sum(count for reason, count in failures.items() if reason.startswith("http_"))
         result.append(run)
     return result
+
+
+#: The stats of pages not stored, by reason (``wirecrawl/skipped/stored`` is a page stored before, not fetched again).
+_NOT_STORED = ("wirecrawl/dropped/", "wirecrawl/skipped/", "wirecrawl/duplicates/url")
+
+
+def _by_count(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def syndicated_stories(db: Database) -> list[dict[str, Any]]:

@@ -375,6 +375,10 @@ def _print_runs(runs: list[dict[str, Any]]) -> None:
         )
         if run["failures"]:
             click.echo("    failed: " + ", ".join(f"{reason} {count}" for reason, count in run["failures"].items()))
+        if run["not_stored"]:
+            click.echo(
+                "    not stored: " + ", ".join(f"{reason} {count}" for reason, count in run["not_stored"].items())
+            )
 
 
 def _print_table(title: str, rows: list[dict[str, Any]]) -> None:
@@ -387,6 +391,50 @@ def _print_table(title: str, rows: list[dict[str, Any]]) -> None:
     click.echo("  " + "  ".join(n.ljust(widths[n]) for n in names))
     for row in rows:
         click.echo("  " + "  ".join(str(row[n] if row[n] is not None else "-").ljust(widths[n]) for n in names))
+
+
+@cli.command()
+@click.argument("url")
+@db_option
+def why(url: str, db_file: Path | None) -> None:
+    """What became of one URL: stored (as which article, in which story), not stored and why, or never seen.
+
+    A page not stored says its reason as the run counted it: dropped/no_body (too short or
+    no body), dropped/not_article, skipped/language/fr, duplicates/url (the page of a stored
+    article, named), skipped/robots, errors/http_404, skipped/filtered_url (the source's
+    allow/deny), ... The corpus keeps the latest outcome of each URL (table page_outcomes).
+
+    Example:
+
+        wirecrawl why https://example.com/news/1 --db corpus.db
+    """
+    from crawler.urls import normalize_url
+    from storage.outcomes import page_fate
+
+    try:
+        normalized = normalize_url(url)
+    except ValueError:
+        normalized = url
+    fate = page_fate(_open_db(db_file), [url, normalized])
+    if fate["fate"] == "stored":
+        origin = "its origin" if fate["representative"] else f"a copy; origin {fate['origin_url']}"
+        click.echo(
+            f"stored: article {fate['article_id']} ({fate['source']}) {fate['title'] or '(untitled)'}  {fate['url']}\n"
+            f"  story {fate['story_id']} ({fate['copies']} {'copy' if fate['copies'] == 1 else 'copies'}, this is {origin}), "
+            f"published {fate['published'] or '--'}, fetched {fate['fetched_at']}"
+        )
+    elif fate["fate"] == "not_stored":
+        duplicate = (
+            f"; the page of article {fate['article_id']} {fate['duplicate_of']} (story {fate['story_id']})"
+            if fate["article_id"]
+            else ""
+        )
+        click.echo(
+            f"not stored: {fate['reason']} ({fate['detail']}){duplicate}\n"
+            f"  source {fate['source']}, run {fate['run_id'] or '-'}, {fate['seen']}"
+        )
+    else:
+        click.echo(f"never seen: {url} is not in the corpus, and no crawl recorded it")
 
 
 @cli.command()
