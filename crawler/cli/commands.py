@@ -106,13 +106,48 @@ def _language(db: Database, language: str | None) -> str | None:
     raise ConfigError(f"--language {language!r} is not a language code or name (the corpus holds: {held})")
 
 
-def _check_source(corpus: Corpus, source: str | None) -> None:
-    """Refuse a --source the corpus holds no articles of, listing those it holds."""
-    if source is None:
-        return
-    held = corpus.source_names()
-    if source not in held:
-        raise ConfigError(f"no source named {source!r} in {corpus.path} (it holds: {', '.join(held) or 'none'})")
+def _check_source(source: str | None, held: list[str], path: Path) -> None:
+    """Refuse a --source the corpus at ``path`` holds no articles of, listing those it ``held``."""
+    if source is not None and source not in held:
+        raise ConfigError(f"no source named {source!r} in {path} (it holds: {', '.join(held) or 'none'})")
+
+
+def _filters(db: Database, path: Path, source: str | None, language: str | None) -> dict[str, Any]:
+    """The --source and --language of a reading command, checked against what the corpus holds."""
+    from storage.queries import corpus_stats
+
+    _check_source(source, [str(row["source"]) for row in corpus_stats(db, runs=0)["sources"]], path)
+    return {"source": source, "language": _language(db, language)}
+
+
+def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A --since/--until day as YYYY-MM-DD; anything else is refused in one line."""
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise ConfigError(f"--{param.name} {value!r} is not a day (YYYY-MM-DD, e.g. 2026-11-01)") from None
+
+
+def filter_options(command: Any) -> Any:
+    """--source, --language, --since and --until, as `search` and `export` take them."""
+    for option in reversed(
+        [
+            click.option("--source", help="Only pages of this source (by its name in the sources file)."),
+            click.option("--language", help="Only pages in this language: a code or a name (de, DE, german, Deutsch)."),
+            click.option(
+                "--since", callback=_day, metavar="YYYY-MM-DD", help="Only pages published on or after this day."
+            ),
+            click.option(
+                "--until", callback=_day, metavar="YYYY-MM-DD", help="Only pages published on or before this day."
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
 
 
 def _say_waiting(reason: str) -> None:
@@ -439,24 +474,37 @@ def why(url: str, db_file: Path | None) -> None:
 
 @cli.command()
 @click.argument("query")
-@click.option("--language", help="Only stories in this language: a code or a name (de, DE, german, Deutsch).")
+@filter_options
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="Most stories to show.")
 @db_option
-def search(query: str, language: str | None, limit: int, db_file: Path | None) -> None:
+def search(
+    query: str,
+    source: str | None,
+    language: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    db_file: Path | None,
+) -> None:
     """Full-text search over titles and texts: one line per story.
 
     Each line: story id, copies, language, publication date, title, URL of the best match.
+    Plain words must all match; FTS5 syntax works too ("a phrase", storm OR flood, harb*),
+    and a query that is not valid FTS5 is searched as plain words.
 
     Example:
 
         wirecrawl search "central bank" --language en --limit 5
+
+        wirecrawl search '"tram extension" OR ferry' --source meridian --since 2026-11-01
     """
     from storage.queries import search_stories
 
-    if not query.split():
+    if not query.replace('"', " ").split():
         raise ConfigError("the search query is empty: give at least one word")
     db = _open_db(db_file)
-    hits = search_stories(db, query, language=_language(db, language), limit=limit)
+    filters = _filters(db, corpus_path(db_file), source, language)
+    hits = search_stories(db, query, limit=limit, since=since, until=until, **filters)
     for hit in hits:
         published = (hit.published or "")[:10] or "----------"
         click.echo(
@@ -566,7 +614,7 @@ def reextract(source: str | None, db_file: Path | None, overrides: tuple[str, ..
     with _locked_corpus(db_file, wait) as corpus:
         from pipelines.reextract import reextract as run_reextract
 
-        _check_source(corpus, source)
+        _check_source(source, corpus.source_names(), corpus.path)
         settings = _settings(corpus.path, overrides)
         _story_rules(corpus, settings)  # the stories are rebuilt last: refuse bad DEDUP_* before any page
         report = run_reextract(corpus, settings, source=source, progress=progress)
@@ -743,35 +791,37 @@ def serve(db_file: Path | None, port: int) -> None:
     show_default=True,
     help="One JSON object per line, or CSV with a header.",
 )
-@click.option(
-    "--since", type=click.DateTime(["%Y-%m-%d"]), help="Only rows published on or after this day (YYYY-MM-DD)."
-)
-@click.option("--language", help="Only rows in this language: a code or a name (de, DE, german, Deutsch).")
+@filter_options
 @click.option("--stories-only", is_flag=True, help="One row per story instead of one per article.")
 @click.option(
     "--output", type=click.File("w", encoding="utf-8", lazy=True), default="-", help="File to write (default: stdout)."
 )
 def export(
-    db_file: Path | None, export_format: str, since: Any, language: str | None, stories_only: bool, output: Any
+    db_file: Path | None,
+    export_format: str,
+    source: str | None,
+    language: str | None,
+    since: str | None,
+    until: str | None,
+    stories_only: bool,
+    output: Any,
 ) -> None:
     """Stream the corpus out for other tools: one row per article (with its story id) or per story.
+
+    With --stories-only, --source keeps the stories with a copy from that source.
 
     Example:
 
         wirecrawl export --since 2026-11-01 --language de > articles.jsonl
 
-        wirecrawl export --stories-only --format csv --output stories.csv
+        wirecrawl export --source meridian --until 2026-11-30 --stories-only --format csv --output stories.csv
     """
     from storage.export import export_corpus
 
     db = _open_db(db_file)
+    filters = _filters(db, corpus_path(db_file), source, language)
     count = export_corpus(
-        db,
-        output,
-        format=export_format,
-        since=since and since.date().isoformat(),
-        language=_language(db, language),
-        stories_only=stories_only,
+        db, output, format=export_format, since=since, until=until, stories_only=stories_only, **filters
     )
     click.echo(f"exported {count} {'stories' if stories_only else 'articles'}", err=True)
 
