@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,6 +40,9 @@ db_option = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Corpus SQLite file (default: ./corpus.db, or $WIRECRAWL_DB).",
 )
+json_option = click.option(
+    "--json", "as_json", is_flag=True, help="Machine-readable output (see the README: one document or JSON lines)."
+)
 wait_option = click.option(
     "--wait", is_flag=True, help="If another run holds the corpus lock, wait for it instead of exiting (status 3)."
 )
@@ -67,6 +72,11 @@ def cli() -> None:
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="wirecrawl")
+
+
+def _echo_json(value: Any) -> None:
+    """One JSON value on one line of stdout (UTF-8 as is)."""
+    click.echo(json.dumps(value, ensure_ascii=False, default=str))
 
 
 def _load_sources(sources_file: Path | None) -> list[Source]:
@@ -339,14 +349,24 @@ def _print_report(report: Any) -> None:
 
 @cli.command()
 @sources_option
-def sources(sources_file: Path | None) -> None:
+@json_option
+def sources(sources_file: Path | None, as_json: bool) -> None:
     """Validate the sources file and list its sources.
+
+    With --json: one JSON object per source and line (name, feeds, sitemaps, start_urls,
+    follow, allow, deny, language, languages, proxy, settings).
 
     Example:
 
         wirecrawl sources --sources sources.example.toml
+
+        wirecrawl sources --json
     """
     declared = _load_sources(sources_file)
+    if as_json:
+        for source in declared:
+            _echo_json({k: v.pattern if isinstance(v, re.Pattern) else v for k, v in vars(source).items()})
+        return
     width = max(len(source.name) for source in declared)
     for source in declared:
         routes = ", ".join(
@@ -367,25 +387,38 @@ def sources(sources_file: Path | None) -> None:
     flag_value=10,
     help="Only the last N crawl runs (10 without N), with their failures by reason.",
 )
-def stats(db_file: Path | None, runs: int | None) -> None:
+@json_option
+def stats(db_file: Path | None, runs: int | None, as_json: bool) -> None:
     """Counts by source and language, stories vs copies, and the last crawl runs.
 
     With --runs: only the last runs, one line each (status, duration, counts, error rate)
-    and the reasons their pages failed.
+    and the reasons their pages failed or were not stored.
+
+    With --json: one JSON document {totals, sources, languages, runs}; with --runs --json,
+    one JSON object per run and line, newest first.
 
     Example:
 
         wirecrawl stats --db corpus.db
 
         wirecrawl stats --runs 20
+
+        wirecrawl stats --json
     """
     from storage.queries import corpus_stats, recent_runs
 
     db = _open_db(db_file)
     if runs is not None:
-        _print_runs(recent_runs(db, runs))
+        recent = recent_runs(db, runs)
+        for run in recent if as_json else ():
+            _echo_json(run)
+        if not as_json:
+            _print_runs(recent)
         return
     report = corpus_stats(db, runs=5)
+    if as_json:
+        _echo_json(report)
+        return
     totals = report["totals"]
     click.echo(
         f"{totals['articles']} articles in {totals['stories']} stories "
@@ -477,6 +510,7 @@ def why(url: str, db_file: Path | None) -> None:
 @filter_options
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="Most stories to show.")
 @db_option
+@json_option
 def search(
     query: str,
     source: str | None,
@@ -485,10 +519,12 @@ def search(
     until: str | None,
     limit: int,
     db_file: Path | None,
+    as_json: bool,
 ) -> None:
     """Full-text search over titles and texts: one line per story.
 
-    Each line: story id, copies, language, publication date, title, URL of the best match.
+    Each line: story id, copies, language, publication date, title, URL of the best match;
+    with --json, one JSON object per story and line with those fields.
     Plain words must all match; FTS5 syntax works too ("a phrase", storm OR flood, harb*),
     and a query that is not valid FTS5 is searched as plain words.
 
@@ -505,7 +541,9 @@ def search(
     db = _open_db(db_file)
     filters = _filters(db, corpus_path(db_file), source, language)
     hits = search_stories(db, query, limit=limit, since=since, until=until, **filters)
-    for hit in hits:
+    for hit in hits if as_json else ():
+        _echo_json(dataclasses.asdict(hit))
+    for hit in () if as_json else hits:
         published = (hit.published or "")[:10] or "----------"
         click.echo(
             f"{hit.story_id:>6}  x{hit.copies:<3} {hit.language or '--':<3} {published}  {hit.title or '(untitled)'}  {hit.url}"
@@ -627,7 +665,9 @@ def reextract(source: str | None, db_file: Path | None, overrides: tuple[str, ..
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path)
+)
 @click.option("--url", help="The page's address (only with a single FILE).")
 @click.option(
     "--hints",
@@ -659,6 +699,7 @@ def extract(
 
     Prints one JSON object per file and line: file, url, title, author, published,
     language, language_probability, text (and error, for a page that is not an article).
+    FILE "-" reads one page from stdin; --url then says its address.
     Given the same hints and headers, and the corpus whose site templates to remove, a page
     comes out as the crawl stores it.
 
@@ -669,21 +710,25 @@ def extract(
         wirecrawl extract page.html --url https://example.com/news/1 --hints '{"language": "de"}'
 
         wirecrawl extract saved/*.html.gz --templates-from corpus.db
+
+        curl -s https://example.com/news/1 | wirecrawl extract - --url https://example.com/news/1
     """
     from pipelines.core import SiteTemplates
     from pipelines.saved_page import extract_saved_page
 
     if url and len(files) > 1:
         raise ConfigError("--url needs a single FILE")
+    stdin = Path("-")
+    if stdin in files and (len(files) > 1 or not url):
+        raise ConfigError("FILE - (a page on stdin) goes alone, with --url URL: its address")
     hints = _parse_hints(hints_json)
     header_map = _parse_headers(headers)
     settings = _settings(corpus_path(None), ())
     templates = SiteTemplates.from_settings(_read_only_corpus(templates_db), settings) if templates_db else None
     failed = 0
     for file in files:
-        result = extract_saved_page(
-            file.read_bytes(), url or file.resolve().as_uri(), settings, hints, header_map, templates
-        )
+        body = sys.stdin.buffer.read() if file == stdin else file.read_bytes()
+        result = extract_saved_page(body, url or file.resolve().as_uri(), settings, hints, header_map, templates)
         click.echo(json.dumps({"file": str(file), **result}, ensure_ascii=False))
         failed += "error" in result
     if failed:
