@@ -60,14 +60,17 @@ class SourceSpider(Spider):
     """
 
     source: ClassVar[Source]
+    #: Article URLs to fetch instead of discovering any (``wirecrawl crawl URL...``).
+    given_urls: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
-    def for_source(cls, source: Source) -> type[SourceSpider]:
-        """A spider class named after the source, with the source's own Scrapy settings."""
+    def for_source(cls, source: Source, urls: tuple[str, ...] = ()) -> type[SourceSpider]:
+        """A spider class named after the source, with the source's own Scrapy settings;
+        with ``urls``, it fetches those article pages only (no feed, sitemap or listing is read)."""
         return type(
             "SourceSpider_" + re.sub(r"\W", "_", source.name),
             (cls,),
-            {"name": source.name, "source": source, "custom_settings": dict(source.settings)},
+            {"name": source.name, "source": source, "custom_settings": dict(source.settings), "given_urls": urls},
         )
 
     @classmethod
@@ -96,6 +99,11 @@ class SourceSpider(Spider):
         return self._non_article_url
 
     async def start(self) -> AsyncIterator[Request]:
+        for url in self.given_urls:
+            # Named by the user: an article by their word, whatever the source's allow/deny say.
+            yield self._request(url, self.parse_article, "command_line", article=True, hints={"allow_matched": True})
+        if self.given_urls:
+            return
         for url in self.source.feeds:
             yield self._discovery_request(url, self.parse_feed, "feed")
         for url in self.source.sitemaps:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import click
 from sqlite_utils import Database
@@ -275,7 +276,11 @@ def crawl(
     quiet: bool,
     wait: bool,
 ) -> None:
-    """Crawl sources into the corpus: the named ones, or all with --all.
+    """Crawl sources into the corpus: the named ones, or all with --all; or article URLs.
+
+    An argument with :// is an article URL: it is fetched and stored (robots.txt and the
+    politeness settings apply) under the source whose site it is on, else under a source
+    named after its host.
 
     Articles already stored are not downloaded again; feeds, sitemaps and listing pages
     are read on every run. One run at a time holds the corpus lock.
@@ -288,6 +293,8 @@ def crawl(
         wirecrawl crawl --all
 
         wirecrawl crawl example-news --db news.db -s DOWNLOAD_DELAY=2
+
+        wirecrawl crawl https://example.com/news/2026/11/30/some-story/
     """
     from crawler.cli.runner import print_progress, run_crawl
 
@@ -295,16 +302,18 @@ def crawl(
         raise ConfigError("name the sources to crawl, or pass --all (not both)")
     sources = _load_sources(sources_file)
     known = [source.name for source in sources]
-    unknown = [name for name in names if name not in known]
+    urls = [name for name in names if "://" in name]
+    unknown = [name for name in names if name not in known and name not in urls]
     if unknown:
         raise ConfigError(f"no source named {unknown[0]!r} in {sources_path(sources_file)} (known: {', '.join(known)})")
+    targets: list[Any] = [name for name in names if name not in urls] + _url_spiders(urls, sources)
     settings = _settings(
         corpus_path(db_file), overrides, sources_file, log_level or ("ERROR" if quiet else "WARNING"), log_file
     )
     show_progress = not quiet and sys.stderr.isatty()
     try:
         report = run_crawl(
-            list(names) or known,
+            targets or known,
             settings,
             progress=print_progress if show_progress else None,
             wait=wait,
@@ -327,6 +336,22 @@ def crawl(
             err=True,
         )
         sys.exit(EXIT_ERRORS)
+
+
+def _url_spiders(urls: list[str], sources: list[Source]) -> list[Any]:
+    """One spider per source for the article ``urls`` given: the declared source whose site each
+    is on, else a source named after its host."""
+    from crawler.urls import normalize_url
+    from spiders.source import SourceSpider
+
+    by_source: dict[Source, list[str]] = {}
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ConfigError(f"{url!r} is not an http(s) URL")
+        source = next((s for s in sources if s.declares_site_of(url)), None) or Source(name=parts.hostname)
+        by_source.setdefault(source, []).append(normalize_url(url))
+    return [SourceSpider.for_source(source, tuple(given)) for source, given in by_source.items()]
 
 
 def _print_report(report: Any) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scrapy import Spider
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from twisted.internet import task
@@ -92,13 +93,13 @@ def _check_log_file(path: Path) -> None:
 
 
 def run_crawl(
-    names: Sequence[str],
+    names: Sequence[str | type[Spider]],
     settings: Settings,
     progress: Callable[[dict[str, int], float], None] | None = None,
     wait: bool = False,
     waiting: Callable[[str], None] | None = None,
 ) -> CrawlReport:
-    """Crawl the named sources in one process (the reactor runs once) and record the run.
+    """Crawl the named sources (or these spider classes) in one process (the reactor runs once) and record the run.
 
     The run holds the corpus lock throughout: raises :class:`CorpusLocked` at once when
     another run holds it, or, with ``wait``, calls ``waiting`` with the reason and waits.
@@ -113,13 +114,13 @@ def run_crawl(
 
 
 def _run_locked(
-    names: Sequence[str], settings: Settings, progress: Callable[[dict[str, int], float], None] | None
+    names: Sequence[str | type[Spider]], settings: Settings, progress: Callable[[dict[str, int], float], None] | None
 ) -> CrawlReport:
     corpus = Corpus(settings.get("CORPUS_PATH"))
     if settings.getbool("DEDUP_NEAR_ENABLED"):
         StoryMatcher.from_settings(corpus, settings).check_index()  # before any request
     corpus.close_crashed_runs()
-    run_id = corpus.start_run(names)
+    run_id = corpus.start_run([name if isinstance(name, str) else name.name for name in names])
     status = "failed"
     started = time.monotonic()
     summed: dict[str, int] = {}
