@@ -16,6 +16,7 @@ import click
 from sqlite_utils import Database
 
 from crawler import __version__
+from crawler.cli.progress import print_progress, show_progress_line
 from crawler.config import Source, SourcesError, corpus_path, load_sources, sources_path
 from crawler.failures import error_rate
 from storage.corpus import Corpus, CorpusError, check_exists, check_writable, open_read_only
@@ -161,6 +162,16 @@ def filter_options(command: Any) -> Any:
     return command
 
 
+def _say_stopping(in_flight: int) -> None:
+    if sys.stderr.isatty():
+        show_progress_line("")  # the message on a line of its own; progress goes on below it
+    click.echo(
+        f"wirecrawl: stopping: finishing {in_flight} page{'s' if in_flight != 1 else ''} in flight "
+        "(again to stop at once)",
+        err=True,
+    )
+
+
 def _say_waiting(reason: str) -> None:
     click.echo(f"wirecrawl: {reason}; waiting for it to finish", err=True)
 
@@ -296,8 +307,6 @@ def crawl(
 
         wirecrawl crawl https://example.com/news/2026/11/30/some-story/
     """
-    from crawler.cli.runner import print_progress, run_crawl
-
     if bool(names) == crawl_all:
         raise ConfigError("name the sources to crawl, or pass --all (not both)")
     sources = _load_sources(sources_file)
@@ -307,24 +316,15 @@ def crawl(
     if unknown:
         raise ConfigError(f"no source named {unknown[0]!r} in {sources_path(sources_file)} (known: {', '.join(known)})")
     targets: list[Any] = [name for name in names if name not in urls] + _url_spiders(urls, sources)
-    settings = _settings(
-        corpus_path(db_file), overrides, sources_file, log_level or ("ERROR" if quiet else "WARNING"), log_file
-    )
     show_progress = not quiet and sys.stderr.isatty()
+    if show_progress:  # before Scrapy is imported, which takes a while
+        count = len(targets or known)
+        show_progress_line(f"starting: {count} source{'s' if count != 1 else ''} into {corpus_path(db_file)}")
     try:
-        report = run_crawl(
-            targets or known,
-            settings,
-            progress=print_progress if show_progress else None,
-            wait=wait,
-            waiting=_say_waiting,
-        )
-    except CorpusLocked as held:
-        raise _lock_held(held) from None
-    except CorpusError as error:
-        raise ConfigError(str(error)) from None
-    if show_progress:
-        click.echo("", err=True)
+        report = _run_crawl(targets or known, db_file, overrides, sources_file, log_level, log_file, quiet, wait)
+    finally:
+        if show_progress:
+            show_progress_line("")  # the summary (or the error's one line) replaces the last progress line
     if not quiet:
         _print_report(report)
     if report.status in ("interrupted", "failed"):
@@ -336,6 +336,37 @@ def crawl(
             err=True,
         )
         sys.exit(EXIT_ERRORS)
+
+
+def _run_crawl(
+    targets: list[Any],
+    db_file: Path | None,
+    overrides: tuple[str, ...],
+    sources_file: Path | None,
+    log_level: str | None,
+    log_file: Path | None,
+    quiet: bool,
+    wait: bool,
+) -> Any:
+    """The crawl of ``targets`` as the command's options say; a refusal is a :class:`ConfigError`."""
+    settings = _settings(
+        corpus_path(db_file), overrides, sources_file, log_level or ("ERROR" if quiet else "WARNING"), log_file
+    )
+    from crawler.cli.runner import run_crawl
+
+    try:
+        return run_crawl(
+            targets,
+            settings,
+            progress=print_progress if not quiet and sys.stderr.isatty() else None,
+            wait=wait,
+            waiting=_say_waiting,
+            stopping=None if quiet else _say_stopping,
+        )
+    except CorpusLocked as held:
+        raise _lock_held(held) from None
+    except CorpusError as error:
+        raise ConfigError(str(error)) from None
 
 
 def _url_spiders(urls: list[str], sources: list[Source]) -> list[Any]:
@@ -798,7 +829,7 @@ def demo(db_file: Path, force: bool) -> None:
     except CorpusError as error:
         raise ConfigError(str(error)) from None
     if show_progress:
-        click.echo("", err=True)
+        show_progress_line("")  # the summary replaces the last progress line
     _print_report(report)
     db = _open_db(db_file)
     summary = corpus_stats(db)
