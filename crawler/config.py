@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from crawler.urls import same_site
+
 __all__ = ["Source", "SourcesError", "dump_sources", "load_sources", "parse_sources", "sources_path"]
 
 DEFAULT_SOURCES_FILE = "sources.toml"
@@ -46,6 +48,10 @@ class Source:
     languages: tuple[str, ...] = ()  # keep only articles in these languages (empty: all)
     proxy: str | None = None
     settings: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    def declares_site_of(self, url: str) -> bool:
+        """Whether ``url`` is on the site of one of this source's feeds, sitemaps or listing pages."""
+        return any(same_site(url, declared) for declared in (*self.feeds, *self.sitemaps, *self.start_urls))
 
     def is_article_url(self, url: str) -> bool:
         """Whether ``url`` passes this source's ``allow``/``deny`` filters."""

@@ -43,7 +43,7 @@ class CanonicalUrlPipeline:
             stored = self.corpus.article_for_url(item.url)
             if stored is not None:
                 self.corpus.add_urls(stored, [item.fetched_url, item.request_url])
-                raise AlreadyStored(f"already stored as {item.url}")
+                raise AlreadyStored(f"already stored as {item.url}", stored)
             return item
         finally:
             self.order.release(item, POINT)

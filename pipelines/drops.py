@@ -36,8 +36,8 @@ class ExtractionFailed(CountedDrop):
 class AlreadyStored(CountedDrop):
     """The page's canonical URL is stored: its URLs are recorded for that article (``wirecrawl/duplicates/url``)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message, "duplicates/url")
+    def __init__(self, message: str, article_id: int) -> None:
+        super().__init__(message, "duplicates/url", article_id)
 
 
 class SamePage(AlreadyStored):

@@ -111,7 +111,7 @@ class CorpusPipeline:
         if decision.same_page is not None:
             # The same page under a query string we do not know as tracking (?wt_mc=..., ?ref=...).
             self.corpus.add_urls(decision.same_page, [item.url, item.fetched_url, item.request_url])
-            raise SamePage(f"same page as article {decision.same_page}: {item.url}")
+            raise SamePage(f"same page as article {decision.same_page}: {item.url}", decision.same_page)
         item.story_id, item.absorbs = decision.story_id, decision.absorbs
         if decision.exact:
             item.similarity = 1.0

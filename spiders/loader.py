@@ -11,7 +11,6 @@ from scrapy import Request
 from scrapy.settings import BaseSettings
 
 from crawler.config import Source, SourcesError, load_sources
-from crawler.urls import same_site
 from spiders.source import SourceSpider
 
 __all__ = ["SourceSpiderLoader"]
@@ -52,11 +51,4 @@ class SourceSpiderLoader:
 
     def find_by_request(self, request: Request) -> list[str]:
         """Sources that declare a URL on the request's site."""
-        return [
-            name
-            for name, spider in self._spiders.items()
-            if any(
-                same_site(request.url, url)
-                for url in (*spider.source.feeds, *spider.source.sitemaps, *spider.source.start_urls)
-            )
-        ]
+        return [name for name, spider in self._spiders.items() if spider.source.declares_site_of(request.url)]

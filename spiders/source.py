@@ -16,6 +16,7 @@ from twisted.python.failure import Failure
 from w3lib.url import safe_url_string
 
 from crawler.config import Source
+from crawler.drops import page_not_stored
 from crawler.failures import count_failure, failure_reason
 from crawler.items import Article
 from crawler.urls import normalize_url, same_site
@@ -59,14 +60,17 @@ class SourceSpider(Spider):
     """
 
     source: ClassVar[Source]
+    #: Article URLs to fetch instead of discovering any (``wirecrawl crawl URL...``).
+    given_urls: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
-    def for_source(cls, source: Source) -> type[SourceSpider]:
-        """A spider class named after the source, with the source's own Scrapy settings."""
+    def for_source(cls, source: Source, urls: tuple[str, ...] = ()) -> type[SourceSpider]:
+        """A spider class named after the source, with the source's own Scrapy settings;
+        with ``urls``, it fetches those article pages only (no feed, sitemap or listing is read)."""
         return type(
             "SourceSpider_" + re.sub(r"\W", "_", source.name),
             (cls,),
-            {"name": source.name, "source": source, "custom_settings": dict(source.settings)},
+            {"name": source.name, "source": source, "custom_settings": dict(source.settings), "given_urls": urls},
         )
 
     @classmethod
@@ -95,6 +99,11 @@ class SourceSpider(Spider):
         return self._non_article_url
 
     async def start(self) -> AsyncIterator[Request]:
+        for url in self.given_urls:
+            # Named by the user: an article by their word, whatever the source's allow/deny say.
+            yield self._request(url, self.parse_article, "command_line", article=True, hints={"allow_matched": True})
+        if self.given_urls:
+            return
         for url in self.source.feeds:
             yield self._discovery_request(url, self.parse_feed, "feed")
         for url in self.source.sitemaps:
@@ -229,11 +238,11 @@ class SourceSpider(Spider):
         """The fetched page as an :class:`Article` for the pipeline stages."""
         content_type = response.headers.get(b"Content-Type", b"").lower()
         if content_type and not content_type.startswith(HTML_TYPES):
-            self.crawler.stats.inc_value("wirecrawl/dropped/not_html")
+            self._not_stored(response, "dropped/not_html", f"not an HTML page ({content_type.decode('latin-1')})")
             self.logger.info("not an HTML page (%s): %s", content_type.decode("latin-1"), response.url)
             return
         if _looks_binary(response.body):
-            self.crawler.stats.inc_value("wirecrawl/dropped/binary")
+            self._not_stored(response, "dropped/binary", "binary content")
             self.logger.info("binary content served as %s: %s", content_type.decode("latin-1") or "HTML", response.url)
             return
         request_url = response.meta.get("redirect_urls", [response.url])[0]
@@ -277,10 +286,12 @@ class SourceSpider(Spider):
             self.logger.info("not a fetchable article URL: %r", url[:200])
             return
         if not self.source.is_article_url(url):
-            self.crawler.stats.inc_value("wirecrawl/skipped/filtered_url")
+            self._skipped(url, "skipped/filtered_url", "the source's allow/deny patterns exclude it")
             return
         if self.non_article_url is not None and self.non_article_url.search(urlsplit(url).path):
-            self.crawler.stats.inc_value("wirecrawl/skipped/non_article_url")
+            self._skipped(
+                url, "skipped/non_article_url", "EXTRACT_NON_ARTICLE_URL: never an article (tag, author, ...)"
+            )
             return
         self.crawler.stats.inc_value(f"wirecrawl/discovered/{via}")
         # A URL matching the source's own `allow` pattern is an article by the user's word.
@@ -319,6 +330,16 @@ class SourceSpider(Spider):
         self.crawler.stats.inc_value(f"wirecrawl/discovery/malformed_{kind}")
         self.logger.warning("malformed %s %s (%s): read its first %d entries", kind, response.url, reason, entries)
 
+    def _skipped(self, url: str, reason: str, detail: str) -> None:
+        """Count a candidate article URL not requested, and record why."""
+        self.crawler.stats.inc_value(f"wirecrawl/{reason}")
+        page_not_stored(self.crawler, [url], self.source.name, reason, detail)
+
+    def _not_stored(self, response: Response, reason: str, detail: str) -> None:
+        """Count a fetched page that is not one to extract, and record why."""
+        self.crawler.stats.inc_value(f"wirecrawl/{reason}")
+        page_not_stored(self.crawler, _chain(response.request), self.source.name, reason, detail)
+
     def request_failed(self, failure: Failure) -> Iterator[Request]:
         """Count and log (one line) a request that failed; the crawl goes on."""
         request = failure.request  # type: ignore[attr-defined]
@@ -330,10 +351,34 @@ class SourceSpider(Spider):
     def _log_failure(self, failure: Failure, request: Request) -> None:
         what = "article" if request.meta.get("article") else request.meta.get("discovered_via", "page")
         reason = failure_reason(failure.value)
-        if reason is None:
-            return  # robots.txt, already stored, host given up: counted where they were decided
+        if reason is None:  # robots.txt, already stored, host given up: counted where they were decided
+            if request.meta.get("article") and (skip := _deliberate_skip(failure.getErrorMessage())):
+                if skip == "skipped/robots":  # Scrapy counts it as robotstxt/forbidden; the run's reasons read ours
+                    self.crawler.stats.inc_value(f"wirecrawl/{skip}")
+                page_not_stored(self.crawler, _chain(request), self.source.name, skip, failure.getErrorMessage()[:200])
+            return
         count_failure(self.crawler.stats, reason)
+        if request.meta.get("article"):
+            page_not_stored(
+                self.crawler, _chain(request), self.source.name, f"errors/{reason}", failure.getErrorMessage()[:200]
+            )
         self.logger.info("%s failed (%s: %s): %s", what, reason, failure.getErrorMessage()[:200], request.url)
+
+
+def _chain(request: Request | None) -> list[str]:
+    """The URLs a request went by: as discovered, through its redirects, to the last."""
+    if request is None:
+        return []
+    return [*request.meta.get("redirect_urls", []), request.url]
+
+
+def _deliberate_skip(message: str) -> str | None:
+    """The outcome key of a request skipped on purpose: robots.txt, a host given up (not one already stored)."""
+    if "robots.txt" in message:
+        return "skipped/robots"
+    if "given up" in message:
+        return "skipped/host_given_up"
+    return None
 
 
 def _documents(response: Response) -> list[str]:

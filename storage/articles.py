@@ -75,10 +75,12 @@ class ArticleStore:
             self._add_urls(article_id, urls)
 
     def _add_urls(self, article_id: int, urls: Iterable[str]) -> None:
+        known = [url for url in dict.fromkeys(urls) if url]
         self._db.conn.executemany(
-            "INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)",
-            [(url, article_id) for url in dict.fromkeys(urls) if url],
+            "INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)", [(url, article_id) for url in known]
         )
+        # Stored under these URLs now: an earlier "not stored" of theirs no longer holds.
+        self._db.conn.executemany("DELETE FROM page_outcomes WHERE url = ?", [(url,) for url in known])
 
     def articles_with_text_hash(self, text_hash: str) -> list[tuple[int, str, int]]:
         """(id, url, story id) of the stored articles in a story whose normalized text has this hash, oldest first."""

@@ -13,6 +13,7 @@ from storage.articles import ArticleStore, StoredPage
 from storage.clock import utc_now
 from storage.errors import CorpusError
 from storage.index import NearDuplicateIndex
+from storage.outcomes import PageOutcomes
 from storage.runs import RunLog
 from storage.schema import migrations
 from storage.stories import StoredArticle, StoryStore
@@ -117,13 +118,14 @@ def _check_current_corpus(db: Database, path: Path) -> None:
         )
 
 
-class Corpus(ArticleStore, StoryStore, NearDuplicateIndex, SiteBlocks, HttpValidators, RunLog):
+class Corpus(ArticleStore, StoryStore, NearDuplicateIndex, SiteBlocks, HttpValidators, RunLog, PageOutcomes):
     """A wirecrawl corpus in one SQLite file (WAL mode), created and migrated on open.
 
     Its parts, one concern each, share its connection: articles (:mod:`storage.articles`),
     stories (:mod:`storage.stories`), the near-duplicate index (:mod:`storage.index`), site
-    templates (:mod:`storage.templates`), HTTP validators (:mod:`storage.validators`) and
-    crawl runs (:mod:`storage.runs`). The connection is not public: SQL stays in storage/.
+    templates (:mod:`storage.templates`), HTTP validators (:mod:`storage.validators`),
+    crawl runs (:mod:`storage.runs`) and why pages were not stored (:mod:`storage.outcomes`).
+    The connection is not public: SQL stays in storage/.
     """
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:

@@ -9,17 +9,18 @@ from typing import Any, TextIO
 
 from sqlite_utils import Database
 
+from storage.queries import ARTICLE_FILTERS
+
 __all__ = ["EXPORT_FORMATS", "export_corpus"]
 
 EXPORT_FORMATS = ("jsonl", "csv")
 
 #: Article columns exported, in order (``story_id`` says which story the page is a copy of).
-ARTICLE_SQL = """SELECT a.id, a.story_id, a.id = s.article_id AS representative, a.similarity,
+ARTICLE_SQL = f"""SELECT a.id, a.story_id, a.id = s.article_id AS representative, a.similarity,
        a.url, a.source, a.title, a.author, a.published, a.language, a.word_count,
        a.sitename, a.description, a.fetched_at, a.text
 FROM articles a LEFT JOIN stories s ON s.id = a.story_id
-WHERE (:since IS NULL OR date(coalesce(a.published, a.fetched_at)) >= date(:since))
-  AND (:language IS NULL OR a.language = :language)
+WHERE {ARTICLE_FILTERS}
 ORDER BY a.id"""
 
 #: Story columns exported: the story and its representative copy's URL.
@@ -27,7 +28,9 @@ STORY_SQL = """SELECT s.id, s.title, s.language, s.published, s.first_seen, s.la
        s.article_id, a.url
 FROM stories s LEFT JOIN articles a ON a.id = s.article_id
 WHERE (:since IS NULL OR date(coalesce(s.published, s.first_seen)) >= date(:since))
+  AND (:until IS NULL OR date(coalesce(s.published, s.first_seen)) <= date(:until))
   AND (:language IS NULL OR s.language = :language)
+  AND (:source IS NULL OR EXISTS (SELECT 1 FROM articles c WHERE c.story_id = s.id AND c.source = :source))
 ORDER BY s.id"""
 
 
@@ -39,12 +42,16 @@ def export_corpus(
     since: str | None = None,
     language: str | None = None,
     stories_only: bool = False,
+    source: str | None = None,
+    until: str | None = None,
 ) -> int:
-    """Write articles (or stories) published on or after ``since`` (YYYY-MM-DD) in ``language``
-    to ``out``: one JSON object per line, or CSV with a header. Returns how many rows."""
+    """Write articles (or stories) published from ``since`` to ``until`` (YYYY-MM-DD, inclusive)
+    in ``language`` of ``source`` (stories: with a copy of it) to ``out``: one JSON object per
+    line, or CSV with a header. Returns how many rows."""
     if format not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {format!r} (known: {', '.join(EXPORT_FORMATS)})")
-    cursor = db.execute(STORY_SQL if stories_only else ARTICLE_SQL, {"since": since, "language": language})
+    params = {"since": since, "until": until, "language": language, "source": source}
+    cursor = db.execute(STORY_SQL if stories_only else ARTICLE_SQL, params)
     columns = [d[0] for d in cursor.description]
     rows = (dict(zip(columns, row, strict=False)) for row in cursor)
     return (_write_jsonl if format == "jsonl" else _write_csv)(rows, columns, out)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +14,7 @@ from storage.scripts import has_unspaced_script
 from storage.stories import origin_order
 
 __all__ = [
+    "ARTICLE_FILTERS",
     "StoryHit",
     "corpus_stats",
     "fts_query",
@@ -36,30 +39,63 @@ class StoryHit:
     url: str
 
 
+#: The filters of an article query (``a``): language, source, and publication day (the fetch day
+#: when undated) on or after ``since`` and on or before ``until`` (YYYY-MM-DD); NULL: no filter.
+ARTICLE_FILTERS = """(:language IS NULL OR a.language = :language) AND (:source IS NULL OR a.source = :source)
+    AND (:since IS NULL OR date(coalesce(a.published, a.fetched_at)) >= date(:since))
+    AND (:until IS NULL OR date(coalesce(a.published, a.fetched_at)) <= date(:until))"""
+
+#: Characters and operators that make a query FTS5 syntax rather than plain words.
+_FTS_SYNTAX = re.compile(r'["*()^:+]|\b(OR|AND|NOT|NEAR)\b')
+
+
 def fts_query(text: str) -> str:
     """An FTS5 query matching all words of ``text``, each quoted so user input is never FTS syntax."""
     return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
 
 
-def search_stories(db: Database, query: str, language: str | None = None, limit: int = 20) -> list[StoryHit]:
-    """Stories whose copies match ``query`` (all words), best first, one hit per story.
+def _fts_match(db: Database, matched: str, params: dict[str, Any], query: str) -> tuple[list[dict[str, Any]], bool]:
+    """The hits of ``query`` as FTS5 syntax if it is written in it and valid (then True), else of its words quoted."""
+    if _FTS_SYNTAX.search(query):
+        try:
+            return _best_per_story(db, matched, {**params, "match": query}), True
+        except sqlite3.OperationalError:  # fts5: syntax error, unterminated string, no such column, ...
+            pass
+    return _best_per_story(db, matched, {**params, "match": fts_query(query)}), False
 
-    Words of space-delimited scripts go to the word index (accents folded); Chinese,
-    Japanese, Thai words to the trigram index, or, when a word is shorter than 3 characters,
-    to a substring match. A query the chosen index finds nothing for falls back to substrings.
+
+def search_stories(
+    db: Database,
+    query: str,
+    language: str | None = None,
+    limit: int = 20,
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[StoryHit]:
+    """Stories whose copies match ``query``, best first, one hit per story; only copies in
+    ``language``, of ``source``, published from ``since`` to ``until`` (days, inclusive).
+
+    Plain words must all match. A query in FTS5 syntax (``"a phrase"``, ``storm OR flood``,
+    ``harb*``) is used as such when it is valid; when it is not, its words are quoted, so no
+    input is an error. Words of space-delimited scripts go to the word index (accents
+    folded); Chinese, Japanese, Thai words to the trigram index, or, when a word is shorter
+    than 3 characters, to a substring match. A query the chosen index finds nothing for
+    falls back to substrings of its words.
     """
-    words = query.split()
+    words = query.replace('"', " ").split()
     if not words:
         return []
-    params: dict[str, Any] = {"language": language, "limit": limit}
+    params: dict[str, Any] = {"language": language, "source": source, "since": since, "until": until, "limit": limit}
     rows: list[dict[str, Any]] = []
+    as_syntax = False
     index = _search_index(query)
     if index is not None:
         matched = f"""SELECT a.*, {index}.rank AS score FROM {index}
                       JOIN articles a ON a.id = {index}.rowid
-                      WHERE {index} MATCH :match AND (:language IS NULL OR a.language = :language)"""
-        rows = _best_per_story(db, matched, {**params, "match": fts_query(query)})
-    if not rows:
+                      WHERE {index} MATCH :match AND {ARTICLE_FILTERS}"""
+        rows, as_syntax = _fts_match(db, matched, params, query)
+    if not rows and not as_syntax:  # a phrase or an OR found nothing: its words as substrings would be another query
         rows = _best_per_story(
             db,
             _SUBSTRING_MATCH.format(where=_substring_where(len(words), "a.")),
@@ -94,8 +130,8 @@ def _search_index(query: str) -> str | None:
     return None
 
 
-_SUBSTRING_MATCH = """SELECT a.*, 1 AS score FROM articles a
-                      WHERE ({where}) AND (:language IS NULL OR a.language = :language)"""
+_SUBSTRING_MATCH = f"""SELECT a.*, 1 AS score FROM articles a
+                      WHERE ({{where}}) AND {ARTICLE_FILTERS}"""
 
 
 def _substring_where(count: int, table: str) -> str:
@@ -168,7 +204,9 @@ def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
     """The last ``runs`` crawl runs, newest first, each with its failures by reason summed over its sources.
 
     ``failures`` maps a reason (``timeout``, ``http_404``, ...) to its count; ``http_errors``
-    counts the failures that were answered (4xx, 5xx), for the error rate.
+    counts the failures that were answered (4xx, 5xx), for the error rate; ``not_stored`` maps
+    why pages were dropped or skipped (``dropped/no_body``, ``skipped/language/fr``,
+    ``duplicates/url``, ...) to their counts.
     """
     cursor = db.execute(
         """SELECT id, started, finished, status, sources, pages_fetched, articles_added, duplicates, dropped, errors
@@ -181,15 +219,30 @@ def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
         run = dict(zip(names, row, strict=False))
         run["sources"] = len(json.loads(run["sources"] or "[]"))
         failures: dict[str, int] = {}
+        not_stored: dict[str, int] = {}
         for (counts,) in db.execute("SELECT counts FROM crawl_run_sources WHERE run_id = ?", [run["id"]]):
             for key, value in json.loads(counts or "{}").items():
-                if key.startswith("wirecrawl/errors/") and isinstance(value, int):
+                if not isinstance(value, int):
+                    continue
+                if key.startswith("wirecrawl/errors/"):
                     reason = key.removeprefix("wirecrawl/errors/")
                     failures[reason] = failures.get(reason, 0) + value
-        run["failures"] = dict(sorted(failures.items(), key=lambda kv: (-kv[1], kv[0])))
+                elif key.startswith(_NOT_STORED) and key != "wirecrawl/skipped/stored":
+                    reason = key.removeprefix("wirecrawl/")
+                    not_stored[reason] = not_stored.get(reason, 0) + value
+        run["failures"] = _by_count(failures)
+        run["not_stored"] = _by_count(not_stored)
         run["http_errors"] = sum(count for reason, count in failures.items() if reason.startswith("http_"))
         result.append(run)
     return result
+
+
+#: The stats of pages not stored, by reason (``wirecrawl/skipped/stored`` is a page stored before, not fetched again).
+_NOT_STORED = ("wirecrawl/dropped/", "wirecrawl/skipped/", "wirecrawl/duplicates/url")
+
+
+def _by_count(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def syndicated_stories(db: Database) -> list[dict[str, Any]]:

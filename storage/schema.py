@@ -280,3 +280,22 @@ def add_run_first_article(db: Database) -> None:
     """The first article id each run could store, so that a run's copies are counted by origin at
     its end. NULL for runs before (their counts stay as recorded)."""
     db.execute("ALTER TABLE crawl_runs ADD COLUMN first_article_id INTEGER")
+
+
+@migrations()
+def add_page_outcomes(db: Database) -> None:
+    """Why each page fetched (or skipped) was not stored: the latest outcome per URL, so it stays bounded."""
+    db.executescript(
+        """
+        CREATE TABLE page_outcomes (
+            url TEXT PRIMARY KEY,               -- the page's URL as discovered, and its final URL
+            source TEXT NOT NULL,               -- source name in the sources file
+            run_id INTEGER,                     -- crawl run it happened in
+            reason TEXT NOT NULL,               -- stat key: dropped/no_body, skipped/robots, errors/http_404, ...
+            detail TEXT,                        -- what the stage said, in one line
+            article_id INTEGER,                 -- the stored article it duplicates, if that is the reason
+            seen TEXT NOT NULL                  -- when (ISO 8601 UTC)
+        );
+        CREATE INDEX idx_page_outcomes_run ON page_outcomes(run_id);
+        """
+    )

@@ -51,7 +51,7 @@ def run_stages(crawler: Crawler, item: Any, stages: Iterable[Any]) -> Any:
             item = processed(stage.from_crawler(crawler), item)
         return item
     except CountedDrop as drop:
-        DropCounter(crawler.stats).item_dropped(exception=drop)
+        DropCounter(crawler.stats).item_dropped(item=item, exception=drop)
         raise
     finally:
         order_for(crawler).leave(item)  # as Scrapy's item_scraped / item_dropped signals do

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import click
 from sqlite_utils import Database
 
 from crawler import __version__
+from crawler.cli.progress import print_progress, show_progress_line
 from crawler.config import Source, SourcesError, corpus_path, load_sources, sources_path
 from crawler.failures import error_rate
 from storage.corpus import Corpus, CorpusError, check_exists, check_writable, open_read_only
@@ -37,6 +41,9 @@ db_option = click.option(
     "db_file",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Corpus SQLite file (default: ./corpus.db, or $WIRECRAWL_DB).",
+)
+json_option = click.option(
+    "--json", "as_json", is_flag=True, help="Machine-readable output (see the README: one document or JSON lines)."
 )
 wait_option = click.option(
     "--wait", is_flag=True, help="If another run holds the corpus lock, wait for it instead of exiting (status 3)."
@@ -67,6 +74,11 @@ def cli() -> None:
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="wirecrawl")
+
+
+def _echo_json(value: Any) -> None:
+    """One JSON value on one line of stdout (UTF-8 as is)."""
+    click.echo(json.dumps(value, ensure_ascii=False, default=str))
 
 
 def _load_sources(sources_file: Path | None) -> list[Source]:
@@ -106,13 +118,58 @@ def _language(db: Database, language: str | None) -> str | None:
     raise ConfigError(f"--language {language!r} is not a language code or name (the corpus holds: {held})")
 
 
-def _check_source(corpus: Corpus, source: str | None) -> None:
-    """Refuse a --source the corpus holds no articles of, listing those it holds."""
-    if source is None:
-        return
-    held = corpus.source_names()
-    if source not in held:
-        raise ConfigError(f"no source named {source!r} in {corpus.path} (it holds: {', '.join(held) or 'none'})")
+def _check_source(source: str | None, held: list[str], path: Path) -> None:
+    """Refuse a --source the corpus at ``path`` holds no articles of, listing those it ``held``."""
+    if source is not None and source not in held:
+        raise ConfigError(f"no source named {source!r} in {path} (it holds: {', '.join(held) or 'none'})")
+
+
+def _filters(db: Database, path: Path, source: str | None, language: str | None) -> dict[str, Any]:
+    """The --source and --language of a reading command, checked against what the corpus holds."""
+    from storage.queries import corpus_stats
+
+    _check_source(source, [str(row["source"]) for row in corpus_stats(db, runs=0)["sources"]], path)
+    return {"source": source, "language": _language(db, language)}
+
+
+def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A --since/--until day as YYYY-MM-DD; anything else is refused in one line."""
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise ConfigError(f"--{param.name} {value!r} is not a day (YYYY-MM-DD, e.g. 2026-11-01)") from None
+
+
+def filter_options(command: Any) -> Any:
+    """--source, --language, --since and --until, as `search` and `export` take them."""
+    for option in reversed(
+        [
+            click.option("--source", help="Only pages of this source (by its name in the sources file)."),
+            click.option("--language", help="Only pages in this language: a code or a name (de, DE, german, Deutsch)."),
+            click.option(
+                "--since", callback=_day, metavar="YYYY-MM-DD", help="Only pages published on or after this day."
+            ),
+            click.option(
+                "--until", callback=_day, metavar="YYYY-MM-DD", help="Only pages published on or before this day."
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _say_stopping(in_flight: int) -> None:
+    if sys.stderr.isatty():
+        show_progress_line("")  # the message on a line of its own; progress goes on below it
+    click.echo(
+        f"wirecrawl: stopping: finishing {in_flight} page{'s' if in_flight != 1 else ''} in flight "
+        "(again to stop at once)",
+        err=True,
+    )
 
 
 def _say_waiting(reason: str) -> None:
@@ -230,7 +287,11 @@ def crawl(
     quiet: bool,
     wait: bool,
 ) -> None:
-    """Crawl sources into the corpus: the named ones, or all with --all.
+    """Crawl sources into the corpus: the named ones, or all with --all; or article URLs.
+
+    An argument with :// is an article URL: it is fetched and stored (robots.txt and the
+    politeness settings apply) under the source whose site it is on, else under a source
+    named after its host.
 
     Articles already stored are not downloaded again; feeds, sitemaps and listing pages
     are read on every run. One run at a time holds the corpus lock.
@@ -243,34 +304,27 @@ def crawl(
         wirecrawl crawl --all
 
         wirecrawl crawl example-news --db news.db -s DOWNLOAD_DELAY=2
-    """
-    from crawler.cli.runner import print_progress, run_crawl
 
+        wirecrawl crawl https://example.com/news/2026/11/30/some-story/
+    """
     if bool(names) == crawl_all:
         raise ConfigError("name the sources to crawl, or pass --all (not both)")
     sources = _load_sources(sources_file)
     known = [source.name for source in sources]
-    unknown = [name for name in names if name not in known]
+    urls = [name for name in names if "://" in name]
+    unknown = [name for name in names if name not in known and name not in urls]
     if unknown:
         raise ConfigError(f"no source named {unknown[0]!r} in {sources_path(sources_file)} (known: {', '.join(known)})")
-    settings = _settings(
-        corpus_path(db_file), overrides, sources_file, log_level or ("ERROR" if quiet else "WARNING"), log_file
-    )
+    targets: list[Any] = [name for name in names if name not in urls] + _url_spiders(urls, sources)
     show_progress = not quiet and sys.stderr.isatty()
+    if show_progress:  # before Scrapy is imported, which takes a while
+        count = len(targets or known)
+        show_progress_line(f"starting: {count} source{'s' if count != 1 else ''} into {corpus_path(db_file)}")
     try:
-        report = run_crawl(
-            list(names) or known,
-            settings,
-            progress=print_progress if show_progress else None,
-            wait=wait,
-            waiting=_say_waiting,
-        )
-    except CorpusLocked as held:
-        raise _lock_held(held) from None
-    except CorpusError as error:
-        raise ConfigError(str(error)) from None
-    if show_progress:
-        click.echo("", err=True)
+        report = _run_crawl(targets or known, db_file, overrides, sources_file, log_level, log_file, quiet, wait)
+    finally:
+        if show_progress:
+            show_progress_line("")  # the summary (or the error's one line) replaces the last progress line
     if not quiet:
         _print_report(report)
     if report.status in ("interrupted", "failed"):
@@ -282,6 +336,53 @@ def crawl(
             err=True,
         )
         sys.exit(EXIT_ERRORS)
+
+
+def _run_crawl(
+    targets: list[Any],
+    db_file: Path | None,
+    overrides: tuple[str, ...],
+    sources_file: Path | None,
+    log_level: str | None,
+    log_file: Path | None,
+    quiet: bool,
+    wait: bool,
+) -> Any:
+    """The crawl of ``targets`` as the command's options say; a refusal is a :class:`ConfigError`."""
+    settings = _settings(
+        corpus_path(db_file), overrides, sources_file, log_level or ("ERROR" if quiet else "WARNING"), log_file
+    )
+    from crawler.cli.runner import run_crawl
+
+    try:
+        return run_crawl(
+            targets,
+            settings,
+            progress=print_progress if not quiet and sys.stderr.isatty() else None,
+            wait=wait,
+            waiting=_say_waiting,
+            stopping=None if quiet else _say_stopping,
+        )
+    except CorpusLocked as held:
+        raise _lock_held(held) from None
+    except CorpusError as error:
+        raise ConfigError(str(error)) from None
+
+
+def _url_spiders(urls: list[str], sources: list[Source]) -> list[Any]:
+    """One spider per source for the article ``urls`` given: the declared source whose site each
+    is on, else a source named after its host."""
+    from crawler.urls import normalize_url
+    from spiders.source import SourceSpider
+
+    by_source: dict[Source, list[str]] = {}
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ConfigError(f"{url!r} is not an http(s) URL")
+        source = next((s for s in sources if s.declares_site_of(url)), None) or Source(name=parts.hostname)
+        by_source.setdefault(source, []).append(normalize_url(url))
+    return [SourceSpider.for_source(source, tuple(given)) for source, given in by_source.items()]
 
 
 def _print_report(report: Any) -> None:
@@ -304,14 +405,24 @@ def _print_report(report: Any) -> None:
 
 @cli.command()
 @sources_option
-def sources(sources_file: Path | None) -> None:
+@json_option
+def sources(sources_file: Path | None, as_json: bool) -> None:
     """Validate the sources file and list its sources.
+
+    With --json: one JSON object per source and line (name, feeds, sitemaps, start_urls,
+    follow, allow, deny, language, languages, proxy, settings).
 
     Example:
 
         wirecrawl sources --sources sources.example.toml
+
+        wirecrawl sources --json
     """
     declared = _load_sources(sources_file)
+    if as_json:
+        for source in declared:
+            _echo_json({k: v.pattern if isinstance(v, re.Pattern) else v for k, v in vars(source).items()})
+        return
     width = max(len(source.name) for source in declared)
     for source in declared:
         routes = ", ".join(
@@ -332,25 +443,38 @@ def sources(sources_file: Path | None) -> None:
     flag_value=10,
     help="Only the last N crawl runs (10 without N), with their failures by reason.",
 )
-def stats(db_file: Path | None, runs: int | None) -> None:
+@json_option
+def stats(db_file: Path | None, runs: int | None, as_json: bool) -> None:
     """Counts by source and language, stories vs copies, and the last crawl runs.
 
     With --runs: only the last runs, one line each (status, duration, counts, error rate)
-    and the reasons their pages failed.
+    and the reasons their pages failed or were not stored.
+
+    With --json: one JSON document {totals, sources, languages, runs}; with --runs --json,
+    one JSON object per run and line, newest first.
 
     Example:
 
         wirecrawl stats --db corpus.db
 
         wirecrawl stats --runs 20
+
+        wirecrawl stats --json
     """
     from storage.queries import corpus_stats, recent_runs
 
     db = _open_db(db_file)
     if runs is not None:
-        _print_runs(recent_runs(db, runs))
+        recent = recent_runs(db, runs)
+        for run in recent if as_json else ():
+            _echo_json(run)
+        if not as_json:
+            _print_runs(recent)
         return
     report = corpus_stats(db, runs=5)
+    if as_json:
+        _echo_json(report)
+        return
     totals = report["totals"]
     click.echo(
         f"{totals['articles']} articles in {totals['stories']} stories "
@@ -375,6 +499,10 @@ def _print_runs(runs: list[dict[str, Any]]) -> None:
         )
         if run["failures"]:
             click.echo("    failed: " + ", ".join(f"{reason} {count}" for reason, count in run["failures"].items()))
+        if run["not_stored"]:
+            click.echo(
+                "    not stored: " + ", ".join(f"{reason} {count}" for reason, count in run["not_stored"].items())
+            )
 
 
 def _print_table(title: str, rows: list[dict[str, Any]]) -> None:
@@ -390,26 +518,88 @@ def _print_table(title: str, rows: list[dict[str, Any]]) -> None:
 
 
 @cli.command()
+@click.argument("url")
+@db_option
+def why(url: str, db_file: Path | None) -> None:
+    """What became of one URL: stored (as which article, in which story), not stored and why, or never seen.
+
+    A page not stored says its reason as the run counted it: dropped/no_body (too short or
+    no body), dropped/not_article, skipped/language/fr, duplicates/url (the page of a stored
+    article, named), skipped/robots, errors/http_404, skipped/filtered_url (the source's
+    allow/deny), ... The corpus keeps the latest outcome of each URL (table page_outcomes).
+
+    Example:
+
+        wirecrawl why https://example.com/news/1 --db corpus.db
+    """
+    from crawler.urls import normalize_url
+    from storage.outcomes import page_fate
+
+    try:
+        normalized = normalize_url(url)
+    except ValueError:
+        normalized = url
+    fate = page_fate(_open_db(db_file), [url, normalized])
+    if fate["fate"] == "stored":
+        origin = "its origin" if fate["representative"] else f"a copy; origin {fate['origin_url']}"
+        click.echo(
+            f"stored: article {fate['article_id']} ({fate['source']}) {fate['title'] or '(untitled)'}  {fate['url']}\n"
+            f"  story {fate['story_id']} ({fate['copies']} {'copy' if fate['copies'] == 1 else 'copies'}, this is {origin}), "
+            f"published {fate['published'] or '--'}, fetched {fate['fetched_at']}"
+        )
+    elif fate["fate"] == "not_stored":
+        duplicate = (
+            f"; the page of article {fate['article_id']} {fate['duplicate_of']} (story {fate['story_id']})"
+            if fate["article_id"]
+            else ""
+        )
+        click.echo(
+            f"not stored: {fate['reason']} ({fate['detail']}){duplicate}\n"
+            f"  source {fate['source']}, run {fate['run_id'] or '-'}, {fate['seen']}"
+        )
+    else:
+        click.echo(f"never seen: {url} is not in the corpus, and no crawl recorded it")
+
+
+@cli.command()
 @click.argument("query")
-@click.option("--language", help="Only stories in this language: a code or a name (de, DE, german, Deutsch).")
+@filter_options
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="Most stories to show.")
 @db_option
-def search(query: str, language: str | None, limit: int, db_file: Path | None) -> None:
+@json_option
+def search(
+    query: str,
+    source: str | None,
+    language: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    db_file: Path | None,
+    as_json: bool,
+) -> None:
     """Full-text search over titles and texts: one line per story.
 
-    Each line: story id, copies, language, publication date, title, URL of the best match.
+    Each line: story id, copies, language, publication date, title, URL of the best match;
+    with --json, one JSON object per story and line with those fields.
+    Plain words must all match; FTS5 syntax works too ("a phrase", storm OR flood, harb*),
+    and a query that is not valid FTS5 is searched as plain words.
 
     Example:
 
         wirecrawl search "central bank" --language en --limit 5
+
+        wirecrawl search '"tram extension" OR ferry' --source meridian --since 2026-11-01
     """
     from storage.queries import search_stories
 
-    if not query.split():
+    if not query.replace('"', " ").split():
         raise ConfigError("the search query is empty: give at least one word")
     db = _open_db(db_file)
-    hits = search_stories(db, query, language=_language(db, language), limit=limit)
-    for hit in hits:
+    filters = _filters(db, corpus_path(db_file), source, language)
+    hits = search_stories(db, query, limit=limit, since=since, until=until, **filters)
+    for hit in hits if as_json else ():
+        _echo_json(dataclasses.asdict(hit))
+    for hit in () if as_json else hits:
         published = (hit.published or "")[:10] or "----------"
         click.echo(
             f"{hit.story_id:>6}  x{hit.copies:<3} {hit.language or '--':<3} {published}  {hit.title or '(untitled)'}  {hit.url}"
@@ -563,7 +753,7 @@ def reextract(source: str | None, db_file: Path | None, overrides: tuple[str, ..
     with _locked_corpus(db_file, wait) as corpus:
         from pipelines.reextract import reextract as run_reextract
 
-        _check_source(corpus, source)
+        _check_source(source, corpus.source_names(), corpus.path)
         settings = _settings(corpus.path, overrides)
         _story_rules(corpus, settings)  # the stories are rebuilt last: refuse bad DEDUP_* before any page
         report = run_reextract(corpus, settings, source=source, progress=progress)
@@ -576,7 +766,9 @@ def reextract(source: str | None, db_file: Path | None, overrides: tuple[str, ..
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path)
+)
 @click.option("--url", help="The page's address (only with a single FILE).")
 @click.option(
     "--hints",
@@ -609,6 +801,7 @@ def extract(
     Prints one JSON object per file and line: file, url, title, author, published,
     language, language_probability, text, credit, credited_source (and error, for a page
     that is not an article).
+    FILE "-" reads one page from stdin; --url then says its address.
     Given the same hints and headers, and the corpus whose site templates to remove, a page
     comes out as the crawl stores it.
 
@@ -619,21 +812,25 @@ def extract(
         wirecrawl extract page.html --url https://example.com/news/1 --hints '{"language": "de"}'
 
         wirecrawl extract saved/*.html.gz --templates-from corpus.db
+
+        curl -s https://example.com/news/1 | wirecrawl extract - --url https://example.com/news/1
     """
     from pipelines.core import SiteTemplates
     from pipelines.saved_page import extract_saved_page
 
     if url and len(files) > 1:
         raise ConfigError("--url needs a single FILE")
+    stdin = Path("-")
+    if stdin in files and (len(files) > 1 or not url):
+        raise ConfigError("FILE - (a page on stdin) goes alone, with --url URL: its address")
     hints = _parse_hints(hints_json)
     header_map = _parse_headers(headers)
     settings = _settings(corpus_path(None), ())
     templates = SiteTemplates.from_settings(_read_only_corpus(templates_db), settings) if templates_db else None
     failed = 0
     for file in files:
-        result = extract_saved_page(
-            file.read_bytes(), url or file.resolve().as_uri(), settings, hints, header_map, templates
-        )
+        body = sys.stdin.buffer.read() if file == stdin else file.read_bytes()
+        result = extract_saved_page(body, url or file.resolve().as_uri(), settings, hints, header_map, templates)
         click.echo(json.dumps({"file": str(file), **result}, ensure_ascii=False))
         failed += "error" in result
     if failed:
@@ -678,7 +875,7 @@ def demo(db_file: Path, force: bool) -> None:
     except CorpusError as error:
         raise ConfigError(str(error)) from None
     if show_progress:
-        click.echo("", err=True)
+        show_progress_line("")  # the summary replaces the last progress line
     _print_report(report)
     db = _open_db(db_file)
     summary = corpus_stats(db)
@@ -744,35 +941,37 @@ def serve(db_file: Path | None, port: int) -> None:
     show_default=True,
     help="One JSON object per line, or CSV with a header.",
 )
-@click.option(
-    "--since", type=click.DateTime(["%Y-%m-%d"]), help="Only rows published on or after this day (YYYY-MM-DD)."
-)
-@click.option("--language", help="Only rows in this language: a code or a name (de, DE, german, Deutsch).")
+@filter_options
 @click.option("--stories-only", is_flag=True, help="One row per story instead of one per article.")
 @click.option(
     "--output", type=click.File("w", encoding="utf-8", lazy=True), default="-", help="File to write (default: stdout)."
 )
 def export(
-    db_file: Path | None, export_format: str, since: Any, language: str | None, stories_only: bool, output: Any
+    db_file: Path | None,
+    export_format: str,
+    source: str | None,
+    language: str | None,
+    since: str | None,
+    until: str | None,
+    stories_only: bool,
+    output: Any,
 ) -> None:
     """Stream the corpus out for other tools: one row per article (with its story id) or per story.
+
+    With --stories-only, --source keeps the stories with a copy from that source.
 
     Example:
 
         wirecrawl export --since 2026-11-01 --language de > articles.jsonl
 
-        wirecrawl export --stories-only --format csv --output stories.csv
+        wirecrawl export --source meridian --until 2026-11-30 --stories-only --format csv --output stories.csv
     """
     from storage.export import export_corpus
 
     db = _open_db(db_file)
+    filters = _filters(db, corpus_path(db_file), source, language)
     count = export_corpus(
-        db,
-        output,
-        format=export_format,
-        since=since and since.date().isoformat(),
-        language=_language(db, language),
-        stories_only=stories_only,
+        db, output, format=export_format, since=since, until=until, stories_only=stories_only, **filters
     )
     click.echo(f"exported {count} {'stories' if stories_only else 'articles'}", err=True)
 

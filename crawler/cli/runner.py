@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scrapy import Spider
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from twisted.internet import task
@@ -24,7 +24,7 @@ from pipelines.core.stories import StoryMatcher
 from storage.corpus import Corpus, check_writable
 from storage.lock import CorpusLock
 
-__all__ = ["CrawlReport", "crawl_settings", "run_crawl"]
+__all__ = ["CrawlReport", "Progress", "crawl_settings", "run_crawl"]
 
 PROGRESS_INTERVAL = 2.0
 
@@ -91,42 +91,77 @@ def _check_log_file(path: Path) -> None:
         raise ValueError(f"--log-file {path}: {'the file' if path.exists() else 'its directory'} is not writable")
 
 
+#: ``progress(totals, elapsed seconds, names of the sources still running)``.
+Progress = Callable[[dict[str, int], float, list[str]], None]
+
+
+class _StoppingProcess(CrawlerProcess):
+    """Scrapy's process, telling at once how many pages a shutdown signal lets finish."""
+
+    def __init__(self, settings: Settings, stopping: Callable[[int], None] | None) -> None:
+        super().__init__(settings)
+        self._stopping = stopping
+
+    def _signal_shutdown(self, signum: int, frame: Any) -> None:
+        from twisted.internet import reactor
+
+        if self._stopping is not None:  # not from the signal handler itself: it may interrupt a write
+            reactor.callFromThread(self._stopping, self.pages_in_flight())
+        super()._signal_shutdown(signum, frame)
+
+    def pages_in_flight(self) -> int:
+        """Requests being downloaded and responses being processed, over every crawler."""
+        count = 0
+        for crawler in self.crawlers:
+            if engine := crawler.engine:
+                count += len(engine.downloader.active)
+                if slot := engine.scraper.slot:
+                    count += len(slot.active)
+        return count
+
+
 def run_crawl(
-    names: Sequence[str],
+    names: Sequence[str | type[Spider]],
     settings: Settings,
-    progress: Callable[[dict[str, int], float], None] | None = None,
+    progress: Progress | None = None,
     wait: bool = False,
     waiting: Callable[[str], None] | None = None,
+    stopping: Callable[[int], None] | None = None,
 ) -> CrawlReport:
-    """Crawl the named sources in one process (the reactor runs once) and record the run.
+    """Crawl the named sources (or these spider classes) in one process (the reactor runs once) and record the run.
 
     The run holds the corpus lock throughout: raises :class:`CorpusLocked` at once when
     another run holds it, or, with ``wait``, calls ``waiting`` with the reason and waits.
     Raises :class:`CorpusError` before any request when the corpus cannot be used as configured.
 
-    ``progress`` is called every few seconds with the running totals and elapsed seconds.
+    ``progress`` is called at the start and every few seconds with the running totals, the
+    elapsed seconds and the sources still running; ``stopping``, on SIGINT/SIGTERM, with the
+    number of pages in flight that the run finishes before it ends.
     """
     corpus_file = Path(settings.get("CORPUS_PATH"))
     check_writable(corpus_file)
     with CorpusLock(corpus_file).acquire(wait=wait, waiting=waiting):
-        return _run_locked(names, settings, progress)
+        return _run_locked(names, settings, progress, stopping)
 
 
 def _run_locked(
-    names: Sequence[str], settings: Settings, progress: Callable[[dict[str, int], float], None] | None
+    names: Sequence[str | type[Spider]],
+    settings: Settings,
+    progress: Progress | None,
+    stopping: Callable[[int], None] | None,
 ) -> CrawlReport:
     corpus = Corpus(settings.get("CORPUS_PATH"))
     if settings.getbool("DEDUP_NEAR_ENABLED"):
         StoryMatcher.from_settings(corpus, settings).check_index()  # before any request
     corpus.close_crashed_runs()
-    run_id = corpus.start_run(names)
+    run_id = corpus.start_run([name if isinstance(name, str) else name.name for name in names])
     status = "failed"
     started = time.monotonic()
     summed: dict[str, int] = {}
     per_source: dict[str, dict[str, int]] = {}
     try:
         settings.set("CORPUS_RUN_ID", run_id, priority="cmdline")
-        process = CrawlerProcess(settings)
+        process = _StoppingProcess(settings, stopping)
         quiet_per_page_noise()
         crawlers = [process.create_crawler(name) for name in names]
         for crawler in crawlers:
@@ -135,9 +170,12 @@ def _run_locked(
         def totals() -> dict[str, dict[str, int]]:
             return {c.spidercls.name: run_counts(c.stats.get_stats()) for c in crawlers if c.stats}
 
+        def running() -> list[str]:
+            return [c.spidercls.name for c in crawlers if c.crawling]
+
         if progress is not None:
-            ticker = task.LoopingCall(lambda: progress(_sum(totals().values()), time.monotonic() - started))
-            ticker.start(PROGRESS_INTERVAL, now=False)
+            ticker = task.LoopingCall(lambda: progress(_sum(totals().values()), time.monotonic() - started, running()))
+            ticker.start(PROGRESS_INTERVAL, now=True)
         process.start()
         per_source = totals()
         summed = _sum(per_source.values())
@@ -173,14 +211,3 @@ def _sum(counts: Any) -> dict[str, int]:
         for key, value in row.items():
             summed[key] = summed.get(key, 0) + value
     return summed
-
-
-def print_progress(totals: dict[str, int], elapsed: float) -> None:
-    """One self-overwriting status line on the terminal."""
-    rate = totals.get("pages_fetched", 0) / elapsed if elapsed else 0.0
-    line = (
-        f"\r{totals.get('pages_fetched', 0)} pages fetched, {totals.get('articles_added', 0)} articles stored, "
-        f"{totals.get('errors', 0)} errors, {rate:.1f} pages/s"
-    )
-    sys.stderr.write(line.ljust(79))
-    sys.stderr.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
 import sys
@@ -203,6 +204,7 @@ def test_a_signal_stops_the_run_gracefully_as_interrupted(tmp_path, served, sign
         out, err = proc.communicate(timeout=60)
     assert proc.returncode == EXIT_FAILED, err
     assert "Traceback" not in err
+    assert re.search(r"^wirecrawl: stopping: finishing \d+ pages? in flight", err, re.M), err
     (run,) = db_rows(db, "SELECT status, articles_added FROM crawl_runs")
     assert run["status"] == "interrupted" and 2 <= run["articles_added"] < 60
     corpus_is_consistent(db)
@@ -217,3 +219,42 @@ def _stored(db) -> int:
         return db_rows(db, "SELECT count(*) AS n FROM articles")[0]["n"]
     except Exception:  # noqa: BLE001 (the schema may not exist yet)
         return 0
+
+
+# --- Progress on a terminal ------------------------------------------------------------
+
+
+def test_progress_on_a_terminal_starts_at_once_and_gives_way_to_the_summary(tmp_path, served):
+    """On a terminal: a first line before Scrapy has started, then the running sources and totals,
+    and the last progress line cleared, so the summary below it is the only count left."""
+    import os
+    import pty
+
+    sources = sources_for(tmp_path, served, "slow")
+    primary, secondary = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "crawler", *crawl_args("--all", sources=sources, db=tmp_path / "corpus.db")],
+        cwd=tmp_path,
+        env=cli_env(),
+        stdout=subprocess.PIPE,
+        stderr=secondary,
+        text=True,
+    ) as proc:
+        os.close(secondary)
+        screen = b""
+        while True:
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:  # the terminal closed: the command ended
+                break
+            if not chunk:
+                break
+            screen += chunk
+        out, _ = proc.communicate(timeout=120)
+    os.close(primary)
+    assert proc.returncode == 0, screen.decode(errors="replace")
+    shown = screen.decode(errors="replace")
+    assert shown.startswith("\rstarting: 1 source into"), shown[:200]
+    assert re.search(r"\rslow: \d+ pages, \d+ stored, 0 errors", shown), shown
+    assert shown.rstrip(" ").endswith("\r") and shown.rsplit("\r", 2)[-2].strip() == ""  # the last line cleared
+    assert out.startswith("Run 1 finished") and "60 articles stored" in out

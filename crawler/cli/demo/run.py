@@ -7,7 +7,8 @@ from pathlib import Path
 
 from crawler.cli.demo.localsites import LocalSites
 from crawler.cli.demo.network import PUBLISHERS, demo_sites, demo_sources
-from crawler.cli.runner import CrawlReport, crawl_settings, print_progress, run_crawl
+from crawler.cli.progress import print_progress
+from crawler.cli.runner import CrawlReport, crawl_settings, run_crawl
 from crawler.config import dump_sources, load_sources
 from storage.corpus import CorpusError, check_writable, open_read_only
 from storage.queries import corpus_stats
