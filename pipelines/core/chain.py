@@ -25,7 +25,7 @@ from pipelines.core.identity import Fingerprinter, text_hash
 from pipelines.core.language import DetectedLanguage, LanguageDetector
 from pipelines.core.rejections import LanguageNotWanted, NotAnArticle
 from pipelines.core.settings import SettingsReader
-from pipelines.core.structure import StructureRules
+from pipelines.core.structure import StructureRules, TextIndex
 from storage.signatures import Fingerprint
 
 __all__ = ["Article", "CoreOptions", "FetchedPage", "Finished", "extract_page", "finish_text", "process_page"]
@@ -170,11 +170,12 @@ def extract_page(page: FetchedPage, options: CoreOptions) -> Extracted:
         extracted = options.extractor.extract(tree, url, page.hints, page.bar)
     if options.rules is None:
         return extracted
+    index = TextIndex(tree)  # one index of the page's words for both
     credit = split_credit(
-        tree, extracted.text.split("\n\n") if extracted.text else [], url, extracted.author, extracted.sitename
+        index, extracted.text.split("\n\n") if extracted.text else [], url, extracted.author, extracted.sitename
     )
     # With extraction off the page is taken as it is, its furniture too (the phrase rules still apply).
-    kept = credit.blocks if options.extractor is None else StructureRules().clean(tree, credit.blocks, url)
+    kept = credit.blocks if options.extractor is None else StructureRules().clean(index, credit.blocks, url)
     return replace(extracted, text="\n\n".join(kept), credit=credit.credit, credited_source=credit.credited_source)
 
 

@@ -226,14 +226,13 @@ class Credit:
 
 
 def split_credit(
-    tree,  # noqa: ANN001 (lxml document)
+    page: TextIndex,
     blocks: list[str],
     url: str,
     author: str | None = None,
     sitename: str | None = None,
 ) -> Credit:
-    """Take the syndication credits out of the body ``blocks`` of the page ``tree`` found at ``url``."""
-    page = TextIndex(tree)
+    """Take the syndication credits out of the body ``blocks`` of the page (its ``TextIndex``) found at ``url``."""
     kept: list[str] = []
     lines: list[str] = []
     named: str | None = None
@@ -249,8 +248,8 @@ def split_credit(
         lines.append(block)
         named = named or found or None
     if not lines:
-        return Credit(blocks, None, declared_original(tree, url))
-    return Credit(kept, "\n\n".join(lines), named or declared_original(tree, url))
+        return Credit(blocks, None, declared_original(page.tree, url))
+    return Credit(kept, "\n\n".join(lines), named or declared_original(page.tree, url))
 
 
 def _credit_of(page: TextIndex, block: str, url: str, near_edge: bool, at_end: bool) -> str | None:

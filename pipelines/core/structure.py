@@ -173,9 +173,14 @@ class TextIndex:
     def __init__(self, tree) -> None:  # noqa: ANN001 (lxml document)
         self.tree = tree
         self.nodes: dict[str, list] = {}
-        for node in tree.xpath("//body//text()") if tree is not None else ():
+        strip, nodes = _WORD_STRIP, self.nodes  # locals: this loop sees every word of the page
+        for node in tree.xpath(_BODY_TEXT) if tree is not None else ():
             for word in node.split():
-                self.nodes.setdefault(_word(word), []).append(node)
+                key = word.strip(strip)
+                if key in nodes:
+                    nodes[key].append(node)
+                else:
+                    nodes[key] = [node]
 
     def elements_of(self, text: str) -> list:
         """The elements whose whole text is ``text`` (a body block): the innermost first, then
@@ -187,6 +192,9 @@ class TextIndex:
         probe = max((_word(word) for word in text.split()[:6]), key=len, default="")
         places: list[list] = []
         for node in self.nodes.get(probe, []) if probe else []:
+            stripped = node.strip()
+            if len(stripped) > len(text) or " ".join(stripped.split()) not in text:
+                continue  # a text node of another block: none of its elements can hold just this one
             element = node.getparent()
             if element is not None and getattr(node, "is_tail", False):
                 element = element.getparent()
@@ -200,8 +208,13 @@ class TextIndex:
         return places
 
 
+_WORD_STRIP = QUOTES + " .,"
+#: The text a reader sees in the body (a script's or style's text is never a block).
+_BODY_TEXT = "//body//text()[not(parent::script) and not(parent::style)]"
+
+
 def _word(word: str) -> str:
-    return word.strip(QUOTES + " .,")
+    return word.strip(_WORD_STRIP)
 
 
 def box_of(elements: list, text: str) -> list:
@@ -234,9 +247,8 @@ def reads_as_headline(text: str) -> bool:
 class StructureRules:
     """Removes the body blocks whose elements are furniture (see the module docstring)."""
 
-    def clean(self, tree, blocks: list[str], url: str) -> list[str]:  # noqa: ANN001
-        """The blocks that are not furniture by their elements, in order."""
-        index = TextIndex(tree)
+    def clean(self, index: TextIndex, blocks: list[str], url: str) -> list[str]:
+        """The blocks that are not furniture by their elements (found through the page's ``index``), in order."""
         return [block for block in blocks if not self.is_furniture(index, block, url)]
 
     def is_furniture(self, index: TextIndex, block: str, url: str) -> bool:

@@ -11,7 +11,7 @@ from scrapy.settings import Settings
 from test_stages import STORY
 
 from pipelines.core import CoreOptions, FetchedPage, process_page
-from pipelines.core.structure import StructureRules, tokens
+from pipelines.core.structure import StructureRules, TextIndex, tokens
 
 URL = "https://courier.example/news/2026/11/harbour-channel"
 
@@ -76,7 +76,7 @@ def test_prose_stays_whatever_box_it_is_in():
         "Since then ships have doubled in size, and the largest now wait offshore for the tide."
     )
     tree, blocks = tree_and_blocks(f'<aside class="related promo"><p>{fact_box}</p></aside><p>{STORY[0]}</p>')
-    assert StructureRules().clean(tree, blocks, URL) == blocks
+    assert StructureRules().clean(TextIndex(tree), blocks, URL) == blocks
 
 
 def test_furniture_roles_and_tags_leave_short_blocks():
@@ -84,7 +84,7 @@ def test_furniture_roles_and_tags_leave_short_blocks():
         f'<p>{STORY[0]}</p><div role="navigation"><p>Top · News · Weather</p></div>'
         "<figure><p>The harbour at dawn</p></figure>"
     )
-    assert StructureRules().clean(tree, blocks, URL) == [STORY[0]]
+    assert StructureRules().clean(TextIndex(tree), blocks, URL) == [STORY[0]]
 
 
 def test_obfuscated_class_names_carry_no_word():
