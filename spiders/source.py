@@ -20,6 +20,7 @@ from crawler.drops import page_not_stored
 from crawler.failures import count_failure, failure_reason
 from crawler.items import Article
 from crawler.urls import normalize_url, same_site
+from spiders.backoff import HostGivenUp
 from spiders.feeds import UnreadableDocument, parse_feed
 from spiders.sitemaps import parse_sitemap, robots_sitemaps
 from storage.clock import utc_now
@@ -238,11 +239,13 @@ class SourceSpider(Spider):
         """The fetched page as an :class:`Article` for the pipeline stages."""
         content_type = response.headers.get(b"Content-Type", b"").lower()
         if content_type and not content_type.startswith(HTML_TYPES):
-            self._not_stored(response, "dropped/not_html", f"not an HTML page ({content_type.decode('latin-1')})")
+            self._not_stored(
+                _chain(response.request), "dropped/not_html", f"not an HTML page ({content_type.decode('latin-1')})"
+            )
             self.logger.info("not an HTML page (%s): %s", content_type.decode("latin-1"), response.url)
             return
         if _looks_binary(response.body):
-            self._not_stored(response, "dropped/binary", "binary content")
+            self._not_stored(_chain(response.request), "dropped/binary", "binary content")
             self.logger.info("binary content served as %s: %s", content_type.decode("latin-1") or "HTML", response.url)
             return
         request_url = response.meta.get("redirect_urls", [response.url])[0]
@@ -286,11 +289,11 @@ class SourceSpider(Spider):
             self.logger.info("not a fetchable article URL: %r", url[:200])
             return
         if not self.source.is_article_url(url):
-            self._skipped(url, "skipped/filtered_url", "the source's allow/deny patterns exclude it")
+            self._not_stored([url], "skipped/filtered_url", "the source's allow/deny patterns exclude it")
             return
         if self.non_article_url is not None and self.non_article_url.search(urlsplit(url).path):
-            self._skipped(
-                url, "skipped/non_article_url", "EXTRACT_NON_ARTICLE_URL: never an article (tag, author, ...)"
+            self._not_stored(
+                [url], "skipped/non_article_url", "EXTRACT_NON_ARTICLE_URL: never an article (tag, author, ...)"
             )
             return
         self.crawler.stats.inc_value(f"wirecrawl/discovered/{via}")
@@ -330,15 +333,11 @@ class SourceSpider(Spider):
         self.crawler.stats.inc_value(f"wirecrawl/discovery/malformed_{kind}")
         self.logger.warning("malformed %s %s (%s): read its first %d entries", kind, response.url, reason, entries)
 
-    def _skipped(self, url: str, reason: str, detail: str) -> None:
-        """Count a candidate article URL not requested, and record why."""
+    def _not_stored(self, urls: list[str], reason: str, detail: str) -> None:
+        """Count a page not requested or not one to extract (``urls``: as discovered, through its
+        redirects), and record why."""
         self.crawler.stats.inc_value(f"wirecrawl/{reason}")
-        page_not_stored(self.crawler, [url], self.source.name, reason, detail)
-
-    def _not_stored(self, response: Response, reason: str, detail: str) -> None:
-        """Count a fetched page that is not one to extract, and record why."""
-        self.crawler.stats.inc_value(f"wirecrawl/{reason}")
-        page_not_stored(self.crawler, _chain(response.request), self.source.name, reason, detail)
+        page_not_stored(self.crawler, urls, self.source.name, reason, detail)
 
     def request_failed(self, failure: Failure) -> Iterator[Request]:
         """Count and log (one line) a request that failed; the crawl goes on."""
@@ -352,7 +351,7 @@ class SourceSpider(Spider):
         what = "article" if request.meta.get("article") else request.meta.get("discovered_via", "page")
         reason = failure_reason(failure.value)
         if reason is None:  # robots.txt, already stored, host given up: counted where they were decided
-            if request.meta.get("article") and (skip := _deliberate_skip(failure.getErrorMessage())):
+            if request.meta.get("article") and (skip := _deliberate_skip(failure)):
                 if skip == "skipped/robots":  # Scrapy counts it as robotstxt/forbidden; the run's reasons read ours
                     self.crawler.stats.inc_value(f"wirecrawl/{skip}")
                 page_not_stored(self.crawler, _chain(request), self.source.name, skip, failure.getErrorMessage()[:200])
@@ -372,12 +371,12 @@ def _chain(request: Request | None) -> list[str]:
     return [*request.meta.get("redirect_urls", []), request.url]
 
 
-def _deliberate_skip(message: str) -> str | None:
+def _deliberate_skip(failure: Failure) -> str | None:
     """The outcome key of a request skipped on purpose: robots.txt, a host given up (not one already stored)."""
-    if "robots.txt" in message:
-        return "skipped/robots"
-    if "given up" in message:
+    if isinstance(failure.value, HostGivenUp):
         return "skipped/host_given_up"
+    if "robots.txt" in failure.getErrorMessage():  # Scrapy's robots.txt middleware raises a plain IgnoreRequest
+        return "skipped/robots"
     return None
 
 
