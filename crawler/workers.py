@@ -12,28 +12,25 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import os
 import select
 import signal
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from scrapy.crawler import Crawler
 
+from crawler.fork_server import fork_server_context
 from crawler.shared_corpus import SharedByCrawlers
 
 __all__ = ["WorkerCrashed", "WorkerPool", "default_workers", "pool_for"]
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
-
-#: Imported once by the fork server, so a new worker starts with everything loaded.
-PRELOAD = ["pipelines.preload"]
 
 
 class WorkerCrashed(Exception):
@@ -54,24 +51,39 @@ class WorkerPool:
     At most ``max_pending`` calls are in flight at once; further callers wait their turn, so
     pages queued for the workers stay bounded however fast they are downloaded. A worker that
     dies (a page crashing the parser) is replaced; the calls it took down are tried once more.
+    The processes start in a thread of their own: the crawl sends its first requests meanwhile,
+    and the first call waits until they are up.
     """
 
     def __init__(self, workers: int, max_pending: int = 0) -> None:
         self.workers = workers
         self.max_pending = max_pending or 4 * max(1, workers)
+        self._started: Future[None] = Future()
+        self._starter: threading.Thread | None = None
         self._executor: ProcessPoolExecutor | None = self._start() if workers > 0 else None
         self._slots: asyncio.Semaphore | None = None
 
     def _start(self) -> ProcessPoolExecutor:
         # A fork server, not fork: the crawler process has threads (DNS, SQLite, logging).
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
         executor = ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+            self.workers, mp_context=fork_server_context(), initializer=_start_worker, initargs=(os.getpid(),)
         )
-        for _ in range(self.workers):  # start the processes now, while the crawl discovers pages
-            executor.submit(int)
+        self._started = Future()
+        self._starter = threading.Thread(
+            target=self._spawn, args=(executor, self._started), name="start-workers", daemon=True
+        )
+        self._starter.start()
         return executor
+
+    def _spawn(self, executor: ProcessPoolExecutor, started: Future[None]) -> None:
+        """Start the executor's processes (each submit forks one, once the fork server has loaded the stages)."""
+        try:
+            for _ in range(self.workers):
+                executor.submit(int)
+        except BaseException as error:  # a broken or closed pool: the first call finds out
+            started.set_exception(error)
+        else:
+            started.set_result(None)
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """``function(*args)`` in a worker process, awaited without blocking the event loop."""
@@ -93,6 +105,9 @@ class WorkerPool:
         executor = self._executor
         assert executor is not None
         try:
+            if not self._started.done():
+                await asyncio.wrap_future(self._started)
+            self._started.result()  # raises what stopped the processes from starting
             return await asyncio.wrap_future(executor.submit(function, *args))
         except BrokenProcessPool:
             self._replace(executor)
@@ -106,6 +121,8 @@ class WorkerPool:
 
     def close(self) -> None:
         """Stop the worker processes (after the calls in flight)."""
+        if self._starter is not None:
+            self._starter.join()
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None

@@ -2,12 +2,14 @@
 
 Each article has its own text (random words from a fixed vocabulary, seeded by its number),
 so no two are duplicates of each other; ``slow`` makes every article page take that long,
-which gives the crash and overlap tests a crawl long enough to interrupt.
+which gives the crash and overlap tests a crawl long enough to interrupt, and ``hold`` keeps
+the article pages from answering until the test lets them.
 """
 
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Mapping
 
 import sites
@@ -40,9 +42,18 @@ def article_path(number: int) -> str:
 
 
 def newsroom(
-    name: str, count: int, *, slow: float = 0.0, feed_path: str = "/feed.xml", extra: Mapping[str, Page] | None = None
+    name: str,
+    count: int,
+    *,
+    slow: float = 0.0,
+    hold: threading.Event | None = None,
+    feed_path: str = "/feed.xml",
+    extra: Mapping[str, Page] | None = None,
 ) -> Site:
-    """Site ``name`` with ``count`` articles, all in one RSS feed; ``extra`` adds or replaces pages."""
+    """Site ``name`` with ``count`` articles, all in one RSS feed; ``extra`` adds or replaces pages.
+
+    Each article page waits ``slow`` seconds before it answers, and, with ``hold``, until it is set.
+    """
 
     def render(addresses: Mapping[str, str]) -> dict[str, Page]:
         base = addresses[name].rstrip("/")
@@ -53,7 +64,7 @@ def newsroom(
         }
         for n in range(count):
             page = sites.article_page(generated_article(n), "Newsroom")
-            page.delay = slow
+            page.delay, page.hold = slow, hold
             pages[article_path(n)] = page
         pages.update(extra or {})
         return pages

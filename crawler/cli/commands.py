@@ -19,6 +19,7 @@ from crawler import __version__
 from crawler.cli.progress import print_progress, show_progress_line
 from crawler.config import Source, SourcesError, corpus_path, load_sources, sources_path
 from crawler.failures import error_rate
+from crawler.fork_server import start_fork_server
 from storage.corpus import Corpus, CorpusError, check_exists, check_writable, open_read_only
 from storage.lock import CorpusLock, CorpusLocked
 
@@ -349,6 +350,8 @@ def _run_crawl(
     wait: bool,
 ) -> Any:
     """The crawl of ``targets`` as the command's options say; a refusal is a :class:`ConfigError`."""
+    if _parse_overrides(overrides).get("PIPELINE_WORKERS", "").strip() != "0":
+        start_fork_server()  # the workers' stages load on another core while Scrapy loads here
     settings = _settings(
         corpus_path(db_file), overrides, sources_file, log_level or ("ERROR" if quiet else "WARNING"), log_file
     )
@@ -866,6 +869,7 @@ def demo(db_file: Path, force: bool) -> None:
 
         wirecrawl demo --db demo.db
     """
+    start_fork_server()  # the workers' stages load on another core while the demo's sites start here
     from crawler.cli.demo.run import run_demo
     from storage.queries import corpus_stats, syndicated_stories
 

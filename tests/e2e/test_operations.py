@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -79,8 +80,18 @@ def _wait_for_lock(db: Path, proc: subprocess.Popen, timeout: float = 20) -> Non
     raise AssertionError("the first run never took the lock")
 
 
-def test_overlapping_run_exits_with_status_3_and_leaves_the_running_one_alone(slow_site, tmp_path):
-    sources = write_sources(tmp_path, [{"name": "slow", "feeds": [slow_site.url("slow", "/feed.xml")]}])
+@pytest.fixture
+def held_site():
+    """A site whose article pages answer only once the test sets the event: a run that cannot end before."""
+    held = threading.Event()
+    with LocalSites([newsroom("held", 6, hold=held)]) as served:
+        yield served, held
+        held.set()
+
+
+def test_overlapping_run_exits_with_status_3_and_leaves_the_running_one_alone(held_site, tmp_path):
+    served, held = held_site
+    sources = write_sources(tmp_path, [{"name": "held", "feeds": [served.url("held", "/feed.xml")]}])
     db = tmp_path / "corpus.db"
     first = _popen_crawl(crawl_args("--all", sources=sources, db=db), tmp_path)
     try:
@@ -88,6 +99,7 @@ def test_overlapping_run_exits_with_status_3_and_leaves_the_running_one_alone(sl
         second = run_cli(*crawl_args("--all", sources=sources, db=db), cwd=tmp_path)
         assert first.poll() is None, "the first run ended before the second was refused"
     finally:
+        held.set()
         out, err = first.communicate(timeout=120)
     assert second.returncode == EXIT_LOCKED, describe(second)  # how fast: benchmarks/lock_refusal.py
     assert second.stdout == ""

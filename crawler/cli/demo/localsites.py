@@ -29,6 +29,7 @@ class Page:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds to wait before answering (a slow feed, a slow page)
+    hold: threading.Event | None = None  # answer only once this is set (a page a test holds back)
     # Misbehaviour, for fault-injection tests:
     stream: Callable[[], Iterator[bytes]] | None = None  # body sent chunk by chunk, no Content-Length
     stall: float = 0.0  # after the headers and half the body, wait this long (a page that never ends)
@@ -180,6 +181,8 @@ class LocalSites:
                     )
                 if page.delay:
                     time.sleep(page.delay)
+                if page.hold is not None:
+                    page.hold.wait()
                 if page.reset:
                     # SO_LINGER 0: close() sends RST, as a crashing server or a firewall does.
                     self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
