@@ -4,6 +4,7 @@ Workers start ready (no page waits for imports or for langdetect's language prof
 share these pages with each other until they write to them.
 """
 
+import datasketch  # noqa: F401 (the fingerprints' MinHash; the core imports it where it is used)
 from langdetect.detector_factory import init_factory
 
 import pipelines.core  # noqa: F401

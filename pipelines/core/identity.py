@@ -10,15 +10,22 @@ from functools import cache
 from typing import Any, Self
 
 import numpy as np
-from datasketch import MinHash
-from datasketch.hashfunc import sha1_hash32
 
 from crawler import settings as defaults
 from pipelines.core.settings import SettingsReader
 from storage.scripts import UNSPACED_CHARACTERS, has_unspaced_script
 from storage.signatures import Fingerprint, pack_signature
 
-__all__ = ["Fingerprinter", "TextIdentity", "normalized_text", "shingle_sequence", "shingles", "text_hash", "tokens"]
+__all__ = [
+    "Fingerprinter",
+    "TextIdentity",
+    "normalized_text",
+    "shingle_hash",
+    "shingle_sequence",
+    "shingles",
+    "text_hash",
+    "tokens",
+]
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -129,9 +136,7 @@ class Fingerprinter:
         return np.unique(self._hash_sequence(text))
 
     def _hash_sequence(self, text: str) -> np.ndarray:
-        return np.fromiter(
-            (sha1_hash32(s.encode("utf-8")) for s in shingle_sequence(text, self.shingle_size)), dtype=np.uint32
-        )
+        return np.fromiter((shingle_hash(s) for s in shingle_sequence(text, self.shingle_size)), dtype=np.uint32)
 
     def fingerprint(self, text: str, language: str | None) -> tuple[Fingerprint, np.ndarray]:
         """The text's index entry (whole-text and lead bands, keyed by ``language``) and its shingle hashes."""
@@ -145,6 +150,8 @@ class Fingerprinter:
         return Fingerprint(pack_signature(values), len(hashed), bands), hashed
 
     def _minhash(self, hashed: np.ndarray) -> np.ndarray:
+        from datasketch import MinHash  # see _permutations
+
         permutations, scheme = _permutations(self.num_perm)
         minhash = MinHash(num_perm=self.num_perm, permutations=permutations, scheme=scheme, hashfunc=int)
         minhash.update_batch(hashed.tolist())
@@ -170,8 +177,18 @@ def _band_hashes(values: np.ndarray, bands: int, rows: int, prefix: bytes) -> tu
     )
 
 
+def shingle_hash(shingle: str) -> int:
+    """The shingle's 32-bit hash: the first 4 bytes of its UTF-8 SHA-1, little-endian (datasketch's
+    ``sha1_hash32``, which the stored signatures were built with)."""
+    return int.from_bytes(hashlib.sha1(shingle.encode("utf-8")).digest()[:4], "little")
+
+
 @cache
 def _permutations(num_perm: int) -> tuple[Any, str]:
+    # datasketch loads SciPy (~0.6 s): imported where a MinHash is made, which the worker
+    # processes do (they preload it); the crawl process only hashes shingles.
+    from datasketch import MinHash
+
     # Generating the permutations costs more than hashing a text: once per process.
     template = MinHash(num_perm=num_perm, seed=1)
     return template.permutations, template.scheme

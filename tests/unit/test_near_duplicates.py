@@ -4,7 +4,7 @@ import pytest
 from dedup_cases import CASES
 
 from pipelines.core import StoryRules, rebuild_stories
-from pipelines.core.identity import Fingerprinter, shingles, text_hash, tokens
+from pipelines.core.identity import Fingerprinter, shingle_hash, shingles, text_hash, tokens
 from pipelines.core.stories import StoryMatcher
 from storage.corpus import Corpus, CorpusError
 from storage.stories import StoryChanges
@@ -181,3 +181,11 @@ def test_an_index_without_the_lead_bands_is_refused(corpus):
     StoryMatcher(corpus, Fingerprinter(lead_bands=0)).check_index()
     with pytest.raises(CorpusError, match="dedupe --rebuild"):
         StoryMatcher(corpus).check_index()
+
+
+def test_shingle_hash_is_datasketchs_sha1_hash32():
+    """Stored signatures were built with datasketch's hash: ours must give the same values."""
+    from datasketch.hashfunc import sha1_hash32
+
+    for shingle in ["storm petra shuts north sea", "充 电 桩 数 量", "", "ß é ё"]:
+        assert shingle_hash(shingle) == sha1_hash32(shingle.encode("utf-8"))
