@@ -72,9 +72,10 @@ class FeedRun:
 
 
 def trafilatura_command(
-    feed_url: str, parallel: int, work: Path, options: tuple[str, ...] = ()
+    feed_url: str, parallel: int, work: Path, options: tuple[str, ...] = (), executable: Path = TRAFILATURA
 ) -> tuple[list[str], dict[str, str]]:
-    """The ``trafilatura --feed`` command (writing into ``work/out``) and its environment.
+    """The ``trafilatura --feed`` command (writing into ``work/out``) and its environment; ``executable``
+    is the project venv's trafilatura unless another is given.
 
     The feed and its links must use ``*.localhost`` host names (see the module docstring).
     """
@@ -86,7 +87,7 @@ def trafilatura_command(
     (work / "shim").mkdir(exist_ok=True)
     (work / "shim" / "sitecustomize.py").write_text(RESOLVE_LOCALHOST)
     command = [
-        str(TRAFILATURA),
+        str(executable),
         "--feed",
         feed_url,
         "--parallel",
