@@ -96,9 +96,12 @@ end
 for _, key in ipairs(KEYS) do redis.call('SET', key, ARGV[1], 'PX', ARGV[2]) end
 return 1
 """
+# ARGV[2]: milliseconds the leases still last (0: free at once).
 _RELEASE_LEASES = """
 for _, key in ipairs(KEYS) do
-  if redis.call('GET', key) == ARGV[1] then redis.call('DEL', key) end
+  if redis.call('GET', key) == ARGV[1] then
+    if tonumber(ARGV[2]) > 0 then redis.call('PEXPIRE', key, ARGV[2]) else redis.call('DEL', key) end
+  end
 end
 return 1
 """
@@ -217,10 +220,10 @@ class Cluster:
         keys = [PREFIX + "lease:" + host for host in sorted(set(hosts))]
         return bool(self._scripts["take_leases"](keys=keys, args=[worker, int(seconds * 1000)])) if keys else True
 
-    def release_leases(self, hosts: Iterable[str], worker: str) -> None:
-        """Give up the leases of ``hosts`` that ``worker`` holds."""
+    def release_leases(self, hosts: Iterable[str], worker: str, after: float) -> None:
+        """Give up the leases of ``hosts`` that ``worker`` holds, ``after`` seconds from now."""
         if keys := [PREFIX + "lease:" + host for host in set(hosts)]:
-            self._scripts["release_leases"](keys=keys, args=[worker])
+            self._scripts["release_leases"](keys=keys, args=[worker, int(after * 1000)])
 
     def heartbeat(self, key: str, state: Mapping[str, Any], seconds: float) -> None:
         """Say that ``worker:<name>`` or ``writer`` is alive, doing ``state``, for ``seconds``."""

@@ -47,6 +47,11 @@ def source_hosts(source: Source) -> set[str]:
     }
 
 
+def _run_name(job: Job, delivery: int) -> str:
+    """The name of the run of a job's ``delivery``-th attempt (the writer's key for its run record)."""
+    return f"{job.id}/{delivery}"
+
+
 @dataclass
 class _Worker:
     cluster: Cluster
@@ -62,6 +67,7 @@ class _Worker:
         self.beat = self.settings.getfloat("CLUSTER_HEARTBEAT_SECONDS")
         self.lease = self.settings.getfloat("CLUSTER_LEASE_SECONDS")
         self.idle = self.settings.getfloat("CLUSTER_JOB_IDLE_SECONDS")
+        self.delay = self.settings.getfloat("DOWNLOAD_DELAY")
         self.started = time.time()
 
     def alive(self, job: Job | None = None, state: str = "idle") -> None:
@@ -96,10 +102,14 @@ class _Worker:
                 return
             self.alive(job, "waiting for its hosts")
             time.sleep(self.beat)
+        if job.deliveries > 1:  # the worker that ran it before is gone: its run ended there
+            self.cluster.publish("run_end", {"run": _run_name(job, job.deliveries - 1), "status": "crashed"})
         try:
             finished = self.crawl(job, hosts)
         finally:
-            self.cluster.release_leases(hosts, self.name)
+            # Held for one more DOWNLOAD_DELAY: the next worker's first request to a host
+            # comes no sooner after this crawl's last one than the crawl's own requests did.
+            self.cluster.release_leases(hosts, self.name, after=self.delay)
         if finished:
             self.cluster.finish_job(job)
             self.report.done.append(job.source)
@@ -108,7 +118,11 @@ class _Worker:
 
     def crawl(self, job: Job, hosts: set[str]) -> bool:
         """Crawl the job's source in a child process; whether it finished as this worker's job."""
-        overrides = {**self.overrides, "CLUSTER_REDIS_URL": self.cluster.url, "CLUSTER_JOB": f"{self.name}/{job.id}"}
+        overrides = {
+            **self.overrides,
+            "CLUSTER_REDIS_URL": self.cluster.url,
+            "CLUSTER_JOB": _run_name(job, job.deliveries),
+        }
         command = [sys.executable, "-m", "crawler.cli.job", str(self.sources_file), job.source, json.dumps(overrides)]
         # The child reads its stdin to its end: when this process dies, the pipe closes and the child ends.
         child = subprocess.Popen(command, stdin=subprocess.PIPE)
