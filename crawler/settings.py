@@ -186,6 +186,8 @@ CLUSTER_LEASE_SECONDS = 30.0
 # ...and its job is taken over by another worker after this long without a renewal. Longer
 # than the lease, so the hosts of a dead worker's job are free when the job is claimed.
 CLUSTER_JOB_IDLE_SECONDS = 60.0
+# A job whose crawl failed (or whose worker died) this many times is given up, not run again.
+CLUSTER_JOB_ATTEMPTS = 3
 
 # --- Logging and reporting -------------------------------------------------------------
 LOG_LEVEL = "INFO"

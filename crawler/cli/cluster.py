@@ -68,6 +68,7 @@ class _Worker:
         self.lease = self.settings.getfloat("CLUSTER_LEASE_SECONDS")
         self.idle = self.settings.getfloat("CLUSTER_JOB_IDLE_SECONDS")
         self.delay = self.settings.getfloat("DOWNLOAD_DELAY")
+        self.attempts = self.settings.getint("CLUSTER_JOB_ATTEMPTS")
         self.started = time.time()
 
     def alive(self, job: Job | None = None, state: str = "idle") -> None:
@@ -95,6 +96,13 @@ class _Worker:
             logger.warning("job %s: no source named %r in %s; dropped", job.id, job.source, self.sources_file)
             self.cluster.finish_job(job)
             return
+        if job.deliveries > 1:  # the worker that ran it before is gone, or its crawl failed: that run ended
+            self.cluster.publish("run_end", {"run": _run_name(job, job.deliveries - 1), "status": "crashed"})
+        if job.deliveries > self.attempts:
+            logger.error("job %s (%s): given up after %d attempts", job.id, job.source, self.attempts)
+            self.cluster.finish_job(job)
+            self.report.left.append(job.source)
+            return
         hosts = source_hosts(source)
         while not self.cluster.take_leases(hosts, self.name, self.lease):
             if self.stopping() or not self.cluster.hold_job(job, self.name):
@@ -102,8 +110,6 @@ class _Worker:
                 return
             self.alive(job, "waiting for its hosts")
             time.sleep(self.beat)
-        if job.deliveries > 1:  # the worker that ran it before is gone: its run ended there
-            self.cluster.publish("run_end", {"run": _run_name(job, job.deliveries - 1), "status": "crashed"})
         try:
             finished = self.crawl(job, hosts)
         finally:

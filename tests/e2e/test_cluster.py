@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import json
+import re
 import signal
 import subprocess
 import sys
@@ -139,15 +141,15 @@ DELAY = 0.2
 POLITE = (f"DOWNLOAD_DELAY={DELAY}", "DOWNLOAD_DELAY_JITTER=0", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
 
 
-def worker_args(redis: RedisServer, sources: Path, *settings: str) -> list[object]:
-    return ["worker", "--redis", redis.url, "--sources", sources, "--drain"] + [
+def worker_args(redis: RedisServer, sources: Path, *settings: str, drain: bool = True) -> list[object]:
+    return ["worker", "--redis", redis.url, "--sources", sources, *(["--drain"] if drain else [])] + [
         arg for setting in (*WORKER_SETTINGS, *settings) for arg in ("-s", setting)
     ]
 
 
-def writer_args(redis: RedisServer, sources: Path, db: Path) -> list[object]:
-    args: list[object] = ["writer", "--redis", redis.url, "--sources", sources, "--db", db, "--drain"]
-    return args + [arg for setting in CLUSTER_SETTINGS for arg in ("-s", setting)]
+def writer_args(redis: RedisServer, sources: Path, db: Path, drain: bool = True) -> list[object]:
+    args: list[object] = ["writer", "--redis", redis.url, "--sources", sources, "--db", db]
+    return args + (["--drain"] if drain else []) + [arg for setting in CLUSTER_SETTINGS for arg in ("-s", setting)]
 
 
 def enqueue(redis: RedisServer, sources: Path, cwd: Path) -> None:
@@ -289,7 +291,8 @@ def test_a_writer_dying_between_commit_and_acknowledgement_stores_nothing_twice(
     assert db_rows(db, "SELECT count(*) AS n FROM articles")[0]["n"] > 0  # committed, never acknowledged
 
     writer = start(*writer_args(redis_server, cluster_sites.sources, db), cwd=tmp_path, log="writer.log")
-    assert "already stored" in finish(writer, tmp_path, "writer.log")
+    redelivered = re.search(r"(\d+) already stored", finish(writer, tmp_path, "writer.log"))
+    assert redelivered and int(redelivered[1]) > 0  # the committed batch, read again, stored nothing twice
     check_corpus(db, cluster_sites)
 
 
@@ -342,3 +345,34 @@ def test_redis_unreachable_is_one_line_and_status_2(tmp_path: Path, cluster_site
         assert result.returncode == 2, describe(result)
         assert result.stderr.count("\n") == 1 and "cannot reach Redis" in result.stderr, result.stderr
     assert not (tmp_path / "c.db").exists()
+
+
+def test_sigterm_stops_worker_and_writer_with_status_0_and_the_job_goes_on(
+    slow_site: Cluster, redis_server: RedisServer, tmp_path: Path
+) -> None:
+    slow_site.clear()
+    enqueue(redis_server, slow_site.sources, tmp_path)
+    db = tmp_path / "cluster.db"
+    writer = start(*writer_args(redis_server, slow_site.sources, db, drain=False), cwd=tmp_path, log="writer.log")
+    one_at_a_time = "CONCURRENT_REQUESTS_PER_DOMAIN=1"
+    worker = start(
+        *worker_args(redis_server, slow_site.sources, one_at_a_time, drain=False), cwd=tmp_path, log="worker.log"
+    )
+    wait_for(lambda: len(slow_site.article_requests()) >= 2, "the worker to fetch articles")
+    status = run_cli("cluster", "status", "--redis", redis_server.url, "--json", cwd=tmp_path)
+    assert status.returncode == 0, describe(status)
+    state = json.loads(status.stdout)
+    (running,) = state["workers"].values()
+    assert running["source"] == "encodings" and running["state"] == "crawling", state
+    assert state["jobs"]["encodings"]["worker"] in state["workers"], state
+    assert set(state["leases"]) == {"127.0.0.6"} and state["writer"] is not None, state
+    text = run_cli("cluster", "status", "--redis", redis_server.url, cwd=tmp_path)
+    assert "crawling encodings" in text.stdout and "127.0.0.6" in text.stdout, describe(text)
+
+    worker.send_signal(signal.SIGTERM)
+    writer.send_signal(signal.SIGTERM)
+    assert "1 left for another worker" in finish(worker, tmp_path, "worker.log")
+    finish(writer, tmp_path, "writer.log")
+
+    run_cluster(redis_server, slow_site.sources, db, tmp_path, workers=1)  # enqueue adds nothing: it is queued
+    check_corpus(db, slow_site)
