@@ -7,6 +7,7 @@ import dataclasses
 import json
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -105,15 +106,37 @@ def cluster_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]
 
 
 @pytest.fixture(scope="module")
+def few_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+    """Four sources on two hosts: enough for the writer's batches, quick to crawl."""
+    yield from serve(
+        tmp_path_factory.mktemp("few-sites"), {"127.0.0.2": ("rss2", "wire_a"), "127.0.0.3": ("rdf", "wire_b")}
+    )
+
+
+@pytest.fixture(scope="module")
 def slow_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     """One source whose four articles take a second each: a crawl of it is seconds long."""
     yield from serve(tmp_path_factory.mktemp("slow-site"), {"127.0.0.6": ("encodings",)}, article_delay=1.0)
 
 
+#: Every command started by a test, killed at its end if it is still running (a failed assertion).
+STARTED: list[subprocess.Popen[bytes]] = []
+
+
+@pytest.fixture(autouse=True)
+def _kill_leftovers() -> Iterator[None]:
+    yield
+    while STARTED:
+        process = STARTED.pop()
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
 def start(*args: object, cwd: Path, log: str) -> subprocess.Popen[bytes]:
     """Start ``python -m crawler ARGS`` in the background, its output in ``cwd/log``."""
     with open(cwd / log, "ab") as output:
-        return subprocess.Popen(
+        process = subprocess.Popen(
             [sys.executable, "-m", "crawler", *map(str, args)],
             cwd=cwd,
             env=cli_env(),
@@ -121,6 +144,8 @@ def start(*args: object, cwd: Path, log: str) -> subprocess.Popen[bytes]:
             stdout=output,
             stderr=subprocess.STDOUT,
         )
+    STARTED.append(process)
+    return process
 
 
 def finish(process: subprocess.Popen[bytes], cwd: Path, log: str) -> str:
@@ -218,6 +243,14 @@ def test_two_workers_and_a_writer_store_what_one_process_stores(
     check_corpus(db, cluster_sites)
 
 
+def stored_articles(db: Path) -> int:
+    """How many articles the corpus holds (0 while it is being created)."""
+    try:
+        return int(db_rows(db, "SELECT count(*) AS n FROM articles")[0]["n"])
+    except (AssertionError, sqlite3.OperationalError):
+        return 0
+
+
 def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -261,16 +294,16 @@ def test_a_worker_killed_mid_job_leaves_the_job_to_another(
 
 
 def test_a_writer_dying_between_commit_and_acknowledgement_stores_nothing_twice(
-    cluster_sites: Cluster, redis_server: RedisServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    few_sites: Cluster, redis_server: RedisServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from crawler.cli.runner import crawl_settings
     from pipelines.writer import run_writer
     from storage.cluster import Cluster as RedisCluster
     from storage.corpus import Corpus
 
-    enqueue(redis_server, cluster_sites.sources, tmp_path)
+    enqueue(redis_server, few_sites.sources, tmp_path)
     for n in range(2):
-        worker = start(*worker_args(redis_server, cluster_sites.sources), cwd=tmp_path, log=f"worker{n}.log")
+        worker = start(*worker_args(redis_server, few_sites.sources), cwd=tmp_path, log=f"worker{n}.log")
         finish(worker, tmp_path, f"worker{n}.log")  # every item now waits in the stream
 
     class Died(Exception):
@@ -280,7 +313,7 @@ def test_a_writer_dying_between_commit_and_acknowledgement_stores_nothing_twice(
         raise Died
 
     db = tmp_path / "cluster.db"
-    settings = crawl_settings(cluster_sites.sources, db, {"CORPUS_COMMIT_ARTICLES": "4"})
+    settings = crawl_settings(few_sites.sources, db, {"CORPUS_COMMIT_ARTICLES": "4"})
     cluster = RedisCluster.connect(redis_server.url, 5.0)
     monkeypatch.setattr(cluster, "ack_items", die)
     corpus = Corpus(db)
@@ -288,31 +321,31 @@ def test_a_writer_dying_between_commit_and_acknowledgement_stores_nothing_twice(
         run_writer(cluster, corpus, settings, drain=True, stopping=lambda: False)
     corpus.abandon()
     cluster.close()
-    assert db_rows(db, "SELECT count(*) AS n FROM articles")[0]["n"] > 0  # committed, never acknowledged
+    assert stored_articles(db) > 0  # committed, never acknowledged
 
-    writer = start(*writer_args(redis_server, cluster_sites.sources, db), cwd=tmp_path, log="writer.log")
+    writer = start(*writer_args(redis_server, few_sites.sources, db), cwd=tmp_path, log="writer.log")
     redelivered = re.search(r"(\d+) already stored", finish(writer, tmp_path, "writer.log"))
     assert redelivered and int(redelivered[1]) > 0  # the committed batch, read again, stored nothing twice
-    check_corpus(db, cluster_sites)
+    check_corpus(db, few_sites)
 
 
 def test_a_writer_killed_and_restarted_loses_nothing(
-    cluster_sites: Cluster, redis_server: RedisServer, tmp_path: Path
+    few_sites: Cluster, redis_server: RedisServer, tmp_path: Path
 ) -> None:
-    enqueue(redis_server, cluster_sites.sources, tmp_path)
+    enqueue(redis_server, few_sites.sources, tmp_path)
     db = tmp_path / "cluster.db"
-    args = [*writer_args(redis_server, cluster_sites.sources, db), "-s", "CORPUS_COMMIT_ARTICLES=1"]
+    args = [*writer_args(redis_server, few_sites.sources, db), "-s", "CORPUS_COMMIT_ARTICLES=1"]
     writer = start(*args, cwd=tmp_path, log="writer.log")
-    worker = start(*worker_args(redis_server, cluster_sites.sources), cwd=tmp_path, log="worker.log")
+    worker = start(*worker_args(redis_server, few_sites.sources), cwd=tmp_path, log="worker.log")
     try:
-        wait_for(lambda: db.exists() and db_rows(db, "SELECT count(*) AS n FROM articles")[0]["n"] >= 2, "articles")
+        wait_for(lambda: stored_articles(db) >= 2, "the writer to store articles")
     finally:
         writer.send_signal(signal.SIGKILL)
         writer.wait()
     finish(worker, tmp_path, "worker.log")
     writer = start(*args, cwd=tmp_path, log="writer.log")
     finish(writer, tmp_path, "writer.log")
-    check_corpus(db, cluster_sites)
+    check_corpus(db, few_sites)
 
 
 def test_the_cluster_completes_across_a_redis_restart(
