@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -20,7 +20,7 @@ from crawler.cli.commands import (
     ConfigError,
     _echo_json,
     _load_sources,
-    _lock_held,
+    _locked_corpus,
     _parse_overrides,
     _settings,
     cli,
@@ -30,8 +30,6 @@ from crawler.cli.commands import (
 )
 from crawler.config import corpus_path, sources_path
 from storage.cluster import Cluster, ClusterUnreachable, RedisError
-from storage.corpus import Corpus, CorpusError, check_writable
-from storage.lock import CorpusLock, CorpusLocked
 
 if TYPE_CHECKING:
     from scrapy.settings import Settings
@@ -49,13 +47,10 @@ drain_option = click.option(
 )
 
 
-class RedisLost(click.ClickException):
+class RedisLost(ConfigError):
     """Redis stopped answering mid-run: one line on stderr, exit status 1 (what was not acknowledged is redone)."""
 
     exit_code = EXIT_FAILED
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"wirecrawl: {self.format_message()}", err=True)
 
 
 def _connect(redis_url: str, settings: Settings) -> Cluster:
@@ -174,28 +169,12 @@ def writer(
     settings = _settings(path, overrides, sources_file)
     _load_sources(sources_file)
     cluster = _connect(redis_url, settings)
-    try:
-        check_writable(path)
-        lock = CorpusLock(path).acquire(wait=False)
-    except CorpusLocked as held:
-        raise _lock_held(held) from None
-    except CorpusError as error:
-        raise ConfigError(str(error)) from None
-    with lock:
-        try:
-            corpus = Corpus(path)
-        except CorpusError as error:
-            raise ConfigError(str(error)) from None
+    with _locked_corpus(db_file, wait=False, create=True) as corpus:
         corpus.limit_size(settings.getint("CORPUS_MAX_SIZE"))
-        try:
-            with _until_stopped() as stopping:
-                if rebuild_seen:
-                    click.echo(f"writer: {cluster.rebuild_seen(corpus.stored_urls())} stored URLs told to the workers")
-                counts = run_writer(cluster, corpus, settings, drain, stopping)
-        except BaseException:
-            corpus.abandon()  # what was not committed stays unacknowledged in Redis
-            raise
-        corpus.close()
+        with _until_stopped() as stopping:
+            if rebuild_seen:
+                click.echo(f"writer: {cluster.rebuild_seen(corpus.stored_urls())} stored URLs told to the workers")
+            counts = run_writer(cluster, corpus, settings, drain, stopping)
     click.echo(
         f"writer: {counts.get('wirecrawl/stored')} articles stored "
         f"({counts.get('wirecrawl/stored/copies')} copies of a story), "
