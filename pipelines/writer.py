@@ -112,7 +112,8 @@ def run_writer(
     batch_size = max(1, settings.getint("CORPUS_COMMIT_ARTICLES"))
     beat = settings.getfloat("CLUSTER_HEARTBEAT_SECONDS")
     name, started = worker_name(), time.time()
-    _take_writer_role(cluster, name, beat, stopping)
+    if not _take_writer_role(cluster, name, beat, stopping):
+        return counts
     runs = cluster.open_runs()
     pending = True  # first the entries read before a restart and never acknowledged
     try:
@@ -120,7 +121,7 @@ def run_writer(
             state = {"name": name, "since": started, "stored": counts.get("wirecrawl/stored")}
             cluster.heartbeat("writer", state, 3 * beat)
             jobs_done = drain and not cluster.queued_jobs()  # before the read: their items are all in the stream
-            entries = cluster.read_items(pending, batch_size, beat)
+            entries = cluster.read_items(pending, batch_size, None if jobs_done else beat)
             if entries:
                 _store_batch(cluster, corpus, storage, runs, entries)
             elif pending:
@@ -132,14 +133,17 @@ def run_writer(
     return counts
 
 
-def _take_writer_role(cluster: Cluster, name: str, beat: float, stopping: Callable[[], bool]) -> None:
-    """Become the cluster's one writer, waiting while another one's heartbeat lasts."""
+def _take_writer_role(cluster: Cluster, name: str, beat: float, stopping: Callable[[], bool]) -> bool:
+    """Become the cluster's one writer, waiting while another one's heartbeat lasts; False if stopped first."""
+    told = False
     while not cluster.claim_writer(name, 3 * beat):
-        if (other := cluster.writer_running()) and other.get("name") != name:
+        if not told and (other := cluster.writer_running()):
             logger.warning("another writer is running (%s): waiting for it to stop", other.get("name"))
+            told = True
         if stopping():
-            return
+            return False
         time.sleep(beat)
+    return True
 
 
 def _store_batch(

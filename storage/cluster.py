@@ -249,15 +249,17 @@ class Cluster:
         """Add an entry for the writer; returns its id."""
         return self.redis.xadd(ITEMS, {"kind": kind, "data": json.dumps(payload, ensure_ascii=False)})
 
-    def read_items(self, pending: bool, count: int, block_seconds: float) -> list[tuple[str, str, dict[str, Any]]]:
+    def read_items(
+        self, pending: bool, count: int, block_seconds: float | None
+    ) -> list[tuple[str, str, dict[str, Any]]]:
         """Up to ``count`` entries for the writer as (id, kind, payload): those it read before and did
-        not acknowledge (``pending``), else new ones, waiting up to ``block_seconds`` for them."""
+        not acknowledge (``pending``), else new ones, waiting up to ``block_seconds`` (None: not) for them."""
         read = self.redis.xreadgroup(
             WRITER_GROUP,
             WRITER_GROUP,
             {ITEMS: "0" if pending else ">"},
             count=count,
-            block=None if pending else int(block_seconds * 1000),
+            block=None if pending or block_seconds is None else int(block_seconds * 1000),
         )
         entries = []
         for _stream, rows in read or ():

@@ -6,6 +6,7 @@ import contextlib
 import dataclasses
 import json
 import re
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -241,6 +242,15 @@ def test_two_workers_and_a_writer_store_what_one_process_stores(
     documents = [r for r in cluster_sites.requests() if r.path.endswith((".xml", ".rdf"))]  # listings are read again
     assert documents and {r.status for r in documents} == {304}, documents
     check_corpus(db, cluster_sites)
+
+    # A new Redis knows no stored URL until the writer tells it the corpus's.
+    redis_server.stop()
+    shutil.rmtree(redis_server.directory)
+    redis_server.directory.mkdir()
+    redis_server.start()
+    writer = start(*writer_args(redis_server, cluster_sites.sources, db), "--rebuild-seen", cwd=tmp_path, log="w.log")
+    urls = len(db_rows(db, "SELECT url FROM article_urls"))
+    assert f"writer: {urls} stored URLs told to the workers" in finish(writer, tmp_path, "w.log")
 
 
 def stored_articles(db: Path) -> int:
