@@ -87,6 +87,12 @@ if #pending == 0 or pending[1][2] ~= ARGV[2] then return 0 end
 redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[3], 'JUSTID')
 return 1
 """
+# Remove a consumer from the group, only if it holds no job (removing it would drop its pending entries).
+_REMOVE_CONSUMER = """
+if #redis.call('XPENDING', KEYS[1], ARGV[1], '-', '+', 1, ARGV[2]) > 0 then return 0 end
+redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], ARGV[2])
+return 1
+"""
 # All the leases or none: ARGV[1] the owner, ARGV[2] milliseconds.
 _TAKE_LEASES = """
 for _, key in ipairs(KEYS) do
@@ -136,6 +142,7 @@ class Cluster:
                 ("enqueue", _ENQUEUE),
                 ("finish_job", _FINISH_JOB),
                 ("hold_job", _HOLD_JOB),
+                ("remove_consumer", _REMOVE_CONSUMER),
                 ("take_leases", _TAKE_LEASES),
                 ("release_leases", _RELEASE_LEASES),
                 ("record_blocks", _RECORD_BLOCKS),
@@ -165,6 +172,10 @@ class Cluster:
         """Close the connections."""
         self.redis.close()
 
+    def _block(self, seconds: float) -> int:
+        """Milliseconds a blocking read waits: well within the socket's timeout, and never 0 (forever)."""
+        return max(1, int(min(seconds, self.timeout / 2) * 1000))
+
     # --- jobs ------------------------------------------------------------------------------
 
     def enqueue(self, sources: Iterable[str]) -> list[str]:
@@ -185,7 +196,7 @@ class Cluster:
                 return Job(entry_id, fields["source"], deliveries[0]["times_delivered"] if deliveries else 2)
             if start == "0-0":
                 break
-        read = self.redis.xreadgroup(WORKERS_GROUP, worker, {JOBS: ">"}, count=1, block=int(block_seconds * 1000))
+        read = self.redis.xreadgroup(WORKERS_GROUP, worker, {JOBS: ">"}, count=1, block=self._block(block_seconds))
         for _stream, entries in read or ():
             for entry_id, fields in entries:
                 return Job(entry_id, fields["source"])
@@ -208,6 +219,14 @@ class Cluster:
             if consumer["name"] != worker and not self.redis.exists(PREFIX + "worker:" + consumer["name"]):
                 return True
         return False
+
+    def leave(self, worker: str) -> None:
+        """``worker`` stops: its heartbeat goes, and the group forgets every worker that is gone and
+        holds no job (itself included), so a year of restarts does not pile up consumers."""
+        self.forget("worker:" + worker)
+        for consumer in self.redis.xinfo_consumers(JOBS, WORKERS_GROUP):
+            if not consumer["pending"] and not self.redis.exists(PREFIX + "worker:" + consumer["name"]):
+                self._scripts["remove_consumer"](keys=[JOBS], args=[WORKERS_GROUP, consumer["name"]])
 
     def queued_jobs(self) -> dict[str, str]:
         """Source -> id of its job, for every job not yet acknowledged."""
@@ -259,7 +278,7 @@ class Cluster:
             WRITER_GROUP,
             {ITEMS: "0" if pending else ">"},
             count=count,
-            block=None if pending or block_seconds is None else int(block_seconds * 1000),
+            block=None if pending or block_seconds is None else self._block(block_seconds),
         )
         entries = []
         for _stream, rows in read or ():

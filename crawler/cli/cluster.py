@@ -87,7 +87,7 @@ class _Worker:
                 elif drain and not self.cluster.jobs_left(self.name):
                     break
         finally:
-            self.cluster.forget("worker:" + self.name)
+            self.cluster.leave(self.name)
         return self.report
 
     def handle(self, job: Job) -> None:

@@ -29,10 +29,11 @@ from crawler.cli.commands import (
     sources_option,
 )
 from crawler.config import corpus_path, sources_path
-from storage.cluster import Cluster, ClusterUnreachable, RedisError
 
 if TYPE_CHECKING:
     from scrapy.settings import Settings
+
+    from storage.cluster import Cluster
 
 __all__ = ["cluster", "enqueue", "worker", "writer"]
 
@@ -55,6 +56,8 @@ class RedisLost(ConfigError):
 
 def _connect(redis_url: str, settings: Settings) -> Cluster:
     """The cluster's Redis; unreachable: one line, exit status 2."""
+    from storage.cluster import Cluster, ClusterUnreachable
+
     try:
         return Cluster.connect(redis_url, settings.getfloat("CLUSTER_REDIS_TIMEOUT"))
     except ClusterUnreachable as error:
@@ -64,6 +67,8 @@ def _connect(redis_url: str, settings: Settings) -> Cluster:
 @contextmanager
 def _until_stopped() -> Iterator[Callable[[], bool]]:
     """``stopping()``: whether SIGTERM or SIGINT arrived (the loop then finishes what it holds and returns)."""
+    from storage.cluster import RedisError  # redis is imported by the cluster's commands only
+
     received: list[int] = []
     previous = {
         sig: signal.signal(sig, lambda signum, frame: received.append(signum))

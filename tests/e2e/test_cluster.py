@@ -178,9 +178,10 @@ def writer_args(redis: RedisServer, sources: Path, db: Path, drain: bool = True)
     return args + (["--drain"] if drain else []) + [arg for setting in CLUSTER_SETTINGS for arg in ("-s", setting)]
 
 
-def enqueue(redis: RedisServer, sources: Path, cwd: Path) -> None:
+def enqueue(redis: RedisServer, sources: Path, cwd: Path) -> str:
     result = run_cli("enqueue", "--redis", redis.url, "--sources", sources, "--all", cwd=cwd)
     assert result.returncode == 0, describe(result)
+    return result.stdout
 
 
 def run_cluster(
@@ -390,10 +391,12 @@ def test_redis_unreachable_is_one_line_and_status_2(tmp_path: Path, cluster_site
     assert not (tmp_path / "c.db").exists()
 
 
-def test_sigterm_stops_worker_and_writer_with_status_0_and_the_job_goes_on(
-    slow_site: Cluster, redis_server: RedisServer, tmp_path: Path
-) -> None:
+def test_status_and_sigterm_while_a_job_runs(slow_site: Cluster, redis_server: RedisServer, tmp_path: Path) -> None:
+    from storage.cluster import Cluster as RedisCluster
+
     slow_site.clear()
+    cluster = RedisCluster.connect(redis_server.url, 5.0)
+    assert cluster.take_leases(["127.0.0.6"], "another-worker", 60)  # the job's host is busy
     enqueue(redis_server, slow_site.sources, tmp_path)
     db = tmp_path / "cluster.db"
     writer = start(*writer_args(redis_server, slow_site.sources, db, drain=False), cwd=tmp_path, log="writer.log")
@@ -401,21 +404,50 @@ def test_sigterm_stops_worker_and_writer_with_status_0_and_the_job_goes_on(
     worker = start(
         *worker_args(redis_server, slow_site.sources, one_at_a_time, drain=False), cwd=tmp_path, log="worker.log"
     )
-    wait_for(lambda: len(slow_site.article_requests()) >= 2, "the worker to fetch articles")
+    waiting = "waiting for its hosts"
+    wait_for(lambda: any(w["state"] == waiting for w in cluster.status()["workers"].values()), "the worker to wait")
+
     status = run_cli("cluster", "status", "--redis", redis_server.url, "--json", cwd=tmp_path)
     assert status.returncode == 0, describe(status)
     state = json.loads(status.stdout)
-    (running,) = state["workers"].values()
-    assert running["source"] == "encodings" and running["state"] == "crawling", state
-    assert state["jobs"]["encodings"]["worker"] in state["workers"], state
-    assert set(state["leases"]) == {"127.0.0.6"} and state["writer"] is not None, state
+    (name,) = state["workers"]
+    assert state["workers"][name]["source"] == "encodings" and state["jobs"]["encodings"]["worker"] == name, state
+    assert state["leases"]["127.0.0.6"]["worker"] == "another-worker" and state["writer"] is not None, state
     text = run_cli("cluster", "status", "--redis", redis_server.url, cwd=tmp_path)
-    assert "crawling encodings" in text.stdout and "127.0.0.6" in text.stdout, describe(text)
+    assert f"{waiting} encodings" in text.stdout and "127.0.0.6: another-worker" in text.stdout, describe(text)
 
-    worker.send_signal(signal.SIGTERM)
+    cluster.release_leases(["127.0.0.6"], "another-worker", after=0)
+    cluster.close()
+    wait_for(lambda: len(slow_site.article_requests()) >= 1, "the worker to fetch an article")
+    worker.send_signal(signal.SIGTERM)  # three more articles of a second each to go: the crawl is stopped
     writer.send_signal(signal.SIGTERM)
     assert "1 left for another worker" in finish(worker, tmp_path, "worker.log")
     finish(writer, tmp_path, "writer.log")
 
-    run_cluster(redis_server, slow_site.sources, db, tmp_path, workers=1)  # enqueue adds nothing: it is queued
+    assert "queued 0 jobs; 1 already queued or running" in enqueue(redis_server, slow_site.sources, tmp_path)
+    run_cluster(redis_server, slow_site.sources, db, tmp_path, workers=1)
     check_corpus(db, slow_site)
+
+
+def test_a_job_that_keeps_failing_is_given_up(few_sites: Cluster, redis_server: RedisServer, tmp_path: Path) -> None:
+    from crawler.cli.cluster import run_worker
+    from crawler.cli.runner import crawl_settings
+    from crawler.config import load_sources
+    from storage.cluster import Cluster as RedisCluster
+
+    cluster = RedisCluster.connect(redis_server.url, 5.0)
+    try:
+        assert cluster.enqueue(["rss2"]) == ["rss2"]
+        assert cluster.enqueue(["rss2"]) == []  # one job per source at a time
+        assert cluster.take_job("a-worker-that-dies", idle_seconds=60, block_seconds=1) is not None
+        settings = crawl_settings(
+            few_sites.sources, tmp_path / "c.db", {"CLUSTER_JOB_IDLE_SECONDS": "0", "CLUSTER_JOB_ATTEMPTS": "1"}
+        )
+        sources = {source.name: source for source in load_sources(few_sites.sources)}
+        report = run_worker(cluster, few_sites.sources, sources, {}, settings, drain=True, stopping=lambda: False)
+        assert (report.done, report.left) == ([], ["rss2"])
+        assert cluster.queued_jobs() == {}  # acknowledged: the next enqueue queues it again
+        assert cluster.enqueue(["rss2"]) == ["rss2"]
+        assert cluster.redis.xinfo_consumers("wirecrawl:jobs", "workers") == []  # gone, holding nothing
+    finally:
+        cluster.close()
