@@ -171,6 +171,24 @@ DEDUP_CONTAINMENT = 0.8  # ...or when this much of the shorter text is in the lo
 DEDUP_MIN_SHINGLES = 20  # the containment rule needs a shorter text at least this long
 DEDUP_MAX_CANDIDATES = 50  # most candidates verified per article
 
+# --- Scaling out: workers and one writer around one Redis (README, "Scaling out") -------
+# The Redis a worker's crawl shares with the cluster; set by `wirecrawl worker` for the
+# crawls it runs ("": the embedded default, one process writing one SQLite file).
+CLUSTER_REDIS_URL = ""
+# Names the job a worker's crawl runs (set by `wirecrawl worker`): its run record in the corpus.
+CLUSTER_JOB = ""
+# Longest wait for one answer from Redis, in seconds; past it the command gives up on Redis.
+CLUSTER_REDIS_TIMEOUT = 10.0
+# A worker renews its host leases and says it is alive this often while a job runs...
+CLUSTER_HEARTBEAT_SECONDS = 5.0
+# ...its leases lapse this long after the last renewal (a dead worker's hosts are free again)...
+CLUSTER_LEASE_SECONDS = 30.0
+# ...and its job is taken over by another worker after this long without a renewal. Longer
+# than the lease, so the hosts of a dead worker's job are free when the job is claimed.
+CLUSTER_JOB_IDLE_SECONDS = 60.0
+# A job whose crawl failed (or whose worker died) this many times is given up, not run again.
+CLUSTER_JOB_ATTEMPTS = 3
+
 # --- Logging and reporting -------------------------------------------------------------
 LOG_LEVEL = "INFO"
 # One compact line per event: "2026-11-24T10:00:00 W source-name: message".

@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 from scrapy import signals
 from scrapy.crawler import Crawler
 
+from storage.cluster import Cluster, ClusterCorpus
 from storage.corpus import Corpus
 
 __all__ = ["SharedByCrawlers", "corpus_for", "corpus_key"]
@@ -61,10 +62,16 @@ def corpus_key(crawler: Crawler) -> Path:
 
 
 def _open_corpus(crawler: Crawler) -> Corpus:
+    settings = crawler.settings
+    if url := settings.get("CLUSTER_REDIS_URL"):
+        # A worker's crawl: the corpus is the writer's; what the crawl reads of it is in Redis.
+        cluster = Cluster.connect(url, settings.getfloat("CLUSTER_REDIS_TIMEOUT"))
+        return ClusterCorpus(cluster, settings.get("CLUSTER_JOB"))  # type: ignore[return-value]
     corpus = Corpus(corpus_key(crawler))
     corpus.limit_size(crawler.settings.getint("CORPUS_MAX_SIZE"))
     return corpus
 
 
-#: The corpus at the crawler's ``CORPUS_PATH``, opened on first use, closed after the last crawler.
-corpus_for: SharedByCrawlers[Corpus] = SharedByCrawlers(_open_corpus, corpus_key, close=Corpus.close)
+#: The corpus at the crawler's ``CORPUS_PATH``, opened on first use, closed after the last crawler
+#: (with ``CLUSTER_REDIS_URL``, a worker's view of the cluster's corpus: :class:`storage.cluster.ClusterCorpus`).
+corpus_for: SharedByCrawlers[Corpus] = SharedByCrawlers(_open_corpus, corpus_key, close=lambda corpus: corpus.close())

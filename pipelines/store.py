@@ -9,6 +9,7 @@ import sqlite3
 from typing import Self
 
 from scrapy.crawler import Crawler
+from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 from scrapy.utils.defer import deferred_from_coro
 
@@ -22,88 +23,52 @@ from pipelines.drops import NotStored, SamePage
 from storage.corpus import Corpus
 from storage.stories import StoredArticle
 
-__all__ = ["CorpusPipeline"]
+__all__ = ["ArticleStorage", "CorpusPipeline"]
 
 logger = logging.getLogger(__name__)
 
 
-class CorpusPipeline:
-    """Decides each article's story and writes it with its story atomically (``CORPUS_PATH``),
-    and the page as fetched, compressed, unless ``CORPUS_STORE_PAGES`` is off.
+class ArticleStorage:
+    """Stores articles in a corpus, each with its story decided by the core's :class:`StoryRules`,
+    and keeps the articles stored since the last commit, to write them again after a failed one.
 
-    One item at a time, in arrival order (:data:`crawler.ordering.COMMIT`, taken and released
-    here), so a copy always sees the copies that arrived before it. The same text at the same
-    path under another query string is the stored page again: its URLs are recorded and the
-    copy dropped. Settings: ``DEDUP_EXACT_ENABLED``, ``DEDUP_NEAR_ENABLED`` and the ``DEDUP_*``
-    thresholds (see :class:`pipelines.core.StoryRules`).
-    Commits are batched: every ``CORPUS_COMMIT_ARTICLES`` articles or ``CORPUS_COMMIT_SECONDS``
-    seconds, whichever comes first (a crash loses at most that, to be fetched again).
-
-    When the corpus cannot be written (a full disk, ``CORPUS_MAX_SIZE`` reached, an I/O
-    error), the transaction is rolled back, so the corpus stays valid, and the crawl stops
-    (close reason ``corpus_full`` or ``corpus_error``): fetching pages that cannot be
-    stored would only cost the sites bandwidth.
+    The one place that decides and stores: the crawl's :class:`CorpusPipeline` and the cluster's
+    writer (:mod:`pipelines.writer`) both store through it. ``stats`` counts ``wirecrawl/stored``,
+    ``wirecrawl/stored/copies`` and ``wirecrawl/duplicates/*``; with ``store_pages`` the page as
+    fetched is kept (compressed) with its article.
     """
 
-    def __init__(
-        self,
-        corpus: Corpus,
-        rules: StoryRules,
-        stats: StatsCollector,
-        crawler: Crawler | None,
-        store_pages: bool,
-        order: ArrivalOrder,
-        commit_articles: int,
-        commit_seconds: float,
-    ) -> None:
+    def __init__(self, corpus: Corpus, rules: StoryRules, stats: StatsCollector, store_pages: bool) -> None:
         self.corpus = corpus
         self.rules = rules
         self.stats = stats
-        self.crawler = crawler
         self.store_pages = store_pages
-        self.order = order
-        self.commit_articles = commit_articles
-        self.commit_seconds = commit_seconds
-        self._commit_timer: asyncio.TimerHandle | None = None
         self._uncommitted: list[Article] = []  # stored since the last commit (kept to write again after a rollback)
-        self._stopping = False
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        settings, corpus = crawler.settings, corpus_for(crawler)
+    def from_settings(cls, corpus: Corpus, settings: BaseSettings, stats: StatsCollector) -> Self:
+        """Storage with the story rules of ``settings`` (``DEDUP_*``, ``CORPUS_STORE_PAGES``); the
+        near-duplicate index is checked against them first."""
         rules = StoryRules.from_settings(corpus, settings)
         if rules.near:
             rules.matcher.check_index()
-        return cls(
-            corpus,
-            rules,
-            crawler.stats,
-            crawler,
-            settings.getbool("CORPUS_STORE_PAGES"),
-            order_for(crawler),
-            commit_articles=settings.getint("CORPUS_COMMIT_ARTICLES"),
-            commit_seconds=settings.getfloat("CORPUS_COMMIT_SECONDS"),
-        )
+        return cls(corpus, rules, stats, settings.getbool("CORPUS_STORE_PAGES"))
 
-    async def process_item(self, item: Article) -> Article:
-        await self.order.turn(item, COMMIT)
-        try:
-            self._decide_story(item)
-            if self.commit_articles > 1 and self.corpus.hold_writes():
-                self._commit_timer = asyncio.get_running_loop().call_later(self.commit_seconds, self._commit)
-            stored = self._write(item)
-            self._uncommitted.append(item)
-            self.stats.inc_value("wirecrawl/stored")
-            if not stored.new_story:
-                self.stats.inc_value("wirecrawl/stored/copies")
-            if self.corpus.held_articles >= self.commit_articles:
-                self._commit()
-            return item
-        except sqlite3.OperationalError as error:
-            self._failed(error)
-            raise NotStored(f"not stored, the corpus cannot be written: {error}") from None
-        finally:
-            self.order.release(item, COMMIT)
+    def store(self, item: Article) -> StoredArticle:
+        """Decide the item's story and store it (not committed); raises :class:`SamePage` for a page
+        stored before under another query string (its URLs are recorded for it)."""
+        self._decide_story(item)
+        stored = self._write(item)
+        self._uncommitted.append(item)
+        self.stats.inc_value("wirecrawl/stored")
+        if not stored.new_story:
+            self.stats.inc_value("wirecrawl/stored/copies")
+        return stored
+
+    def commit(self) -> None:
+        """Commit what was stored since the last commit."""
+        self.corpus.commit()
+        self._uncommitted.clear()
 
     def _decide_story(self, item: Article) -> None:
         item.text_hash = item.text_hash or text_hash(item.text)
@@ -120,28 +85,7 @@ class CorpusPipeline:
             self.stats.inc_value("wirecrawl/duplicates/near")
             self.stats.inc_value("wirecrawl/stories/united", len(decision.absorbs))
 
-    def _commit(self) -> None:
-        if self._commit_timer is not None:
-            self._commit_timer.cancel()
-            self._commit_timer = None
-        try:
-            self.corpus.commit()
-            self._uncommitted.clear()
-        except sqlite3.OperationalError as error:
-            self._failed(error)
-
-    def _failed(self, error: sqlite3.OperationalError) -> None:
-        """Count the failure, keep what fits and stop the crawl; what the corpus holds stays committed."""
-        full = "full" in str(error)
-        count_failure(self.stats, "corpus_full" if full else "corpus")
-        self._keep_uncommitted()
-        if self._stopping or self.crawler is None or self.crawler.engine is None:
-            return
-        self._stopping = True
-        logger.error("the corpus cannot be written (%s): stopping the crawl", error)
-        deferred_from_coro(self.crawler.engine.close_spider_async(reason="corpus_full" if full else "corpus_error"))
-
-    def _keep_uncommitted(self) -> None:
+    def keep_uncommitted(self) -> None:
         """Commit the articles stored before the failing one. On a full disk SQLite may roll the
         whole batch back: then they are written again one by one, as many as fit."""
         batch, self._uncommitted = self._uncommitted, []
@@ -180,3 +124,86 @@ class CorpusPipeline:
         )
         item.story_id = stored.story_id
         return stored
+
+
+class CorpusPipeline:
+    """Decides each article's story and writes it with its story atomically (``CORPUS_PATH``),
+    and the page as fetched, compressed, unless ``CORPUS_STORE_PAGES`` is off.
+
+    One item at a time, in arrival order (:data:`crawler.ordering.COMMIT`, taken and released
+    here), so a copy always sees the copies that arrived before it. The same text at the same
+    path under another query string is the stored page again: its URLs are recorded and the
+    copy dropped. Settings: ``DEDUP_EXACT_ENABLED``, ``DEDUP_NEAR_ENABLED`` and the ``DEDUP_*``
+    thresholds (see :class:`pipelines.core.StoryRules`).
+    Commits are batched: every ``CORPUS_COMMIT_ARTICLES`` articles or ``CORPUS_COMMIT_SECONDS``
+    seconds, whichever comes first (a crash loses at most that, to be fetched again).
+
+    When the corpus cannot be written (a full disk, ``CORPUS_MAX_SIZE`` reached, an I/O
+    error), the transaction is rolled back, so the corpus stays valid, and the crawl stops
+    (close reason ``corpus_full`` or ``corpus_error``): fetching pages that cannot be
+    stored would only cost the sites bandwidth.
+    """
+
+    def __init__(
+        self,
+        storage: ArticleStorage,
+        crawler: Crawler | None,
+        order: ArrivalOrder,
+        commit_articles: int,
+        commit_seconds: float,
+    ) -> None:
+        self.storage = storage
+        self.corpus = storage.corpus
+        self.stats = storage.stats
+        self.crawler = crawler
+        self.order = order
+        self.commit_articles = commit_articles
+        self.commit_seconds = commit_seconds
+        self._commit_timer: asyncio.TimerHandle | None = None
+        self._stopping = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        settings = crawler.settings
+        return cls(
+            ArticleStorage.from_settings(corpus_for(crawler), settings, crawler.stats),
+            crawler,
+            order_for(crawler),
+            commit_articles=settings.getint("CORPUS_COMMIT_ARTICLES"),
+            commit_seconds=settings.getfloat("CORPUS_COMMIT_SECONDS"),
+        )
+
+    async def process_item(self, item: Article) -> Article:
+        await self.order.turn(item, COMMIT)
+        try:
+            if self.commit_articles > 1 and self.corpus.hold_writes():
+                self._commit_timer = asyncio.get_running_loop().call_later(self.commit_seconds, self._commit)
+            self.storage.store(item)
+            if self.corpus.held_articles >= self.commit_articles:
+                self._commit()
+            return item
+        except sqlite3.OperationalError as error:
+            self._failed(error)
+            raise NotStored(f"not stored, the corpus cannot be written: {error}") from None
+        finally:
+            self.order.release(item, COMMIT)
+
+    def _commit(self) -> None:
+        if self._commit_timer is not None:
+            self._commit_timer.cancel()
+            self._commit_timer = None
+        try:
+            self.storage.commit()
+        except sqlite3.OperationalError as error:
+            self._failed(error)
+
+    def _failed(self, error: sqlite3.OperationalError) -> None:
+        """Count the failure, keep what fits and stop the crawl; what the corpus holds stays committed."""
+        full = "full" in str(error)
+        count_failure(self.stats, "corpus_full" if full else "corpus")
+        self.storage.keep_uncommitted()
+        if self._stopping or self.crawler is None or self.crawler.engine is None:
+            return
+        self._stopping = True
+        logger.error("the corpus cannot be written (%s): stopping the crawl", error)
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason="corpus_full" if full else "corpus_error"))

@@ -82,6 +82,10 @@ class ArticleStore:
         # Stored under these URLs now: an earlier "not stored" of theirs no longer holds.
         self._db.conn.executemany("DELETE FROM page_outcomes WHERE url = ?", [(url,) for url in known])
 
+    def stored_urls(self) -> Iterator[tuple[str, int]]:
+        """Every (url, article id) the articles are reached under."""
+        yield from self._db.execute("SELECT url, article_id FROM article_urls")
+
     def articles_with_text_hash(self, text_hash: str) -> list[tuple[int, str, int]]:
         """(id, url, story id) of the stored articles in a story whose normalized text has this hash, oldest first."""
         return self._db.execute(

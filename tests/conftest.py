@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -244,3 +247,77 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("demo", "--db", directory / "demo.db", cwd=directory)
     assert result.returncode == 0, describe(result)
     return directory / "demo.db"
+
+
+# --------------------------------------------------------------------------------------
+# A Redis of the test's own (the cluster tests)
+# --------------------------------------------------------------------------------------
+
+REDIS_START_TIMEOUT = 10.0
+
+
+@dataclass
+class RedisServer:
+    """A redis-server on a free 127.0.0.1 port with its append-only file in a temporary directory."""
+
+    binary: str
+    directory: Path
+    port: int
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        """Start it (again, with the data of its append-only file) and wait until it answers PING."""
+        self.process = subprocess.Popen(
+            [self.binary, "--bind", "127.0.0.1", "--port", str(self.port), "--dir", str(self.directory)]
+            + ["--appendonly", "yes", "--save", "", "--logfile", str(self.directory / "redis.log")],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + REDIS_START_TIMEOUT
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, (self.directory / "redis.log").read_text(errors="replace")[-2000:]
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=1) as probe:
+                probe.sendall(b"PING\r\n")
+                if probe.recv(64).startswith(b"+PONG"):
+                    return
+            time.sleep(0.05)
+        self.stop()
+        raise AssertionError(f"redis-server did not answer PING within {REDIS_START_TIMEOUT} s")
+
+    def stop(self) -> None:
+        """Stop it by its PID (SIGTERM: it writes its append-only file out first)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port nothing listens on at ``host`` now."""
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
+    """A Redis of the test's own, stopped at teardown; the test is skipped where redis-server is absent."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("redis-server is not installed (Debian package redis-server; .ci/run installs it)")
+    directory = tmp_path / "redis"
+    directory.mkdir()
+    server = RedisServer(binary, directory, free_port())
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -182,8 +182,9 @@ def _lock_held(held: CorpusLocked) -> LockHeld:
 
 
 @contextmanager
-def _locked_corpus(db_file: Path | None, wait: bool) -> Iterator[Corpus]:
-    """The corpus for a writing command other than crawl, opened holding the corpus lock.
+def _locked_corpus(db_file: Path | None, wait: bool, create: bool = False) -> Iterator[Corpus]:
+    """The corpus for a writing command other than crawl, opened holding the corpus lock
+    (``create``: made if missing, as the cluster's writer does).
 
     The lock comes first, before anything slow is imported (a refused run exits at once)
     and before the corpus is opened (opening migrates it); it is released however the
@@ -191,7 +192,8 @@ def _locked_corpus(db_file: Path | None, wait: bool) -> Iterator[Corpus]:
     """
     path = corpus_path(db_file)
     try:
-        check_exists(path)  # a stat, nothing opened: a missing corpus leaves no lock file behind
+        # A stat, nothing opened: a missing corpus (or, to create, a missing directory) leaves no lock file behind.
+        check_writable(path) if create else check_exists(path)
         lock = CorpusLock(path).acquire(wait=wait, waiting=_say_waiting)
     except CorpusLocked as held:
         raise _lock_held(held) from None
@@ -200,7 +202,7 @@ def _locked_corpus(db_file: Path | None, wait: bool) -> Iterator[Corpus]:
     with lock:
         try:
             check_writable(path)
-            corpus = Corpus(path, create=False)
+            corpus = Corpus(path, create=create)
         except CorpusError as error:
             raise ConfigError(str(error)) from None
         try:

@@ -20,6 +20,7 @@ OWN_PREFIXES = (
     "DEDUP_",
     "BACKOFF_",
     "PIPELINE_",
+    "CLUSTER_",
 )
 
 

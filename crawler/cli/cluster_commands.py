@@ -1,0 +1,229 @@
+"""The commands of a cluster around one Redis: ``enqueue``, ``worker``, ``writer`` and ``cluster status``.
+
+They parse and report; the work is in :mod:`crawler.cli.cluster` (the worker's loop),
+:mod:`pipelines.writer` (the writer's) and :mod:`storage.cluster` (what Redis holds).
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from crawler.cli.commands import (
+    EXIT_FAILED,
+    ConfigError,
+    _echo_json,
+    _load_sources,
+    _locked_corpus,
+    _parse_overrides,
+    _settings,
+    cli,
+    db_option,
+    json_option,
+    sources_option,
+)
+from crawler.config import corpus_path, sources_path
+
+if TYPE_CHECKING:
+    from scrapy.settings import Settings
+
+    from storage.cluster import Cluster
+
+__all__ = ["cluster", "enqueue", "worker", "writer"]
+
+redis_option = click.option(
+    "--redis", "redis_url", required=True, metavar="URL", help="The cluster's Redis, e.g. redis://queue.example:6379/0."
+)
+overrides_option = click.option(
+    "-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a setting (repeatable)."
+)
+drain_option = click.option(
+    "--drain", is_flag=True, help="Exit (status 0) when the work is done, instead of running until SIGTERM."
+)
+
+
+class RedisLost(ConfigError):
+    """Redis stopped answering mid-run: one line on stderr, exit status 1 (what was not acknowledged is redone)."""
+
+    exit_code = EXIT_FAILED
+
+
+def _connect(redis_url: str, settings: Settings) -> Cluster:
+    """The cluster's Redis; unreachable: one line, exit status 2."""
+    from storage.cluster import Cluster, ClusterUnreachable
+
+    try:
+        return Cluster.connect(redis_url, settings.getfloat("CLUSTER_REDIS_TIMEOUT"))
+    except ClusterUnreachable as error:
+        raise ConfigError(str(error)) from None
+
+
+@contextmanager
+def _until_stopped() -> Iterator[Callable[[], bool]]:
+    """``stopping()``: whether SIGTERM or SIGINT arrived (the loop then finishes what it holds and returns)."""
+    from storage.cluster import RedisError  # redis is imported by the cluster's commands only
+
+    received: list[int] = []
+    previous = {
+        sig: signal.signal(sig, lambda signum, frame: received.append(signum))
+        for sig in (signal.SIGTERM, signal.SIGINT)
+    }
+    try:
+        yield lambda: bool(received)
+    except RedisError as error:
+        raise RedisLost(f"Redis stopped answering: {error}") from None
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+@cli.command()
+@click.argument("names", nargs=-1)
+@click.option("--all", "enqueue_all", is_flag=True, help="A job for every source of the sources file (the cron entry).")
+@redis_option
+@sources_option
+def enqueue(names: tuple[str, ...], enqueue_all: bool, redis_url: str, sources_file: Path | None) -> None:
+    """Queue a crawl job per source for the cluster's workers: the named sources, or all with --all.
+
+    A source whose job is still queued or running is not queued twice. Redis unreachable:
+    one line, exit status 2.
+
+    Example:
+
+        wirecrawl enqueue --redis redis://queue.example:6379/0 --sources sources.toml --all
+    """
+    if bool(names) == enqueue_all:
+        raise ConfigError("name the sources to queue, or pass --all (not both)")
+    known = [source.name for source in _load_sources(sources_file)]
+    if unknown := [name for name in names if name not in known]:
+        raise ConfigError(f"no source named {unknown[0]!r} in {sources_path(sources_file)} (known: {', '.join(known)})")
+    cluster = _connect(redis_url, _settings(Path("cluster"), (), sources_file))
+    with _until_stopped():
+        added = cluster.enqueue(names or known)
+    skipped = len(names or known) - len(added)
+    click.echo(f"queued {len(added)} job{'s' if len(added) != 1 else ''}; {skipped} already queued or running")
+
+
+@cli.command()
+@redis_option
+@sources_option
+@drain_option
+@overrides_option
+def worker(redis_url: str, sources_file: Path | None, drain: bool, overrides: tuple[str, ...]) -> None:
+    """Crawl the cluster's jobs, one source at a time, each in a process of its own, until SIGTERM.
+
+    Run one or more per machine. A job's hosts are leased to this worker while it runs, so
+    one worker at a time crawls a host. With --drain, exit when no job is queued or left
+    by a dead worker. The -s settings apply to every crawl. Redis unreachable: one line,
+    exit status 2.
+
+    Example:
+
+        wirecrawl worker --redis redis://queue.example:6379/0 --sources sources.toml
+    """
+    from crawler.cli.cluster import run_worker
+
+    settings = _settings(Path("cluster"), overrides, sources_file)
+    sources = {source.name: source for source in _load_sources(sources_file)}
+    cluster = _connect(redis_url, settings)
+    crawl_overrides = {"LOG_LEVEL": "WARNING", **_parse_overrides(overrides)}
+    with _until_stopped() as stopping:
+        report = run_worker(
+            cluster, sources_path(sources_file).resolve(), sources, crawl_overrides, settings, drain, stopping
+        )
+    click.echo(f"worker: {len(report.done)} jobs done, {len(report.left)} left for another worker")
+
+
+@cli.command()
+@redis_option
+@sources_option
+@db_option
+@drain_option
+@click.option("--rebuild-seen", is_flag=True, help="First tell the workers every URL the corpus holds.")
+@overrides_option
+def writer(
+    redis_url: str,
+    sources_file: Path | None,
+    db_file: Path | None,
+    drain: bool,
+    rebuild_seen: bool,
+    overrides: tuple[str, ...],
+) -> None:
+    """Store what the cluster's workers crawl into the corpus, in order, until SIGTERM.
+
+    The one process that writes the corpus (it holds its lock). Each batch is committed
+    before it is acknowledged, so a writer killed at any point, then restarted, loses
+    nothing and stores nothing twice. With --drain, exit once every queued job is
+    acknowledged and every item stored. --rebuild-seen replaces the workers' set of stored
+    URLs by the corpus's (after restoring a backup, or on a new Redis). Redis unreachable:
+    one line, exit status 2.
+
+    Example:
+
+        wirecrawl writer --redis redis://queue.example:6379/0 --sources sources.toml --db news.db
+    """
+    from pipelines.writer import run_writer
+
+    path = corpus_path(db_file)
+    settings = _settings(path, overrides, sources_file)
+    _load_sources(sources_file)
+    cluster = _connect(redis_url, settings)
+    with _locked_corpus(db_file, wait=False, create=True) as corpus:
+        corpus.limit_size(settings.getint("CORPUS_MAX_SIZE"))
+        with _until_stopped() as stopping:
+            if rebuild_seen:
+                click.echo(f"writer: {cluster.rebuild_seen(corpus.stored_urls())} stored URLs told to the workers")
+            counts = run_writer(cluster, corpus, settings, drain, stopping)
+    click.echo(
+        f"writer: {counts.get('wirecrawl/stored')} articles stored "
+        f"({counts.get('wirecrawl/stored/copies')} copies of a story), "
+        f"{counts.get('wirecrawl/duplicates/url')} already stored"
+    )
+
+
+@cli.group()
+def cluster() -> None:
+    """The cluster of workers and one writer around one Redis (see ``wirecrawl cluster status``)."""
+
+
+@cluster.command("status")
+@redis_option
+@json_option
+def cluster_status(redis_url: str, as_json: bool) -> None:
+    """What the cluster is doing: jobs per source, workers alive, host leases, the writer and its lag.
+
+    Example:
+
+        wirecrawl cluster status --redis redis://queue.example:6379/0
+    """
+    cluster = _connect(redis_url, _settings(Path("cluster"), ()))
+    with _until_stopped():
+        status = cluster.status()
+    if as_json:
+        _echo_json(status)
+        return
+    now = time.time()
+    click.echo(f"jobs queued or running: {len(status['jobs'])}")
+    for source, job in status["jobs"].items():
+        click.echo(f"  {source}: {'run by ' + job['worker'] if job['worker'] else 'waiting'}")
+    click.echo(f"workers alive: {len(status['workers'])}")
+    for name, state in sorted(status["workers"].items()):
+        doing = f"{state['state']} {state['source']}" if "source" in state else state["state"]
+        click.echo(f"  {name}: {doing} ({state['done']} jobs done, up {now - state['since']:.0f} s)")
+    click.echo(f"host leases: {len(status['leases'])}")
+    for host, lease in sorted(status["leases"].items()):
+        click.echo(f"  {host}: {lease['worker']} (lapses in {lease['expires_in']:.0f} s)")
+    items, writer_state = status["items"], status["writer"]
+    click.echo(f"items waiting for the writer: {items['entries']} ({items['pending']} of them being stored)")
+    if writer_state:
+        up = now - writer_state.get("since", now)
+        click.echo(f"writer: {writer_state['name']}, {writer_state.get('stored', 0)} stored, up {up:.0f} s")
+    else:
+        click.echo("writer: none running")
+    click.echo(f"stored URLs known to the workers: {status['stored_urls']}")
