@@ -19,10 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from scrapy.crawler import CrawlerProcess
-
-from crawler.cli.runner import crawl_settings
-from crawler.logs import quiet_per_page_noise
+from crawler.fork_server import start_fork_server
 
 __all__ = ["run_job"]
 
@@ -32,6 +29,13 @@ RETRY_REASONS = frozenset({"shutdown", "cluster_unreachable"})
 
 def run_job(sources_file: Path, source: str, overrides: Mapping[str, Any]) -> int:
     """Crawl ``source`` as a cluster job; returns the exit status."""
+    if str(overrides.get("PIPELINE_WORKERS", "")).strip() != "0":
+        start_fork_server()  # the workers' stages load on another core while Scrapy loads here
+    from scrapy.crawler import CrawlerProcess
+
+    from crawler.cli.runner import crawl_settings
+    from crawler.logs import quiet_per_page_noise
+
     settings = crawl_settings(sources_file, Path(overrides["CLUSTER_JOB"]), overrides)
     stages = {**settings.getdict("ITEM_PIPELINES"), "pipelines.publish.ItemPublisher": 900}
     stages.pop("pipelines.store.CorpusPipeline", None)
