@@ -6,6 +6,7 @@ page furniture when the small box holding it (its element and the wrappers aroun
 
 - a role or tag of furniture: ``aside``, ``nav``, ``footer``, ``figure``/``figcaption``,
   ``form``, ``button``, ``select``, ARIA ``navigation``/``complementary``/``banner``/...;
+  or an element holding the block and a field to type in (a sign-up box without a ``form``);
 - marked as furniture by its class or id tokens: "related", "promo", "teaser", "newsletter",
   "share", "advert", "breadcrumb", "paywall", ... in several languages (obfuscated names such
   as ``css-1x2y3z`` carry no word and say nothing);
@@ -137,6 +138,13 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 QUOTES = "\"'“”„«»‘’‹›[]()"
 _SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
+#: Han, kana and Hangul, written without spaces: about two characters make a word.
+_CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK_CHARS_PER_WORD = 2
+#: Fields to type in: an element holding one and a block is a sign-up, search or comment form
+#: (buttons are not: play, share and "show more" buttons sit beside article paragraphs; and
+#: only the block's own elements count: a wrapper around the article may hold a comment form).
+_FIELDS = ".//input[not(@type) or @type='email' or @type='text' or @type='search' or @type='tel'] | .//textarea"
 #: A lead-in before a colon: "Also on Courier:", "Pro tip:".
 _LEAD_IN = re.compile(r"^[^.!?:]{1,60}[:：]\s")
 
@@ -230,12 +238,16 @@ def box_of(elements: list, text: str) -> list:
     return box
 
 
+def word_count(text: str) -> int:
+    """The text's words: spaced words, and CJK characters by :data:`CJK_CHARS_PER_WORD`."""
+    cjk = len(_CJK.findall(text))
+    return len(_CJK.sub("", text).split()) + cjk // CJK_CHARS_PER_WORD
+
+
 def carries_prose(text: str, linked_chars: int) -> bool:
     """A sentence of an article: enough words, a sentence end, under half of it linked."""
     return (
-        len(text.split()) >= PROSE_WORDS
-        and bool(_SENTENCE.search(text))
-        and linked_chars < PROMO_LINK_SHARE * len(text)
+        word_count(text) >= PROSE_WORDS and bool(_SENTENCE.search(text)) and linked_chars < PROMO_LINK_SHARE * len(text)
     )
 
 
@@ -264,6 +276,8 @@ class StructureRules:
         linked = sum(len(text_of(a)) for a in anchors)
         if carries_prose(text, linked):
             return False
+        if any(element.xpath(_FIELDS) for element in elements):
+            return True  # an element holding the block and a field to type in: a form's text
         for element in box_of(elements, text):
             if not isinstance(element.tag, str):
                 continue
@@ -272,7 +286,7 @@ class StructureRules:
             if tokens(element) & _FURNITURE_TOKENS:
                 return True
         return (
-            PROMO_MIN_WORDS <= len(text.split()) <= PROMO_MAX_WORDS
+            PROMO_MIN_WORDS <= word_count(text) <= PROMO_MAX_WORDS
             and linked >= PROMO_LINK_SHARE * len(text)
             and reads_as_headline(text)
             and any(_other_article(a.get("href", ""), url) for a in anchors)
