@@ -265,14 +265,15 @@ class StructureRules:
 
     def is_furniture(self, index: TextIndex, block: str, url: str) -> bool:
         """Whether the block's box says it is furniture, and the block itself carries no prose."""
-        text = block.strip()
+        text = block.strip().removeprefix("- ")  # a list item, as trafilatura marks it
         places = index.occurrences(text)
         # A block the page shows in several places (a kicker that is also a menu item) is
         # furniture only if it is furniture everywhere.
         return bool(places) and all(self._furniture_at(elements, text, url) for elements in places)
 
     def _furniture_at(self, elements: list, text: str, url: str) -> bool:
-        anchors = [a for element in elements[:1] for a in element.xpath("self::a[@href] | .//a[@href]")]
+        # The links in the block, and a link around it (a teaser: <a><img><h3>headline</h3></a>).
+        anchors = list(dict.fromkeys(a for element in elements for a in element.xpath("self::a[@href] | .//a[@href]")))
         linked = sum(len(text_of(a)) for a in anchors)
         if carries_prose(text, linked):
             return False
