@@ -12,7 +12,9 @@ page furniture when the small box holding it (its element and the wrappers aroun
   as ``css-1x2y3z`` carry no word and say nothing);
 - a short block that links to another article of the same site, most of its text the link's,
   and reads as a headline, not a sentence (a lead-in before a colon, or no sentence end): a
-  promo, whatever its lead-in says ("Also on Courier:", in any language). A linked sentence
+  promo, whatever its lead-in says ("Also on Courier:", in any language); and a block of
+  any length that is all a link to another article (a teaser's headline and blurb in one
+  link). A linked sentence
   ("The suspect was convicted last Thursday.") is the article's; a one- or two-word link is
   a tag, left to the other rules.
 
@@ -38,6 +40,9 @@ BOX_MAX_CHARS = 600
 PROMO_MIN_WORDS = 3
 PROMO_MAX_WORDS = 30
 PROMO_LINK_SHARE = 0.5
+#: A block this much of whose text is one link to another article is a teaser, however long
+#: (an article's paragraph is never all one link; a linked sentence sits in a paragraph).
+WHOLLY_LINKED = 0.9
 #: Prose: at least this many words with a sentence end, under half of it linked.
 PROSE_WORDS = 25
 _FURNITURE_TAGS = {"aside", "nav", "footer", "figure", "figcaption", "form", "button", "select", "noscript", "menu"}
@@ -286,11 +291,14 @@ class StructureRules:
                 return True
             if tokens(element) & _FURNITURE_TOKENS:
                 return True
+        words = word_count(text)
         return (
-            PROMO_MIN_WORDS <= word_count(text) <= PROMO_MAX_WORDS
-            and linked >= PROMO_LINK_SHARE * len(text)
-            and reads_as_headline(text)
+            words >= PROMO_MIN_WORDS
             and any(_other_article(a.get("href", ""), url) for a in anchors)
+            and (
+                linked >= WHOLLY_LINKED * len(text)  # a teaser's headline and blurb, all one link
+                or (words <= PROMO_MAX_WORDS and linked >= PROMO_LINK_SHARE * len(text) and reads_as_headline(text))
+            )
         )
 
 
