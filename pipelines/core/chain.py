@@ -1,6 +1,7 @@
 """The article chain: a fetched page in, an article or a typed rejection out.
 
-decode -> parse -> canonical URL -> extract -> credit lines (:func:`extract_page`), then the site's
+decode -> parse -> canonical URL -> extract -> credit lines -> declared body -> structure
+(:func:`extract_page`), then the site's
 templates (they need the corpus, so the caller applies them in arrival order), then
 cleaning rules -> minimum length -> language -> the source's languages -> text identity
 (:func:`finish_text`). The crawl runs the two halves in worker processes around its
@@ -20,6 +21,7 @@ from trafilatura.utils import load_html
 from crawler.encoding import decode_html
 from pipelines.core.cleaning import BoilerplateRules
 from pipelines.core.credits import split_credit
+from pipelines.core.declared import confirmed, declared_body
 from pipelines.core.extraction import ArticleExtractor, Bar, Extracted, canonical_url, page_text
 from pipelines.core.identity import Fingerprinter, text_hash
 from pipelines.core.language import DetectedLanguage, LanguageDetector
@@ -151,9 +153,10 @@ def extract_page(page: FetchedPage, options: CoreOptions) -> Extracted:
     """Decode and parse the page once; its article at its canonical URL. Raises :class:`NotAnArticle`.
 
     With the cleaning rules on, the body's syndication credits leave it for ``credit``, then
-    (with extraction on) the blocks whose elements are furniture (:class:`StructureRules`); both are read
-    on the page's elements, so here, before the site's templates (which could drop a credit
-    every page of a site carries).
+    (with extraction on) the blocks a complete declared body leaves out
+    (:func:`~pipelines.core.declared.confirmed`) and the blocks whose elements are furniture
+    (:class:`StructureRules`); all are read on the page, so here, before the site's templates
+    (which could drop a credit every page of a site carries).
     """
     html, _ = decode_html(page.body, page.headers.get("Content-Type"))
     tree = load_html(html)
@@ -175,7 +178,11 @@ def extract_page(page: FetchedPage, options: CoreOptions) -> Extracted:
         index, extracted.text.split("\n\n") if extracted.text else [], url, extracted.author, extracted.sitename
     )
     # With extraction off the page is taken as it is, its furniture too (the phrase rules still apply).
-    kept = credit.blocks if options.extractor is None else StructureRules().clean(index, credit.blocks, url)
+    kept = credit.blocks
+    if options.extractor is not None:
+        if (declared := declared_body(tree)) is not None:
+            kept = confirmed(kept, declared, index)
+        kept = StructureRules().clean(index, kept, url)
     return replace(extracted, text="\n\n".join(kept), credit=credit.credit, credited_source=credit.credited_source)
 
 

@@ -228,6 +228,7 @@ _UI_WORDS = {
     "publicidad",
     "pubblicità",
     "реклама",
+    "reklama",
     "广告",
     "広告",
     "광고",
@@ -259,7 +260,17 @@ _CREDIT = re.compile(
     r"©\s*[^.!?]{1,60}|/\s*(getty images|afp|ap|reuters|dpa|epa|shutterstock|istock|anadolu)(\s+via\s+[^.!?]{1,40})?)\s*\.?$",
     re.IGNORECASE,
 )
+#: A copyright notice: "© 2024 Portal. All rights reserved.", "Copyright 2019 Hawaii News Now."
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b|all rights reserved\b)", re.IGNORECASE)
+COPYRIGHT_MAX_WORDS = 15
 _COOKIES = re.compile(r"cookie", re.IGNORECASE)
+#: What a blocked embed shows in its place: "External content not available", "Empfohlener
+#: redaktioneller Inhalt", "contenu externe", "contenido externo", "contenuto esterno".
+_EMBED_PLACEHOLDER = re.compile(
+    r"\b(?:externe[rns]?\s+inhalte?|empfohlene[rn]?\s+redaktionelle[rn]?\s+inhalt|external\s+content|"
+    r"third[- ]party\s+content|contenus?\s+externes?|contenidos?\s+externos?|contenut[oi]\s+estern[oi])\b",
+    re.IGNORECASE,
+)
 _CONSENT = re.compile(r"(accept|consent|agree|akzeptier|zustimm|accepter|aceptar|aceitar|принять|同意)", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 
@@ -327,6 +338,10 @@ class BoilerplateRules:
         if parts and all(part in _UI_WORDS for part in parts):
             return True
         if words <= 60 and _COOKIES.search(stripped) and _CONSENT.search(stripped):
+            return True
+        if words <= 60 and _EMBED_PLACEHOLDER.search(stripped):
+            return True
+        if words <= COPYRIGHT_MAX_WORDS and _COPYRIGHT.match(stripped):
             return True
         return words <= 8 and _only_a_date(stripped)
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from crawler.urls import same_site, site_key
+from pipelines.core.dates import dates_in
 from pipelines.core.structure import QUOTES, TextIndex, text_of, tokens
 
 __all__ = ["CREDIT_FIELDS", "Credit", "SOURCE_LABEL", "credit_sentence", "declared_original", "split_credit"]
@@ -90,7 +91,7 @@ _BEFORE_SOURCE = [
     r"(?:diffusé|distribué)e?s?\s+par\s+",
     # Spanish
     r"(?:este|esta|el|la)\s+(?:artículo|texto|reportaje|post|nota|entrevista|columna|crónica|historia)\s+"
-    rf"{_WORDS(3)}(?:publicad[oa]|apareció|republicad[oa]|reproducid[oa])\s+{_WORDS(3)}(?:en|por|con)\s+",
+    rf"{_WORDS(3)}(?:publicad[oa]|publicó|apareció|republicad[oa]|reproducid[oa])\s+{_WORDS(3)}(?:en|por|con)\s+",
     r"(?:publicad[oa]|aparecid[oa])\s+(?:originalmente|originariamente|inicialmente|por\s+primera\s+vez|primero)\s+"
     r"(?:en|por)\s+",
     r"(?:distribuid[oa]|republicad[oa]|reproducid[oa])\s+(?:por|con\s+permiso\s+de)\s+",
@@ -247,9 +248,48 @@ def split_credit(
             continue
         lines.append(block)
         named = named or found or None
+    if not lines and (dropped := _dropped_credit(page, blocks, url)) is not None:
+        lines, named = [dropped[0]], dropped[1]
     if not lines:
         return Credit(blocks, None, declared_original(page.tree, url))
     return Credit(kept, "\n\n".join(lines), named or declared_original(page.tree, url))
+
+
+#: Elements a credit line may be on its own: a paragraph, a note, a box of text.
+_LINE_ELEMENTS = ".//p | .//small | .//em | .//div[not(*)] | .//span[not(*)]"
+
+
+def _dropped_credit(page: TextIndex, blocks: list[str], url: str) -> tuple[str, str] | None:
+    """A credit sentence the extractor left out of the body, in the element holding the body: (line, outlet).
+
+    Extractors drop notes and small print after an article, credits among them; the credit is
+    the article's provenance all the same. Only the container of the body's first and last
+    blocks is read, so a credit of a teaser elsewhere on the page is never taken.
+    """
+    container = _container(page, blocks)
+    if container is None:
+        return None
+    inside = {block.removeprefix("- ") for block in blocks}
+    for element in container.xpath(_LINE_ELEMENTS):
+        text = text_of(element)
+        if not text or text in inside or len(text.split()) > MAX_CREDIT_WORDS or _sentences(text) > 2:
+            continue
+        if (named := credit_sentence(text)) is not None:
+            return text, named or _linked_outlet(page, text, url) or ""
+    return None
+
+
+def _container(page: TextIndex, blocks: list[str]):  # noqa: ANN202 (an lxml element or None)
+    """The innermost element holding the body's first and last blocks (the first one's parent for one block)."""
+    if not blocks:
+        return None
+    first, last = page.elements_of(blocks[0].removeprefix("- ")), page.elements_of(blocks[-1].removeprefix("- "))
+    if not first or not last:
+        return None
+    holders = set(first[-1].iterancestors())
+    if len(blocks) == 1:
+        return first[-1].getparent()
+    return next((element for element in last[-1].iterancestors() if element in holders), None)
 
 
 def _credit_of(page: TextIndex, block: str, url: str, near_edge: bool, at_end: bool) -> str | None:
@@ -279,7 +319,9 @@ def credit_sentence(text: str) -> str | None:
             return _outlet(match.group("source")) or ""
     for pattern in _CREDIT_PHRASES:
         if match := pattern.search(text):
-            return _outlet(text[match.end() :]) or ""
+            rest = text[match.end() :]
+            # "First published on Nov 20, 2019 01:38 pm": a dateline, not a credit.
+            return None if any(position == 0 for position, _ in dates_in(rest)) else _outlet(rest) or ""
     return None
 
 

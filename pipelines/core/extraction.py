@@ -16,6 +16,7 @@ from trafilatura.settings import Document
 from crawler import settings as defaults
 from crawler.urls import normalize_url, same_site
 from pipelines.core.dates import ARTICLE_TYPES, dates_in, json_ld, normalize_date, structured_published, text_published
+from pipelines.core.declared import agreement, can_judge, marked_body
 from pipelines.core.rejections import NotAnArticle
 from pipelines.core.settings import SettingsReader
 
@@ -73,6 +74,10 @@ CONTENT_DATE_ELEMENTS = (
 #: breaks Persian words (دشت‌آباد) and Indic conjuncts; they cross it as printable markers.
 JOINER_MARKERS = {"\u200c": "\u2e28\u2e29", "\u200d": "\u2e29\u2e28"}
 _HAS_JOINER = '//text()[contains(., "\u200c") or contains(., "\u200d")]'
+#: Extracted text this close to the page's declared body (4-gram F1) needs no second opinion.
+AGREED = 0.9
+#: The second opinion replaces the text only when this much closer to the declared body.
+AGREEMENT_MARGIN = 0.02
 LANGUAGE_CODE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
 
 
@@ -173,6 +178,7 @@ class ArticleExtractor:
         document = trafilatura.bare_extraction(protected, url=url, with_metadata=True, **self.options)
         if not isinstance(document, Document):  # None: trafilatura found nothing (a dict only with as_dict)
             raise NotAnArticle("no_body", "no body text found")
+        document.text = self._second_opinion(protected, url, document.text or "")
         if protected is not tree:
             for field in ("title", "author", "sitename", "description", "text"):
                 setattr(document, field, _restore_joiners(getattr(document, field)))
@@ -196,6 +202,23 @@ class ArticleExtractor:
             page_language=page_language(tree),
             alternates=alternates(tree, url),
         )
+
+    def _second_opinion(self, tree, url: str, text: str) -> str:  # noqa: ANN001
+        """``text``, or trafilatura's recall mode's text when the page's declared body agrees with it better.
+
+        Asked only when the text disagrees with a declared body (:data:`AGREED`): a second pass on
+        those pages only; the answer counts only if the body is long enough to judge
+        (:func:`~pipelines.core.declared.can_judge`).
+        """
+        body = marked_body(tree) if text and not self.options["favor_recall"] else None
+        if body is None or (before := agreement(body, text)) >= AGREED:
+            return text
+        options = {**self.options, "favor_recall": True, "favor_precision": False}
+        other = trafilatura.bare_extraction(tree, url=url, with_metadata=False, **options)
+        other_text = other.text if isinstance(other, Document) and other.text else ""
+        if other_text and can_judge(body, text, other_text) and agreement(body, other_text) > before + AGREEMENT_MARGIN:
+            return other_text
+        return text
 
     @staticmethod
     def _judge(tree, text: str, bar: Bar, dated: bool) -> None:  # noqa: ANN001

@@ -6,12 +6,15 @@ page furniture when the small box holding it (its element and the wrappers aroun
 
 - a role or tag of furniture: ``aside``, ``nav``, ``footer``, ``figure``/``figcaption``,
   ``form``, ``button``, ``select``, ARIA ``navigation``/``complementary``/``banner``/...;
+  or an element holding the block and a field to type in (a sign-up box without a ``form``);
 - marked as furniture by its class or id tokens: "related", "promo", "teaser", "newsletter",
   "share", "advert", "breadcrumb", "paywall", ... in several languages (obfuscated names such
   as ``css-1x2y3z`` carry no word and say nothing);
 - a short block that links to another article of the same site, most of its text the link's,
   and reads as a headline, not a sentence (a lead-in before a colon, or no sentence end): a
-  promo, whatever its lead-in says ("Also on Courier:", in any language). A linked sentence
+  promo, whatever its lead-in says ("Also on Courier:", in any language); and a block of
+  any length that is all a link to another article (a teaser's headline and blurb in one
+  link). A linked sentence
   ("The suspect was convicted last Thursday.") is the article's; a one- or two-word link is
   a tag, left to the other rules.
 
@@ -37,6 +40,9 @@ BOX_MAX_CHARS = 600
 PROMO_MIN_WORDS = 3
 PROMO_MAX_WORDS = 30
 PROMO_LINK_SHARE = 0.5
+#: A block this much of whose text is one link to another article is a teaser, however long
+#: (an article's paragraph is never all one link; a linked sentence sits in a paragraph).
+WHOLLY_LINKED = 0.9
 #: Prose: at least this many words with a sentence end, under half of it linked.
 PROSE_WORDS = 25
 _FURNITURE_TAGS = {"aside", "nav", "footer", "figure", "figcaption", "form", "button", "select", "noscript", "menu"}
@@ -137,6 +143,13 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 QUOTES = "\"'“”„«»‘’‹›[]()"
 _SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
+#: Han, kana and Hangul, written without spaces: about two characters make a word.
+_CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK_CHARS_PER_WORD = 2
+#: Fields to type in: an element holding one and a block is a sign-up, search or comment form
+#: (buttons are not: play, share and "show more" buttons sit beside article paragraphs; and
+#: only the block's own elements count: a wrapper around the article may hold a comment form).
+_FIELDS = ".//input[not(@type) or @type='email' or @type='text' or @type='search' or @type='tel'] | .//textarea"
 #: A lead-in before a colon: "Also on Courier:", "Pro tip:".
 _LEAD_IN = re.compile(r"^[^.!?:]{1,60}[:：]\s")
 
@@ -230,12 +243,16 @@ def box_of(elements: list, text: str) -> list:
     return box
 
 
+def word_count(text: str) -> int:
+    """The text's words: spaced words, and CJK characters by :data:`CJK_CHARS_PER_WORD`."""
+    cjk = len(_CJK.findall(text))
+    return len(_CJK.sub("", text).split()) + cjk // CJK_CHARS_PER_WORD
+
+
 def carries_prose(text: str, linked_chars: int) -> bool:
     """A sentence of an article: enough words, a sentence end, under half of it linked."""
     return (
-        len(text.split()) >= PROSE_WORDS
-        and bool(_SENTENCE.search(text))
-        and linked_chars < PROMO_LINK_SHARE * len(text)
+        word_count(text) >= PROSE_WORDS and bool(_SENTENCE.search(text)) and linked_chars < PROMO_LINK_SHARE * len(text)
     )
 
 
@@ -253,17 +270,20 @@ class StructureRules:
 
     def is_furniture(self, index: TextIndex, block: str, url: str) -> bool:
         """Whether the block's box says it is furniture, and the block itself carries no prose."""
-        text = block.strip()
+        text = block.strip().removeprefix("- ")  # a list item, as trafilatura marks it
         places = index.occurrences(text)
         # A block the page shows in several places (a kicker that is also a menu item) is
         # furniture only if it is furniture everywhere.
         return bool(places) and all(self._furniture_at(elements, text, url) for elements in places)
 
     def _furniture_at(self, elements: list, text: str, url: str) -> bool:
-        anchors = [a for element in elements[:1] for a in element.xpath("self::a[@href] | .//a[@href]")]
+        # The links in the block, and a link around it (a teaser: <a><img><h3>headline</h3></a>).
+        anchors = list(dict.fromkeys(a for element in elements for a in element.xpath("self::a[@href] | .//a[@href]")))
         linked = sum(len(text_of(a)) for a in anchors)
         if carries_prose(text, linked):
             return False
+        if any(element.xpath(_FIELDS) for element in elements):
+            return True  # an element holding the block and a field to type in: a form's text
         for element in box_of(elements, text):
             if not isinstance(element.tag, str):
                 continue
@@ -271,11 +291,14 @@ class StructureRules:
                 return True
             if tokens(element) & _FURNITURE_TOKENS:
                 return True
+        words = word_count(text)
         return (
-            PROMO_MIN_WORDS <= len(text.split()) <= PROMO_MAX_WORDS
-            and linked >= PROMO_LINK_SHARE * len(text)
-            and reads_as_headline(text)
+            words >= PROMO_MIN_WORDS
             and any(_other_article(a.get("href", ""), url) for a in anchors)
+            and (
+                linked >= WHOLLY_LINKED * len(text)  # a teaser's headline and blurb, all one link
+                or (words <= PROMO_MAX_WORDS and linked >= PROMO_LINK_SHARE * len(text) and reads_as_headline(text))
+            )
         )
 
 

@@ -47,6 +47,11 @@ def cleaned(blocks, title="Harbour channel to be deepened"):
         "Share this article",
         "2024-05-18",
         "We use cookies to improve your experience. Accept all cookies to continue.",
+        "© 2024 Valley Portal. All rights reserved.",
+        "Reklama",
+        "Externer Inhalt nicht verfügbar",
+        "Empfohlener redaktioneller Inhalt",
+        "External content is not shown: your privacy settings block it.",
     ],
 )
 def test_residue_is_removed_and_the_article_kept(residue):
@@ -83,6 +88,7 @@ def test_headline_repeated_at_the_end_is_removed():
         "«Wir warten nicht länger», sagte der Bürgermeister.",
         "Пострадавших нет.",
         "无人受伤。",
+        "The copyright dispute over the harbour's old photographs was settled out of court.",
         "Read the full report on the authority's website before the hearing in March, officials urged residents, adding that the consultation would remain open for six weeks.",
     ],
 )

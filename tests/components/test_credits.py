@@ -102,6 +102,24 @@ def test_prose_that_mentions_an_outlet_stays(prose):
     assert found.credit is None
 
 
+def test_a_dateline_is_not_a_credit():
+    found = article(paragraphs([*STORY, "First published on Nov 20, 2019 01:38 pm"]))
+    assert found.credit is None
+
+
+def test_a_credit_the_extractor_left_out_is_kept_all_the_same():
+    """trafilatura drops notes after an article; the credit among them is still the article's provenance."""
+    note = '<p class="syndication-note">This article originally appeared on Harbour Weekly.</p>'
+    found = article(
+        paragraphs(STORY) + note + '<div class="mc4wp-form"><p>Get our briefing</p><input type="email"></div>'
+    )
+    assert found.finished.text.split("\n\n") == STORY
+    assert (found.credit, found.credited_source) == (
+        "This article originally appeared on Harbour Weekly.",
+        "Harbour Weekly",
+    )
+
+
 def test_a_picture_credit_is_not_a_syndication_credit():
     figure = '<figure><img src="/a.jpg"><figcaption class="credit">Harbour Weekly</figcaption></figure>'
     found = article(paragraphs(STORY) + figure)

@@ -56,6 +56,30 @@ def test_a_newsletter_box_inside_the_article_leaves_the_body():
     assert body_of(with_block(box)) == STORY
 
 
+def test_a_list_item_is_judged_by_its_element_too():
+    """trafilatura gives list items as "- item": the element is found without the marker."""
+    items = '<li class="promo-item"><a href="/news/2026/11/tram">Tram works start on Marsh Lane</a> next week</li>'
+    assert body_of(with_block(f'<ul>{items}<li class="promo-item">Swing bridge closed for repairs</li></ul>')) == STORY
+
+
+def test_a_teaser_whose_link_wraps_its_headline_leaves_the_body():
+    teaser = '<a href="/news/2026/11/tram"><img src="/tram.jpg" alt=""><h3>Tram works start on Marsh Lane</h3></a>'
+    assert body_of(with_block(teaser)) == STORY
+
+
+def test_a_teaser_all_one_link_is_furniture_however_long():
+    teaser = (
+        "TRAM WORKS: The first rails of the new line arrive next week, and the council says traffic on "
+        "Marsh Lane will be diverted for at least six months while the track is laid, with buses "
+        "stopping on Quay Street instead."
+    )
+    tree, blocks = tree_and_blocks(
+        f'<p>{STORY[0]}</p><ul><li><a href="/news/2026/11/tram"><p>{teaser}</p></a></li></ul>'
+    )
+    assert blocks == [STORY[0], teaser]
+    assert StructureRules().clean(TextIndex(tree), blocks, URL) == [STORY[0]]
+
+
 def test_a_linked_sentence_of_the_article_stays():
     sentence = 'The council <a href="/news/2026/11/council-vote">approved the plan last week</a> after a long debate.'
     assert body_of(with_block(f"<p>{sentence}</p>")) == [

@@ -27,7 +27,8 @@ STORY = [
     "monitoring of water quality during the works.",
 ]
 PROMO = STORY[2]
-FOOTER = "© 2026 Port News. All rights reserved."
+#: A footer line no cleaning rule removes: in the text with extraction off (the page as it is), never with it on.
+FOOTER = "Port News is published by the Harbour Press Association in Kelsholm."
 FETCHED = "https://port.example/news/harbour-channel?utm_source=rss"
 CANONICAL = "https://port.example/news/harbour-channel"
 

@@ -1,0 +1,40 @@
+"""The fixture sites of :mod:`furniture_sites`: four designs in eight languages, every kind of
+furniture left out of the body, every paragraph kept, the credit line kept as data.
+
+These pages were written here, and the rules were checked on them; ``benchmarks/extraction.py``
+prints the same figures next to those on real pages nobody here wrote.
+"""
+
+import pytest
+from furniture_sites import KINDS, PORTAL_KINDS, FurniturePage, leaks, pages, squashed
+from scrapy.settings import Settings
+
+from pipelines.core import CoreOptions, FetchedPage, process_page
+
+PAGES = list(pages())
+
+
+@pytest.fixture(scope="module")
+def options():
+    settings = Settings()
+    settings.setmodule("crawler.settings")
+    return CoreOptions.from_settings(settings)
+
+
+def test_the_fixture_sites_cover_eight_languages_and_every_kind():
+    assert len({page.lang for page in PAGES}) == 8
+    assert {kind for page in PAGES for kind in page.furniture} == {*KINDS, *PORTAL_KINDS}
+    assert any("css-" in page.html for page in PAGES)
+    for page in PAGES:  # a leak is furniture's text in the body: the article must not have it
+        article = squashed(" ".join(page.paragraphs))
+        assert not [text for texts in page.furniture.values() for text in texts if squashed(text) in article]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: f"{page.design}-{page.lang}")
+def test_the_body_is_the_article_all_of_it_and_nothing_else(page: FurniturePage, options):
+    fetched = FetchedPage(page.url, page.html.encode(), {"Content-Type": "text/html; charset=utf-8"}, {}, "feed")
+    article = process_page(fetched, options)
+    assert leaks(page, article.finished.text) == []
+    assert article.finished.text.split("\n\n") == list(page.paragraphs)
+    if "credit" in page.furniture:
+        assert squashed(page.furniture["credit"][0]) in squashed(article.credit or "")
