@@ -1,4 +1,9 @@
-"""The ``wirecrawl`` command line: parses arguments and reports; the package does the work."""
+"""The ``wirecrawl`` command line: parses arguments and reports; the package does the work.
+
+Only what every command needs is imported here, so that the first line (``--help``, the
+crawl's "starting") is on the screen at once: Scrapy, trafilatura, sqlite-utils and the
+rest are imported inside the commands that use them (benchmarks/first_line.py).
+"""
 
 from __future__ import annotations
 
@@ -13,19 +18,19 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import click
-from sqlite_utils import Database
 
 from crawler import __version__
 from crawler.cli.progress import print_progress, show_progress_line
 from crawler.config import Source, SourcesError, corpus_path, load_sources, sources_path
-from crawler.failures import error_rate
-from storage.corpus import Corpus, CorpusError, check_exists, check_writable, open_read_only
+from storage.errors import CorpusError
 from storage.lock import CorpusLock, CorpusLocked
 
 if TYPE_CHECKING:
     from scrapy.settings import Settings
+    from sqlite_utils import Database
 
     from pipelines.core import StoryRules
+    from storage.corpus import Corpus
 
 #: Exit statuses (documented in the README).
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_LOCKED, EXIT_ERRORS = 0, 1, 2, 3, 4
@@ -90,6 +95,8 @@ def _load_sources(sources_file: Path | None) -> list[Source]:
 
 def _open_db(db_file: Path | None) -> Database:
     """The corpus for a reading command: opened read-only, never changed."""
+    from storage.corpus import open_read_only
+
     try:
         return open_read_only(corpus_path(db_file))
     except CorpusError as error:
@@ -98,6 +105,8 @@ def _open_db(db_file: Path | None) -> Database:
 
 def _read_only_corpus(db_file: Path) -> Corpus:
     """A corpus to read from, opened as :func:`_open_db` opens it."""
+    from storage.corpus import Corpus
+
     try:
         return Corpus.read_only(db_file)
     except CorpusError as error:
@@ -188,6 +197,8 @@ def _locked_corpus(db_file: Path | None, wait: bool) -> Iterator[Corpus]:
     and before the corpus is opened (opening migrates it); it is released however the
     command ends. A read-only corpus is refused once the lock is held.
     """
+    from storage.corpus import Corpus, check_exists, check_writable
+
     path = corpus_path(db_file)
     try:
         check_exists(path)  # a stat, nothing opened: a missing corpus leaves no lock file behind
@@ -372,6 +383,8 @@ def _run_crawl(
 def _url_spiders(urls: list[str], sources: list[Source]) -> list[Any]:
     """One spider per source for the article ``urls`` given: the declared source whose site each
     is on, else a source named after its host."""
+    if not urls:
+        return []  # Scrapy is not imported before the first line
     from crawler.urls import normalize_url
     from spiders.source import SourceSpider
 
@@ -487,6 +500,8 @@ def stats(db_file: Path | None, runs: int | None, as_json: bool) -> None:
 
 
 def _print_runs(runs: list[dict[str, Any]]) -> None:
+    from crawler.failures import error_rate
+
     if not runs:
         click.echo("no crawl runs yet")
     for run in runs:
