@@ -61,10 +61,14 @@ def corpus_key(crawler: Crawler) -> Path:
 
 
 def _open_corpus(crawler: Crawler) -> Corpus:
+    if crawler.settings.getbool("DRY_RUN_ENABLED"):  # read, never written; none is created
+        path = corpus_key(crawler)
+        return Corpus.read_only(path) if path.is_file() else Corpus.in_memory()
     corpus = Corpus(corpus_key(crawler))
     corpus.limit_size(crawler.settings.getint("CORPUS_MAX_SIZE"))
     return corpus
 
 
-#: The corpus at the crawler's ``CORPUS_PATH``, opened on first use, closed after the last crawler.
+#: The corpus at the crawler's ``CORPUS_PATH``, opened on first use, closed after the last crawler
+#: (read-only in a dry run, ``DRY_RUN_ENABLED``).
 corpus_for: SharedByCrawlers[Corpus] = SharedByCrawlers(_open_corpus, corpus_key, close=Corpus.close)

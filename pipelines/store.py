@@ -43,6 +43,9 @@ class CorpusPipeline:
     error), the transaction is rolled back, so the corpus stays valid, and the crawl stops
     (close reason ``corpus_full`` or ``corpus_error``): fetching pages that cannot be
     stored would only cost the sites bandwidth.
+
+    In a dry run (``DRY_RUN_ENABLED``) the story is decided against the corpus as it is, and
+    nothing is written: the item leaves the pipeline as the article that would be stored.
     """
 
     def __init__(
@@ -55,6 +58,7 @@ class CorpusPipeline:
         order: ArrivalOrder,
         commit_articles: int,
         commit_seconds: float,
+        dry_run: bool = False,
     ) -> None:
         self.corpus = corpus
         self.rules = rules
@@ -64,6 +68,7 @@ class CorpusPipeline:
         self.order = order
         self.commit_articles = commit_articles
         self.commit_seconds = commit_seconds
+        self.dry_run = dry_run
         self._commit_timer: asyncio.TimerHandle | None = None
         self._uncommitted: list[Article] = []  # stored since the last commit (kept to write again after a rollback)
         self._stopping = False
@@ -72,7 +77,8 @@ class CorpusPipeline:
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings, corpus = crawler.settings, corpus_for(crawler)
         rules = StoryRules.from_settings(corpus, settings)
-        if rules.near:
+        dry_run = settings.getbool("DRY_RUN_ENABLED")
+        if rules.near and not dry_run:  # the check records the settings of a new index
             rules.matcher.check_index()
         return cls(
             corpus,
@@ -83,12 +89,15 @@ class CorpusPipeline:
             order_for(crawler),
             commit_articles=settings.getint("CORPUS_COMMIT_ARTICLES"),
             commit_seconds=settings.getfloat("CORPUS_COMMIT_SECONDS"),
+            dry_run=dry_run,
         )
 
     async def process_item(self, item: Article) -> Article:
         await self.order.turn(item, COMMIT)
         try:
             self._decide_story(item)
+            if self.dry_run:
+                return item
             if self.commit_articles > 1 and self.corpus.hold_writes():
                 self._commit_timer = asyncio.get_running_loop().call_later(self.commit_seconds, self._commit)
             stored = self._write(item)
@@ -110,7 +119,8 @@ class CorpusPipeline:
         decision = self.rules.decide(item.url, item.text_hash, item.language, item.fingerprint, item.shingles)
         if decision.same_page is not None:
             # The same page under a query string we do not know as tracking (?wt_mc=..., ?ref=...).
-            self.corpus.add_urls(decision.same_page, [item.url, item.fetched_url, item.request_url])
+            if not self.dry_run:
+                self.corpus.add_urls(decision.same_page, [item.url, item.fetched_url, item.request_url])
             raise SamePage(f"same page as article {decision.same_page}: {item.url}", decision.same_page)
         item.story_id, item.absorbs = decision.story_id, decision.absorbs
         if decision.exact:

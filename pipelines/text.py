@@ -34,7 +34,7 @@ class TextPipeline:
     (``languages``), are dropped.
     Settings: ``CLEAN_ENABLED`` (templates and rules), ``CLEAN_TEMPLATE_PAGES``, ``CLEAN_MIN_LENGTH``;
     ``LANGUAGE_ENABLED``, ``LANGUAGE_*``; ``DEDUP_NEAR_ENABLED`` (the fingerprint), ``DEDUP_SHINGLE_SIZE``,
-    ``DEDUP_NUM_PERM``, ``DEDUP_BANDS``.
+    ``DEDUP_NUM_PERM``, ``DEDUP_BANDS``; ``DRY_RUN_ENABLED`` (the templates are used, not taught).
     """
 
     def __init__(
@@ -44,18 +44,21 @@ class TextPipeline:
         stats: StatsCollector,
         pool: WorkerPool,
         order: ArrivalOrder,
+        learn: bool = True,
     ) -> None:
         self.options = options
         self.templates = templates
         self.stats = stats
         self.pool = pool
         self.order = order
+        self.learn = learn  # each page counts for its site's templates (not in a dry run)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         options = options_for(crawler)
         templates = SiteTemplates.from_settings(corpus_for(crawler), crawler.settings) if options.rules else None
-        return cls(options, templates, crawler.stats, pool_for(crawler), order_for(crawler))
+        learn = not crawler.settings.getbool("DRY_RUN_ENABLED")
+        return cls(options, templates, crawler.stats, pool_for(crawler), order_for(crawler), learn)
 
     async def process_item(self, item: Article) -> Article:
         blocks = item.text.split("\n\n") if item.text else []
@@ -63,7 +66,7 @@ class TextPipeline:
         if self.templates is not None:
             await self.order.turn(item, POINT)
             try:
-                kept = self.templates.remove(item.url, blocks)
+                kept = self.templates.remove(item.url, blocks, learn=self.learn)
             finally:
                 self.order.release(item, POINT)
         hints = language_hints(item.hints, item.headers, item.page_language)

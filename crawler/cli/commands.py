@@ -53,6 +53,14 @@ json_option = click.option(
 wait_option = click.option(
     "--wait", is_flag=True, help="If another run holds the corpus lock, wait for it instead of exiting (status 3)."
 )
+set_option = click.option(
+    "-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting (repeatable)."
+)
+sample_option = click.option(
+    "--sample",
+    type=click.IntRange(min=0),
+    help="New article pages fetched per source in a dry run. [default: DRY_RUN_SAMPLE, 5]",
+)
 
 
 class ConfigError(click.ClickException):
@@ -274,9 +282,14 @@ def _parse_pairs(pairs: tuple[str, ...], separator: str, usage: str) -> dict[str
 @click.option("--all", "crawl_all", is_flag=True, help="Crawl every source of the sources file (the cron entry point).")
 @sources_option
 @db_option
+@set_option
 @click.option(
-    "-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting (repeatable)."
+    "--dry-run",
+    is_flag=True,
+    help="Fetch feeds, sitemaps, listings and a sample of new articles; write nothing (see `sources check`).",
 )
+@sample_option
+@click.option("--json", "as_json", is_flag=True, help="With --dry-run: one JSON object per source and line.")
 @click.option(
     "--log-level",
     type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False),
@@ -297,6 +310,9 @@ def crawl(
     log_file: Path | None,
     quiet: bool,
     wait: bool,
+    dry_run: bool,
+    sample: int | None,
+    as_json: bool,
 ) -> None:
     """Crawl sources into the corpus: the named ones, or all with --all; or article URLs.
 
@@ -307,6 +323,9 @@ def crawl(
     Articles already stored are not downloaded again; feeds, sitemaps and listing pages
     are read on every run. One run at a time holds the corpus lock.
 
+    With --dry-run, nothing is written (no lock is taken): the sources are crawled as
+    `wirecrawl sources check` does, and what would be fetched and stored is printed.
+
     Exit status: 0 success; 1 interrupted or failed; 2 configuration error; 3 another
     run holds the lock; 4 finished, but more pages failed than CORPUS_RUNS_MAX_ERROR_RATE.
 
@@ -314,25 +333,26 @@ def crawl(
 
         wirecrawl crawl --all
 
+        wirecrawl crawl --all --dry-run
+
         wirecrawl crawl example-news --db news.db -s DOWNLOAD_DELAY=2
 
         wirecrawl crawl https://example.com/news/2026/11/30/some-story/
     """
     if bool(names) == crawl_all:
         raise ConfigError("name the sources to crawl, or pass --all (not both)")
-    sources = _load_sources(sources_file)
-    known = [source.name for source in sources]
-    urls = [name for name in names if "://" in name]
-    unknown = [name for name in names if name not in known and name not in urls]
-    if unknown:
-        raise ConfigError(f"no source named {unknown[0]!r} in {sources_path(sources_file)} (known: {', '.join(known)})")
-    targets: list[Any] = [name for name in names if name not in urls] + _url_spiders(urls, sources)
+    if (sample is not None or as_json) and not dry_run:
+        raise ConfigError("--sample and --json go with --dry-run")
+    targets = _targets(names, _load_sources(sources_file), sources_file)
+    if dry_run:
+        _dry_run(targets, db_file, overrides + _sample_override(sample), sources_file, log_level, log_file, as_json)
+        return
     show_progress = not quiet and sys.stderr.isatty()
     if show_progress:  # before Scrapy is imported, which takes a while
-        count = len(targets or known)
+        count = len(targets)
         show_progress_line(f"starting: {count} source{'s' if count != 1 else ''} into {corpus_path(db_file)}")
     try:
-        report = _run_crawl(targets or known, db_file, overrides, sources_file, log_level, log_file, quiet, wait)
+        report = _run_crawl(targets, db_file, overrides, sources_file, log_level, log_file, quiet, wait)
     finally:
         if show_progress:
             show_progress_line("")  # the summary (or the error's one line) replaces the last progress line
@@ -380,6 +400,79 @@ def _run_crawl(
         raise ConfigError(str(error)) from None
 
 
+def _targets(names: tuple[str, ...], sources: list[Source], sources_file: Path | None) -> list[Any]:
+    """What to crawl: the named sources and spiders for the article URLs among ``names``; every source without names."""
+    known = [source.name for source in sources]
+    urls = [name for name in names if "://" in name]
+    unknown = [name for name in names if name not in known and name not in urls]
+    if unknown:
+        raise ConfigError(f"no source named {unknown[0]!r} in {sources_path(sources_file)} (known: {', '.join(known)})")
+    return [name for name in names if name not in urls] + _url_spiders(urls, sources) if names else known
+
+
+def _sample_override(sample: int | None) -> tuple[str, ...]:
+    return () if sample is None else (f"DRY_RUN_SAMPLE={sample}",)
+
+
+def _dry_run(
+    targets: list[Any],
+    db_file: Path | None,
+    overrides: tuple[str, ...],
+    sources_file: Path | None,
+    log_level: str | None,
+    log_file: Path | None,
+    as_json: bool,
+) -> None:
+    """Dry-run ``targets`` and print what each would fetch and store; exit 1 if one announced no article."""
+    corpus = corpus_path(db_file)
+    if sys.stderr.isatty():  # before Scrapy is imported
+        show_progress_line(f"dry run of {len(targets)} source{'s' if len(targets) != 1 else ''}: nothing is written")
+    settings = _settings(corpus, overrides, sources_file, log_level or "WARNING", log_file)
+    from crawler.cli.dry_run import dry_run
+
+    try:
+        trials = dry_run(targets, settings)
+    except CorpusError as error:
+        raise ConfigError(str(error)) from None
+    finally:
+        if sys.stderr.isatty():
+            show_progress_line("")
+    for trial in trials:
+        if as_json:
+            _echo_json(trial.as_dict())
+        else:
+            _print_trial(trial)
+    if not as_json:
+        click.echo(f"dry run: nothing was written{f' to {corpus}' if corpus.exists() else f'; no corpus at {corpus}'}")
+    if any(not trial.announced or trial.finish_reason != "finished" for trial in trials):
+        sys.exit(EXIT_FAILED)
+
+
+def _print_trial(trial: Any) -> None:
+    sampled = len(trial.sample)
+    click.echo(
+        f"{trial.source}: {trial.announced} article URLs announced: {trial.stored} already stored, "
+        f"{trial.new} new ({sampled} fetched as a sample)"
+    )
+    for page in trial.sample.values():
+        published = (page.published or "")[:10] or "----------"
+        if page.would_store:
+            click.echo(
+                f"  would store ({page.outcome}): {published} {page.language or '--'} {page.title or '(untitled)'}"
+            )
+        else:
+            click.echo(f"  not stored: {page.outcome}{f' ({page.detail})' if page.detail else ''}")
+        click.echo(f"    {page.url}")
+    if trial.rejected:
+        click.echo("  not stored, by reason (one example each):")
+        for reason, rejected in sorted(trial.rejected.items(), key=lambda kv: -kv[1]["count"]):
+            click.echo(f"    {reason} {rejected['count']}: {rejected['example']} ({rejected['detail']})")
+    if trial.failed:
+        click.echo("  failed requests: " + ", ".join(f"{reason} {count}" for reason, count in trial.failed.items()))
+    if not trial.announced:
+        click.echo(f"  nothing to crawl: no article URL came from {trial.source}'s feeds, sitemaps and listings")
+
+
 def _url_spiders(urls: list[str], sources: list[Source]) -> list[Any]:
     """One spider per source for the article ``urls`` given: the declared source whose site each
     is on, else a source named after its host."""
@@ -416,11 +509,12 @@ def _print_report(report: Any) -> None:
             click.echo(f"  {name.ljust(width)}  {cells}")
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @sources_option
 @json_option
-def sources(sources_file: Path | None, as_json: bool) -> None:
-    """Validate the sources file and list its sources.
+@click.pass_context
+def sources(ctx: click.Context, sources_file: Path | None, as_json: bool) -> None:
+    """Validate the sources file and list its sources; `sources check` tries sources, `sources add` finds a site's feeds.
 
     With --json: one JSON object per source and line (name, feeds, sitemaps, start_urls,
     follow, allow, deny, language, languages, proxy, settings).
@@ -431,6 +525,9 @@ def sources(sources_file: Path | None, as_json: bool) -> None:
 
         wirecrawl sources --json
     """
+    ctx.obj = sources_file  # for `wirecrawl sources --sources FILE check NAME`
+    if ctx.invoked_subcommand is not None:
+        return
     declared = _load_sources(sources_file)
     if as_json:
         for source in declared:
@@ -445,6 +542,50 @@ def sources(sources_file: Path | None, as_json: bool) -> None:
         )
         click.echo(f"{source.name.ljust(width)}  {source.language or '--'}  {routes}")
     click.echo(f"{len(declared)} sources OK in {sources_path(sources_file)}", err=True)
+
+
+@sources.command()
+@click.argument("names", nargs=-1, required=True)
+@sources_option
+@db_option
+@sample_option
+@set_option
+@json_option
+@click.pass_obj
+def check(
+    group_sources_file: Path | None,
+    names: tuple[str, ...],
+    sources_file: Path | None,
+    db_file: Path | None,
+    sample: int | None,
+    overrides: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """Try sources before trusting them: crawl them without writing anything.
+
+    Their feeds, sitemaps and listing pages are read through the crawl's own spider and
+    stages (robots.txt and politeness apply), and a sample of the new article pages is
+    fetched (--sample, default DRY_RUN_SAMPLE=5). Printed per source: the article URLs
+    announced (already stored, new), each sampled page with its title, date and language
+    (or why it would not be stored), and what was not stored, by reason. Nothing is
+    written: not the corpus (none is created), not its lock.
+
+    With --json: one JSON object per source and line (source, announced, stored, new,
+    sample: [{url, would_store, outcome, title, published, language, detail}], rejected:
+    {reason: {count, example, detail}}, failed: {reason: count}, finish_reason).
+
+    Exit status: 0 success; 1 a source announced no article URL, or its run failed;
+    2 configuration error.
+
+    Example:
+
+        wirecrawl sources check example-news
+
+        wirecrawl sources check example-news --sample 10 --json
+    """
+    sources_file = sources_file or group_sources_file
+    targets = _targets(names, _load_sources(sources_file), sources_file)
+    _dry_run(targets, db_file, overrides + _sample_override(sample), sources_file, None, None, as_json)
 
 
 @cli.command()
