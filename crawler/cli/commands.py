@@ -21,7 +21,17 @@ import click
 
 from crawler import __version__
 from crawler.cli.progress import print_progress, show_progress_line
-from crawler.config import Source, SourcesError, corpus_path, load_sources, sources_path
+from crawler.config import (
+    NAME_PATTERN,
+    Source,
+    SourcesError,
+    append_sources,
+    corpus_path,
+    dump_sources,
+    load_sources,
+    source_name,
+    sources_path,
+)
 from storage.errors import CorpusError
 from storage.lock import CorpusLock, CorpusLocked
 
@@ -586,6 +596,80 @@ def check(
     sources_file = sources_file or group_sources_file
     targets = _targets(names, _load_sources(sources_file), sources_file)
     _dry_run(targets, db_file, overrides + _sample_override(sample), sources_file, None, None, as_json)
+
+
+@sources.command()
+@click.argument("url")
+@click.option("--name", help="The source's name. [default: the site's host, e.g. example-com]")
+@click.option(
+    "--append",
+    "append_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also add the block to this sources file (created if missing), if the result is a valid sources file.",
+)
+@set_option
+def add(url: str, name: str | None, append_file: Path | None, overrides: tuple[str, ...]) -> None:
+    """Find a site's feeds and sitemaps and print a ready [[sources]] block for them.
+
+    Looks at the page at URL (the site's home page) for <link rel="alternate"> feeds, at
+    its robots.txt for Sitemap: lines, and at the usual feed and sitemap paths (/feed,
+    /rss, /rss.xml, /atom.xml, /feed.xml, /index.xml, /sitemap.xml, /sitemap_index.xml,
+    /news-sitemap.xml, /sitemap-news.xml); a document counts if the crawl's parsers read
+    entries from it. robots.txt and the politeness settings apply; nothing is written
+    but the block: to stdout, and with --append at the end of FILE (refused, the file
+    untouched, if the result would not be a valid sources file: a duplicate name, ...).
+
+    Exit status: 0 found; 2 the site cannot be read, nothing found, or --append refused.
+
+    Example:
+
+        wirecrawl sources add https://example.com/
+
+        wirecrawl sources add https://example.com/ --name example --append sources.toml
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"{url!r} is not an http(s) URL")
+    name = name or source_name(url)
+    if not NAME_PATTERN.match(name):
+        raise ConfigError(f"--name {name!r} must match [a-z0-9_-]+")
+    if append_file is not None and append_file.exists():
+        taken = [source.name for source in _load_sources(append_file)]  # an invalid file: refused before any request
+        if name in taken:
+            raise ConfigError(f"{append_file} has a source named {name!r} already (--name NAME names this one)")
+    # Errors only: the usual paths a site does not serve are expected to fail, the result says what was found.
+    settings = _settings(corpus_path(None), overrides, log_level="ERROR")
+    if sys.stderr.isatty():  # before Scrapy is imported
+        show_progress_line(f"looking for feeds and sitemaps on {url}")
+    from crawler.cli.site_discovery import discover_site
+    from spiders.discovery import FEED_PATHS, SITEMAP_PATHS
+
+    try:
+        found = discover_site(url, settings)
+    finally:
+        if sys.stderr.isatty():
+            show_progress_line("")
+    if not found.feeds and not found.sitemaps:
+        if found.home_failure:
+            raise ConfigError(f"cannot read {url}: {found.home_failure}")
+        raise ConfigError(
+            f'no feed or sitemap found on {url} (looked at its <link rel="alternate">, robots.txt, '
+            f"{', '.join(FEED_PATHS + SITEMAP_PATHS)}): declare its listing pages as start_urls instead"
+        )
+    for kind, documents in (("feed", found.feeds), ("sitemap", found.sitemaps)):
+        for document, entries in documents.items():
+            click.echo(f"found {kind} {document} ({entries} entries)", err=True)
+    table: dict[str, Any] = {"name": name, "feeds": list(found.feeds), "sitemaps": list(found.sitemaps)}
+    table = {key: value for key, value in table.items() if value}
+    if found.language:
+        table["language"] = found.language
+    if append_file is not None:
+        try:
+            append_sources(append_file, [table])
+        except SourcesError as error:
+            raise ConfigError(f"not added: {error}") from None
+        click.echo(f"added source {name!r} to {append_file}", err=True)
+    click.echo(dump_sources([table]), nl=False)
 
 
 @cli.command()
