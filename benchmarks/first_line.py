@@ -14,21 +14,16 @@ refused connection.)
 
 from __future__ import annotations
 
-import argparse
 import os
 import pty
 import select
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from conftest import cli_env, write_sources  # noqa: E402
+from cli_runs import cli_env, rounds_argument, scratch_with_a_source
 
 #: Longest wait for one command, in seconds.
 TIMEOUT = 60.0
@@ -67,12 +62,8 @@ def first_line_seconds(args: list[str], cwd: Path) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=10, help="runs of each command (default: 10)")
-    rounds = parser.parse_args().rounds
-    with tempfile.TemporaryDirectory(prefix="wirecrawl-first-line-") as tmp:
-        directory = Path(tmp)
-        sources = write_sources(directory, [{"name": "a", "feeds": ["http://127.0.0.1:9/feed.xml"]}])
+    rounds = rounds_argument(__doc__)
+    with scratch_with_a_source("wirecrawl-first-line-") as (directory, sources):
         commands = {
             "--help": ["--help"],
             "crawl --all": [

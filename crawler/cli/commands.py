@@ -355,7 +355,10 @@ def crawl(
         raise ConfigError("--sample and --json go with --dry-run")
     targets = _targets(names, _load_sources(sources_file), sources_file)
     if dry_run:
-        _dry_run(targets, db_file, overrides + _sample_override(sample), sources_file, log_level, log_file, as_json)
+        overrides += _sample_override(sample)
+        _dry_run(
+            targets, db_file, as_json, overrides, sources_file, log_level=log_level or "WARNING", log_file=log_file
+        )
         return
     show_progress = not quiet and sys.stderr.isatty()
     if show_progress:  # before Scrapy is imported, which takes a while
@@ -427,17 +430,19 @@ def _sample_override(sample: int | None) -> tuple[str, ...]:
 def _dry_run(
     targets: list[Any],
     db_file: Path | None,
+    as_json: bool,
     overrides: tuple[str, ...],
     sources_file: Path | None,
-    log_level: str | None,
-    log_file: Path | None,
-    as_json: bool,
+    **logging: Any,
 ) -> None:
-    """Dry-run ``targets`` and print what each would fetch and store; exit 1 if one announced no article."""
+    """Dry-run ``targets`` and print what each would fetch and store; exit 1 if one announced no article.
+
+    ``logging``: :func:`_settings`' ``log_level`` (default WARNING) and ``log_file``.
+    """
     corpus = corpus_path(db_file)
     if sys.stderr.isatty():  # before Scrapy is imported
         show_progress_line(f"dry run of {len(targets)} source{'s' if len(targets) != 1 else ''}: nothing is written")
-    settings = _settings(corpus, overrides, sources_file, log_level or "WARNING", log_file)
+    settings = _settings(corpus, overrides, sources_file, **({"log_level": "WARNING"} | logging))
     from crawler.cli.dry_run import dry_run
 
     try:
@@ -595,7 +600,7 @@ def check(
     """
     sources_file = sources_file or group_sources_file
     targets = _targets(names, _load_sources(sources_file), sources_file)
-    _dry_run(targets, db_file, overrides + _sample_override(sample), sources_file, None, None, as_json)
+    _dry_run(targets, db_file, as_json, overrides + _sample_override(sample), sources_file)
 
 
 @sources.command()
