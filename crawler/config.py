@@ -257,5 +257,7 @@ def append_sources(path: Path, tables: list[dict[str, Any]]) -> None:
         if path.exists():
             os.chmod(temporary, path.stat().st_mode & 0o7777)
         os.replace(temporary, path)
+    except OSError as error:
+        raise SourcesError(f"{path}: cannot be written ({error.strerror})") from None
     finally:
         temporary.unlink(missing_ok=True)

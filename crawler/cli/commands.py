@@ -638,6 +638,8 @@ def add(url: str, name: str | None, append_file: Path | None, overrides: tuple[s
     name = name or source_name(url)
     if not NAME_PATTERN.match(name):
         raise ConfigError(f"--name {name!r} must match [a-z0-9_-]+")
+    if append_file is not None and not append_file.parent.is_dir():
+        raise ConfigError(f"--append {append_file}: no directory {append_file.parent}")
     if append_file is not None and append_file.exists():
         taken = [source.name for source in _load_sources(append_file)]  # an invalid file: refused before any request
         if name in taken:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from scrapy import Spider, signals
@@ -21,6 +22,7 @@ from crawler.drops import page_skipped
 from crawler.failures import ERRORS
 from crawler.logs import quiet_per_page_noise
 from spiders.sample import page_sampled
+from storage.corpus import Corpus
 
 __all__ = ["SampledPage", "SourceTrial", "dry_run"]
 
@@ -92,8 +94,13 @@ def dry_run(names: Sequence[str | type[Spider]], settings: Settings) -> list[Sou
     """Dry-run the named sources (or these spider classes) in one process; one trial each, in order.
 
     ``settings`` are a crawl's (:func:`crawler.cli.runner.crawl_settings`); the dry run is
-    switched on here. Takes no lock and writes nothing, so it may run beside a crawl.
+    switched on here. Takes no lock and writes nothing, so it may run beside a crawl. Raises
+    :class:`CorpusError` before any request when ``CORPUS_PATH`` is a file that cannot be read
+    as a corpus of this version.
     """
+    corpus = Path(settings.get("CORPUS_PATH"))
+    if corpus.exists():
+        Corpus.read_only(corpus).close()
     settings.set("DRY_RUN_ENABLED", True, priority="cmdline")
     process = CrawlerProcess(settings)
     quiet_per_page_noise()

@@ -127,3 +127,13 @@ def test_an_unknown_source_is_refused_in_one_line(checked):
     proc = run_cli("sources", "check", "nosuch", *checked["args"], cwd=checked["work"])
     assert proc.returncode == 2 and proc.stderr.startswith("wirecrawl: no source named 'nosuch'"), describe(proc)
     assert len(proc.stderr.splitlines()) == 1
+
+
+def test_a_file_that_is_not_a_corpus_is_refused_and_left_alone(checked, tmp_path):
+    other = tmp_path / "notes.db"
+    other.write_bytes(b"not a database at all, but somebody's notes\n")
+    before = fingerprint(tmp_path)
+    proc = run_cli("sources", "check", "filtered", *checked["args"][:2], "--db", other, cwd=tmp_path)
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1, describe(proc)
+    assert proc.stderr.startswith(f"wirecrawl: {other} is not a usable wirecrawl corpus"), describe(proc)
+    assert fingerprint(tmp_path) == before

@@ -98,3 +98,11 @@ def test_nothing_found_is_one_line_and_exit_2(served, tmp_path, site, message):
     assert proc.returncode == 2, describe(proc)
     assert proc.stderr.startswith(message.format(url=url)) and len(proc.stderr.splitlines()) == 1, describe(proc)
     assert proc.stdout == "" and list(tmp_path.iterdir()) == []
+
+
+def test_append_to_a_file_in_a_missing_directory_is_refused_at_once(served, tmp_path):
+    target = tmp_path / "missing" / "sources.toml"
+    proc = run_cli("sources", "add", served.url("stadtbote", "/"), "--append", target, *FAST, cwd=tmp_path)
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1, describe(proc)
+    assert proc.stderr == f"wirecrawl: --append {target}: no directory {target.parent}\n", describe(proc)
+    assert list(tmp_path.iterdir()) == []
