@@ -4,6 +4,7 @@ text identity in one worker call (the core's second half)."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Self
 
 from scrapy.crawler import Crawler
@@ -31,7 +32,8 @@ class TextPipeline:
     Pages consult and teach their site's templates in arrival order (so the outcome does not
     depend on which worker finished first); the rest is :func:`pipelines.core.finish_text`
     in a worker process. Pages left too short, or in a language their source does not list
-    (``languages``), are dropped.
+    (``languages``), are dropped. A page whose templates cannot be learned (the corpus is full)
+    goes on with those learned so far: the store stage decides what a full corpus means.
     Settings: ``CLEAN_ENABLED`` (templates and rules), ``CLEAN_TEMPLATE_PAGES``, ``CLEAN_MIN_LENGTH``;
     ``LANGUAGE_ENABLED``, ``LANGUAGE_*``; ``DEDUP_NEAR_ENABLED`` (the fingerprint), ``DEDUP_SHINGLE_SIZE``,
     ``DEDUP_NUM_PERM``, ``DEDUP_BANDS``; ``DRY_RUN_ENABLED`` (the templates are used, not taught).
@@ -67,6 +69,8 @@ class TextPipeline:
             await self.order.turn(item, POINT)
             try:
                 kept = self.templates.remove(item.url, blocks, learn=self.learn)
+            except sqlite3.OperationalError:  # a full disk: the store stage fails on this page and stops the crawl
+                kept = self.templates.remove_known(item.url, blocks)
             finally:
                 self.order.release(item, POINT)
         hints = language_hints(item.hints, item.headers, item.page_language)
