@@ -12,22 +12,16 @@ a figure for a quiet machine, not a test.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+from cli_runs import cli_env, rounds_argument, scratch_with_a_source
 
-from conftest import cli_env, write_sources  # noqa: E402
-
-from storage.corpus import Corpus  # noqa: E402
-from storage.lock import CorpusLock  # noqa: E402
+from storage.corpus import Corpus
+from storage.lock import CorpusLock
 
 EXIT_LOCKED = 3
 
@@ -44,14 +38,10 @@ def refusal_seconds(args: list[str], cwd: Path) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=10, help="runs of each command (default: 10)")
-    rounds = parser.parse_args().rounds
-    with tempfile.TemporaryDirectory(prefix="wirecrawl-lock-") as tmp:
-        directory = Path(tmp)
+    rounds = rounds_argument(__doc__)
+    with scratch_with_a_source("wirecrawl-lock-") as (directory, sources):
         db = directory / "corpus.db"
         Corpus(db).close()
-        sources = write_sources(directory, [{"name": "a", "feeds": ["http://127.0.0.1:9/feed.xml"]}])
         commands = {
             "crawl": ["crawl", "--all", "--sources", str(sources), "--db", str(db)],
             "reextract": ["reextract", "--db", str(db)],

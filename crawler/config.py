@@ -17,7 +17,16 @@ from urllib.parse import urlsplit
 
 from crawler.urls import same_site
 
-__all__ = ["Source", "SourcesError", "dump_sources", "load_sources", "parse_sources", "sources_path"]
+__all__ = [
+    "Source",
+    "SourcesError",
+    "append_sources",
+    "dump_sources",
+    "load_sources",
+    "parse_sources",
+    "source_name",
+    "sources_path",
+]
 
 DEFAULT_SOURCES_FILE = "sources.toml"
 DEFAULT_CORPUS_FILE = "corpus.db"
@@ -218,3 +227,37 @@ def dump_sources(tables: list[dict[str, Any]]) -> str:
             lines += [f"{key(k)} = {value(v)}" for k, v in sub_table.items()]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
+
+
+def source_name(url: str) -> str:
+    """A source name for the site at ``url``: its host without ``www.``, as [a-z0-9_-]+ (``www.example.co.uk`` -> ``example-co-uk``)."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return re.sub(r"[^a-z0-9_-]+", "-", host.lower()).strip("-") or "source"
+
+
+def append_sources(path: Path, tables: list[dict[str, Any]]) -> None:
+    """Add source tables at the end of the sources file at ``path`` (created if missing).
+
+    The file is written only if the result is a valid sources file (:class:`SourcesError`
+    otherwise: a duplicate name, an invalid file already), and atomically: a new file
+    takes the old one's place, so a failure leaves the old one as it was.
+    """
+    try:
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+    except UnicodeDecodeError as error:
+        raise SourcesError(f"{path}: not UTF-8 text ({error.reason})") from None
+    new = (old.rstrip("\n") + "\n\n" if old.strip() else "") + dump_sources(tables)
+    try:
+        parse_sources(tomllib.loads(new), origin=str(path))
+    except tomllib.TOMLDecodeError as error:
+        raise SourcesError(f"{path}: TOML syntax error: {error}") from None
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(new, encoding="utf-8")
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o7777)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise SourcesError(f"{path}: cannot be written ({error.strerror})") from None
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -47,7 +47,8 @@ def page_not_stored(crawler: Crawler, urls: list[str], source: str, reason: str,
 
 
 class DropCounter:
-    """Counts each :class:`CountedDrop` under its stat key and records every page not stored in ``outcomes``."""
+    """Counts each :class:`CountedDrop` under its stat key and records every page not stored in ``outcomes``
+    (none in a dry run, ``DRY_RUN_ENABLED``: the pages are counted, nothing is written)."""
 
     def __init__(self, stats: StatsCollector, outcomes: Corpus | None = None, run_id: int | None = None) -> None:
         self.stats = stats
@@ -56,7 +57,8 @@ class DropCounter:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        counter = cls(crawler.stats, corpus_for(crawler), crawler.settings.getint("CORPUS_RUN_ID") or None)
+        outcomes = None if crawler.settings.getbool("DRY_RUN_ENABLED") else corpus_for(crawler)
+        counter = cls(crawler.stats, outcomes, crawler.settings.getint("CORPUS_RUN_ID") or None)
         crawler.signals.connect(counter.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(counter.page_skipped, signal=page_skipped)
         return counter

@@ -69,7 +69,7 @@ class CrawlRunRecorder:
 
     `wirecrawl crawl` opens one run for all its spiders (``CORPUS_RUN_ID``) and closes it;
     a bare ``scrapy crawl NAME`` gets a run of its own, opened and closed here.
-    Settings: ``CORPUS_RUNS_ENABLED`` (default True).
+    Settings: ``CORPUS_RUNS_ENABLED`` (default True); off in a dry run (``DRY_RUN_ENABLED``).
     """
 
     def __init__(self, crawler: Crawler, corpus: Corpus, run_id: int | None) -> None:
@@ -82,6 +82,8 @@ class CrawlRunRecorder:
     def from_crawler(cls, crawler: Crawler) -> Self:
         if not crawler.settings.getbool("CORPUS_RUNS_ENABLED"):
             raise NotConfigured("CORPUS_RUNS_ENABLED is off")
+        if crawler.settings.getbool("DRY_RUN_ENABLED"):
+            raise NotConfigured()  # a dry run records no run (no "Disabled" warning: it is meant)
         run_id = crawler.settings.getint("CORPUS_RUN_ID") or None
         recorder = cls(crawler, corpus_for(crawler), run_id)
         crawler.signals.connect(recorder.spider_opened, signal=signals.spider_opened)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import difflib
 import logging
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from scrapy.settings import Settings
+if TYPE_CHECKING:
+    from scrapy.settings import Settings
 
 __all__ = ["check_setting"]
 
@@ -27,7 +28,10 @@ CHOICES: dict[str, tuple[str, ...]] = {
 
 @cache
 def _defaults() -> Settings:
-    """Scrapy's defaults with wirecrawl's on top (imported late: crawler.settings imports crawler.config)."""
+    """Scrapy's defaults with wirecrawl's on top (imported late: crawler.settings imports crawler.config,
+    and Scrapy is not imported before a source's settings are checked, so the CLI starts at once)."""
+    from scrapy.settings import Settings
+
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     return settings
@@ -59,7 +63,7 @@ def check_setting(name: str, value: Any) -> None:
     else:
         return
     try:
-        if getattr(Settings({name: value}), getter)(name) < 0 and name == "PIPELINE_WORKERS":
+        if getattr(type(defaults)({name: value}), getter)(name) < 0 and name == "PIPELINE_WORKERS":
             raise ValueError
     except (TypeError, ValueError):
         raise ValueError(f"setting {name}={value!r} is not {expected}") from None

@@ -87,6 +87,14 @@ DISCOVERY_CONDITIONAL_GET = True
 # Follow an article or listing that redirects to another site (a shortener, a partner's copy)?
 DISCOVERY_OFFSITE_REDIRECTS = False
 
+# --- Dry run ---------------------------------------------------------------------------
+# `wirecrawl sources check` and `crawl --dry-run`: the crawl as usual (robots.txt, politeness,
+# every stage), but the corpus is only read (or, if there is none, an empty one is held in
+# memory) and nothing is written: no article, run, outcome, validator or site template.
+DRY_RUN_ENABLED = False
+# New article pages fetched per source in a dry run (the others are counted, not fetched).
+DRY_RUN_SAMPLE = 5
+
 # --- Pipeline stages -------------------------------------------------------------------
 # The CPU work (parsing, extraction, cleaning rules, language, fingerprints) runs in worker
 # processes; the stages that read and write the corpus take turns in arrival order.
@@ -107,6 +115,7 @@ CONCURRENT_ITEMS = 4
 PIPELINE_MAX_PENDING = 0
 DOWNLOADER_MIDDLEWARES = {
     "spiders.stored_urls.StoredUrlFilter": 50,
+    "spiders.sample.ArticleSample": 55,  # dry runs only: a few of the new articles are fetched
     "spiders.conditional.ConditionalGet": 60,
     # robots.txt answering 5xx means "disallow all" (RFC 9309), not "no rules".
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,

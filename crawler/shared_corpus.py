@@ -67,11 +67,15 @@ def _open_corpus(crawler: Crawler) -> Corpus:
         # A worker's crawl: the corpus is the writer's; what the crawl reads of it is in Redis.
         cluster = Cluster.connect(url, settings.getfloat("CLUSTER_REDIS_TIMEOUT"))
         return ClusterCorpus(cluster, settings.get("CLUSTER_JOB"))  # type: ignore[return-value]
+    if settings.getbool("DRY_RUN_ENABLED"):  # read, never written; none is created
+        path = corpus_key(crawler)
+        return Corpus.read_only(path) if path.is_file() else Corpus.in_memory()
     corpus = Corpus(corpus_key(crawler))
     corpus.limit_size(crawler.settings.getint("CORPUS_MAX_SIZE"))
     return corpus
 
 
 #: The corpus at the crawler's ``CORPUS_PATH``, opened on first use, closed after the last crawler
-#: (with ``CLUSTER_REDIS_URL``, a worker's view of the cluster's corpus: :class:`storage.cluster.ClusterCorpus`).
+#: (with ``CLUSTER_REDIS_URL``, a worker's view of the cluster's corpus: :class:`storage.cluster.ClusterCorpus`;
+#: read-only in a dry run, ``DRY_RUN_ENABLED``).
 corpus_for: SharedByCrawlers[Corpus] = SharedByCrawlers(_open_corpus, corpus_key, close=lambda corpus: corpus.close())

@@ -24,16 +24,18 @@ class CanonicalUrlPipeline:
 
     Pages take their turn in arrival order; a page whose URL an earlier page still in the
     pipeline has (the same page reached through two links at once) waits for that one's
-    outcome, so the URL is stored once and the second link recorded for it.
+    outcome, so the URL is stored once and the second link recorded for it. In a dry run
+    (``DRY_RUN_ENABLED``) the page is dropped just the same, and nothing recorded.
     """
 
-    def __init__(self, corpus: Corpus, order: ArrivalOrder) -> None:
+    def __init__(self, corpus: Corpus, order: ArrivalOrder, record: bool = True) -> None:
         self.corpus = corpus
         self.order = order
+        self.record = record
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(corpus_for(crawler), order_for(crawler))
+        return cls(corpus_for(crawler), order_for(crawler), not crawler.settings.getbool("DRY_RUN_ENABLED"))
 
     async def process_item(self, item: Article) -> Article:
         await self.order.turn(item, POINT)
@@ -42,7 +44,8 @@ class CanonicalUrlPipeline:
                 await self.order.departure(earlier)
             stored = self.corpus.article_for_url(item.url)
             if stored is not None:
-                self.corpus.add_urls(stored, [item.fetched_url, item.request_url])
+                if self.record:
+                    self.corpus.add_urls(stored, [item.fetched_url, item.request_url])
                 raise AlreadyStored(f"already stored as {item.url}", stored)
             return item
         finally:

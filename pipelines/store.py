@@ -35,29 +35,35 @@ class ArticleStorage:
     The one place that decides and stores: the crawl's :class:`CorpusPipeline` and the cluster's
     writer (:mod:`pipelines.writer`) both store through it. ``stats`` counts ``wirecrawl/stored``,
     ``wirecrawl/stored/copies`` and ``wirecrawl/duplicates/*``; with ``store_pages`` the page as
-    fetched is kept (compressed) with its article.
+    fetched is kept (compressed) with its article. In a dry run (``dry_run``) the story is
+    decided against the corpus as it is, and nothing is written.
     """
 
-    def __init__(self, corpus: Corpus, rules: StoryRules, stats: StatsCollector, store_pages: bool) -> None:
+    def __init__(
+        self, corpus: Corpus, rules: StoryRules, stats: StatsCollector, store_pages: bool, dry_run: bool = False
+    ) -> None:
         self.corpus = corpus
         self.rules = rules
         self.stats = stats
         self.store_pages = store_pages
+        self.dry_run = dry_run
         self._uncommitted: list[Article] = []  # stored since the last commit (kept to write again after a rollback)
 
     @classmethod
     def from_settings(cls, corpus: Corpus, settings: BaseSettings, stats: StatsCollector) -> Self:
         """Storage with the story rules of ``settings`` (``DEDUP_*``, ``CORPUS_STORE_PAGES``); the
-        near-duplicate index is checked against them first."""
+        near-duplicate index is checked against them first (not in a dry run, ``DRY_RUN_ENABLED``:
+        the check records the settings of a new index)."""
         rules = StoryRules.from_settings(corpus, settings)
-        if rules.near:
+        dry_run = settings.getbool("DRY_RUN_ENABLED")
+        if rules.near and not dry_run:
             rules.matcher.check_index()
-        return cls(corpus, rules, stats, settings.getbool("CORPUS_STORE_PAGES"))
+        return cls(corpus, rules, stats, settings.getbool("CORPUS_STORE_PAGES"), dry_run)
 
     def store(self, item: Article) -> StoredArticle:
         """Decide the item's story and store it (not committed); raises :class:`SamePage` for a page
         stored before under another query string (its URLs are recorded for it)."""
-        self._decide_story(item)
+        self.decide(item)
         stored = self._write(item)
         self._uncommitted.append(item)
         self.stats.inc_value("wirecrawl/stored")
@@ -70,12 +76,16 @@ class ArticleStorage:
         self.corpus.commit()
         self._uncommitted.clear()
 
-    def _decide_story(self, item: Article) -> None:
+    def decide(self, item: Article) -> None:
+        """Decide the item's story (``story_id``, ``absorbs``, ``similarity``), writing nothing but,
+        for a page stored before under another query string, its URLs (not in a dry run); then
+        raises :class:`SamePage`."""
         item.text_hash = item.text_hash or text_hash(item.text)
         decision = self.rules.decide(item.url, item.text_hash, item.language, item.fingerprint, item.shingles)
         if decision.same_page is not None:
             # The same page under a query string we do not know as tracking (?wt_mc=..., ?ref=...).
-            self.corpus.add_urls(decision.same_page, [item.url, item.fetched_url, item.request_url])
+            if not self.dry_run:
+                self.corpus.add_urls(decision.same_page, [item.url, item.fetched_url, item.request_url])
             raise SamePage(f"same page as article {decision.same_page}: {item.url}", decision.same_page)
         item.story_id, item.absorbs = decision.story_id, decision.absorbs
         if decision.exact:
@@ -142,6 +152,9 @@ class CorpusPipeline:
     error), the transaction is rolled back, so the corpus stays valid, and the crawl stops
     (close reason ``corpus_full`` or ``corpus_error``): fetching pages that cannot be
     stored would only cost the sites bandwidth.
+
+    In a dry run (``DRY_RUN_ENABLED``) the story is decided against the corpus as it is, and
+    nothing is written: the item leaves the pipeline as the article that would be stored.
     """
 
     def __init__(
@@ -176,6 +189,9 @@ class CorpusPipeline:
     async def process_item(self, item: Article) -> Article:
         await self.order.turn(item, COMMIT)
         try:
+            if self.storage.dry_run:
+                self.storage.decide(item)
+                return item
             if self.commit_articles > 1 and self.corpus.hold_writes():
                 self._commit_timer = asyncio.get_running_loop().call_later(self.commit_seconds, self._commit)
             self.storage.store(item)

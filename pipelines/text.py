@@ -4,6 +4,7 @@ text identity in one worker call (the core's second half)."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Self
 
 from scrapy.crawler import Crawler
@@ -31,10 +32,11 @@ class TextPipeline:
     Pages consult and teach their site's templates in arrival order (so the outcome does not
     depend on which worker finished first); the rest is :func:`pipelines.core.finish_text`
     in a worker process. Pages left too short, or in a language their source does not list
-    (``languages``), are dropped.
+    (``languages``), are dropped. A page whose templates cannot be learned (the corpus is full)
+    goes on with those learned so far: the store stage decides what a full corpus means.
     Settings: ``CLEAN_ENABLED`` (templates and rules), ``CLEAN_TEMPLATE_PAGES``, ``CLEAN_MIN_LENGTH``;
     ``LANGUAGE_ENABLED``, ``LANGUAGE_*``; ``DEDUP_NEAR_ENABLED`` (the fingerprint), ``DEDUP_SHINGLE_SIZE``,
-    ``DEDUP_NUM_PERM``, ``DEDUP_BANDS``.
+    ``DEDUP_NUM_PERM``, ``DEDUP_BANDS``; ``DRY_RUN_ENABLED`` (the templates are used, not taught).
     """
 
     def __init__(
@@ -44,18 +46,21 @@ class TextPipeline:
         stats: StatsCollector,
         pool: WorkerPool,
         order: ArrivalOrder,
+        learn: bool = True,
     ) -> None:
         self.options = options
         self.templates = templates
         self.stats = stats
         self.pool = pool
         self.order = order
+        self.learn = learn  # each page counts for its site's templates (not in a dry run)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         options = options_for(crawler)
         templates = SiteTemplates.from_settings(corpus_for(crawler), crawler.settings) if options.rules else None
-        return cls(options, templates, crawler.stats, pool_for(crawler), order_for(crawler))
+        learn = not crawler.settings.getbool("DRY_RUN_ENABLED")
+        return cls(options, templates, crawler.stats, pool_for(crawler), order_for(crawler), learn)
 
     async def process_item(self, item: Article) -> Article:
         blocks = item.text.split("\n\n") if item.text else []
@@ -63,7 +68,9 @@ class TextPipeline:
         if self.templates is not None:
             await self.order.turn(item, POINT)
             try:
-                kept = self.templates.remove(item.url, blocks)
+                kept = self.templates.remove(item.url, blocks, learn=self.learn)
+            except sqlite3.OperationalError:  # a full disk: the store stage fails on this page and stops the crawl
+                kept = self.templates.remove_known(item.url, blocks)
             finally:
                 self.order.release(item, POINT)
         hints = language_hints(item.hints, item.headers, item.page_language)

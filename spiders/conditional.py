@@ -27,7 +27,8 @@ class ConditionalGet:
     leaves the document to be read in full next time, so nothing it announced is lost.
     Requests name the documents that led to them in ``meta["documents"]``.
 
-    Settings: ``DISCOVERY_CONDITIONAL_GET`` (default True).
+    Settings: ``DISCOVERY_CONDITIONAL_GET`` (default True); off in a dry run (``DRY_RUN_ENABLED``),
+    which reads every document in full and records no validator.
     """
 
     def __init__(self, corpus: Corpus) -> None:
@@ -39,6 +40,8 @@ class ConditionalGet:
     def from_crawler(cls, crawler: Crawler) -> Self:
         if not crawler.settings.getbool("DISCOVERY_CONDITIONAL_GET"):
             raise NotConfigured("DISCOVERY_CONDITIONAL_GET is off")
+        if crawler.settings.getbool("DRY_RUN_ENABLED"):
+            raise NotConfigured()  # a dry run reads every document in full (no "Disabled" warning: it is meant)
         middleware = cls(corpus_for(crawler))
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware

@@ -21,12 +21,13 @@ class StoredUrlFilter:
 
     Every URL of a redirect chain that ends at a stored article is recorded for it.
 
-    Settings: ``DISCOVERY_SKIP_STORED`` (default True).
+    Settings: ``DISCOVERY_SKIP_STORED`` (default True); in a dry run (``DRY_RUN_ENABLED``) no URL is recorded.
     """
 
-    def __init__(self, corpus: Corpus, stats: StatsCollector) -> None:
+    def __init__(self, corpus: Corpus, stats: StatsCollector, record: bool = True) -> None:
         self.corpus = corpus
         self.stats = stats
+        self.record = record  # record the URLs of redirect chains that end at a stored article
         # Redirect chains dropped as duplicates before their target was stored, by target URL.
         self._pending_redirects: dict[str, list[str]] = defaultdict(list)
 
@@ -34,7 +35,7 @@ class StoredUrlFilter:
     def from_crawler(cls, crawler: Crawler) -> Self:
         if not crawler.settings.getbool("DISCOVERY_SKIP_STORED"):
             raise NotConfigured("DISCOVERY_SKIP_STORED is off")
-        middleware = cls(corpus_for(crawler), crawler.stats)
+        middleware = cls(corpus_for(crawler), crawler.stats, not crawler.settings.getbool("DRY_RUN_ENABLED"))
         crawler.signals.connect(middleware.request_dropped, signal=signals.request_dropped)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
@@ -42,7 +43,7 @@ class StoredUrlFilter:
     def request_dropped(self, request: Request) -> None:
         """A redirect to an article already requested in this run: remember its chain too."""
         sources = request.meta.get("redirect_urls")
-        if not request.meta.get("article") or not sources:
+        if not request.meta.get("article") or not sources or not self.record:
             return
         stored = self.corpus.article_for_url(request.url)
         if stored is not None:
@@ -63,6 +64,7 @@ class StoredUrlFilter:
         if stored is not None:
             # A redirect that lands on a stored article: remember where it came from, so the
             # next run does not follow it again.
-            self.corpus.add_urls(stored, request.meta.get("redirect_urls", []))
+            if self.record:
+                self.corpus.add_urls(stored, request.meta.get("redirect_urls", []))
             self.stats.inc_value("wirecrawl/skipped/stored")
             raise IgnoreRequest(f"already stored: {request.url}")

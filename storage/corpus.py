@@ -154,6 +154,15 @@ class Corpus(ArticleStore, StoryStore, NearDuplicateIndex, SiteBlocks, HttpValid
         corpus._db = open_read_only(corpus.path)
         return corpus
 
+    @classmethod
+    def in_memory(cls) -> Corpus:
+        """An empty corpus held in memory, gone when closed: nothing is written to any file."""
+        corpus = cls.__new__(cls)
+        corpus.path, corpus.held_articles = Path(":memory:"), 0
+        corpus._db = Database(memory=True)
+        migrations.apply(corpus._db)
+        return corpus
+
     def close(self) -> None:
         """Commit what :meth:`hold_writes` held, and close the connection."""
         try:

@@ -35,8 +35,11 @@ FAST_SETTINGS = (
     "CONCURRENT_REQUESTS_PER_DOMAIN=8",
     "BACKOFF_BASE_DELAY=0.05",
 )
-CLI_TIMEOUT = 60
-CRAWL_TIMEOUT = 180
+#: Longest a command may take before the test gives up on it: a guard against a hang, not a
+#: figure (a `demo` or a small crawl takes seconds; on a 2-core machine running two suites and
+#: more, several times that).
+CLI_TIMEOUT = 180
+CRAWL_TIMEOUT = 300
 _PROXY_VARIABLES = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
 
 

@@ -12,7 +12,6 @@ named ``X`` crawls the site named ``X``.
 from __future__ import annotations
 
 import gzip
-import socket
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from datetime import datetime
 from email.utils import format_datetime
 from html import escape
 
-from crawler.cli.demo.localsites import Page, Site
+from crawler.cli.demo.localsites import LocalSites, Page, Site
 
 # --------------------------------------------------------------------------------------
 # Article texts
@@ -1609,15 +1608,8 @@ BROKEN_404 = "/articles/removed-story"
 BROKEN_GARBAGE = "/articles/corrupted"
 
 
-def _closed_port() -> int:
-    """A local port nothing listens on (bound, then released)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 #: A feed of the broken source on an origin that refuses connections.
-DEAD_FEED_URL = f"http://127.0.0.1:{_closed_port()}/feed.xml"
+DEAD_FEED_URL = LocalSites([]).unused_url("/feed.xml")
 
 
 def garbage_html() -> bytes:

@@ -1,4 +1,9 @@
-"""The ``wirecrawl`` command line: parses arguments and reports; the package does the work."""
+"""The ``wirecrawl`` command line: parses arguments and reports; the package does the work.
+
+Only what every command needs is imported here, so that the first line (``--help``, the
+crawl's "starting") is on the screen at once: Scrapy, trafilatura, sqlite-utils and the
+rest are imported inside the commands that use them (benchmarks/first_line.py).
+"""
 
 from __future__ import annotations
 
@@ -13,20 +18,30 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import click
-from sqlite_utils import Database
 
 from crawler import __version__
 from crawler.cli.progress import print_progress, show_progress_line
-from crawler.config import Source, SourcesError, corpus_path, load_sources, sources_path
-from crawler.failures import error_rate
+from crawler.config import (
+    NAME_PATTERN,
+    Source,
+    SourcesError,
+    append_sources,
+    corpus_path,
+    dump_sources,
+    load_sources,
+    source_name,
+    sources_path,
+)
 from crawler.fork_server import start_fork_server
-from storage.corpus import Corpus, CorpusError, check_exists, check_writable, open_read_only
+from storage.errors import CorpusError
 from storage.lock import CorpusLock, CorpusLocked
 
 if TYPE_CHECKING:
     from scrapy.settings import Settings
+    from sqlite_utils import Database
 
     from pipelines.core import StoryRules
+    from storage.corpus import Corpus
 
 #: Exit statuses (documented in the README).
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_LOCKED, EXIT_ERRORS = 0, 1, 2, 3, 4
@@ -48,6 +63,14 @@ json_option = click.option(
 )
 wait_option = click.option(
     "--wait", is_flag=True, help="If another run holds the corpus lock, wait for it instead of exiting (status 3)."
+)
+set_option = click.option(
+    "-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting (repeatable)."
+)
+sample_option = click.option(
+    "--sample",
+    type=click.IntRange(min=0),
+    help="New article pages fetched per source in a dry run. [default: DRY_RUN_SAMPLE, 5]",
 )
 
 
@@ -91,6 +114,8 @@ def _load_sources(sources_file: Path | None) -> list[Source]:
 
 def _open_db(db_file: Path | None) -> Database:
     """The corpus for a reading command: opened read-only, never changed."""
+    from storage.corpus import open_read_only
+
     try:
         return open_read_only(corpus_path(db_file))
     except CorpusError as error:
@@ -99,6 +124,8 @@ def _open_db(db_file: Path | None) -> Database:
 
 def _read_only_corpus(db_file: Path) -> Corpus:
     """A corpus to read from, opened as :func:`_open_db` opens it."""
+    from storage.corpus import Corpus
+
     try:
         return Corpus.read_only(db_file)
     except CorpusError as error:
@@ -190,6 +217,8 @@ def _locked_corpus(db_file: Path | None, wait: bool, create: bool = False) -> It
     and before the corpus is opened (opening migrates it); it is released however the
     command ends. A read-only corpus is refused once the lock is held.
     """
+    from storage.corpus import Corpus, check_exists, check_writable
+
     path = corpus_path(db_file)
     try:
         # A stat, nothing opened: a missing corpus (or, to create, a missing directory) leaves no lock file behind.
@@ -266,9 +295,14 @@ def _parse_pairs(pairs: tuple[str, ...], separator: str, usage: str) -> dict[str
 @click.option("--all", "crawl_all", is_flag=True, help="Crawl every source of the sources file (the cron entry point).")
 @sources_option
 @db_option
+@set_option
 @click.option(
-    "-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting (repeatable)."
+    "--dry-run",
+    is_flag=True,
+    help="Fetch feeds, sitemaps, listings and a sample of new articles; write nothing (see `sources check`).",
 )
+@sample_option
+@click.option("--json", "as_json", is_flag=True, help="With --dry-run: one JSON object per source and line.")
 @click.option(
     "--log-level",
     type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False),
@@ -289,6 +323,9 @@ def crawl(
     log_file: Path | None,
     quiet: bool,
     wait: bool,
+    dry_run: bool,
+    sample: int | None,
+    as_json: bool,
 ) -> None:
     """Crawl sources into the corpus: the named ones, or all with --all; or article URLs.
 
@@ -299,6 +336,9 @@ def crawl(
     Articles already stored are not downloaded again; feeds, sitemaps and listing pages
     are read on every run. One run at a time holds the corpus lock.
 
+    With --dry-run, nothing is written (no lock is taken): the sources are crawled as
+    `wirecrawl sources check` does, and what would be fetched and stored is printed.
+
     Exit status: 0 success; 1 interrupted or failed; 2 configuration error; 3 another
     run holds the lock; 4 finished, but more pages failed than CORPUS_RUNS_MAX_ERROR_RATE.
 
@@ -306,25 +346,29 @@ def crawl(
 
         wirecrawl crawl --all
 
+        wirecrawl crawl --all --dry-run
+
         wirecrawl crawl example-news --db news.db -s DOWNLOAD_DELAY=2
 
         wirecrawl crawl https://example.com/news/2026/11/30/some-story/
     """
     if bool(names) == crawl_all:
         raise ConfigError("name the sources to crawl, or pass --all (not both)")
-    sources = _load_sources(sources_file)
-    known = [source.name for source in sources]
-    urls = [name for name in names if "://" in name]
-    unknown = [name for name in names if name not in known and name not in urls]
-    if unknown:
-        raise ConfigError(f"no source named {unknown[0]!r} in {sources_path(sources_file)} (known: {', '.join(known)})")
-    targets: list[Any] = [name for name in names if name not in urls] + _url_spiders(urls, sources)
+    if (sample is not None or as_json) and not dry_run:
+        raise ConfigError("--sample and --json go with --dry-run")
+    targets = _targets(names, _load_sources(sources_file), sources_file)
+    if dry_run:
+        overrides += _sample_override(sample)
+        _dry_run(
+            targets, db_file, as_json, overrides, sources_file, log_level=log_level or "WARNING", log_file=log_file
+        )
+        return
     show_progress = not quiet and sys.stderr.isatty()
     if show_progress:  # before Scrapy is imported, which takes a while
-        count = len(targets or known)
+        count = len(targets)
         show_progress_line(f"starting: {count} source{'s' if count != 1 else ''} into {corpus_path(db_file)}")
     try:
-        report = _run_crawl(targets or known, db_file, overrides, sources_file, log_level, log_file, quiet, wait)
+        report = _run_crawl(targets, db_file, overrides, sources_file, log_level, log_file, quiet, wait)
     finally:
         if show_progress:
             show_progress_line("")  # the summary (or the error's one line) replaces the last progress line
@@ -374,9 +418,86 @@ def _run_crawl(
         raise ConfigError(str(error)) from None
 
 
+def _targets(names: tuple[str, ...], sources: list[Source], sources_file: Path | None) -> list[Any]:
+    """What to crawl: the named sources and spiders for the article URLs among ``names``; every source without names."""
+    known = [source.name for source in sources]
+    urls = [name for name in names if "://" in name]
+    unknown = [name for name in names if name not in known and name not in urls]
+    if unknown:
+        raise ConfigError(f"no source named {unknown[0]!r} in {sources_path(sources_file)} (known: {', '.join(known)})")
+    return [name for name in names if name not in urls] + _url_spiders(urls, sources) if names else known
+
+
+def _sample_override(sample: int | None) -> tuple[str, ...]:
+    return () if sample is None else (f"DRY_RUN_SAMPLE={sample}",)
+
+
+def _dry_run(
+    targets: list[Any],
+    db_file: Path | None,
+    as_json: bool,
+    overrides: tuple[str, ...],
+    sources_file: Path | None,
+    **logging: Any,
+) -> None:
+    """Dry-run ``targets`` and print what each would fetch and store; exit 1 if one announced no article.
+
+    ``logging``: :func:`_settings`' ``log_level`` (default WARNING) and ``log_file``.
+    """
+    corpus = corpus_path(db_file)
+    if sys.stderr.isatty():  # before Scrapy is imported
+        show_progress_line(f"dry run of {len(targets)} source{'s' if len(targets) != 1 else ''}: nothing is written")
+    settings = _settings(corpus, overrides, sources_file, **({"log_level": "WARNING"} | logging))
+    from crawler.cli.dry_run import dry_run
+
+    try:
+        trials = dry_run(targets, settings)
+    except CorpusError as error:
+        raise ConfigError(str(error)) from None
+    finally:
+        if sys.stderr.isatty():
+            show_progress_line("")
+    for trial in trials:
+        if as_json:
+            _echo_json(trial.as_dict())
+        else:
+            _print_trial(trial)
+    if not as_json:
+        click.echo(f"dry run: nothing was written{f' to {corpus}' if corpus.exists() else f'; no corpus at {corpus}'}")
+    if any(not trial.announced or trial.finish_reason != "finished" for trial in trials):
+        sys.exit(EXIT_FAILED)
+
+
+def _print_trial(trial: Any) -> None:
+    sampled = len(trial.sample)
+    click.echo(
+        f"{trial.source}: {trial.announced} article URLs announced: {trial.stored} already stored, "
+        f"{trial.new} new ({sampled} fetched as a sample)"
+    )
+    for page in trial.sample.values():
+        published = (page.published or "")[:10] or "----------"
+        if page.would_store:
+            click.echo(
+                f"  would store ({page.outcome}): {published} {page.language or '--'} {page.title or '(untitled)'}"
+            )
+        else:
+            click.echo(f"  not stored: {page.outcome}{f' ({page.detail})' if page.detail else ''}")
+        click.echo(f"    {page.url}")
+    if trial.rejected:
+        click.echo("  not stored, by reason (one example each):")
+        for reason, rejected in sorted(trial.rejected.items(), key=lambda kv: -kv[1]["count"]):
+            click.echo(f"    {reason} {rejected['count']}: {rejected['example']} ({rejected['detail']})")
+    if trial.failed:
+        click.echo("  failed requests: " + ", ".join(f"{reason} {count}" for reason, count in trial.failed.items()))
+    if not trial.announced:
+        click.echo(f"  nothing to crawl: no article URL came from {trial.source}'s feeds, sitemaps and listings")
+
+
 def _url_spiders(urls: list[str], sources: list[Source]) -> list[Any]:
     """One spider per source for the article ``urls`` given: the declared source whose site each
     is on, else a source named after its host."""
+    if not urls:
+        return []  # Scrapy is not imported before the first line
     from crawler.urls import normalize_url
     from spiders.source import SourceSpider
 
@@ -408,11 +529,12 @@ def _print_report(report: Any) -> None:
             click.echo(f"  {name.ljust(width)}  {cells}")
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @sources_option
 @json_option
-def sources(sources_file: Path | None, as_json: bool) -> None:
-    """Validate the sources file and list its sources.
+@click.pass_context
+def sources(ctx: click.Context, sources_file: Path | None, as_json: bool) -> None:
+    """Validate the sources file and list its sources; `sources check` tries sources, `sources add` finds a site's feeds.
 
     With --json: one JSON object per source and line (name, feeds, sitemaps, start_urls,
     follow, allow, deny, language, languages, proxy, settings).
@@ -423,6 +545,9 @@ def sources(sources_file: Path | None, as_json: bool) -> None:
 
         wirecrawl sources --json
     """
+    ctx.obj = sources_file  # for `wirecrawl sources --sources FILE check NAME`
+    if ctx.invoked_subcommand is not None:
+        return
     declared = _load_sources(sources_file)
     if as_json:
         for source in declared:
@@ -437,6 +562,126 @@ def sources(sources_file: Path | None, as_json: bool) -> None:
         )
         click.echo(f"{source.name.ljust(width)}  {source.language or '--'}  {routes}")
     click.echo(f"{len(declared)} sources OK in {sources_path(sources_file)}", err=True)
+
+
+@sources.command()
+@click.argument("names", nargs=-1, required=True)
+@sources_option
+@db_option
+@sample_option
+@set_option
+@json_option
+@click.pass_obj
+def check(
+    group_sources_file: Path | None,
+    names: tuple[str, ...],
+    sources_file: Path | None,
+    db_file: Path | None,
+    sample: int | None,
+    overrides: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """Try sources before trusting them: crawl them without writing anything.
+
+    Their feeds, sitemaps and listing pages are read through the crawl's own spider and
+    stages (robots.txt and politeness apply), and a sample of the new article pages is
+    fetched (--sample, default DRY_RUN_SAMPLE=5). Printed per source: the article URLs
+    announced (already stored, new), each sampled page with its title, date and language
+    (or why it would not be stored), and what was not stored, by reason. Nothing is
+    written: not the corpus (none is created), not its lock.
+
+    With --json: one JSON object per source and line (source, announced, stored, new,
+    sample: [{url, would_store, outcome, title, published, language, detail}], rejected:
+    {reason: {count, example, detail}}, failed: {reason: count}, finish_reason).
+
+    Exit status: 0 success; 1 a source announced no article URL, or its run failed;
+    2 configuration error.
+
+    Example:
+
+        wirecrawl sources check example-news
+
+        wirecrawl sources check example-news --sample 10 --json
+    """
+    sources_file = sources_file or group_sources_file
+    targets = _targets(names, _load_sources(sources_file), sources_file)
+    _dry_run(targets, db_file, as_json, overrides + _sample_override(sample), sources_file)
+
+
+@sources.command()
+@click.argument("url")
+@click.option("--name", help="The source's name. [default: the site's host, e.g. example-com]")
+@click.option(
+    "--append",
+    "append_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also add the block to this sources file (created if missing), if the result is a valid sources file.",
+)
+@set_option
+def add(url: str, name: str | None, append_file: Path | None, overrides: tuple[str, ...]) -> None:
+    """Find a site's feeds and sitemaps and print a ready [[sources]] block for them.
+
+    Looks at the page at URL (the site's home page) for <link rel="alternate"> feeds, at
+    its robots.txt for Sitemap: lines, and at the usual feed and sitemap paths (/feed,
+    /rss, /rss.xml, /atom.xml, /feed.xml, /index.xml, /sitemap.xml, /sitemap_index.xml,
+    /news-sitemap.xml, /sitemap-news.xml); a document counts if the crawl's parsers read
+    entries from it. robots.txt and the politeness settings apply; nothing is written
+    but the block: to stdout, and with --append at the end of FILE (refused, the file
+    untouched, if the result would not be a valid sources file: a duplicate name, ...).
+
+    Exit status: 0 found; 2 the site cannot be read, nothing found, or --append refused.
+
+    Example:
+
+        wirecrawl sources add https://example.com/
+
+        wirecrawl sources add https://example.com/ --name example --append sources.toml
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"{url!r} is not an http(s) URL")
+    name = name or source_name(url)
+    if not NAME_PATTERN.match(name):
+        raise ConfigError(f"--name {name!r} must match [a-z0-9_-]+")
+    if append_file is not None and not append_file.parent.is_dir():
+        raise ConfigError(f"--append {append_file}: no directory {append_file.parent}")
+    if append_file is not None and append_file.exists():
+        taken = [source.name for source in _load_sources(append_file)]  # an invalid file: refused before any request
+        if name in taken:
+            raise ConfigError(f"{append_file} has a source named {name!r} already (--name NAME names this one)")
+    # Errors only: the usual paths a site does not serve are expected to fail, the result says what was found.
+    settings = _settings(corpus_path(None), overrides, log_level="ERROR")
+    if sys.stderr.isatty():  # before Scrapy is imported
+        show_progress_line(f"looking for feeds and sitemaps on {url}")
+    from crawler.cli.site_discovery import discover_site
+    from spiders.discovery import FEED_PATHS, SITEMAP_PATHS
+
+    try:
+        found = discover_site(url, settings)
+    finally:
+        if sys.stderr.isatty():
+            show_progress_line("")
+    if not found.feeds and not found.sitemaps:
+        if found.home_failure:
+            raise ConfigError(f"cannot read {url}: {found.home_failure}")
+        raise ConfigError(
+            f'no feed or sitemap found on {url} (looked at its <link rel="alternate">, robots.txt, '
+            f"{', '.join(FEED_PATHS + SITEMAP_PATHS)}): declare its listing pages as start_urls instead"
+        )
+    for kind, documents in (("feed", found.feeds), ("sitemap", found.sitemaps)):
+        for document, entries in documents.items():
+            click.echo(f"found {kind} {document} ({entries} entries)", err=True)
+    table: dict[str, Any] = {"name": name, "feeds": list(found.feeds), "sitemaps": list(found.sitemaps)}
+    table = {key: value for key, value in table.items() if value}
+    if found.language:
+        table["language"] = found.language
+    if append_file is not None:
+        try:
+            append_sources(append_file, [table])
+        except SourcesError as error:
+            raise ConfigError(f"not added: {error}") from None
+        click.echo(f"added source {name!r} to {append_file}", err=True)
+    click.echo(dump_sources([table]), nl=False)
 
 
 @cli.command()
@@ -492,6 +737,8 @@ def stats(db_file: Path | None, runs: int | None, as_json: bool) -> None:
 
 
 def _print_runs(runs: list[dict[str, Any]]) -> None:
+    from crawler.failures import error_rate
+
     if not runs:
         click.echo("no crawl runs yet")
     for run in runs:

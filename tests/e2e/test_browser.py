@@ -7,7 +7,7 @@ nothing is downloaded.
 
 from __future__ import annotations
 
-import socket
+import re
 import subprocess
 import sys
 import time
@@ -44,29 +44,29 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The demo corpus served by ``wirecrawl serve``; yields its base URL."""
     directory = tmp_path_factory.mktemp("served")
     built = run_cli("demo", "--db", directory / "demo.db", cwd=directory)
     assert built.returncode == 0, describe(built)
-    port = free_port()
+    # Port 0: the server binds a free port and says which (a port probed free here and passed on
+    # could be taken meanwhile by another process, another test run on the same machine).
     server = subprocess.Popen(
-        [sys.executable, "-m", "crawler", "serve", "--db", "demo.db", "--port", str(port)],
+        [sys.executable, "-m", "crawler", "serve", "--db", "demo.db", "--port", "0"],
         cwd=directory,
         env=cli_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
-    base = f"http://127.0.0.1:{port}"
     try:
+        said = ""
+        while not (match := re.search(r"Serving .* on (http://127\.0\.0\.1:\d+)/", said)):
+            line = server.stdout.readline()  # type: ignore[union-attr]
+            assert line, f"wirecrawl serve exited before serving:\n{said}"
+            said += line
+        base = match[1]
         wait_until_up(f"{base}/-/versions.json", server)
         yield base
     finally:

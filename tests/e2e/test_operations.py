@@ -68,7 +68,7 @@ def _popen_crawl(args, cwd):
     )
 
 
-def _wait_for_lock(db: Path, proc: subprocess.Popen, timeout: float = 20) -> None:
+def _wait_for_lock(db: Path, proc: subprocess.Popen, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from crawler.config import SourcesError, dump_sources, load_sources, parse_sources
+from crawler.config import SourcesError, append_sources, dump_sources, load_sources, parse_sources, source_name
 
 GOOD = {
     "name": "example-news",
@@ -94,3 +94,48 @@ def test_shipped_example_file_is_valid():
 
     sources = load_sources(Path(__file__).parents[2] / "sources.example.toml")
     assert len({source.name for source in sources}) == len(sources)
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("https://www.example.co.uk/news/", "example-co-uk"),
+        ("http://127.0.0.1:8001/", "127-0-0-1"),
+        ("https://Nachrichten.Example.DE", "nachrichten-example-de"),
+    ],
+)
+def test_a_source_is_named_after_its_host(url, name):
+    assert source_name(url) == name
+
+
+def test_append_adds_a_source_and_keeps_what_was_there(tmp_path):
+    path = tmp_path / "sources.toml"
+    path.write_text('# my sources\n[[sources]]\nname = "a"\nfeeds = ["https://a.example/rss"]\n', encoding="utf-8")
+    append_sources(path, [{"name": "b", "sitemaps": ["https://b.example/sitemap.xml"], "language": "de"}])
+    assert [source.name for source in load_sources(path)] == ["a", "b"]
+    assert path.read_text(encoding="utf-8").startswith('# my sources\n[[sources]]\nname = "a"')
+    append_sources(tmp_path / "new.toml", [{"name": "c", "feeds": ["https://c.example/rss"]}])
+    assert [source.name for source in load_sources(tmp_path / "new.toml")] == ["c"]
+
+
+@pytest.mark.parametrize(
+    ("existing", "table", "expected"),
+    [
+        (
+            '[[sources]]\nname = "a"\nfeeds = ["https://a.example/rss"]\n',
+            {"name": "a", "feeds": ["https://x.example/rss"]},
+            "duplicate name",
+        ),
+        ('[[sources]]\nname = "a\n', {"name": "b", "feeds": ["https://b.example/rss"]}, "TOML syntax error"),
+        ('[[sources]]\nname = "a"\n', {"name": "b", "feeds": ["https://b.example/rss"]}, "source 'a'"),
+        ("", {"name": "b", "feeds": ["not a url"]}, "key 'feeds'"),
+    ],
+    ids=["duplicate", "broken-file", "invalid-file", "invalid-block"],
+)
+def test_append_refuses_a_result_that_is_not_valid_and_leaves_the_file(tmp_path, existing, table, expected):
+    path = tmp_path / "sources.toml"
+    path.write_text(existing, encoding="utf-8")
+    with pytest.raises(SourcesError, match=expected):
+        append_sources(path, [table])
+    assert path.read_text(encoding="utf-8") == existing
+    assert [file.name for file in tmp_path.iterdir()] == ["sources.toml"]  # no temporary file left

@@ -1,8 +1,9 @@
-"""The README documents every command and every wirecrawl setting."""
+"""The README documents every command (and subcommand), each of their options, and every wirecrawl setting."""
 
 import re
 from pathlib import Path
 
+import click
 import pytest
 
 from crawler import settings
@@ -21,6 +22,7 @@ OWN_PREFIXES = (
     "BACKOFF_",
     "PIPELINE_",
     "CLUSTER_",
+    "DRY_RUN_",
 )
 
 
@@ -29,9 +31,34 @@ def test_readme_opens_with_the_two_commands():
     assert "make demo" in opening and "make test" in opening
 
 
-@pytest.mark.parametrize("command", sorted(cli.commands))
+def commands(group=cli, path="wirecrawl"):
+    """Every command as typed (``wirecrawl sources check``) with its click command, the groups' own too."""
+    yield path, group
+    for name, command in getattr(group, "commands", {}).items():
+        yield from commands(command, f"{path} {name}")
+
+
+COMMANDS = dict(commands())
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_is_documented(command):
-    assert f"wirecrawl {command}" in README
+    assert f"{command}" in README
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        (path, max(param.opts, key=len))
+        for path, command in COMMANDS.items()
+        for param in command.params
+        if isinstance(param, click.Option)
+    ],
+)
+def test_every_option_is_documented(command, option):
+    """By one of its names (``-s`` or ``--set``); the README says which commands take it."""
+    param = next(p for p in COMMANDS[command].params if option in p.opts)
+    assert any(re.search(rf"`[^`]*{re.escape(name)}\b", README) for name in param.opts), f"{command} {option}"
 
 
 def own_settings():

@@ -2,12 +2,15 @@
 
 storage/ is the floor: it imports none of the others. spiders/ and pipelines/ stand on
 crawler/ and storage/ and never on each other. crawler/ outside crawler/cli/ imports neither
-spiders/ nor pipelines/; crawler/cli/ (the command line, node "cli") may import everything.
+spiders/ nor pipelines/; crawler/cli/ (the command line, node "cli") may import everything, and at
+start-up imports none of the heavy libraries (they wait for the commands that use them).
 """
 
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,3 +152,16 @@ def test_only_the_command_line_imports_click() -> None:
         str(imp) for imp in IMPORTS if node(module_of(imp.file)) != "cli" and imp.module.partition(".")[0] == "click"
     ]
     assert not outside, "click imported outside crawler/cli/:\n" + "\n".join(outside)
+
+
+#: Libraries that take a noticeable part of a second to import: only the commands that use them do.
+HEAVY_LIBRARIES = ("scrapy", "twisted", "trafilatura", "datasketch", "langdetect", "sqlite_utils", "numpy", "lxml")
+
+
+def test_the_command_line_imports_no_heavy_library_before_a_command_runs() -> None:
+    """``wirecrawl --help`` and the crawl's first line need none of them (benchmarks/first_line.py times it)."""
+    probe = "import sys, crawler.cli; print(' '.join(sorted({m.partition('.')[0] for m in sys.modules})))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert not set(HEAVY_LIBRARIES) & set(loaded)

@@ -7,6 +7,7 @@ the network (syndicated copies pointing at their original, feeds listing absolut
 
 from __future__ import annotations
 
+import itertools
 import socket
 import struct
 import sys
@@ -18,6 +19,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 __all__ = ["LocalSites", "Page", "Site", "ServedRequest"]
+
+#: Ports where nothing listens, for :meth:`LocalSites.unused_url`: below 1024, so no server of
+#: ours takes one (they bind port 0, which the system picks from the ephemeral range), and old
+#: inetd services (discard, tcpmux, ...) that no machine runs today.
+_REFUSING_PORTS = itertools.cycle((9, 1, 3, 5, 11, 15, 19))
 
 
 @dataclass
@@ -139,11 +145,10 @@ class LocalSites:
         return f"http://{host}:{port}{path}"
 
     def unused_url(self, path: str = "/") -> str:
-        """A URL on this host where nothing listens: connecting to it is refused."""
-        with socket.socket() as probe:
-            probe.bind((self._host, 0))
-            port = probe.getsockname()[1]
-        return f"http://{self._host}:{port}{path}"
+        """A URL on this host where nothing listens: connecting to it is refused. Each call gives
+        another port (another site), one that no server started meanwhile can take: a port once
+        free in the ephemeral range could be bound again by this process or another one."""
+        return f"http://{self._host}:{next(_REFUSING_PORTS)}{path}"
 
     def requested_paths(self, site: str | None = None) -> list[str]:
         """Paths requested so far, optionally of one site only, in order."""

@@ -1,0 +1,126 @@
+"""Finding a site's feeds and sitemaps, for ``wirecrawl sources add``: a spider that reads the home
+page and robots.txt and tries the usual paths, keeping only documents that read as a feed or
+sitemap with entries (the crawl's own parsers decide)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from scrapy import Request, Spider
+from scrapy.http import Response, TextResponse
+from twisted.python.failure import Failure
+
+from crawler.config import LANGUAGE_PATTERN
+from crawler.failures import failure_reason
+from spiders.feeds import UnreadableDocument, parse_feed
+from spiders.sitemaps import parse_sitemap, robots_sitemaps
+from spiders.source import _charset
+
+__all__ = ["FEED_PATHS", "FEED_TYPES", "SITEMAP_PATHS", "SiteDiscoverySpider", "SiteDocuments"]
+
+#: Where sites usually serve their feed (WordPress, Hugo, Jekyll, Ghost, Drupal, ...).
+FEED_PATHS = ("/feed", "/rss", "/rss.xml", "/atom.xml", "/feed.xml", "/index.xml")
+#: Where sites usually serve their sitemaps besides robots.txt's ``Sitemap:`` lines (news ones too).
+SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml", "/sitemap-news.xml")
+#: ``<link rel="alternate" type=...>`` types of a feed.
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+
+
+@dataclass
+class SiteDocuments:
+    """What was found on a site: its feeds and sitemaps (final URL -> entries); those the site names
+    (home page links, robots.txt) first, then those at the usual paths, each in the order named."""
+
+    home: str
+    feeds: dict[str, int] = field(default_factory=dict)
+    sitemaps: dict[str, int] = field(default_factory=dict)  # entries: articles, or sitemaps of an index
+    language: str | None = None  # the home page's <html lang>, as an ISO 639-1 code
+    home_failure: str | None = None  # why the home page could not be read, if it could not
+
+
+class SiteDiscoverySpider(Spider):
+    """Reads ``url`` (a site's home page) for ``<link rel="alternate">`` feeds, its robots.txt for
+    ``Sitemap:`` lines, and tries :data:`FEED_PATHS` and :data:`SITEMAP_PATHS`. A document counts
+    when the crawl's feed or sitemap parser reads at least one entry from it; the findings are
+    in ``found`` when the crawl ends. robots.txt and the politeness settings apply.
+    """
+
+    name = "site-discovery"
+    custom_settings = {"ITEM_PIPELINES": {}, "DISCOVERY_SKIP_STORED": False}  # requests only; no corpus read
+
+    def __init__(self, url: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.found = SiteDocuments(url)
+        self._ranks: dict[str, tuple[int, int]] = {}  # where each document was named, to list them in that order
+
+    async def start(self) -> AsyncIterator[Request]:
+        home = self.found.home
+        yield Request(home, callback=self.parse_home, errback=self.home_failed)
+        yield Request(
+            urljoin(home, "/robots.txt"),
+            callback=self.parse_robots,
+            meta={"dont_obey_robotstxt": True},
+            errback=self.not_there,
+        )
+        for rank, path in enumerate(FEED_PATHS):
+            yield self._candidate(urljoin(home, path), self.parse_feed, (1, rank))
+        for rank, path in enumerate(SITEMAP_PATHS):
+            yield self._candidate(urljoin(home, path), self.parse_sitemap, (1, rank))
+
+    def _candidate(self, url: str, callback: Any, rank: tuple[int, int]) -> Request:
+        return Request(url, callback=callback, errback=self.not_there, meta={"rank": rank})
+
+    def parse_home(self, response: Response) -> Iterator[Request]:
+        """Feeds the home page links to, and its language."""
+        if not isinstance(response, TextResponse):
+            self.found.home_failure = "not an HTML page"
+            return
+        language = (response.xpath("/html/@lang").get() or "").split("-")[0].strip().lower()
+        self.found.language = language if LANGUAGE_PATTERN.match(language) else None
+        for rank, link in enumerate(response.xpath("//link[@href]")):
+            rel = (link.attrib.get("rel") or "").lower().split()
+            if "alternate" in rel and (link.attrib.get("type") or "").lower().strip() in FEED_TYPES:
+                yield self._candidate(response.urljoin(link.attrib["href"]), self.parse_feed, (0, rank))
+
+    def parse_robots(self, response: Response) -> Iterator[Request]:
+        """The sitemaps robots.txt names."""
+        for rank, url in enumerate(robots_sitemaps(response.body, response.url)):
+            yield self._candidate(url, self.parse_sitemap, (0, rank))
+
+    def parse_feed(self, response: Response) -> None:
+        """Keep the document if it reads as a feed with entries."""
+        try:
+            entries = len(parse_feed(response.body, response.url, _charset(response)).entries)
+        except UnreadableDocument:
+            return
+        if entries:
+            self._ranks.setdefault(response.url, response.meta["rank"])
+            self.found.feeds.setdefault(response.url, entries)
+
+    def parse_sitemap(self, response: Response) -> None:
+        """Keep the document if it reads as a sitemap (or sitemap index) with entries."""
+        try:
+            sitemap = parse_sitemap(
+                response.body, response.url, self.settings.getint("DOWNLOAD_MAXSIZE"), _charset(response)
+            )
+        except UnreadableDocument:
+            return
+        if sitemap.entries:
+            self._ranks.setdefault(response.url, response.meta["rank"])
+            self.found.sitemaps.setdefault(response.url, len(sitemap.entries))
+
+    def closed(self, reason: str) -> None:
+        """Put what was found in the order it was named."""
+        for documents in (self.found.feeds, self.found.sitemaps):
+            ordered = sorted(documents.items(), key=lambda item: self._ranks[item[0]])
+            documents.clear()
+            documents.update(ordered)
+
+    def home_failed(self, failure: Failure) -> None:
+        self.found.home_failure = failure_reason(failure.value) or failure.getErrorMessage()
+
+    def not_there(self, failure: Failure) -> None:
+        """A usual path the site does not serve (404, refused by robots.txt, ...): nothing found there."""
