@@ -13,10 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import select
-import signal
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -24,7 +21,7 @@ from typing import Any, TypeVar
 
 from scrapy.crawler import Crawler
 
-from crawler.fork_server import fork_server_context
+from crawler.fork_server import fork_server_context, start_worker
 from crawler.shared_corpus import SharedByCrawlers
 
 __all__ = ["WorkerCrashed", "WorkerPool", "default_workers", "pool_for"]
@@ -66,7 +63,7 @@ class WorkerPool:
     def _start(self) -> ProcessPoolExecutor:
         # A fork server, not fork: the crawler process has threads (DNS, SQLite, logging).
         executor = ProcessPoolExecutor(
-            self.workers, mp_context=fork_server_context(), initializer=_start_worker, initargs=(os.getpid(),)
+            self.workers, mp_context=fork_server_context(), initializer=start_worker, initargs=(os.getpid(),)
         )
         self._started = Future()
         self._starter = threading.Thread(
@@ -126,34 +123,6 @@ class WorkerPool:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
-
-
-def _start_worker(crawl_pid: int) -> None:
-    """A worker leaves stopping to the crawl: Ctrl-C or a SIGTERM to the process group lets the
-    crawl drain its pages and close the pool; a crawl killed outright takes its workers along."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    threading.Thread(target=_exit_with, args=(crawl_pid,), name="exit-with-crawl", daemon=True).start()
-
-
-def _exit_with(pid: int) -> None:
-    """End this process when process ``pid`` ends."""
-    try:
-        select.select([os.pidfd_open(pid)], [], [])  # readable once the process has ended
-    except (AttributeError, OSError):  # no pidfd (not Linux, old kernel), or already gone
-        while _alive(pid):
-            time.sleep(1)
-    os._exit(0)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _start_pool(crawler: Crawler) -> WorkerPool:

@@ -48,6 +48,18 @@ def test_pool_runs_calls_in_other_processes_and_survives_a_crashing_call(tmp_pat
         pool.close()
 
 
+def test_a_worker_runs_the_core_without_loading_scrapy():
+    """Workers start from the preloaded fork server and load nothing more of their own."""
+    pool = WorkerPool(1)
+    loaded = "sorted({name.split('.')[0] for name in __import__('sys').modules})"
+    try:
+        packages = asyncio.run(pool.run(eval, loaded))  # a builtin: unpickling it imports nothing
+    finally:
+        pool.close()
+    assert {"trafilatura", "langdetect", "datasketch", "pipelines"} <= set(packages)
+    assert not {"scrapy", "twisted"} & set(packages)
+
+
 def test_not_an_article_crosses_the_process_boundary_with_its_reason():
     pool = WorkerPool(1)
     try:
