@@ -15,7 +15,6 @@ from typing import Generic, TypeVar
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from storage.cluster import Cluster, ClusterCorpus
 from storage.corpus import Corpus
 
 __all__ = ["SharedByCrawlers", "corpus_for", "corpus_key"]
@@ -64,7 +63,10 @@ def corpus_key(crawler: Crawler) -> Path:
 def _open_corpus(crawler: Crawler) -> Corpus:
     settings = crawler.settings
     if url := settings.get("CLUSTER_REDIS_URL"):
-        # A worker's crawl: the corpus is the writer's; what the crawl reads of it is in Redis.
+        # A worker's crawl: the corpus is the writer's; what the crawl reads of it is in Redis
+        # (redis-py is loaded by cluster crawls only).
+        from storage.cluster import Cluster, ClusterCorpus
+
         cluster = Cluster.connect(url, settings.getfloat("CLUSTER_REDIS_TIMEOUT"))
         return ClusterCorpus(cluster, settings.get("CLUSTER_JOB"))  # type: ignore[return-value]
     if settings.getbool("DRY_RUN_ENABLED"):  # read, never written; none is created

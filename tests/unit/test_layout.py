@@ -155,7 +155,17 @@ def test_only_the_command_line_imports_click() -> None:
 
 
 #: Libraries that take a noticeable part of a second to import: only the commands that use them do.
-HEAVY_LIBRARIES = ("scrapy", "twisted", "trafilatura", "datasketch", "langdetect", "sqlite_utils", "numpy", "lxml")
+HEAVY_LIBRARIES = (
+    "scrapy",
+    "twisted",
+    "trafilatura",
+    "datasketch",
+    "langdetect",
+    "sqlite_utils",
+    "numpy",
+    "lxml",
+    "redis",
+)
 
 
 def test_the_command_line_imports_no_heavy_library_before_a_command_runs() -> None:
