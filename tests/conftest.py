@@ -259,6 +259,10 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 REDIS_START_TIMEOUT = 10.0
 
 
+class PortTaken(Exception):
+    """The port probed free was taken before redis-server bound it."""
+
+
 @dataclass
 class RedisServer:
     """A redis-server on a free 127.0.0.1 port with its append-only file in a temporary directory."""
@@ -282,10 +286,14 @@ class RedisServer:
         )
         deadline = time.monotonic() + REDIS_START_TIMEOUT
         while time.monotonic() < deadline:
-            assert self.process.poll() is None, (self.directory / "redis.log").read_text(errors="replace")[-2000:]
+            if self.process.poll() is not None:
+                log = (self.directory / "redis.log").read_text(errors="replace")
+                if "Address already in use" in log:  # another test run's server took the port meanwhile
+                    raise PortTaken(self.port)
+                raise AssertionError(log[-2000:])
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=1) as probe:
-                probe.sendall(b"PING\r\n")
-                if probe.recv(64).startswith(b"+PONG"):
+                probe.sendall(b"INFO server\r\n")
+                if f"process_id:{self.process.pid}\r".encode() in probe.recv(8192):  # ours, not another run's
                     return
             time.sleep(0.05)
         self.stop()
@@ -318,8 +326,14 @@ def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
         pytest.skip("redis-server is not installed (Debian package redis-server; .ci/run installs it)")
     directory = tmp_path / "redis"
     directory.mkdir()
-    server = RedisServer(binary, directory, free_port())
-    server.start()
+    for attempt in range(5):  # a probed port can be taken before the server binds it (two runs on one machine)
+        server = RedisServer(binary, directory, free_port())
+        try:
+            server.start()
+            break
+        except PortTaken:
+            if attempt == 4:
+                raise
     try:
         yield server
     finally:
