@@ -17,7 +17,7 @@ from crawler.config import LANGUAGE_PATTERN
 from crawler.failures import failure_reason
 from spiders.feeds import UnreadableDocument, parse_feed
 from spiders.sitemaps import parse_sitemap, robots_sitemaps
-from spiders.source import _charset
+from spiders.source import http_charset
 
 __all__ = ["FEED_PATHS", "FEED_TYPES", "SITEMAP_PATHS", "SiteDiscoverySpider", "SiteDocuments"]
 
@@ -93,7 +93,7 @@ class SiteDiscoverySpider(Spider):
     def parse_feed(self, response: Response) -> None:
         """Keep the document if it reads as a feed with entries."""
         try:
-            entries = len(parse_feed(response.body, response.url, _charset(response)).entries)
+            entries = len(parse_feed(response.body, response.url, http_charset(response)).entries)
         except UnreadableDocument:
             return
         if entries:
@@ -104,7 +104,7 @@ class SiteDiscoverySpider(Spider):
         """Keep the document if it reads as a sitemap (or sitemap index) with entries."""
         try:
             sitemap = parse_sitemap(
-                response.body, response.url, self.settings.getint("DOWNLOAD_MAXSIZE"), _charset(response)
+                response.body, response.url, self.settings.getint("DOWNLOAD_MAXSIZE"), http_charset(response)
             )
         except UnreadableDocument:
             return

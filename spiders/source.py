@@ -25,7 +25,7 @@ from spiders.feeds import UnreadableDocument, parse_feed
 from spiders.sitemaps import parse_sitemap, robots_sitemaps
 from storage.clock import utc_now
 
-__all__ = ["SourceSpider"]
+__all__ = ["SourceSpider", "http_charset"]
 
 HTML_TYPES = (b"text/html", b"application/xhtml")
 #: Response headers kept with each stored page.
@@ -140,7 +140,7 @@ class SourceSpider(Spider):
         if self._not_modified(response):
             return
         try:
-            feed = parse_feed(response.body, response.url, _charset(response))
+            feed = parse_feed(response.body, response.url, http_charset(response))
         except UnreadableDocument as error:
             self._discovery_failed(response, "feed", str(error))
             return
@@ -165,7 +165,7 @@ class SourceSpider(Spider):
             return
         try:
             sitemap = parse_sitemap(
-                response.body, response.url, self.settings.getint("DOWNLOAD_MAXSIZE"), _charset(response)
+                response.body, response.url, self.settings.getint("DOWNLOAD_MAXSIZE"), http_charset(response)
             )
         except UnreadableDocument as error:
             self._discovery_failed(response, "sitemap", str(error))
@@ -403,7 +403,7 @@ def _fetchable(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname) and len(url) <= MAX_URL_LENGTH
 
 
-def _charset(response: Response) -> str | None:
+def http_charset(response: Response) -> str | None:
     """The charset named by the response's Content-Type header, if any."""
     content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
     _, _, charset = content_type.lower().partition("charset=")
