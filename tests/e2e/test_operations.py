@@ -69,11 +69,12 @@ def _popen_crawl(args, cwd):
 
 
 def _wait_for_lock(db: Path, proc: subprocess.Popen, timeout: float = 120) -> None:
+    """Until ``proc`` holds the corpus lock, as the lock file names its holder. Not by taking the
+    lock to see: a run starting at that moment would find it held and exit 3."""
+    lock, holds = CorpusLock(db), f"pid {proc.pid} "
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        try:
-            CorpusLock(db).acquire().release()
-        except CorpusLocked:
+        if lock.holder().startswith(holds):
             return
         assert proc.poll() is None, proc.communicate()
         time.sleep(0.05)
