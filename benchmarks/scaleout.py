@@ -26,7 +26,6 @@ import argparse
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -37,8 +36,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from newspages import benchmark_site, news_pages  # noqa: E402
+from redis_server import start_redis  # noqa: E402
 
 from crawler.cli.demo.localsites import LocalSites, Site  # noqa: E402
 from crawler.cli.runner import crawl_settings  # noqa: E402
@@ -70,32 +71,15 @@ def delayed(site: Site, latency: float) -> Site:
 
 @contextlib.contextmanager
 def redis_server(directory: Path) -> Iterator[str]:
-    """A redis-server of our own on a free port (append-only file in ``directory``), stopped by PID."""
+    """The URL of a redis-server of our own (the tests' own, tests/redis_server.py), stopped at the end."""
     binary = shutil.which("redis-server")
     if binary is None:
         sys.exit("redis-server is not installed (apt-get install redis-server)")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [binary, "--bind", "127.0.0.1", "--port", str(port), "--dir", str(directory), "--appendonly", "yes"]
-        + ["--save", "", "--logfile", str(directory / "redis.log")],
-        stdin=subprocess.DEVNULL,
-    )
+    server = start_redis(binary, directory)
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1) as ping:
-                ping.sendall(b"PING\r\n")
-                if ping.recv(16).startswith(b"+PONG"):
-                    break
-            if time.monotonic() > deadline:
-                sys.exit("redis-server did not start")
-            time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
+        yield server.url
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        server.stop()
 
 
 def wirecrawl(*args: object, cwd: Path) -> subprocess.Popen[bytes]:

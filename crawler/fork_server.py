@@ -14,7 +14,9 @@ import select
 import signal
 import threading
 import time
+from collections.abc import Mapping
 from multiprocessing import forkserver
+from typing import Any
 
 __all__ = ["PRELOAD", "fork_server_context", "start_fork_server", "start_worker"]
 
@@ -29,9 +31,12 @@ def fork_server_context() -> multiprocessing.context.ForkServerContext:
     return context
 
 
-def start_fork_server() -> None:
+def start_fork_server(overrides: Mapping[str, Any] | None = None) -> None:
     """Start the fork server without waiting for it: it loads the stages (about a second of
-    CPU) on another core while this process loads Scrapy and the sources."""
+    CPU) on another core while this process loads Scrapy and the sources. Not when the
+    ``overrides`` of the run switch the workers off (``PIPELINE_WORKERS=0``)."""
+    if str((overrides or {}).get("PIPELINE_WORKERS", "")).strip() == "0":
+        return
     fork_server_context()
     forkserver.ensure_running()
 

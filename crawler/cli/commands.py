@@ -396,8 +396,7 @@ def _run_crawl(
     wait: bool,
 ) -> Any:
     """The crawl of ``targets`` as the command's options say; a refusal is a :class:`ConfigError`."""
-    if _parse_overrides(overrides).get("PIPELINE_WORKERS", "").strip() != "0":
-        start_fork_server()  # the workers' stages load on another core while Scrapy loads here
+    start_fork_server(_parse_overrides(overrides))  # the stages load on another core while Scrapy loads here
     settings = _settings(
         corpus_path(db_file), overrides, sources_file, log_level or ("ERROR" if quiet else "WARNING"), log_file
     )

@@ -29,8 +29,7 @@ RETRY_REASONS = frozenset({"shutdown", "cluster_unreachable"})
 
 def run_job(sources_file: Path, source: str, overrides: Mapping[str, Any]) -> int:
     """Crawl ``source`` as a cluster job; returns the exit status."""
-    if str(overrides.get("PIPELINE_WORKERS", "")).strip() != "0":
-        start_fork_server()  # the workers' stages load on another core while Scrapy loads here
+    start_fork_server(overrides)  # the stages load on another core while Scrapy loads here
     from scrapy.crawler import CrawlerProcess
 
     from crawler.cli.runner import crawl_settings

@@ -19,15 +19,14 @@ import pytest
 import sites
 from conftest import (
     FAST_SETTINGS,
-    RedisServer,
     cli_env,
     crawl_args,
     db_rows,
     describe,
-    free_port,
     run_cli,
     write_sources,
 )
+from redis_server import RedisServer, free_port
 
 from crawler.cli.demo.localsites import LocalSites, Page, ServedRequest, Site
 
