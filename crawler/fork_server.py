@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import select
 import signal
+import socket
 import threading
 import time
 from collections.abc import Mapping
 from multiprocessing import forkserver
 from typing import Any
 
-__all__ = ["PRELOAD", "fork_server_context", "start_fork_server", "start_worker"]
+__all__ = ["PRELOAD", "fork_server_context", "frame", "serve", "start_fork_server", "start_worker"]
 
 #: Imported once by the fork server, so a new worker starts with everything loaded.
 PRELOAD = ["pipelines.preload"]
@@ -39,6 +41,46 @@ def start_fork_server(overrides: Mapping[str, Any] | None = None) -> None:
         return
     fork_server_context()
     forkserver.ensure_running()
+
+
+def frame(message: object) -> bytes:
+    """``message`` as it crosses a worker's socket: its pickle's length (8 bytes), then the pickle."""
+    data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+    return len(data).to_bytes(8, "big") + data
+
+
+def serve(connection: socket.socket, crawl_pid: int) -> None:
+    """A worker's life: answer each ``(function, args)`` the crawl sends over ``connection`` with
+    ``(failed, result or exception)``, in order, until the crawl closes it."""
+    start_worker(crawl_pid)
+    with connection:
+        while (request := _receive(connection)) is not None:
+            try:
+                function, args = pickle.loads(request)
+                answer = frame((False, function(*args)))
+            except Exception as error:  # the caller's to handle, as if raised in its own process
+                try:
+                    answer = frame((True, error))
+                except Exception:  # an exception that cannot be pickled: its text
+                    answer = frame((True, RuntimeError(f"{type(error).__name__}: {error}")))
+            connection.sendall(answer)
+
+
+def _receive(connection: socket.socket) -> bytes | None:
+    """The next framed message, or None once the other end has closed."""
+    header = _read_exactly(connection, 8)
+    return None if header is None else _read_exactly(connection, int.from_bytes(header, "big"))
+
+
+def _read_exactly(connection: socket.socket, size: int) -> bytes | None:
+    data = bytearray(size)
+    view, got = memoryview(data), 0
+    while got < size:
+        received = connection.recv_into(view[got:])
+        if received == 0:
+            return None
+        got += received
+    return bytes(data)
 
 
 def start_worker(crawl_pid: int) -> None:
