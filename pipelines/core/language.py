@@ -8,8 +8,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Self
 
-from langdetect import DetectorFactory, LangDetectException, detect_langs
+from langdetect import DetectorFactory, LangDetectException, detector_factory
+from langdetect.detector import Detector
 from langdetect.detector_factory import PROFILES_DIRECTORY
+from langdetect.language import Language
+from langdetect.utils.ngram import NGram
 
 from crawler import settings as defaults
 from pipelines.core.settings import SettingsReader
@@ -117,6 +120,70 @@ class LanguageDetector:
         for signal, hint in declared:
             return DetectedLanguage(hint, probability if hint == language else None, signal)
         return DetectedLanguage(language, probability, "langdetect" if language else None, variant)
+
+
+def detect_langs(text: str) -> list[Language]:
+    """langdetect's ``detect_langs``, with :class:`_QuickDetector`: the same answers, in less CPU."""
+    detector_factory.init_factory()
+    detector = _QuickDetector(detector_factory._factory)
+    detector.append(text)
+    return detector.get_probabilities()
+
+
+class _NormalizedChars(dict[int, str]):
+    """``str.translate`` table: each character as langdetect's n-grams see it, worked out once."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = normalized = NGram.normalize(chr(code))
+        return normalized
+
+
+_NORMALIZED = _NormalizedChars()
+_SPACES = re.compile(" {2,}")
+_LATIN = re.compile("[A-z]")  # langdetect's test: 'A' <= ch <= 'z'
+_NOT_LATIN = re.compile("[\u0300-\U0010ffff]")
+
+
+class _QuickDetector(Detector):  # type: ignore[misc]
+    """langdetect 1.0.9's Detector with its per-character Python loops done by ``re`` and
+    ``str.translate``: the same text, the same n-grams, so the same probabilities (a test holds
+    it to the original), in about half the time; on our pages those loops took most of it."""
+
+    text: str  # the text to detect, as langdetect keeps it
+
+    def append(self, text: str) -> None:
+        text = NGram.normalize_vi(self.MAIL_RE.sub(" ", self.URL_RE.sub(" ", text)))
+        self.text += _SPACES.sub(" ", text[: self.max_text_length])
+
+    def cleaning_text(self) -> None:
+        # langdetect meant to leave Latin Extended Additional out of the non-Latin count, but
+        # compares a block number with a name: every character from U+0300 counts.
+        if len(_LATIN.findall(self.text)) * 2 < len(_NOT_LATIN.findall(self.text)):
+            self.text = _LATIN.sub("", self.text)
+
+    def _extract_ngrams(self) -> list[str]:
+        known, found = self.word_lang_prob_map, []
+        grams, capital = " ", False
+        for char in self.text.translate(_NORMALIZED):
+            last = grams[-1]
+            if last == " ":
+                grams, capital = " ", False
+                if char == " ":
+                    continue
+            elif len(grams) >= NGram.N_GRAM:
+                grams = grams[1:]
+            grams += char
+            capital = char.isupper() and last.isupper()  # in a word in capitals: not counted
+            if capital:
+                continue
+            if char != " " and char in known:
+                found.append(char)
+            if len(grams) >= 2:
+                if grams[-2:] in known:
+                    found.append(grams[-2:])
+                if len(grams) >= 3 and grams in known:
+                    found.append(grams)
+        return found
 
 
 #: Characters only traditional (first) or only simplified (second) Chinese writes, common in news.
