@@ -62,6 +62,7 @@ class _Worker:
         self.process = process
         self.connection = connection
         self.calls: deque[asyncio.Future[Any]] = deque()
+        self.received = bytearray(READ_SIZE)  # reused: a fresh buffer per read costs an mmap
         self.incoming = bytearray()
         self.outgoing = bytearray()
         self.alive = True
@@ -195,15 +196,15 @@ class WorkerPool:
 
     def _readable(self, worker: _Worker) -> None:
         try:
-            received = worker.connection.recv(READ_SIZE)
+            received = worker.connection.recv_into(worker.received)
         except (BlockingIOError, InterruptedError):
             return
         except OSError:
-            received = b""
+            received = 0
         if not received:
             self._lost(worker)
             return
-        worker.incoming += received
+        worker.incoming += memoryview(worker.received)[:received]
         while len(worker.incoming) >= 8:
             size = int.from_bytes(worker.incoming[:8], "big")
             if len(worker.incoming) < 8 + size:
