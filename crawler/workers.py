@@ -209,7 +209,10 @@ class WorkerPool:
             size = int.from_bytes(worker.incoming[:8], "big")
             if len(worker.incoming) < 8 + size:
                 break
-            failed, value = pickle.loads(worker.incoming[8 : 8 + size])
+            try:
+                failed, value = pickle.loads(worker.incoming[8 : 8 + size])
+            except Exception as error:  # an answer this process cannot rebuild fails its call, not the loop
+                failed, value = True, RuntimeError(f"unreadable answer from a worker: {error!r}")
             del worker.incoming[: 8 + size]
             answer = worker.calls.popleft()
             if not answer.done():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import pickle
 import random
 from pathlib import Path
 
@@ -44,6 +45,40 @@ def test_pool_runs_calls_in_other_processes_and_survives_a_crashing_call(tmp_pat
 
     try:
         assert asyncio.run(calls()) == 6  # the pool still works after the crashes
+    finally:
+        pool.close()
+
+
+class Unrebuildable(Exception):
+    """Pickles, but cannot be rebuilt from its pickle (its args do not fit its constructor)."""
+
+    def __init__(self, first: str, second: str) -> None:
+        super().__init__(first)
+
+
+def raise_unrebuildable() -> None:
+    raise Unrebuildable("a", "b")
+
+
+def unpicklable_answer() -> object:
+    return lambda: None
+
+
+def test_a_call_whose_request_or_answer_cannot_cross_fails_alone():
+    pool = WorkerPool(1)
+    cannot_pickle = (pickle.PicklingError, AttributeError, TypeError)
+
+    async def calls():
+        with pytest.raises(RuntimeError, match="unreadable answer"):
+            await pool.run(raise_unrebuildable)
+        with pytest.raises(cannot_pickle):
+            await pool.run(unpicklable_answer)
+        with pytest.raises(cannot_pickle):
+            await pool.run(len, lambda: None)
+        return await pool.run(sum, [1, 2])
+
+    try:
+        assert asyncio.run(calls()) == 3
     finally:
         pool.close()
 
