@@ -15,7 +15,8 @@ and trafilatura's own ``trafilatura --feed URL --with-metadata`` on the same fee
 1 and 4; see trafilatura_feed.py for how it crawls). Crawl rates count articles over the time from the first article request the
 server received to the end of the command, so the interpreter's start-up is left out for
 both crawlers (the workers' start and the last pages' drain are in); "steady" is the rate of
-article requests between the 10% and the 90% ones. Also: the crawl's peak memory (crawl process and its workers, PSS) and
+article requests between the 10% and the 90% ones, and so is the CPU per page of the crawl process and
+of its workers, start-up left out (over the whole command too). Also: the crawl's peak memory (crawl process and its workers, PSS) and
 the median time per page of each CPU stage on one core. Each crawl runs ``--rounds`` times;
 medians are printed.
 """
@@ -122,6 +123,7 @@ class ProcessTree:
     def __init__(self, pid: int, interval: float = 0.5) -> None:
         self.pid, self.interval = pid, interval
         self.peak_rss = self.root_rss = self.descendants_rss = 0
+        self.history: list[tuple[float, float, float]] = []  # (time.monotonic(), root CPU, descendants' CPU)
         self._cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -153,6 +155,13 @@ class ProcessTree:
             self.peak_rss = max(self.peak_rss, self.root_rss + self.descendants_rss)
             for pid in tree & processes.keys():
                 self._cpu[pid] = processes[pid][1]
+            self.history.append((time.monotonic(), self.root_cpu, self.descendants_cpu))
+
+    def cpu_between(self, start: float, end: float) -> tuple[float, float, float]:
+        """(seconds, root CPU, descendants' CPU) between the samples nearest to ``start`` and ``end``."""
+        first = min(self.history, key=lambda sample: abs(sample[0] - start))
+        last = min(self.history, key=lambda sample: abs(sample[0] - end))
+        return last[0] - first[0], last[1] - first[1], last[2] - first[2]
 
 
 def proportional_memory(pid: int) -> int:
@@ -189,6 +198,8 @@ class CrawlRun:
     peak_rss: int  # bytes (PSS), the crawl process and its workers together
     main_cpu: float  # CPU seconds of the crawl process
     workers_cpu: float  # CPU seconds of its descendants (worker processes)
+    steady_main_cpu: float  # CPU seconds of the crawl process per page requested, 10%-90% of the pages
+    steady_workers_cpu: float  # the same for its workers
     server_cpu: float  # CPU seconds of this process meanwhile: the test server (and the sampling)
 
 
@@ -208,9 +219,21 @@ def timed_crawl(
     requested = sorted(r.at for r in served.requests if r.site == site and r.path.endswith(".html"))
     first, low, high = requested[0], len(requested) // 10, len(requested) * 9 // 10
     steady = (high - low) / (requested[high] - requested[low])
+    seconds, main_cpu, workers_cpu = tree.cpu_between(requested[low], requested[high])
+    pages = max(1.0, seconds * steady)  # pages requested between those two samples
     after = resource.getrusage(resource.RUSAGE_SELF)
     server = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    return CrawlRun(count(), ended - first, steady, tree.peak_rss, tree.root_cpu, tree.descendants_cpu, server)
+    return CrawlRun(
+        count(),
+        ended - first,
+        steady,
+        tree.peak_rss,
+        tree.root_cpu,
+        tree.descendants_cpu,
+        main_cpu / pages,
+        workers_cpu / pages,
+        server,
+    )
 
 
 def crawl_command(sources: Path, db: Path) -> list[str]:
@@ -288,6 +311,11 @@ def main() -> None:
             f"workers {statistics.median(r.workers_cpu / r.articles for r in runs) * 1000:.1f} ms, "
             f"test server {statistics.median(r.server_cpu / r.articles for r in runs) * 1000:.1f} ms "
             f"(start-up included: ~1.5 s of the crawl process, ~1.5 s of the workers)"
+        )
+        print(
+            f"    CPU per page, steady (10%-90% of the pages): crawl process "
+            f"{statistics.median(r.steady_main_cpu for r in runs) * 1000:.1f} ms, "
+            f"workers {statistics.median(r.steady_workers_cpu for r in runs) * 1000:.1f} ms"
         )
         print(f"(c) end-to-end / extraction limit: {rate / limit:.2f} over the run, {steady / limit:.2f} steady")
 
