@@ -14,9 +14,13 @@ page furniture when the small box holding it (its element and the wrappers aroun
   and reads as a headline, not a sentence (a lead-in before a colon, or no sentence end): a
   promo, whatever its lead-in says ("Also on Courier:", in any language); and a block of
   any length that is all a link to another article (a teaser's headline and blurb in one
-  link). A linked sentence
+  link, or a link around it holding a headline and a date too). A linked sentence
   ("The suspect was convicted last Thursday.") is the article's; a one- or two-word link is
   a tag, left to the other rules.
+
+The body also ends where another article begins (an endless-scroll page appends the next
+one, an ``<article>`` with its own ``h1``), and a heading left at its end goes: the section
+it headed (keywords, recommendations) was not the article's.
 
 A block that carries prose (:func:`carries_prose`: a sentence of some length, not mostly a link) stays,
 whatever its box says: a fact box or a pull quote inside the article is the article's. The
@@ -31,7 +35,7 @@ from urllib.parse import urljoin, urlsplit
 
 from crawler.urls import normalize_url, same_site
 
-__all__ = ["QUOTES", "StructureRules", "TextIndex", "box_of", "text_of", "tokens"]
+__all__ = ["QUOTES", "StructureRules", "TextIndex", "box_of", "is_heading", "text_of", "tokens"]
 
 #: The box around a block: its element and the wrappers holding little more than it. A
 #: teaser's box is a headline, a blurb and a byline (see ``TEASER_MAX_CHARS`` of extraction).
@@ -164,7 +168,7 @@ def text_upto(element, limit: int) -> str | None:  # noqa: ANN001
     (an article's container is not read whole for every block inside it)."""
     pieces, length = [], 0
     for piece in element.itertext():
-        length += len(piece.strip())
+        length += len(" ".join(piece.split()))  # as collapsed: source indentation inside a text node counts nothing
         if length > limit:
             return None
         pieces.append(piece)
@@ -205,8 +209,8 @@ class TextIndex:
         probe = max((_word(word) for word in text.split()[:6]), key=len, default="")
         places: list[list] = []
         for node in self.nodes.get(probe, []) if probe else []:
-            stripped = node.strip()
-            if len(stripped) > len(text) or " ".join(stripped.split()) not in text:
+            collapsed = " ".join(node.split())  # as the block is: runs of source indentation are one space
+            if len(collapsed) > len(text) or collapsed not in text:
                 continue  # a text node of another block: none of its elements can hold just this one
             element = node.getparent()
             if element is not None and getattr(node, "is_tail", False):
@@ -265,21 +269,39 @@ class StructureRules:
     """Removes the body blocks whose elements are furniture (see the module docstring)."""
 
     def clean(self, index: TextIndex, blocks: list[str], url: str) -> list[str]:
-        """The blocks that are not furniture by their elements (found through the page's ``index``), in order."""
-        return [block for block in blocks if not self.is_furniture(index, block, url)]
+        """The blocks that are not furniture by their elements (found through the page's ``index``), in order.
 
-    def is_furniture(self, index: TextIndex, block: str, url: str) -> bool:
-        """Whether the block's box says it is furniture, and the block itself carries no prose."""
-        text = block.strip().removeprefix("- ")  # a list item, as trafilatura marks it
-        places = index.occurrences(text)
-        # A block the page shows in several places (a kicker that is also a menu item) is
-        # furniture only if it is furniture everywhere.
-        return bool(places) and all(self._furniture_at(elements, text, url) for elements in places)
+        The body ends where another article begins (:func:`another_article`), and a heading left
+        at its end, whose section was not the article's, goes too.
+        """
+        kept: list[str] = []
+        article = None  # the outermost <article> with a headline holding the first block placed in one
+        for block in blocks:
+            text = block.strip().removeprefix("- ")  # a list item, as trafilatura marks it
+            places = index.occurrences(text)
+            if places and (other := _headlined_article(places[0][0])) is not None:
+                if article is None:
+                    article = other
+                elif other is not article:
+                    break  # the next article, appended below this one (an endless-scroll page)
+            # A block the page shows in several places (a kicker that is also a menu item) is
+            # furniture only if it is furniture everywhere.
+            if not (places and all(self._furniture_at(elements, text, url) for elements in places)):
+                kept.append(block)
+        while len(kept) > 1 and is_heading(index, kept[-1]):
+            kept.pop()
+        return kept
 
     def _furniture_at(self, elements: list, text: str, url: str) -> bool:
         # The links in the block, and a link around it (a teaser: <a><img><h3>headline</h3></a>).
         anchors = list(dict.fromkeys(a for element in elements for a in element.xpath("self::a[@href] | .//a[@href]")))
         linked = sum(len(text_of(a)) for a in anchors)
+        around = elements[-1].xpath("ancestor::a[@href][1]")
+        if around and _other_article(around[0].get("href", ""), url):
+            # Inside a link to another article with more than the block (a teaser's headline,
+            # date and blurb in one link): all of the block is linked, however long.
+            anchors.append(around[0])
+            linked = len(text)
         if carries_prose(text, linked):
             return False
         if any(element.xpath(_FIELDS) for element in elements):
@@ -300,6 +322,24 @@ class StructureRules:
                 or (words <= PROMO_MAX_WORDS and linked >= PROMO_LINK_SHARE * len(text) and reads_as_headline(text))
             )
         )
+
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def is_heading(index: TextIndex, block: str) -> bool:
+    """Whether the page shows the block as a heading (``h1`` to ``h6``)."""
+    return any(
+        isinstance(element.tag, str) and element.tag in _HEADINGS
+        for element in index.elements_of(block.strip().removeprefix("- "))
+    )
+
+
+def _headlined_article(element):  # noqa: ANN001, ANN202 (lxml elements)
+    """The outermost ``<article>`` holding ``element``, if it has a headline (``h1``) of its own:
+    an article, not a teaser card or an embedded post."""
+    articles = element.xpath("ancestor-or-self::article")
+    return articles[0] if articles and articles[0].xpath(".//h1") else None
 
 
 def _other_article(href: str, url: str) -> bool:
