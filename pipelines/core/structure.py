@@ -35,7 +35,17 @@ from urllib.parse import urljoin, urlsplit
 
 from crawler.urls import normalize_url, same_site
 
-__all__ = ["QUOTES", "StructureRules", "TextIndex", "box_of", "is_heading", "text_of", "tokens"]
+__all__ = [
+    "LEAD_IN",
+    "QUOTES",
+    "SENTENCE_END",
+    "StructureRules",
+    "TextIndex",
+    "box_of",
+    "is_heading",
+    "text_of",
+    "tokens",
+]
 
 #: The box around a block: its element and the wrappers holding little more than it. A
 #: teaser's box is a headline, a blurb and a byline (see ``TEASER_MAX_CHARS`` of extraction).
@@ -146,7 +156,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 #: Quotation marks and brackets around a name or a word.
 QUOTES = "\"'“”„«»‘’‹›[]()"
 _SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
 #: Han, kana and Hangul, written without spaces: about two characters make a word.
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_CHARS_PER_WORD = 2
@@ -155,7 +165,7 @@ CJK_CHARS_PER_WORD = 2
 #: only the block's own elements count: a wrapper around the article may hold a comment form).
 _FIELDS = ".//input[not(@type) or @type='email' or @type='text' or @type='search' or @type='tel'] | .//textarea"
 #: A lead-in before a colon: "Also on Courier:", "Pro tip:".
-_LEAD_IN = re.compile(r"^[^.!?:]{1,60}[:：]\s")
+LEAD_IN = re.compile(r"^[^.!?:]{1,60}[:：]\s")
 
 
 def text_of(element) -> str:  # noqa: ANN001 (lxml element)
@@ -262,7 +272,7 @@ def carries_prose(text: str, linked_chars: int) -> bool:
 
 def reads_as_headline(text: str) -> bool:
     """A headline or a lead-in and a headline, not a sentence of the article."""
-    return bool(_LEAD_IN.match(text)) or not _SENTENCE_END.search(text)
+    return bool(LEAD_IN.match(text)) or not SENTENCE_END.search(text)
 
 
 class StructureRules:
