@@ -18,9 +18,9 @@ page furniture when the small box holding it (its element and the wrappers aroun
   ("The suspect was convicted last Thursday.") is the article's; a one- or two-word link is
   a tag, left to the other rules.
 
-The body also ends where another article begins (an endless-scroll page appends the next
-one, an ``<article>`` with its own ``h1``), and a heading left at its end goes: the section
-it headed (keywords, recommendations) was not the article's.
+The body also ends where another article begins after the one under the page's headline (an
+endless-scroll page appends the next one, an ``<article>`` with its own ``h1``), and a heading
+left at its end goes: the section it headed (keywords, recommendations) was not the article's.
 
 A block that carries prose (:func:`carries_prose`: a sentence of some length, not mostly a link) stays,
 whatever its box says: a fact box or a pull quote inside the article is the article's. The
@@ -278,21 +278,23 @@ def reads_as_headline(text: str) -> bool:
 class StructureRules:
     """Removes the body blocks whose elements are furniture (see the module docstring)."""
 
-    def clean(self, index: TextIndex, blocks: list[str], url: str) -> list[str]:
+    def clean(self, index: TextIndex, blocks: list[str], url: str, headline: str | None = None) -> list[str]:
         """The blocks that are not furniture by their elements (found through the page's ``index``), in order.
 
-        The body ends where another article begins (:func:`another_article`), and a heading left
-        at its end, whose section was not the article's, goes too.
+        With the page's ``headline``, the body ends where another article begins after the one
+        under it (an ``<article>`` with a headline of its own); a heading left at the end of
+        the body, whose section was not the article's, goes too.
         """
         kept: list[str] = []
-        article = None  # the outermost <article> with a headline holding the first block placed in one
+        article = _article_under(index.tree, headline)
+        in_article = False
         for block in blocks:
             text = block.strip().removeprefix("- ")  # a list item, as trafilatura marks it
             places = index.occurrences(text)
-            if places and (other := _headlined_article(places[0][0])) is not None:
-                if article is None:
-                    article = other
-                elif other is not article:
+            if article is not None and places and (holder := _headlined_article(places[0][0])) is not None:
+                if holder is article:
+                    in_article = True
+                elif in_article:
                     break  # the next article, appended below this one (an endless-scroll page)
             # A block the page shows in several places (a kicker that is also a menu item) is
             # furniture only if it is furniture everywhere.
@@ -335,6 +337,7 @@ class StructureRules:
 
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_WORDS = re.compile(r"\w+")
 
 
 def is_heading(index: TextIndex, block: str) -> bool:
@@ -343,6 +346,15 @@ def is_heading(index: TextIndex, block: str) -> bool:
         isinstance(element.tag, str) and element.tag in _HEADINGS
         for element in index.elements_of(block.strip().removeprefix("- "))
     )
+
+
+def _article_under(tree, headline: str | None):  # noqa: ANN001, ANN202 (lxml elements)
+    """The outermost ``<article>`` holding the ``h1`` that reads as the page's ``headline``, if any."""
+    wanted = _WORDS.findall(headline.casefold()) if headline and tree is not None else None
+    for heading in tree.xpath("//article//h1") if wanted else ():
+        if _WORDS.findall(text_of(heading).casefold()) == wanted:
+            return heading.xpath("ancestor::article")[0]  # document order: the outermost first
+    return None
 
 
 def _headlined_article(element):  # noqa: ANN001, ANN202 (lxml elements)

@@ -105,7 +105,24 @@ def test_the_body_ends_where_the_next_article_begins():
         f"<p>{STORY[1]}</p></article>{next_article}</main></body></html>"
     )
     blocks = [" ".join("".join(p.itertext()).split()) for p in tree.iter("p")]
-    assert StructureRules().clean(TextIndex(tree), blocks, URL) == blocks[:3]
+    assert StructureRules().clean(TextIndex(tree), blocks, URL, "Harbour channel to be deepened") == blocks[:3]
+
+
+def test_an_article_card_before_the_article_does_not_end_the_body():
+    """Only an article after the one under the page's headline is the next one: a card with a
+    headline of its own above it is left to the other rules, and without the headline nothing is cut."""
+    card = "<article><h1>Ferry fares rise</h1><p>The ferry company will raise fares by four percent.</p></article>"
+    tree = lxml_html.fromstring(
+        f"<html><body>{card}<main><article><h1>Harbour channel to be deepened</h1><p>{STORY[0]}</p>"
+        f"<p>{STORY[1]}</p></article></main></body></html>"
+    )
+    blocks = [" ".join("".join(p.itertext()).split()) for p in tree.iter("p")]
+    assert StructureRules().clean(TextIndex(tree), blocks, URL, "Harbour channel to be deepened") == blocks
+    tree = lxml_html.fromstring(
+        f"<html><body><main><article><h1>Harbour</h1><p>{STORY[0]}</p></article>{card}</main></body></html>"
+    )
+    blocks = [" ".join("".join(p.itertext()).split()) for p in tree.iter("p")]
+    assert StructureRules().clean(TextIndex(tree), blocks, URL) == blocks
 
 
 def test_a_heading_left_at_the_end_of_the_body_goes():
