@@ -18,7 +18,9 @@ sites declare neither, so the drops are also counted on each page with its decla
 removed (:func:`undeclared`): judged on its content alone.
 
 Last, the fixture sites of ``tests/furniture_sites.py`` (four designs in eight languages): body
-F1 and the pages with furniture left in the body, by kind.
+F1 and the pages with furniture left in the body, by kind; and each design as one site's run of
+ten pages through the site templates, left out in turn: the template threshold is chosen on the
+other three sites and scored on it (:func:`site_templates`).
 """
 
 from __future__ import annotations
@@ -43,10 +45,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import trafilatura  # noqa: E402
-from furniture_sites import leaks, pages  # noqa: E402
+from furniture_sites import leaks, pages, site_runs  # noqa: E402
 from scrapy.settings import Settings  # noqa: E402
 
-from pipelines.core import CoreOptions, FetchedPage, Rejected, process_page  # noqa: E402
+from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, process_page  # noqa: E402
+from storage.corpus import Corpus  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
 GOLDEN = ROOT / "tests" / "golden"
@@ -337,6 +340,53 @@ def furniture_sites() -> None:
         print(f"    {kind}: {count}")
 
 
+#: The ``CLEAN_TEMPLATE_PAGES`` a left-out site's threshold is chosen from (see :func:`site_templates`).
+TEMPLATE_PAGES = (2, 3, 4, 5)
+
+
+def site_run(wirecrawl: Wirecrawl, run: list, min_pages: int) -> tuple[int, float]:
+    """One site's pages in order through the chain with its templates learned as it goes (none
+    with ``min_pages`` 0): (pages with furniture left in the body, body F1)."""
+    corpus = Corpus.in_memory()
+    templates = SiteTemplates(corpus, min_pages).remove if min_pages else None
+    dirty, scores = 0, []
+    for fixture in run:
+        fetched = FetchedPage(
+            fixture.url, fixture.html.encode(), {"Content-Type": "text/html; charset=utf-8"}, {}, "feed"
+        )
+        try:
+            text = process_page(fetched, wirecrawl.options, templates).finished.text
+        except Rejected:
+            text = ""
+        dirty += bool(leaks(fixture, text))
+        scores.append(page_scores("\n\n".join(fixture.paragraphs), text or None))
+    corpus.close()
+    return dirty, summary(scores)[2]
+
+
+def site_templates() -> None:
+    """Site templates, leave one site out: each design is one site's run of pages
+    (``furniture_sites.site_runs``); the threshold is the one best on the other sites (fewest
+    pages with a leak, then F1), scored on the site left out, beside no templates."""
+    wirecrawl = Wirecrawl()
+    runs = dict(site_runs())
+    results = {
+        (site, pages): site_run(wirecrawl, run, pages) for site, run in runs.items() for pages in (0, *TEMPLATE_PAGES)
+    }
+    print(f"\nSite templates, leave one site out: {len(runs)} sites of {len(next(iter(runs.values())))} pages")
+    for site in runs:
+        others = [other for other in runs if other != site]
+        chosen = min(
+            TEMPLATE_PAGES,
+            key=lambda pages: (sum(results[o, pages][0] for o in others), -sum(results[o, pages][1] for o in others)),
+        )
+        (before, f1_before), (after, f1_after) = results[site, 0], results[site, chosen]
+        print(
+            f"  {site:<11} CLEAN_TEMPLATE_PAGES={chosen} (chosen on the others): pages with a leak "
+            f"{before} -> {after} of {len(runs[site])}, F1 {f1_before:.3f} -> {f1_after:.3f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -349,6 +399,7 @@ def main() -> None:
         compare("Fundus", fundus_pages(args.fundus), by_language=True)
     golden_non_articles()
     furniture_sites()
+    site_templates()
 
 
 if __name__ == "__main__":

@@ -414,3 +414,63 @@ def pages(base: str = "https://courier.example") -> Iterator[FurniturePage]:
                 furniture = _furniture(words)
             url = f"{base}/{design}/{lang}/2024/{article.date}-story"
             yield FurniturePage(design, lang, url, render(article, words, base), article.paragraphs, furniture)
+
+
+#: The English articles of one site's run of pages (:func:`site_runs`).
+RUN_ARTICLES = (
+    sites.FERRY,
+    sites.LIBRARY,
+    sites.ORCHARD,
+    sites.BRIDGE,
+    sites.MARATHON,
+    sites.BAKERY,
+    sites.COUNCIL,
+    sites.SCHOOL,
+    sites.COMET,
+    sites.STORM,
+)
+#: What each site's pages carry that changes from page to page in a shape of its own, in boxes
+#: the page does not mark and without links: a lead-in before another story's headline, and a
+#: credit sentence naming another outlet in a language no phrase list knows (Swedish).
+RUN_LEAD_INS = {
+    "semantic": "Coming up on Courier Radio:",
+    "obfuscated": "Tonight on the Courier podcast:",
+    "blog": "From the Harbour Notes archive:",
+    "portal": "Portal TV tonight:",
+}
+RUN_OUTLETS = ("Hamnbladet", "Kustposten", "Fyrbladet", "Skärgårdsnytt", "Sjöfartsnytt")
+
+
+def site_runs(base: str = "https://{design}.example") -> Iterator[tuple[str, list[FurniturePage]]]:
+    """Each design as one site's run of pages (English, one article each, in order), for site
+    templates: its furniture the same on every page or the same shape with other words (the
+    promo's headline, the credited outlet, the comment count)."""
+    for design, render in DESIGNS.items():
+        site = base.format(design=design)
+        run = []
+        for number, article in enumerate(RUN_ARTICLES):
+            other = RUN_ARTICLES[(number + 1) % len(RUN_ARTICLES)].headline
+            outlet = RUN_OUTLETS[number % len(RUN_OUTLETS)]
+            words = {
+                **WORDS["en"],
+                "promo": other,
+                "credit": f"Artikeln publicerades först i {outlet}.",
+                "comments": f"{number + 3} comments",
+            }
+            page = render(article, words, site)
+            first = f"{escape(article.paragraphs[0])}</p>"
+            shape = f"{RUN_LEAD_INS[design]} {other}"
+            page = page.replace(first, f"{first}<p>{escape(shape)}</p>", 1)
+            furniture = (
+                {**_furniture(words), "shaped promo": (shape,)}
+                if design != "portal"
+                else {
+                    "navigation": (f"{words['home']} | {words['section']}",),
+                    "related": (words["related"], words["promo"]),
+                    "advertisement": (words["ad"],),
+                    "shaped promo": (shape,),
+                }
+            )
+            url = f"{site}/city/{article.date}/{number}-story"
+            run.append(FurniturePage(design, "en", url, page, article.paragraphs, furniture))
+        yield design, run

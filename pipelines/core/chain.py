@@ -182,7 +182,7 @@ def extract_page(page: FetchedPage, options: CoreOptions) -> Extracted:
     if options.extractor is not None:
         if (declared := declared_body(tree)) is not None:
             kept = confirmed(kept, declared, index)
-        kept = StructureRules().clean(index, kept, url)
+        kept = StructureRules().clean(index, kept, url, extracted.title)
     return replace(extracted, text="\n\n".join(kept), credit=credit.credit, credited_source=credit.credited_source)
 
 

@@ -26,6 +26,7 @@ from crawler.urls import site_key
 from pipelines.core.credits import SOURCE_LABEL, credit_sentence
 from pipelines.core.dates import dates_in
 from pipelines.core.settings import SettingsReader
+from pipelines.core.structure import LEAD_IN, QUOTES, SENTENCE_END, carries_prose
 from storage.corpus import Corpus
 
 __all__ = ["BoilerplateRules", "SiteTemplates", "block_key", "site_name"]
@@ -281,6 +282,36 @@ def block_key(block: str) -> str:
     return hashlib.blake2b(" ".join(_WORDS.findall(folded)).encode(), digest_size=8).hexdigest()
 
 
+#: A page more of whose text (in characters) the site has shown before is a copy of a story it
+#: has: counted for the templates, it would teach that story's paragraphs as the site's boilerplate.
+COPY_SHARE = 0.5
+#: A sentence's shape keeps at least this many of its words (the names left out): "Story by N." is no shape.
+SHAPE_MIN_WORDS = 3
+
+
+def block_shapes(block: str) -> list[str]:
+    """What a block of furniture keeps from page to page while its words change, for site templates.
+
+    A lead-in before a headline ("Also on Courier: <headline>", "Lesedauer: <n> Minuten"), and
+    a short sentence with its names left out ("A version of this story first ran in <name>.",
+    capitalised words after the first). Prose (:func:`~pipelines.core.structure.carries_prose`)
+    has no shape, nor has a question or a quote after a lead-in ("Q: ...?" in an interview).
+    """
+    text = block.strip().removeprefix("- ")
+    if not text or carries_prose(text, 0):
+        return []
+    shapes = []
+    if (lead := LEAD_IN.match(text)) and text[lead.end() :].strip() and not SENTENCE_END.search(text):
+        shapes.append(f"lead-in {lead.group()}")
+    if SENTENCE_END.search(text):
+        words = text.split()
+        masked = [words[0]] + ["N" if word.strip(QUOTES)[:1].isupper() else word for word in words[1:]]
+        kept = sum(word != "N" for word in masked)
+        if kept < len(words) and kept >= SHAPE_MIN_WORDS:
+            shapes.append("named " + re.sub(r"\bN(?:\s+N\b)+", "N", " ".join(masked)))
+    return [block_key(shape) for shape in shapes]
+
+
 def site_name(url: str) -> str:
     """The site a page belongs to, as site templates are keyed: host (no www.) and port."""
     host, port = site_key(url)
@@ -369,7 +400,11 @@ def _same_text(block: str, title: str) -> bool:
 
 @dataclass
 class SiteTemplates:
-    """A site's learned templates: blocks seen on at least ``min_pages`` of its pages (kept in the corpus)."""
+    """A site's learned templates: blocks seen on at least ``min_pages`` of its pages (kept in the
+    corpus), and block shapes (:func:`block_shapes`) seen with as many different texts: the same
+    lead-in before another headline on every page, the same sentence naming another outlet. A
+    shape counts once per text it takes, so copies of one story teach it nothing.
+    """
 
     corpus: Corpus
     min_pages: int
@@ -383,10 +418,20 @@ class SiteTemplates:
         """``blocks`` of the page at ``url`` less its site's templates; with ``learn``, the page counts for them."""
         site = site_name(url)
         keys = [block_key(block) for block in blocks]
-        recurring = self.corpus.recurring_blocks(site, keys, self.min_pages)
+        shapes = [block_shapes(block) for block in blocks]
+        recurring = self.corpus.recurring_blocks(site, keys + [s for found in shapes for s in found], self.min_pages)
         if learn:
-            self.corpus.record_site_blocks(site, keys, url)
-        return [block for block, key in zip(blocks, keys, strict=True) if key not in recurring]
+            seen = self.corpus.recurring_blocks(site, keys, 1)
+            known = sum(len(block) for block, key in zip(blocks, keys, strict=True) if key in seen)
+            if known <= COPY_SHARE * sum(len(block) for block in blocks):  # a copy of a story teaches nothing
+                # A shape is counted with a text the site has not shown before.
+                new = [s for key, found in zip(keys, shapes, strict=True) if key not in seen for s in found]
+                self.corpus.record_site_blocks(site, keys + new, url)
+        return [
+            block
+            for block, key, found in zip(blocks, keys, shapes, strict=True)
+            if key not in recurring and not recurring.intersection(found)
+        ]
 
     def remove_known(self, url: str, blocks: list[str]) -> list[str]:
         """``blocks`` less the templates learned so far, the page not counted (it was, or is not stored)."""

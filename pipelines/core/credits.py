@@ -55,6 +55,10 @@ _APOS = "['’]"
 _W = r"[^\W\d_][\w'’\-]*"  # a word
 
 
+#: The kind of outlet before its name, in any case ("на сайте «...»", "изданием «...»"): not the name.
+_RU_OUTLET_KIND = r"(?:(?:издани|сайт|портал|газет|журнал|агентств|телеканал|радиостанци)\w*\s+)?"
+
+
 def _WORDS(n: int) -> str:  # noqa: N802 (reads as a pattern)
     """Up to ``n`` words, as few as will do."""
     return rf"(?:{_W}\s+){{0,{n}}}?"
@@ -75,26 +79,31 @@ _BEFORE_SOURCE = [
     r"(?:distributed|syndicated|provided)\s+(?:by|via|through)\s+",
     r"with\s+files\s+from\s+",
     # German
-    r"(?:dieser|der|diese|die)\s+(?:artikel|beitrag|text|bericht|kommentar|gastbeitrag|essay|interview|meldung)\s+"
+    rf"(?:(?:eine\s+)?{_WORDS(1)}(?:fassung|version)\s+)?(?:dieser|der|diese|die|dieses|des)\s+"
+    r"(?:artikel|beitrag|text|bericht|kommentar|gastbeitrag|essay|interview|meldung)(?:e?s)?\s+"
     rf"(?:erschien|ist|wurde)\s+{_WORDS(2)}(?:zuerst|ursprünglich|erstmals|zunächst|im original)\s+"
     rf"{_WORDS(2)}(?:bei|in|im|auf|von)\s+",
     r"(?:zuerst|ursprünglich|erstmals)\s+(?:erschienen|veröffentlicht|publiziert)\s+(?:bei|in|im|auf|von)\s+",
     r"(?:mit\s+freundlicher\s+genehmigung|übernommen)\s+(?:von|aus|der|des)\s+",
+    r"(?:verbreitet|vertrieben|syndiziert|bereitgestellt|geliefert|übernommen)\s+(?:von|über|durch|via)\s+",
     # French
-    rf"(?:cet|ce|l{_APOS})\s*(?:article|texte|billet|reportage|entretien|papier|tribune|récit)\s+"
-    rf"{_WORDS(3)}(?:a\s+été|est|fut|avait\s+été)\s+{_WORDS(2)}"
+    rf"(?:une\s+{_WORDS(1)}version\s+(?:de\s+|d{_APOS}))?(?:cet|ce|l{_APOS})\s*"
+    r"(?:article|texte|billet|reportage|entretien|papier|tribune|récit)\s+"
+    rf"{_WORDS(3)}(?:a|est|fut|avait)\s+{_WORDS(2)}(?:été\s+)?{_WORDS(1)}"
     r"(?:publié|paru|diffusé|republié|reproduit)e?s?\s+"
     rf"{_WORDS(3)}(?:dans|sur|par|chez|à\s+partir\s+de|depuis)\s+",
     r"(?:initialement|originellement|originalement|d['’]abord|précédemment)\s+(?:publié|paru)e?s?\s+"
     r"(?:dans|sur|par|chez)\s+",
     r"(?:publié|reproduit|republié)e?s?\s+avec\s+(?:l['’]aimable\s+)?(?:autorisation|permission)\s+(?:de|du|des|d['’])\s*",
-    r"(?:diffusé|distribué)e?s?\s+par\s+",
+    r"(?:diffusé|distribué|syndiqué|fourni|transmis)e?s?\s+(?:par|via|grâce\s+à)\s+",
     # Spanish
-    r"(?:este|esta|el|la)\s+(?:artículo|texto|reportaje|post|nota|entrevista|columna|crónica|historia)\s+"
+    rf"(?:una\s+{_WORDS(1)}versión\s+de\s+)?(?:este|esta|el|la)\s+"
+    r"(?:artículo|texto|reportaje|post|nota|entrevista|columna|crónica|historia)\s+"
     rf"{_WORDS(3)}(?:publicad[oa]|publicó|apareció|republicad[oa]|reproducid[oa])\s+{_WORDS(3)}(?:en|por|con)\s+",
     r"(?:publicad[oa]|aparecid[oa])\s+(?:originalmente|originariamente|inicialmente|por\s+primera\s+vez|primero)\s+"
     r"(?:en|por)\s+",
-    r"(?:distribuid[oa]|republicad[oa]|reproducid[oa])\s+(?:por|con\s+permiso\s+de)\s+",
+    r"(?:distribuid[oa]|republicad[oa]|reproducid[oa]|sindicad[oa]|proporcionad[oa])\s+"
+    r"(?:por|vía|via|a\s+través\s+de|mediante|con\s+permiso\s+de)\s+",
     # Portuguese
     r"(?:este|esta|o|a)\s+(?:artigo|texto|reportagem|post|matéria|coluna|entrevista)\s+"
     rf"{_WORDS(3)}(?:publicad[oa]|republicad[oa]|reproduzid[oa])\s+{_WORDS(3)}(?:em|no|na|pelo|pela|por|com)\s+",
@@ -112,9 +121,12 @@ _BEFORE_SOURCE = [
     rf"(?:verscheen|is|werd)\s+{_WORDS(2)}(?:eerder|oorspronkelijk|eerst|origineel)\s+{_WORDS(2)}(?:in|op|bij|door)\s+",
     r"(?:eerder|oorspronkelijk)\s+(?:verschenen|gepubliceerd)\s+(?:in|op|bij)\s+",
     # Russian, Ukrainian
-    r"(?:(?:эта|этот|данная|данный)\s+)?(?:статья|материал|текст|публикация|интервью|колонка)\s+"
-    rf"{_WORDS(3)}(?:впервые|первоначально|изначально|ранее)\s+{_WORDS(2)}(?:в|во|на)\s+",
-    r"(?:впервые|первоначально|изначально)\s+(?:опубликован\w*|вышл?\w*|появил\w*)\s+(?:в|во|на)\s+",
+    rf"(?:версия\s+)?(?:(?:эта|этот|этого|данная|данный|данного)\s+)?(?:стать|материал|текст|публикаци|интервью|колонк)\w*\s+"
+    rf"{_WORDS(3)}(?:впервые|первоначально|изначально|ранее)\s+"
+    rf"(?:{_WORDS(2)}(?:в|во|на)\s+|(?:опубликован|напечатан|выпущен)\w*\s+){_RU_OUTLET_KIND}",
+    rf"(?:впервые|первоначально|изначально)\s+(?:опубликован\w*|вышл?\w*|появил\w*)\s+(?:в|во|на)\s+{_RU_OUTLET_KIND}",
+    rf"(?:материал\s+)?(?:распространя\w*|распространен\w*|предоставлен\w*|перепечатан\w*\s+(?:из|с))\s+"
+    rf"{_RU_OUTLET_KIND}(?-i:(?=[«\"„“A-ZА-ЯЁ]))",
     r"(?:(?:ця|цей)\s+)?(?:стаття|матеріал|текст|публікація)\s+"
     rf"{_WORDS(3)}(?:вперше|спочатку|первісно|раніше)\s+{_WORDS(2)}(?:в|у|на)\s+",
     rf"(?:вперше|спочатку)\s+(?:опублікован\w*|вийш\w*|з{_APOS}явил\w*)\s+(?:в|у|на)\s+",
@@ -191,7 +203,10 @@ _CREDIT_TOKENS = {
 #: Tokens that make a credit element a picture's credit, not the article's.
 _PICTURE_TOKENS = {"photo", "image", "img", "picture", "pic", "foto", "bild", "media", "caption", "video", "gallery"}
 #: Short words an outlet's name may hold in lower case.
-_NAME_CONNECTORS = {"of", "the", "and", "&", "de", "la", "le", "les", "der", "die", "das", "el", "di", "du", "des", "y"}
+_NAME_CONNECTORS = {
+    *("of", "the", "and", "&", "de", "la", "le", "les", "der", "die", "das", "el", "di", "du", "des", "y"),
+    *("del", "della", "do", "da", "dos", "van", "von", "den", "het", "am", "im", "zu"),
+}
 #: Words a phrase starts with, never an outlet's name.
 _NOT_A_NAME_START = {
     "mit",
@@ -241,8 +256,10 @@ def split_credit(
         at_end = index >= len(blocks) - END_WINDOW
         near_edge = at_end or index < TOP_WINDOW
         found = _credit_of(page, block, url, near_edge, at_end)
-        if found is None and index == len(blocks) - 1 and index > 0:
-            found = _bare_outlet(page, block, url, blocks[index - 1], author, sitename)
+        if found is None and len(blocks) > 1 and index in (0, len(blocks) - 1):
+            # A bare name on the first or the last line, beside a sentence of the article.
+            beside = blocks[1] if index == 0 else blocks[index - 1]
+            found = _bare_outlet(page, block, url, beside, author, sitename)
         if found is None:
             kept.append(block)
             continue
@@ -377,11 +394,14 @@ def _bare_outlet(
     page: TextIndex,
     block: str,
     url: str,
-    previous: str,
+    beside: str,
     author: str | None,
     sitename: str | None,
 ) -> str | None:
-    """The outlet a bare last line names ("Grist."), or None if it is not one."""
+    """The outlet a bare first or last line names ("Grist.", "«Морской вестник»."), or None if it is not one.
+
+    ``beside`` is the body's block next to it, a sentence when the line stands apart from the text.
+    """
     text = block.strip()
     name = text.strip(QUOTES + " .")
     words = name.split()
@@ -396,8 +416,13 @@ def _bare_outlet(
         confirmed.add(_squash(original.split(".")[-2] if original.count(".") else original))
     if _squash(name) in confirmed or any(c and c in _squash(name) for c in confirmed):
         return name
-    shaped = all(word[0].isupper() or word.casefold() in _NAME_CONNECTORS or word[1:2].isupper() for word in words)
-    if shaped and text.endswith(".") and not text.endswith("..") and _SENTENCE_END.search(previous.strip()):
+    # In the shape of a name: capitalised words, or any words in quotation marks (Russian,
+    # Polish and Czech names capitalise the first word only: «Морской вестник»).
+    quoted = text[:1] in QUOTES and text.rstrip(" .")[-1:] in QUOTES
+    shaped = quoted or all(
+        word[0].isupper() or word.casefold() in _NAME_CONNECTORS or word[1:2].isupper() for word in words
+    )
+    if shaped and text.endswith(".") and not text.endswith("..") and _SENTENCE_END.search(beside.strip()):
         return name
     return None
 

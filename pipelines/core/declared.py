@@ -26,7 +26,7 @@ import re
 from collections import Counter
 
 from pipelines.core.dates import json_ld
-from pipelines.core.structure import TextIndex
+from pipelines.core.structure import TextIndex, is_heading
 
 __all__ = ["DeclaredBody", "agreement", "can_judge", "confirmed", "declared_body", "marked_body"]
 
@@ -40,7 +40,6 @@ HELD_SHARE = 0.5
 JUDGE_SHARE = 0.5
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]+>")
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def words(text: str) -> list[str]:
@@ -127,12 +126,5 @@ def confirmed(blocks: list[str], body: DeclaredBody, index: TextIndex) -> list[s
     return [
         block
         for position, (block, inside) in enumerate(zip(blocks, held, strict=True))
-        if inside or position < first or _is_heading(index, block)
+        if inside or position < first or is_heading(index, block)
     ]
-
-
-def _is_heading(index: TextIndex, block: str) -> bool:
-    return any(
-        isinstance(element.tag, str) and element.tag in _HEADINGS
-        for element in index.elements_of(block.removeprefix("- "))
-    )

@@ -14,9 +14,13 @@ page furniture when the small box holding it (its element and the wrappers aroun
   and reads as a headline, not a sentence (a lead-in before a colon, or no sentence end): a
   promo, whatever its lead-in says ("Also on Courier:", in any language); and a block of
   any length that is all a link to another article (a teaser's headline and blurb in one
-  link). A linked sentence
+  link, or a link around it holding a headline and a date too). A linked sentence
   ("The suspect was convicted last Thursday.") is the article's; a one- or two-word link is
   a tag, left to the other rules.
+
+The body also ends where another article begins after the one under the page's headline (an
+endless-scroll page appends the next one, an ``<article>`` with its own ``h1``), and a heading
+left at its end goes: the section it headed (keywords, recommendations) was not the article's.
 
 A block that carries prose (:func:`carries_prose`: a sentence of some length, not mostly a link) stays,
 whatever its box says: a fact box or a pull quote inside the article is the article's. The
@@ -31,7 +35,17 @@ from urllib.parse import urljoin, urlsplit
 
 from crawler.urls import normalize_url, same_site
 
-__all__ = ["QUOTES", "StructureRules", "TextIndex", "box_of", "text_of", "tokens"]
+__all__ = [
+    "LEAD_IN",
+    "QUOTES",
+    "SENTENCE_END",
+    "StructureRules",
+    "TextIndex",
+    "box_of",
+    "is_heading",
+    "text_of",
+    "tokens",
+]
 
 #: The box around a block: its element and the wrappers holding little more than it. A
 #: teaser's box is a headline, a blurb and a byline (see ``TEASER_MAX_CHARS`` of extraction).
@@ -142,7 +156,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 #: Quotation marks and brackets around a name or a word.
 QUOTES = "\"'“”„«»‘’‹›[]()"
 _SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
 #: Han, kana and Hangul, written without spaces: about two characters make a word.
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_CHARS_PER_WORD = 2
@@ -151,7 +165,7 @@ CJK_CHARS_PER_WORD = 2
 #: only the block's own elements count: a wrapper around the article may hold a comment form).
 _FIELDS = ".//input[not(@type) or @type='email' or @type='text' or @type='search' or @type='tel'] | .//textarea"
 #: A lead-in before a colon: "Also on Courier:", "Pro tip:".
-_LEAD_IN = re.compile(r"^[^.!?:]{1,60}[:：]\s")
+LEAD_IN = re.compile(r"^[^.!?:]{1,60}[:：]\s")
 
 
 def text_of(element) -> str:  # noqa: ANN001 (lxml element)
@@ -164,7 +178,7 @@ def text_upto(element, limit: int) -> str | None:  # noqa: ANN001
     (an article's container is not read whole for every block inside it)."""
     pieces, length = [], 0
     for piece in element.itertext():
-        length += len(piece.strip())
+        length += len(" ".join(piece.split()))  # as collapsed: source indentation inside a text node counts nothing
         if length > limit:
             return None
         pieces.append(piece)
@@ -205,8 +219,8 @@ class TextIndex:
         probe = max((_word(word) for word in text.split()[:6]), key=len, default="")
         places: list[list] = []
         for node in self.nodes.get(probe, []) if probe else []:
-            stripped = node.strip()
-            if len(stripped) > len(text) or " ".join(stripped.split()) not in text:
+            collapsed = " ".join(node.split())  # as the block is: runs of source indentation are one space
+            if len(collapsed) > len(text) or collapsed not in text:
                 continue  # a text node of another block: none of its elements can hold just this one
             element = node.getparent()
             if element is not None and getattr(node, "is_tail", False):
@@ -258,28 +272,48 @@ def carries_prose(text: str, linked_chars: int) -> bool:
 
 def reads_as_headline(text: str) -> bool:
     """A headline or a lead-in and a headline, not a sentence of the article."""
-    return bool(_LEAD_IN.match(text)) or not _SENTENCE_END.search(text)
+    return bool(LEAD_IN.match(text)) or not SENTENCE_END.search(text)
 
 
 class StructureRules:
     """Removes the body blocks whose elements are furniture (see the module docstring)."""
 
-    def clean(self, index: TextIndex, blocks: list[str], url: str) -> list[str]:
-        """The blocks that are not furniture by their elements (found through the page's ``index``), in order."""
-        return [block for block in blocks if not self.is_furniture(index, block, url)]
+    def clean(self, index: TextIndex, blocks: list[str], url: str, headline: str | None = None) -> list[str]:
+        """The blocks that are not furniture by their elements (found through the page's ``index``), in order.
 
-    def is_furniture(self, index: TextIndex, block: str, url: str) -> bool:
-        """Whether the block's box says it is furniture, and the block itself carries no prose."""
-        text = block.strip().removeprefix("- ")  # a list item, as trafilatura marks it
-        places = index.occurrences(text)
-        # A block the page shows in several places (a kicker that is also a menu item) is
-        # furniture only if it is furniture everywhere.
-        return bool(places) and all(self._furniture_at(elements, text, url) for elements in places)
+        With the page's ``headline``, the body ends where another article begins after the one
+        under it (an ``<article>`` with a headline of its own); a heading left at the end of
+        the body, whose section was not the article's, goes too.
+        """
+        kept: list[str] = []
+        article = _article_under(index.tree, headline)
+        in_article = False
+        for block in blocks:
+            text = block.strip().removeprefix("- ")  # a list item, as trafilatura marks it
+            places = index.occurrences(text)
+            if article is not None and places and (holder := _headlined_article(places[0][0])) is not None:
+                if holder is article:
+                    in_article = True
+                elif in_article:
+                    break  # the next article, appended below this one (an endless-scroll page)
+            # A block the page shows in several places (a kicker that is also a menu item) is
+            # furniture only if it is furniture everywhere.
+            if not (places and all(self._furniture_at(elements, text, url) for elements in places)):
+                kept.append(block)
+        while len(kept) > 1 and is_heading(index, kept[-1]):
+            kept.pop()
+        return kept
 
     def _furniture_at(self, elements: list, text: str, url: str) -> bool:
         # The links in the block, and a link around it (a teaser: <a><img><h3>headline</h3></a>).
         anchors = list(dict.fromkeys(a for element in elements for a in element.xpath("self::a[@href] | .//a[@href]")))
         linked = sum(len(text_of(a)) for a in anchors)
+        around = elements[-1].xpath("ancestor::a[@href][1]")
+        if around and _other_article(around[0].get("href", ""), url):
+            # Inside a link to another article with more than the block (a teaser's headline,
+            # date and blurb in one link): all of the block is linked, however long.
+            anchors.append(around[0])
+            linked = len(text)
         if carries_prose(text, linked):
             return False
         if any(element.xpath(_FIELDS) for element in elements):
@@ -300,6 +334,34 @@ class StructureRules:
                 or (words <= PROMO_MAX_WORDS and linked >= PROMO_LINK_SHARE * len(text) and reads_as_headline(text))
             )
         )
+
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_WORDS = re.compile(r"\w+")
+
+
+def is_heading(index: TextIndex, block: str) -> bool:
+    """Whether the page shows the block as a heading (``h1`` to ``h6``)."""
+    return any(
+        isinstance(element.tag, str) and element.tag in _HEADINGS
+        for element in index.elements_of(block.strip().removeprefix("- "))
+    )
+
+
+def _article_under(tree, headline: str | None):  # noqa: ANN001, ANN202 (lxml elements)
+    """The outermost ``<article>`` holding the ``h1`` that reads as the page's ``headline``, if any."""
+    wanted = _WORDS.findall(headline.casefold()) if headline and tree is not None else None
+    for heading in tree.xpath("//article//h1") if wanted else ():
+        if _WORDS.findall(text_of(heading).casefold()) == wanted:
+            return heading.xpath("ancestor::article")[0]  # document order: the outermost first
+    return None
+
+
+def _headlined_article(element):  # noqa: ANN001, ANN202 (lxml elements)
+    """The outermost ``<article>`` holding ``element``, if it has a headline (``h1``) of its own:
+    an article, not a teaser card or an embedded post."""
+    articles = element.xpath("ancestor-or-self::article")
+    return articles[0] if articles and articles[0].xpath(".//h1") else None
 
 
 def _other_article(href: str, url: str) -> bool:

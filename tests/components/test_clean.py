@@ -127,3 +127,40 @@ def test_site_templates_learn_recurring_blocks(tmp_path):
         cleaned_text(Article(source="port", url="https://port.example/news/9", text=signup, title="t"))
     assert crawler.stats.get_value("wirecrawl/dropped/no_body") == 1
     crawler.signals.send_catch_log(signal=signals.engine_stopped)
+
+
+def test_site_templates_learn_block_shapes_from_different_stories(tmp_path):
+    """The same lead-in before another headline, the same sentence naming another outlet (here
+    in Swedish, which no phrase list knows): a shape of the site's, learned from pages with
+    different texts in it, never from copies of one story."""
+    crawler = make_crawler(CORPUS_PATH=str(tmp_path / "c.db"), CLEAN_TEMPLATE_PAGES=3, CLEAN_MIN_LENGTH=50)
+
+    def cleaned_text(item):
+        return run_stages(crawler, item, [TextPipeline]).text
+
+    stories = [
+        ("Dockers voted to accept the new pay offer after a week of talks at the port.", "Tides and the town"),
+        ("A rare seal was spotted sunning itself on the slipway at dawn on Sunday.", "Ten years of the ferry"),
+        ("The lighthouse reopens to visitors after two years of repairs to its lamp.", "The last lighthouse keeper"),
+        ("Fishermen report the best mackerel season in a decade this autumn.", "Mackerel season"),
+    ]
+    outlets = ["Hamnbladet", "Kustposten", "Skärgårdsnytt", "Fyrbladet"]
+
+    def page(url, number):
+        lead, show = stories[number]
+        body = [
+            lead,
+            f"Now on the Port Podcast: {show}",
+            BODY[number % 3],
+            f"Artikeln publicerades först i {outlets[number]}.",
+        ]
+        return Article(source="port", url=url, text="\n\n".join(body), title=f"Story {number}")
+
+    copies = [cleaned_text(page(f"https://port.example/copy/{n}", 0)) for n in range(4)]
+    assert all(stories[0][1] in text and outlets[0] in text for text in copies)  # copies of one story teach nothing
+    for number in (1, 2):
+        cleaned_text(page(f"https://port.example/news/{number}", number))
+    later = cleaned_text(page("https://port.example/news/3", 3))
+    assert later.split("\n\n") == [stories[3][0], BODY[0]]
+    assert stories[3][1] in cleaned_text(page("https://other.example/news/3", 3))  # shapes are per site
+    crawler.signals.send_catch_log(signal=signals.engine_stopped)

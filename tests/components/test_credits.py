@@ -5,6 +5,7 @@ the end or the top, in several languages; the prose that merely mentions an outl
 """
 
 import pytest
+from furniture_sites import ARTICLES
 from scrapy.settings import Settings
 from test_stages import STORY, crawler, item_from, page, run_stages  # noqa: F401 (crawler: a fixture)
 
@@ -46,7 +47,7 @@ def paragraphs(lines):
         ("Este artigo foi publicado originalmente no Jornal da Costa.", "Jornal da Costa"),
         ("Questo articolo è stato pubblicato originariamente su Il Porto.", "Il Porto"),
         ("Dit artikel verscheen eerder in Havenkrant.", "Havenkrant"),
-        ("Статья впервые опубликована в издании Морской вестник.", "издании Морской вестник"),
+        ("Статья впервые опубликована в издании Морской вестник.", "Морской вестник"),
         ("Artykuł pierwotnie ukazał się w Gazecie Portowej.", "Gazecie Portowej"),
         ("本文首发于港口日报。", "港口日报"),
         ("この記事は港湾新聞に掲載されたものです。", "港湾新聞"),
@@ -56,6 +57,85 @@ def paragraphs(lines):
 def test_a_credit_line_at_the_end_leaves_the_text_and_names_its_outlet(line, outlet):
     found = article(paragraphs([*STORY, line]))
     assert found.finished.text.split("\n\n") == STORY
+    assert found.credit == line
+    assert found.credited_source == outlet
+
+
+#: Each credit form of the syndication sites, per language: the outlet, then the forms
+#: ("first published by X and republished with permission", "a version of this story first
+#: ran in X", "originally appeared on X", "distributed by X", "syndicated via X", a bare name).
+CREDIT_FORMS = {
+    "en": (
+        "Harbour Weekly",
+        (
+            "This post was first published by {} and is republished with permission.",
+            "A version of this story first ran in {}.",
+            "This article originally appeared on {}.",
+            "Distributed by {}.",
+            "Syndicated via {}.",
+            "{}.",
+        ),
+    ),
+    "de": (
+        "Hafenblatt",
+        (
+            "Dieser Beitrag wurde zuerst von {} veröffentlicht und mit Genehmigung übernommen.",
+            "Eine frühere Fassung dieses Textes erschien zuerst bei {}.",
+            "Dieser Artikel erschien ursprünglich auf {}.",
+            "Verbreitet von {}.",
+            "Syndiziert über {}.",
+            "{}.",
+        ),
+    ),
+    "fr": (
+        "Le Littoral",
+        (
+            "Cet article a d'abord été publié par {} et est republié avec autorisation.",
+            "Une version de cet article a d'abord paru dans {}.",
+            "Cet article est paru initialement sur {}.",
+            "Distribué par {}.",
+            "Syndiqué via {}.",
+            "{}.",
+        ),
+    ),
+    "es": (
+        "Diario del Puerto",
+        (
+            "Este artículo fue publicado primero por {} y se reproduce con permiso.",
+            "Una versión de esta historia se publicó primero en {}.",
+            "Este artículo apareció originalmente en {}.",
+            "Distribuido por {}.",
+            "Sindicado a través de {}.",
+            "{}.",
+        ),
+    ),
+    "ru": (
+        "Морской вестник",
+        (
+            "Материал впервые опубликован изданием «{}» и перепечатан с разрешения.",
+            "Версия этого материала впервые вышла в «{}».",
+            "Эта статья первоначально появилась на сайте «{}».",
+            "Распространяется агентством «{}».",
+            "Материал предоставлен «{}».",
+            "«{}».",
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("where", ["top", "end"])
+@pytest.mark.parametrize(
+    "form", range(6), ids=["republished", "version", "originally", "distributed", "syndicated", "bare"]
+)
+@pytest.mark.parametrize("lang", sorted(CREDIT_FORMS))
+def test_every_credit_form_leaves_the_text_for_credit_in_each_language(lang, form, where):
+    """A credit line, in each form of the syndication sites, at the top or the end of an
+    article in the credit's language, is never in the text, and is the credit."""
+    outlet, forms = CREDIT_FORMS[lang]
+    line = forms[form].format(outlet)
+    story = list(ARTICLES[lang].paragraphs)
+    found = article(paragraphs([line, *story] if where == "top" else [*story, line]))
+    assert found.finished.text.split("\n\n") == story
     assert found.credit == line
     assert found.credited_source == outlet
 

@@ -6,10 +6,11 @@ prints the same figures next to those on real pages nobody here wrote.
 """
 
 import pytest
-from furniture_sites import KINDS, PORTAL_KINDS, FurniturePage, leaks, pages, squashed
+from furniture_sites import KINDS, PORTAL_KINDS, FurniturePage, leaks, pages, site_runs, squashed
 from scrapy.settings import Settings
 
-from pipelines.core import CoreOptions, FetchedPage, process_page
+from pipelines.core import CoreOptions, FetchedPage, SiteTemplates, process_page
+from storage.corpus import Corpus
 
 PAGES = list(pages())
 
@@ -38,3 +39,23 @@ def test_the_body_is_the_article_all_of_it_and_nothing_else(page: FurniturePage,
     assert article.finished.text.split("\n\n") == list(page.paragraphs)
     if "credit" in page.furniture:
         assert squashed(page.furniture["credit"][0]) in squashed(article.credit or "")
+
+
+@pytest.mark.parametrize(
+    ("design", "run"), list(site_runs()), ids=lambda value: value if isinstance(value, str) else ""
+)
+def test_a_site_s_templates_take_its_shaped_furniture_once_learned(design, run, options):
+    """A run of one site's pages: the promo under the site's own lead-in (another headline on
+    each page, no link, no marked box) leaks until the templates have seen its shape on
+    ``CLEAN_TEMPLATE_PAGES`` pages, and never after; the article stays whole."""
+    corpus = Corpus.in_memory()
+    templates = SiteTemplates(corpus, 3)
+    texts = []
+    for page in run:
+        fetched = FetchedPage(page.url, page.html.encode(), {"Content-Type": "text/html; charset=utf-8"}, {}, "feed")
+        texts.append(process_page(fetched, options, templates.remove).finished.text)
+    corpus.close()
+    assert all("shaped promo" in leaks(page, text) for page, text in zip(run[:3], texts[:3], strict=True))
+    for page, text in zip(run[3:], texts[3:], strict=True):
+        assert leaks(page, text) == []
+        assert text.split("\n\n") == list(page.paragraphs)

@@ -80,6 +80,58 @@ def test_a_teaser_all_one_link_is_furniture_however_long():
     assert StructureRules().clean(TextIndex(tree), blocks, URL) == [STORY[0]]
 
 
+def test_a_teaser_inside_a_link_with_its_headline_and_date_leaves_the_body():
+    """The link holds more than the block (a headline, a date and the blurb), and the blurb is
+    long, with sentences, and indented in the page's source: still all linked."""
+    blurb = (
+        "TRAM WORKS: The first rails of the new line arrive next week, and the council says traffic on\n"
+        "            Marsh Lane will be diverted for six months. Buses stop on Quay Street instead."
+    )
+    teaser = f'<a href="/news/2026/11/tram"><h3>Tram works start</h3><div>2026-11-02</div><p>{blurb}</p></a>'
+    assert body_of(with_block(teaser)) == STORY
+
+
+def test_the_body_ends_where_the_next_article_begins():
+    """An endless-scroll page appends the next article, with its own headline, below this one;
+    an article in the article (an embedded post, a teaser card) has none and is not the next one."""
+    embedded = "<article><p>Port of Courier on Monday: the survey ships are out again.</p></article>"
+    next_article = (
+        '<div class="under-article"><article><h1>Ferry fares rise in January</h1>'
+        "<p>The ferry company will raise fares by four percent from January.</p>"
+        "<p>Season tickets bought before December keep the old price.</p></article></div>"
+    )
+    tree = lxml_html.fromstring(
+        f"<html><body><main><article><h1>Harbour channel to be deepened</h1><p>{STORY[0]}</p>{embedded}"
+        f"<p>{STORY[1]}</p></article>{next_article}</main></body></html>"
+    )
+    blocks = [" ".join("".join(p.itertext()).split()) for p in tree.iter("p")]
+    assert StructureRules().clean(TextIndex(tree), blocks, URL, "Harbour channel to be deepened") == blocks[:3]
+
+
+def test_an_article_card_before_the_article_does_not_end_the_body():
+    """Only an article after the one under the page's headline is the next one: a card with a
+    headline of its own above it is left to the other rules, and without the headline nothing is cut."""
+    card = "<article><h1>Ferry fares rise</h1><p>The ferry company will raise fares by four percent.</p></article>"
+    tree = lxml_html.fromstring(
+        f"<html><body>{card}<main><article><h1>Harbour channel to be deepened</h1><p>{STORY[0]}</p>"
+        f"<p>{STORY[1]}</p></article></main></body></html>"
+    )
+    blocks = [" ".join("".join(p.itertext()).split()) for p in tree.iter("p")]
+    assert StructureRules().clean(TextIndex(tree), blocks, URL, "Harbour channel to be deepened") == blocks
+    tree = lxml_html.fromstring(
+        f"<html><body><main><article><h1>Harbour</h1><p>{STORY[0]}</p></article>{card}</main></body></html>"
+    )
+    blocks = [" ".join("".join(p.itertext()).split()) for p in tree.iter("p")]
+    assert StructureRules().clean(TextIndex(tree), blocks, URL) == blocks
+
+
+def test_a_heading_left_at_the_end_of_the_body_goes():
+    """The section it headed (a keyword list, recommendations) was not the article's."""
+    tree, _ = tree_and_blocks(f"<p>{STORY[0]}</p><h2>Sobre o tema</h2><p>{STORY[1]}</p><h3>Recommended for you</h3>")
+    blocks = [STORY[0], "Sobre o tema", STORY[1], "Recommended for you"]
+    assert StructureRules().clean(TextIndex(tree), blocks, URL) == blocks[:3]
+
+
 def test_a_linked_sentence_of_the_article_stays():
     sentence = 'The council <a href="/news/2026/11/council-vote">approved the plan last week</a> after a long debate.'
     assert body_of(with_block(f"<p>{sentence}</p>")) == [
