@@ -8,7 +8,8 @@ object is made by the first crawler that asks and closed after the last one's en
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+import sqlite3
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -17,7 +18,7 @@ from scrapy.crawler import Crawler
 
 from storage.corpus import Corpus
 
-__all__ = ["SharedByCrawlers", "corpus_for", "corpus_key"]
+__all__ = ["SharedByCrawlers", "corpus_for", "corpus_key", "record_urls"]
 
 T = TypeVar("T")
 
@@ -81,3 +82,16 @@ def _open_corpus(crawler: Crawler) -> Corpus:
 #: (with ``CLUSTER_REDIS_URL``, a worker's view of the cluster's corpus: :class:`storage.cluster.ClusterCorpus`;
 #: read-only in a dry run, ``DRY_RUN_ENABLED``).
 corpus_for: SharedByCrawlers[Corpus] = SharedByCrawlers(_open_corpus, corpus_key, close=lambda corpus: corpus.close())
+
+
+def record_urls(corpus: Corpus, article_id: int, urls: Iterable[str]) -> bool:
+    """Record more URLs a stored article is reached under, if the corpus can be written.
+
+    On a full disk nothing is recorded and the crawl goes on: the store stage meets the full
+    corpus and stops the crawl with one line; a URL not recorded is recorded when met again.
+    """
+    try:
+        corpus.add_urls(article_id, urls)
+    except sqlite3.OperationalError:
+        return False
+    return True

@@ -8,7 +8,7 @@ from scrapy.crawler import Crawler
 
 from crawler.items import Article
 from crawler.ordering import ArrivalOrder, order_for
-from crawler.shared_corpus import corpus_for
+from crawler.shared_corpus import corpus_for, record_urls
 from pipelines.drops import AlreadyStored
 from storage.corpus import Corpus
 
@@ -45,7 +45,7 @@ class CanonicalUrlPipeline:
             stored = self.corpus.article_for_url(item.url)
             if stored is not None:
                 if self.record:
-                    self.corpus.add_urls(stored, [item.fetched_url, item.request_url])
+                    record_urls(self.corpus, stored, [item.fetched_url, item.request_url])
                 raise AlreadyStored(f"already stored as {item.url}", stored)
             return item
         finally:

@@ -10,7 +10,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.statscollectors import StatsCollector
 
-from crawler.shared_corpus import corpus_for
+from crawler.shared_corpus import corpus_for, record_urls
 from storage.corpus import Corpus
 
 __all__ = ["StoredUrlFilter"]
@@ -47,14 +47,14 @@ class StoredUrlFilter:
             return
         stored = self.corpus.article_for_url(request.url)
         if stored is not None:
-            self.corpus.add_urls(stored, sources)
+            record_urls(self.corpus, stored, sources)
         else:
             self._pending_redirects[request.url].extend(sources)
 
     def spider_closed(self) -> None:
         for target, sources in self._pending_redirects.items():
             if (stored := self.corpus.article_for_url(target)) is not None:
-                self.corpus.add_urls(stored, sources)
+                record_urls(self.corpus, stored, sources)
         self._pending_redirects.clear()
 
     def process_request(self, request: Request) -> None:
@@ -65,6 +65,6 @@ class StoredUrlFilter:
             # A redirect that lands on a stored article: remember where it came from, so the
             # next run does not follow it again.
             if self.record:
-                self.corpus.add_urls(stored, request.meta.get("redirect_urls", []))
+                record_urls(self.corpus, stored, request.meta.get("redirect_urls", []))
             self.stats.inc_value("wirecrawl/skipped/stored")
             raise IgnoreRequest(f"already stored: {request.url}")
