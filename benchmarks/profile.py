@@ -8,7 +8,9 @@ Serves ``--pages`` generated news pages (see newspages.py) on 127.0.0.1 and runs
 use, never in the project's venv). Prints, for the crawl process and for the workers apart,
 the CPU milliseconds per stored article of the functions that spend the most: by own time
 (where the CPU is) and by inclusive time (which of our calls cost it), with our own modules
-marked. Samples count only threads that are running, so the figures are CPU, not wall time.
+marked. py-spy samples the thread holding the interpreter lock (``--gil``): Python code, and C
+code that keeps the lock; C code that releases it (lxml's parser, zlib, SQLite) is missed, so
+these are shares of Python work, not CPU totals (throughput.py measures those).
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ TOOLS = ROOT / "benchmarks" / ".cache" / "tools"
 PY_SPY_VERSION = "0.4.1"
 PROCESS = re.compile(r'process \d+:"[^"]*"')
 PY_SPY_MODE = ("--subprocesses", "--nonblocking", "--gil")
-OUR_PACKAGES = ("crawler/", "pipelines/", "spiders/", "storage/")
+WRAPPER_SHARE = 0.6
+OUR_PACKAGES = ("crawler", "pipelines", "spiders", "storage")
 
 
 def py_spy() -> Path:
@@ -73,19 +76,20 @@ def profiles(raw: Path) -> dict[str, tuple[Counter[str], Counter[str], int]]:
 
 def report(kind: str, own: Counter[str], inclusive: Counter[str], total: int, ms: float, top: int) -> None:
     """Print the ``top`` functions by own and by inclusive time, in CPU ms per article."""
-    print(f"\n{kind}: {total * ms:.1f} ms CPU per article")
+    print(f"\n{kind}: {total * ms:.1f} ms per article holding the interpreter lock")
     print(f"  by own time{'':<66} ms/article")
     for function, samples in own.most_common(top):
         print(f"  {_short(function):<76} {samples * ms:6.2f}")
     print(f"  by inclusive time, our code (*) and the libraries it calls{'':<17} ms/article")
-    for function, samples in inclusive.most_common(top * 4)[:top]:
+    # Frames on most stacks (the interpreter's start, the command line, the reactor's loop) say nothing.
+    below = [(function, samples) for function, samples in inclusive.most_common() if samples < WRAPPER_SHARE * total]
+    for function, samples in below[:top]:
         print(f"  {_short(function):<76} {samples * ms:6.2f}")
 
 
 def _short(function: str) -> str:
-    ours = any(package in function for package in OUR_PACKAGES) and ".venv" not in function
-    name = re.sub(r"\(/.*?/(site-packages|lib/python3\.\d+)/", "(", function)
-    name = name.replace(str(ROOT) + "/", "")
+    name = re.sub(r"\(/.*?/(site-packages|lib/python3\.\d+)/", "(", function).replace(str(ROOT) + "/", "")
+    ours = re.search(rf"\(({'|'.join(OUR_PACKAGES)})/", name)
     return ("* " if ours else "  ") + name[:74]
 
 
