@@ -65,7 +65,6 @@ class _Worker:
         self.received = bytearray(READ_SIZE)  # reused: a fresh buffer per read costs an mmap
         self.incoming = bytearray()
         self.outgoing = bytearray()
-        self.alive = True
 
 
 class WorkerPool:

@@ -162,19 +162,17 @@ class _QuickDetector(Detector):  # type: ignore[misc]
             self.text = _LATIN.sub("", self.text)
 
     def _extract_ngrams(self) -> list[str]:
-        known, found = self.word_lang_prob_map, []
-        grams, capital = " ", False
+        known, found, grams = self.word_lang_prob_map, [], " "
         for char in self.text.translate(_NORMALIZED):
             last = grams[-1]
             if last == " ":
-                grams, capital = " ", False
+                grams = " "
                 if char == " ":
                     continue
             elif len(grams) >= NGram.N_GRAM:
                 grams = grams[1:]
             grams += char
-            capital = char.isupper() and last.isupper()  # in a word in capitals: not counted
-            if capital:
+            if char.isupper() and last.isupper():  # in a word in capitals: not counted
                 continue
             if char != " " and char in known:
                 found.append(char)
