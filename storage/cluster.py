@@ -355,13 +355,13 @@ class Cluster:
         if urls := list(urls):
             self.redis.hdel(VALIDATORS, *urls)
 
-    def recurring_blocks(self, site: str, blocks: Iterable[str], min_pages: int) -> set[str]:
-        """Those of ``blocks`` already seen on at least ``min_pages`` pages of ``site``."""
+    def site_block_pages(self, site: str, blocks: Iterable[str]) -> dict[str, int]:
+        """Those of ``blocks`` already seen on pages of ``site``, with how many pages each."""
         blocks = list(dict.fromkeys(blocks))
         if not blocks:
-            return set()
+            return {}
         counts = self.redis.hmget(PREFIX + "blocks:" + site, blocks)
-        return {block for block, count in zip(blocks, counts, strict=True) if count and int(count) >= min_pages}
+        return {block: int(count) for block, count in zip(blocks, counts, strict=True) if count}
 
     def record_site_blocks(self, site: str, blocks: Iterable[str], page_url: str) -> None:
         """Count the page at ``page_url`` for each of its distinct blocks, unless it was counted before."""
@@ -412,7 +412,7 @@ class ClusterCorpus:
         self.validators = cluster.validators
         self.save_validators = cluster.save_validators
         self.forget_validators = cluster.forget_validators
-        self.recurring_blocks = cluster.recurring_blocks
+        self.site_block_pages = cluster.site_block_pages
         self.record_site_blocks = cluster.record_site_blocks
 
     def article_for_url(self, url: str) -> int | None:

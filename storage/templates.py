@@ -14,17 +14,16 @@ class SiteBlocks:
 
     _db: Database  # the corpus's connection (see storage.corpus.Corpus)
 
-    def recurring_blocks(self, site: str, blocks: Iterable[str], min_pages: int) -> set[str]:
-        """Those of ``blocks`` already seen on at least ``min_pages`` pages of ``site``."""
+    def site_block_pages(self, site: str, blocks: Iterable[str]) -> dict[str, int]:
+        """Those of ``blocks`` already seen on pages of ``site``, with how many pages each."""
         blocks = list(dict.fromkeys(blocks))
         if not blocks:
-            return set()
+            return {}
         rows = self._db.execute(
-            f"""SELECT block FROM site_blocks WHERE site = ? AND pages >= ?
-                AND block IN ({", ".join("?" * len(blocks))})""",
-            [site, min_pages, *blocks],
+            f"SELECT block, pages FROM site_blocks WHERE site = ? AND block IN ({', '.join('?' * len(blocks))})",
+            [site, *blocks],
         ).fetchall()
-        return {row[0] for row in rows}
+        return dict(rows)
 
     def record_site_blocks(self, site: str, blocks: Iterable[str], page_url: str) -> None:
         """Count the page at ``page_url`` for each of its distinct blocks, unless it was counted before."""

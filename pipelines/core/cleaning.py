@@ -26,7 +26,7 @@ from crawler.urls import site_key
 from pipelines.core.credits import SOURCE_LABEL, credit_sentence
 from pipelines.core.dates import dates_in
 from pipelines.core.settings import SettingsReader
-from pipelines.core.structure import LEAD_IN, QUOTES, SENTENCE_END, carries_prose
+from pipelines.core.structure import LEAD_IN, QUOTES, SENTENCE_END, block_text, carries_prose, same_words
 from storage.corpus import Corpus
 
 __all__ = ["BoilerplateRules", "SiteTemplates", "block_key", "site_name"]
@@ -297,7 +297,7 @@ def block_shapes(block: str) -> list[str]:
     capitalised words after the first). Prose (:func:`~pipelines.core.structure.carries_prose`)
     has no shape, nor has a question or a quote after a lead-in ("Q: ...?" in an interview).
     """
-    text = block.strip().removeprefix("- ")
+    text = block_text(block)
     if not text or carries_prose(text, 0):
         return []
     shapes = []
@@ -350,7 +350,7 @@ class BoilerplateRules:
             if self._is_furniture(block, words):
                 continue
             kept.append(block)
-        if kept and title and _same_text(kept[-1], title):
+        if kept and title and same_words(kept[-1], title):
             kept.pop()  # the headline repeated at the end
         return kept
 
@@ -394,10 +394,6 @@ def _only_a_date(block: str) -> bool:
     return len(leftover) <= 3
 
 
-def _same_text(block: str, title: str) -> bool:
-    return " ".join(_WORDS.findall(block.casefold())) == " ".join(_WORDS.findall(title.casefold()))
-
-
 @dataclass
 class SiteTemplates:
     """A site's learned templates: blocks seen on at least ``min_pages`` of its pages (kept in the
@@ -419,9 +415,9 @@ class SiteTemplates:
         site = site_name(url)
         keys = [block_key(block) for block in blocks]
         shapes = [block_shapes(block) for block in blocks]
-        recurring = self.corpus.recurring_blocks(site, keys + [s for found in shapes for s in found], self.min_pages)
+        seen = self.corpus.site_block_pages(site, keys + [s for found in shapes for s in found])
+        recurring = {key for key, pages in seen.items() if pages >= self.min_pages}
         if learn:
-            seen = self.corpus.recurring_blocks(site, keys, 1)
             known = sum(len(block) for block, key in zip(blocks, keys, strict=True) if key in seen)
             if known <= COPY_SHARE * sum(len(block) for block in blocks):  # a copy of a story teaches nothing
                 # A shape is counted with a text the site has not shown before.

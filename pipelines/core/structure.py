@@ -41,8 +41,10 @@ __all__ = [
     "SENTENCE_END",
     "StructureRules",
     "TextIndex",
+    "block_text",
     "box_of",
     "is_heading",
+    "same_words",
     "text_of",
     "tokens",
 ]
@@ -289,7 +291,7 @@ class StructureRules:
         article = _article_under(index.tree, headline)
         in_article = False
         for block in blocks:
-            text = block.strip().removeprefix("- ")  # a list item, as trafilatura marks it
+            text = block_text(block)
             places = index.occurrences(text)
             if article is not None and places and (holder := _headlined_article(places[0][0])) is not None:
                 if holder is article:
@@ -340,19 +342,29 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _WORDS = re.compile(r"\w+")
 
 
+def block_text(block: str) -> str:
+    """A body block's text as the page shows it (trafilatura marks a list item "- ")."""
+    return block.strip().removeprefix("- ")
+
+
+def same_words(text: str, other: str) -> bool:
+    """Whether two texts have the same words, case and punctuation aside (a headline repeated)."""
+    return _WORDS.findall(text.casefold()) == _WORDS.findall(other.casefold())
+
+
 def is_heading(index: TextIndex, block: str) -> bool:
     """Whether the page shows the block as a heading (``h1`` to ``h6``)."""
     return any(
-        isinstance(element.tag, str) and element.tag in _HEADINGS
-        for element in index.elements_of(block.strip().removeprefix("- "))
+        isinstance(element.tag, str) and element.tag in _HEADINGS for element in index.elements_of(block_text(block))
     )
 
 
 def _article_under(tree, headline: str | None):  # noqa: ANN001, ANN202 (lxml elements)
     """The outermost ``<article>`` holding the ``h1`` that reads as the page's ``headline``, if any."""
-    wanted = _WORDS.findall(headline.casefold()) if headline and tree is not None else None
-    for heading in tree.xpath("//article//h1") if wanted else ():
-        if _WORDS.findall(text_of(heading).casefold()) == wanted:
+    if not headline or tree is None:
+        return None
+    for heading in tree.xpath("//article//h1"):
+        if same_words(text_of(heading), headline):
             return heading.xpath("ancestor::article")[0]  # document order: the outermost first
     return None
 

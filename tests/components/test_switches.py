@@ -11,6 +11,7 @@ from scrapy_helpers import make_crawler, run_stages
 from crawler.config import parse_sources
 from crawler.shared_corpus import corpus_for
 from pipelines.canonical import CanonicalUrlPipeline
+from pipelines.core.cleaning import block_key
 from pipelines.extract import ExtractionPipeline
 from pipelines.store import CorpusPipeline
 from pipelines.text import TextPipeline
@@ -93,7 +94,7 @@ def test_cleaning_off_keeps_the_promo_and_every_other_stage(crawl_with):
     item = stored(crawler, article())
     assert PROMO in item.text
     assert item.url == CANONICAL and item.language == "en" and item.fingerprint is not None
-    assert corpus_for(crawler).recurring_blocks("port.example", [], 1) == set()
+    assert corpus_for(crawler).site_block_pages("port.example", map(block_key, item.text.split("\n\n"))) == {}
 
 
 def test_language_off_leaves_no_language_and_keeps_every_article(crawl_with):
