@@ -14,7 +14,7 @@ def test_demo_builds_a_multilingual_corpus_with_syndicated_stories(tmp_path):
     result = run_cli("demo", "--db", db, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    assert "finished" in result.stdout and "Seen 2 times" in result.stdout
+    assert "finished" in result.stdout and "2 articles (origin + 1 copy): " in result.stdout
     with sqlite3.connect(db) as conn:
         languages = {row[0] for row in conn.execute("SELECT DISTINCT language FROM stories")}
         syndicated = conn.execute("SELECT count(*) FROM stories WHERE copies > 1").fetchone()[0]
@@ -55,7 +55,7 @@ def test_scrapy_list_prints_the_source_names(tmp_path):
 
 def test_scrapy_with_a_bad_or_missing_sources_file_says_so_in_one_line(tmp_path):
     missing = scrapy("list", env={"WIRECRAWL_SOURCES": str(tmp_path / "none.toml")})
-    assert missing.returncode == 2 and "sources.example.toml" in missing.stderr
+    assert missing.returncode == 2 and "publishers.example.toml" in missing.stderr
     assert "Traceback" not in missing.stderr
     bad = tmp_path / "bad.toml"
     bad.write_text(dump_sources([{"name": "x", "feeds": ["not-a-url"]}]))

@@ -42,6 +42,29 @@ def test_every_article_is_one_json_object_with_its_story(corpus, demo_db):
     assert len({a["story_id"] for a in storm}) == 1 and sum(a["representative"] for a in storm) == 1
 
 
+def test_each_article_says_whether_it_is_its_storys_origin_and_whom_it_credits(corpus, demo_db):
+    articles = exported(corpus)
+    origins = {row["origin_article_id"] for row in db_rows(demo_db, "SELECT origin_article_id FROM stories")}
+    assert {a["id"] for a in articles if a["origin"]} == origins
+    credited = db_rows(demo_db, "SELECT id, credit, credited_source FROM articles WHERE credited_source IS NOT NULL")
+    assert credited, "the demo has a copy crediting its origin"
+    by_id = {a["id"]: a for a in articles}
+    assert all(
+        (by_id[row["id"]]["credit"], by_id[row["id"]]["credited_source"]) == (row["credit"], row["credited_source"])
+        for row in credited
+    )
+
+
+def test_an_output_file_ending_in_csv_is_written_as_csv(demo_db, tmp_path):
+    proc = run_cli("export", "--db", demo_db, "--stories-only", "--output", "stories.csv", cwd=tmp_path)
+    assert proc.returncode == 0, describe(proc)
+    rows = list(csv.DictReader((tmp_path / "stories.csv").open(encoding="utf-8")))
+    assert len(rows) == 25 and {"origin_source", "origin_url", "copies"} <= set(rows[0])
+    proc = run_cli("export", "--db", demo_db, "--output", "articles.csv", "--format", "jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, describe(proc)
+    assert json.loads((tmp_path / "articles.csv").read_text(encoding="utf-8").splitlines()[0])["id"] == 1
+
+
 def test_since_and_language_filter_articles(corpus):
     recent = exported(corpus, since="2026-11-20", language="en")
     assert recent and all(a["language"] == "en" and a["published"] >= "2026-11-20" for a in recent)
