@@ -234,8 +234,12 @@ def test_an_article_page_shows_the_whole_text_within_the_screen(served, browser,
 
 
 def test_at_400_px_every_value_is_labelled_with_its_own_column(served, browser, tmp_path):
-    browser.set_window_size(400, 900)
+    # A 400 px wide viewport (headless Chromium keeps windows ~500 px wide at least).
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 400, "height": 900, "deviceScaleFactor": 1, "mobile": True}
+    )
     browser.get(served + "/")
+    assert browser.execute_script("return document.documentElement.clientWidth") == 400
     storm = browser.find_element(By.PARTIAL_LINK_TEXT, "Storm Petra shuts").get_attribute("href")
     for selector, url in (("table.latest-stories td", served + "/"), ("table.story-copies td", storm)):
         browser.get(url)
@@ -247,6 +251,7 @@ def test_at_400_px_every_value_is_labelled_with_its_own_column(served, browser, 
         )
         assert labels and all(content == f'"{label}"' for _, label, content, _ in labels), labels[:12]
         assert {column: label for column, label, _, _ in labels} == COLUMN_LABELS[selector]
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 400  # nothing off the edge
     path = tmp_path / "story-400px.png"
     assert browser.save_screenshot(str(path)) and path.stat().st_size > 5_000
 
@@ -264,7 +269,7 @@ COLUMN_LABELS = {
         "col-role": "role",
         "col-source": "source",
         "col-credited_source": "credits",
-        "col-published": "published",
+        "col-published": "published (UTC)",
         "col-lag": "lag",
         "col-similarity": "similarity",
         "col-kept": "kept",

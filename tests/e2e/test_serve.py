@@ -214,7 +214,7 @@ def test_the_articles_search_box_never_fails(datasette, query):
 
 def test_most_syndicated_stories_in_a_time_window(datasette):
     everything = rows(datasette, "most_syndicated")
-    assert [story["copies"] for story in everything] == [3, 3, 2]
+    assert [story["articles"] for story in everything] == [3, 3, 2]
     window = rows(datasette, "most_syndicated", since="2026-11-04", until="2026-11-06")
     assert [story["title"][:12] for story in window] == ["Calderbridge"]
 
@@ -248,9 +248,9 @@ def test_search_groups_matches_by_story(datasette, query, title):
     assert len(hits) == len({hit["story_id"] for hit in hits})
 
 
-def test_search_counts_the_matching_copies_of_a_story(datasette):
+def test_search_counts_the_matching_articles_of_a_story(datasette):
     storm = rows(datasette, "search", q="Petra")[0]
-    assert storm["copies"] == storm["matching_copies"] == 3 and "[Petra]" in storm["passage"]
+    assert storm["articles"] == storm["matching_articles"] == 3 and "[Petra]" in storm["passage"]
 
 
 @pytest.mark.parametrize("query", ['"unbalanced', "AND OR NOT", "title:(x*", "", "  "])

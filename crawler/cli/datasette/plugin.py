@@ -146,19 +146,26 @@ def extra_template_vars(template: str, database: str | None, request: Any, datas
     if template == "index.html":
         return front_page(datasette, request)
     if template.startswith("query-") and template.endswith("-story.html"):
-        return story_page(datasette)
+        return story_page(datasette, request)
     return None
 
 
-def story_page(datasette: Any) -> Callable[[], Awaitable[dict[str, Any]]]:
+def story_page(datasette: Any, request: Any) -> Callable[[], Awaitable[dict[str, Any]]]:
     """The story page's helpers, comparing copies with the shingles the corpus's index was built
-    with, as ``wirecrawl story`` does (so both show the same similarity)."""
+    with, as ``wirecrawl story`` does (so both show the same similarity), and showing times in
+    the viewer's zone (``?tz=``, UTC by default) as the front page does."""
 
     async def variables() -> dict[str, Any]:
         database = datasette.get_database(DATABASE_NAME)
         recorded = await database.execute_fn(lambda conn: recorded_settings(conn, INDEX_NAME))
         fingerprinter = Fingerprinter(**(recorded or {}))
-        return {"word_diff": word_diff, "compared": lambda origin, copy: compared(origin, copy, fingerprinter)}
+        zone = time_zone(request.args.get("tz", ""))
+        return {
+            "word_diff": word_diff,
+            "compared": lambda origin, copy: compared(origin, copy, fingerprinter),
+            "zone": zone.key,
+            "when": lambda value: short_time(value, zone),
+        }
 
     return variables
 
@@ -191,7 +198,9 @@ def front_page(datasette: Any, request: Any) -> Callable[[], Awaitable[dict[str,
             "zone": zone.key,
             "zones": ZONES if zone.key in ZONES else (zone.key, *ZONES),
             "when": lambda value: short_time(value, zone),
-            "story_url": lambda story_id: story_url(datasette, DATABASE_NAME, story_id),
+            "story_url": lambda story_id: (
+                story_url(datasette, DATABASE_NAME, story_id) + (f"&tz={zone.key}" if choice["tz"] else "")
+            ),
         }
 
     return variables
