@@ -867,7 +867,7 @@ def search(
 def story(story_id: int, db_file: Path | None, as_json: bool) -> None:
     """Show a story's provenance: its origin, then every copy and how it differs.
 
-    The origin is the copy published first (then the first fetched). Each copy follows with
+    The origin is the article published first (then the first fetched). Each copy follows with
     its source, publication time, lag behind the origin, similarity to it (the larger of
     Jaccard and containment of their shingles), the source it credits, and what changed:
     truncated (with the share of the origin kept), lead dropped, extended, rewritten headline,
@@ -1149,7 +1149,7 @@ def demo(db_file: Path, force: bool) -> None:
     click.echo(f"Stories by language: {languages}")
     for story in syndicated_stories(db):
         click.echo(
-            f"{story_size(story['copies'])}: {story['title']} "
+            f"Story {story['id']}, {story_size(story['copies'])}: {story['title']} "
             f"(first published by {story['origin_source']}; copied by {', '.join(story['copied_by'])})"
         )
     db.close()

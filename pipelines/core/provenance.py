@@ -1,4 +1,4 @@
-"""Provenance: how a copy of a story differs from its origin (the copy published first)."""
+"""Provenance: how a copy of a story differs from its origin (the article published first)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The demo crawl, and Scrapy's own commands over the sources file."""
 
+import re
 import sqlite3
 import subprocess
 import sys
@@ -14,7 +15,7 @@ def test_demo_builds_a_multilingual_corpus_with_syndicated_stories(tmp_path):
     result = run_cli("demo", "--db", db, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    assert "finished" in result.stdout and "2 articles (origin + 1 copy): " in result.stdout
+    assert "finished" in result.stdout and re.search(r"Story \d+, 2 articles \(origin \+ 1 copy\): ", result.stdout)
     with sqlite3.connect(db) as conn:
         languages = {row[0] for row in conn.execute("SELECT DISTINCT language FROM stories")}
         syndicated = conn.execute("SELECT count(*) FROM stories WHERE copies > 1").fetchone()[0]
