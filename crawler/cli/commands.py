@@ -1171,6 +1171,8 @@ def command_hint() -> str:
     if found and Path(found).parent.resolve() == bin_dir.resolve():
         return ""
     activate, command = (os.path.relpath(bin_dir / name) for name in ("activate", "wirecrawl"))
+    if not (bin_dir / "activate").is_file():
+        return f"wirecrawl is not on your PATH: type {command} instead."
     return f"wirecrawl is not on your PATH: run `source {activate}` first, or type {command} instead."
 
 
