@@ -57,6 +57,12 @@ def test_readme_shows_adding_a_source_cron_and_querying_early():
         assert needed in opening, needed
 
 
+def test_readme_links_to_files_that_exist():
+    """mkdocs checks the pages' links; the README's own point into the repository."""
+    targets = re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", README)
+    assert targets and all((ROOT / target).is_file() for target in targets), targets
+
+
 def commands(group=cli, path="wirecrawl"):
     """Every command as typed (``wirecrawl sources check``) with its click command, the groups' own too."""
     yield path, group
