@@ -58,7 +58,7 @@ def test_each_article_says_whether_it_is_its_storys_origin_and_whom_it_credits(c
 def test_an_output_file_ending_in_csv_is_written_as_csv(demo_db, tmp_path):
     proc = run_cli("export", "--db", demo_db, "--stories-only", "--output", "stories.csv", cwd=tmp_path)
     assert proc.returncode == 0, describe(proc)
-    rows = list(csv.DictReader((tmp_path / "stories.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "stories.csv").read_text(encoding="utf-8"))))
     assert len(rows) == 25 and {"origin_source", "origin_url", "copies"} <= set(rows[0])
     proc = run_cli("export", "--db", demo_db, "--output", "articles.csv", "--format", "jsonl", cwd=tmp_path)
     assert proc.returncode == 0, describe(proc)
