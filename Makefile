@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast lint clean
+.PHONY: install demo docs test test-fast lint clean
 
 install: $(STAMP)
 
@@ -16,6 +16,13 @@ $(STAMP): pyproject.toml
 
 demo: install
 	$(BIN)/wirecrawl demo
+
+# The documentation site (docs/ by mkdocs.yml) into site/; strict: a warning (a broken link or
+# anchor, a page missing from the navigation) fails the build. Not --quiet: mkdocs then drops the
+# warnings before strict mode counts them, and a broken link passes.
+docs: install
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	$(BIN)/mkdocs build --strict
 
 # Every test: unit (pure core), components (stages with Scrapy's test helpers), e2e (real crawls).
 test: install
@@ -32,4 +39,4 @@ lint: install
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache demo.db demo.db-wal demo.db-shm demo.db.lock
+	rm -rf $(VENV) *.egg-info .pytest_cache site demo.db demo.db-wal demo.db-shm demo.db.lock

@@ -30,7 +30,7 @@ __all__ = [
 
 DEFAULT_SOURCES_FILE = "sources.toml"
 DEFAULT_CORPUS_FILE = "corpus.db"
-EXAMPLE_SOURCES_FILE = "sources.example.toml"
+EXAMPLE_SOURCES_FILE = "publishers.example.toml"
 NAME_PATTERN = re.compile(r"^[a-z0-9_-]+$")
 URL_KEYS = ("feeds", "sitemaps", "start_urls")
 REGEX_KEYS = ("follow", "allow", "deny")
@@ -84,8 +84,8 @@ def load_sources(path: str | os.PathLike[str] | None = None) -> list[Source]:
     file = sources_path(path)
     if not file.is_file():
         raise SourcesError(
-            f"no sources file at {file}: copy {EXAMPLE_SOURCES_FILE} to {DEFAULT_SOURCES_FILE} "
-            "and edit it, or pass --sources FILE (or set WIRECRAWL_SOURCES)"
+            f"no sources file at {file}: write one with `wirecrawl sources add URL --append {DEFAULT_SOURCES_FILE}` "
+            f"(examples of real publishers: {EXAMPLE_SOURCES_FILE}), or pass --sources FILE (or set WIRECRAWL_SOURCES)"
         )
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))

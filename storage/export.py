@@ -11,27 +11,36 @@ from sqlite_utils import Database
 
 from storage.queries import ARTICLE_FILTERS
 
-__all__ = ["EXPORT_FORMATS", "export_corpus"]
+__all__ = ["EXPORT_FORMATS", "export_corpus", "format_for"]
 
 EXPORT_FORMATS = ("jsonl", "csv")
 
-#: Article columns exported, in order (``story_id`` says which story the page is a copy of).
-ARTICLE_SQL = f"""SELECT a.id, a.story_id, a.id = s.article_id AS representative, a.similarity,
+#: Article columns exported, in order (``story_id`` says which story the page belongs to, ``origin``
+#: whether it is the story's origin, the article published first: every other article is a copy).
+ARTICLE_SQL = f"""SELECT a.id, a.story_id, a.id = s.origin_article_id AS origin,
+       a.id = s.article_id AS representative, a.similarity,
        a.url, a.source, a.title, a.author, a.published, a.language, a.word_count,
-       a.sitename, a.description, a.fetched_at, a.text
+       a.credit, a.credited_source, a.sitename, a.description, a.fetched_at, a.text
 FROM articles a LEFT JOIN stories s ON s.id = a.story_id
 WHERE {ARTICLE_FILTERS}
 ORDER BY a.id"""
 
-#: Story columns exported: the story and its representative copy's URL.
+#: Story columns exported: the story (``copies``: its articles, the origin included), its origin's
+#: source and URL, and its representative copy's URL.
 STORY_SQL = """SELECT s.id, s.title, s.language, s.published, s.first_seen, s.last_seen, s.copies,
-       s.article_id, a.url
+       s.origin_article_id, o.source AS origin_source, o.url AS origin_url, s.article_id, a.url
 FROM stories s LEFT JOIN articles a ON a.id = s.article_id
+LEFT JOIN articles o ON o.id = s.origin_article_id
 WHERE (:since IS NULL OR date(coalesce(s.published, s.first_seen)) >= date(:since))
   AND (:until IS NULL OR date(coalesce(s.published, s.first_seen)) <= date(:until))
   AND (:language IS NULL OR s.language = :language)
   AND (:source IS NULL OR EXISTS (SELECT 1 FROM articles c WHERE c.story_id = s.id AND c.source = :source))
 ORDER BY s.id"""
+
+
+def format_for(filename: str) -> str:
+    """The format a file's name asks for: ``csv`` for a ``.csv`` suffix, else ``jsonl``."""
+    return "csv" if filename.lower().endswith(".csv") else "jsonl"
 
 
 def export_corpus(

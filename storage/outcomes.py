@@ -43,9 +43,9 @@ def page_fate(db: Database, urls: Iterable[str]) -> dict[str, Any]:
     marks = ", ".join("?" * len(candidates))
     cursor = db.execute(
         f"""SELECT a.id AS article_id, a.url, a.source, a.title, a.published, a.fetched_at, a.story_id,
-                   s.copies, a.id = s.article_id AS representative, r.url AS origin_url
+                   s.copies, a.id = s.origin_article_id AS origin, o.url AS origin_url
             FROM article_urls u JOIN articles a ON a.id = u.article_id
-            LEFT JOIN stories s ON s.id = a.story_id LEFT JOIN articles r ON r.id = s.article_id
+            LEFT JOIN stories s ON s.id = a.story_id LEFT JOIN articles o ON o.id = s.origin_article_id
             WHERE u.url IN ({marks}) LIMIT 1""",
         candidates,
     )

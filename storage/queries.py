@@ -246,18 +246,25 @@ def _by_count(counts: dict[str, int]) -> dict[str, int]:
 
 
 def syndicated_stories(db: Database) -> list[dict[str, Any]]:
-    """Stories seen on more than one page, most copies first: copies, title, the source of the
-    origin (the copy published first) and the sources of the other copies."""
+    """Stories seen on more than one page, most articles first: id, articles (``copies``: the
+    origin and its copies), title, the source of the origin (the article published first) and the
+    sources of the copies."""
     rows = db.execute(
-        """SELECT s.copies, s.title, o.source,
+        """SELECT s.id, s.copies, s.title, o.source,
                   (SELECT group_concat(source) FROM (SELECT DISTINCT a.source FROM articles a
                    WHERE a.story_id = s.id AND a.id != s.origin_article_id ORDER BY a.source))
            FROM stories s JOIN articles o ON o.id = s.origin_article_id
            WHERE s.copies > 1 ORDER BY s.copies DESC, s.id"""
     ).fetchall()
     return [
-        {"copies": copies, "title": title, "origin_source": origin, "copied_by": (copied or "").split(",")}
-        for copies, title, origin, copied in rows
+        {
+            "id": story_id,
+            "copies": copies,
+            "title": title,
+            "origin_source": origin,
+            "copied_by": (copied or "").split(","),
+        }
+        for story_id, copies, title, origin, copied in rows
     ]
 
 

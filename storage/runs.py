@@ -85,7 +85,7 @@ class RunLog:
 
     def run_copies(self, run_id: int) -> dict[str, int]:
         """Per source, how many of the articles the run stored are copies: articles of a story that
-        are not its origin (the copy published first), as the corpus stands now, whatever order
+        are not its origin (the article published first), as the corpus stands now, whatever order
         the copies arrived in. Every source the run recorded is listed (0 when none)."""
         rows = self._db.execute(
             """SELECT a.source, count(*) FROM articles a JOIN stories s ON s.id = a.story_id

@@ -15,7 +15,7 @@ __all__ = ["ORIGIN_ORDER", "StoredArticle", "StoryChanges", "StoryStore", "origi
 
 def origin_order(table: str = "articles") -> str:
     """The ORDER BY of a story's copies (rows of ``table``, a name or alias of ``articles``) that
-    puts its origin first: the copy published first (by the instant, whatever the UTC offset; a
+    puts its origin first: the article published first (by the instant, whatever the UTC offset; a
     dated copy before an undated one, whose publication is unknown), then the first fetched,
     then the first stored. It does not depend on the order in which the copies arrived."""
     return (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -540,7 +541,7 @@ def sources(ctx: click.Context, sources_file: Path | None, as_json: bool) -> Non
 
     Example:
 
-        wirecrawl sources --sources sources.example.toml
+        wirecrawl sources --sources publishers.example.toml
 
         wirecrawl sources --json
     """
@@ -792,10 +793,10 @@ def why(url: str, db_file: Path | None) -> None:
         normalized = url
     fate = page_fate(_open_db(db_file), [url, normalized])
     if fate["fate"] == "stored":
-        origin = "its origin" if fate["representative"] else f"a copy; origin {fate['origin_url']}"
+        origin = "its origin" if fate["origin"] else f"a copy; origin {fate['origin_url']}"
         click.echo(
             f"stored: article {fate['article_id']} ({fate['source']}) {fate['title'] or '(untitled)'}  {fate['url']}\n"
-            f"  story {fate['story_id']} ({fate['copies']} {'copy' if fate['copies'] == 1 else 'copies'}, this is {origin}), "
+            f"  story {fate['story_id']} ({story_size(fate['copies'])}; this is {origin}), "
             f"published {fate['published'] or '--'}, fetched {fate['fetched_at']}"
         )
     elif fate["fate"] == "not_stored":
@@ -853,7 +854,7 @@ def search(
     for hit in () if as_json else hits:
         published = (hit.published or "")[:10] or "----------"
         click.echo(
-            f"{hit.story_id:>6}  x{hit.copies:<3} {hit.language or '--':<3} {published}  {hit.title or '(untitled)'}  {hit.url}"
+            f"{hit.story_id:>6}  {story_size(hit.copies, short=True):<11} {hit.language or '--':<3} {published}  {hit.title or '(untitled)'}  {hit.url}"
         )
     if not hits:
         click.echo(f"no stories match {query!r}", err=True)
@@ -866,7 +867,7 @@ def search(
 def story(story_id: int, db_file: Path | None, as_json: bool) -> None:
     """Show a story's provenance: its origin, then every copy and how it differs.
 
-    The origin is the copy published first (then the first fetched). Each copy follows with
+    The origin is the article published first (then the first fetched). Each copy follows with
     its source, publication time, lag behind the origin, similarity to it (the larger of
     Jaccard and containment of their shingles), the source it credits, and what changed:
     truncated (with the share of the origin kept), lead dropped, extended, rewritten headline,
@@ -902,7 +903,7 @@ def _print_provenance(provenance: dict[str, Any]) -> None:
     sources = len({origin["source"], *(copy["source"] for copy in copies)})
     click.echo(
         f"Story {row['id']}: {row['title'] or '(untitled)'}\n"
-        f"  {row['copies']} {'copy' if row['copies'] == 1 else 'copies'} from {sources} "
+        f"  {story_size(row['copies'])} from {sources} "
         f"{'source' if sources == 1 else 'sources'}, language {row['language'] or '--'}, "
         f"seen {row['first_seen']} .. {row['last_seen']}"
     )
@@ -923,6 +924,19 @@ def _print_provenance(provenance: dict[str, Any]) -> None:
             f"{changes or 'identical'}{_credit(copy)}\n"
             f"           {copy['title'] or '(untitled)'}\n           {copy['url']}"
         )
+
+
+def story_size(articles: int, short: bool = False) -> str:
+    """A story's size in the one vocabulary of the CLI and the docs: its articles are its origin
+    and its copies (``3 articles (origin + 2 copies)``; ``short``: ``3 articles``)."""
+    if articles == 1:
+        return "1 article" if short else "1 article, no copy"
+    copies = articles - 1
+    return (
+        f"{articles} articles"
+        if short
+        else f"{articles} articles (origin + {copies} cop{'y' if copies == 1 else 'ies'})"
+    )
 
 
 def _credit(article: dict[str, Any]) -> str:
@@ -1135,7 +1149,7 @@ def demo(db_file: Path, force: bool) -> None:
     click.echo(f"Stories by language: {languages}")
     for story in syndicated_stories(db):
         click.echo(
-            f"Seen {story['copies']} times: {story['title']} "
+            f"Story {story['id']}, {story_size(story['copies'])}: {story['title']} "
             f"(first published by {story['origin_source']}; copied by {', '.join(story['copied_by'])})"
         )
     db.close()
@@ -1143,8 +1157,23 @@ def demo(db_file: Path, force: bool) -> None:
         f"\nBrowse it: wirecrawl stats --db {db_file}  |  wirecrawl search WORD --db {db_file}  |  "
         f"wirecrawl serve --db {db_file}  |  sqlite3 {db_file} 'SELECT title, language FROM articles'"
     )
-    if report.status in ("interrupted", "failed"):
-        sys.exit(EXIT_FAILED)
+    if hint := command_hint():
+        click.echo(hint)
+
+
+def command_hint() -> str:
+    """How to type the examples' ``wirecrawl`` here: nothing when it is on PATH, else the virtual
+    environment's ``activate`` script or the command's full path (``make demo`` activates nothing)."""
+    import shutil
+
+    bin_dir = Path(sys.executable).parent
+    found = shutil.which("wirecrawl")
+    if found and Path(found).parent.resolve() == bin_dir.resolve():
+        return ""
+    activate, command = (os.path.relpath(bin_dir / name) for name in ("activate", "wirecrawl"))
+    if not (bin_dir / "activate").is_file():
+        return f"wirecrawl is not on your PATH: type {command} instead."
+    return f"wirecrawl is not on your PATH: run `source {activate}` first, or type {command} instead."
 
 
 @cli.command()
@@ -1189,9 +1218,8 @@ def serve(db_file: Path | None, port: int) -> None:
     "--format",
     "export_format",
     type=click.Choice(["jsonl", "csv"]),
-    default="jsonl",
-    show_default=True,
-    help="One JSON object per line, or CSV with a header.",
+    default=None,
+    help="One JSON object per line, or CSV with a header (default: csv for an --output ending in .csv, else jsonl).",
 )
 @filter_options
 @click.option("--stories-only", is_flag=True, help="One row per story instead of one per article.")
@@ -1200,7 +1228,7 @@ def serve(db_file: Path | None, port: int) -> None:
 )
 def export(
     db_file: Path | None,
-    export_format: str,
+    export_format: str | None,
     source: str | None,
     language: str | None,
     since: str | None,
@@ -1208,22 +1236,30 @@ def export(
     stories_only: bool,
     output: Any,
 ) -> None:
-    """Stream the corpus out for other tools: one row per article (with its story id) or per story.
+    """Stream the corpus out for other tools: one row per article (with its story, whether it is
+    the story's origin, its credit and the source it credits) or per story.
 
-    With --stories-only, --source keeps the stories with a copy from that source.
+    With --stories-only, --source keeps the stories with an article from that source.
+    An --output ending in .csv is written as CSV unless --format says otherwise.
 
     Example:
 
         wirecrawl export --since 2026-11-01 --language de > articles.jsonl
 
-        wirecrawl export --source meridian --until 2026-11-30 --stories-only --format csv --output stories.csv
+        wirecrawl export --source meridian --until 2026-11-30 --stories-only --output stories.csv
     """
-    from storage.export import export_corpus
+    from storage.export import export_corpus, format_for
 
     db = _open_db(db_file)
     filters = _filters(db, corpus_path(db_file), source, language)
     count = export_corpus(
-        db, output, format=export_format, since=since, until=until, stories_only=stories_only, **filters
+        db,
+        output,
+        format=export_format or format_for(output.name),
+        since=since,
+        until=until,
+        stories_only=stories_only,
+        **filters,
     )
     click.echo(f"exported {count} {'stories' if stories_only else 'articles'}", err=True)
 

@@ -19,8 +19,9 @@ CONFIG_DIR = Path(__file__).with_name("datasette")
 #: The corpus is served under this name whatever its file is called, so URLs and metadata are stable.
 DATABASE_NAME = "corpus"
 #: Long texts are cut in table and query views (a row page always shows the whole article), and
-#: facets list their 5 largest values, so the rows start near the top of a table's page.
-SETTINGS = {"truncate_cells_html": 160, "default_facet_size": 5}
+#: facets list their 5 largest values, so the rows start near the top of a table's page; the facets
+#: offered are metadata.yml's (Datasette's suggestions offered titles, texts and hashes).
+SETTINGS = {"truncate_cells_html": 160, "default_facet_size": 5, "suggest_facets": False}
 INSTALL_HINT = (
     "datasette is not installed: pip install 'wirecrawl[serve]' (in a checkout: .venv/bin/pip install -e '.[serve]')"
 )

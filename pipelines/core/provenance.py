@@ -1,4 +1,4 @@
-"""Provenance: how a copy of a story differs from its origin (the copy published first)."""
+"""Provenance: how a copy of a story differs from its origin (the article published first)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 from pipelines.core.identity import Fingerprinter, tokens
 from pipelines.core.stories import StoryMatcher
 
-__all__ = ["CopyComparison", "compare_copy", "format_lag", "instant", "lag_behind", "story_provenance"]
+__all__ = ["CopyComparison", "compare_copy", "describe_copy", "format_lag", "instant", "lag_behind", "story_provenance"]
 
 #: Fewest words, and smallest share of the origin's, a missing end or lead must have to be named
 #: as truncated or lead dropped; less is an edit.
@@ -100,25 +100,30 @@ def lag_behind(origin: Mapping[str, Any], copy: Mapping[str, Any]) -> tuple[floa
     return lag, "published" if dated else "fetched"
 
 
+def describe_copy(origin: Mapping[str, Any], copy: Mapping[str, Any], fingerprinter: Fingerprinter) -> dict[str, Any]:
+    """What ``wirecrawl story`` and the story page say of ``copy`` against ``origin`` (``title``,
+    ``text``, ``published``, ``fetched_at``): its lag, similarity (3 decimals), kept share and
+    changes. The one place a pair's similarity is computed for people to read."""
+    comparison = compare_copy(origin["title"], origin["text"] or "", copy["title"], copy["text"] or "", fingerprinter)
+    lag, basis = lag_behind(origin, copy)
+    return {
+        "lag_seconds": lag,
+        "lag_basis": basis,
+        "similarity": round(comparison.similarity, 3),
+        **{k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(comparison).items()},
+    }
+
+
 def story_provenance(
     story: Mapping[str, Any], articles: Sequence[Mapping[str, Any]], fingerprinter: Fingerprinter
 ) -> dict[str, Any]:
     """A story's provenance: its origin (``articles[0]``), then each copy with its lag behind the
     origin, similarity to it and what changed (a JSON-ready document)."""
     origin, *copies = articles
-    described = []
-    for copy in copies:
-        comparison = compare_copy(origin["title"], origin["text"], copy["title"], copy["text"], fingerprinter)
-        lag, basis = lag_behind(origin, copy)
-        described.append(
-            {
-                **{field: copy[field] for field in _ARTICLE_FIELDS},
-                "lag_seconds": lag,
-                "lag_basis": basis,
-                "similarity": round(comparison.similarity, 3),
-                **{k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(comparison).items()},
-            }
-        )
+    described = [
+        {**{field: copy[field] for field in _ARTICLE_FIELDS}, **describe_copy(origin, copy, fingerprinter)}
+        for copy in copies
+    ]
     return {
         "story": {
             key: story[key]

@@ -7,6 +7,7 @@ nothing is downloaded.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import cli_env, describe, run_cli
+from conftest import cli_env, db_rows, describe, run_cli
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -45,11 +46,18 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The demo corpus served by ``wirecrawl serve``; yields its base URL."""
+def served_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo corpus of this module's own (``served`` serves it)."""
     directory = tmp_path_factory.mktemp("served")
     built = run_cli("demo", "--db", directory / "demo.db", cwd=directory)
     assert built.returncode == 0, describe(built)
+    return directory / "demo.db"
+
+
+@pytest.fixture(scope="module")
+def served(served_corpus: Path) -> Iterator[str]:
+    """The demo corpus served by ``wirecrawl serve``; yields its base URL."""
+    directory = served_corpus.parent
     # Port 0: the server binds a free port and says which (a port probed free here and passed on
     # could be taken meanwhile by another process, another test run on the same machine).
     server = subprocess.Popen(
@@ -122,14 +130,17 @@ def page_errors(browser) -> list[str]:
 
 def test_front_page_then_a_story_with_its_copies(served, browser, tmp_path):
     browser.get(served + "/")
-    assert "latest stories" in browser.find_element(By.TAG_NAME, "h1").text
+    assert "stories, last 24 hours" in browser.find_element(By.TAG_NAME, "h1").text
     stories = browser.find_elements(By.CSS_SELECTOR, "table.latest-stories tbody tr")
     assert len(stories) == 25
+    screen = browser.execute_script("return window.innerHeight")
+    syndicated = [row for row in stories if row.get_attribute("class") == "syndicated"]
+    assert len(syndicated) == 3 and all(row.rect["y"] + row.rect["height"] <= screen for row in syndicated)
     storm = next(row for row in stories if "Storm Petra shuts" in row.text)
     assert storm.find_element(By.CSS_SELECTOR, "td.col-origin_source").text == "meridian"
-    assert storm.find_element(By.CSS_SELECTOR, "td.col-copies").text == "3"
-    assert storm.find_element(By.CSS_SELECTOR, "td.col-sources").text == "3"
-    assert storm.find_element(By.CSS_SELECTOR, "td.col-languages").text == "en"
+    assert storm.find_element(By.CSS_SELECTOR, "td.col-articles").text == "3"
+    assert storm.find_element(By.CSS_SELECTOR, "td.col-copied_by").text == "courier, newsbeat"
+    assert storm.find_element(By.CSS_SELECTOR, "td.col-published").text == "3 Nov 2026, 06:45"
     screenshot(browser, tmp_path, "front-page")
     storm.find_element(By.CSS_SELECTOR, "td.col-title a").click()
 
@@ -220,3 +231,85 @@ def test_an_article_page_shows_the_whole_text_within_the_screen(served, browser,
     assert text.rect["x"] + text.rect["width"] <= width
     assert browser.execute_script("return document.documentElement.scrollWidth") <= width  # nothing off the edge
     screenshot(browser, tmp_path, "article")
+
+
+def test_at_400_px_every_value_is_labelled_with_its_own_column(served, browser, tmp_path):
+    # A 400 px wide viewport (headless Chromium keeps windows ~500 px wide at least).
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 400, "height": 900, "deviceScaleFactor": 1, "mobile": True}
+    )
+    browser.get(served + "/")
+    assert browser.execute_script("return document.documentElement.clientWidth") == 400
+    storm = browser.find_element(By.PARTIAL_LINK_TEXT, "Storm Petra shuts").get_attribute("href")
+    for selector, url in (("table.latest-stories td", served + "/"), ("table.story-copies td", storm)):
+        browser.get(url)
+        cells = wait_for(browser, expected_conditions.presence_of_all_elements_located((By.CSS_SELECTOR, selector)))
+        labels = browser.execute_script(
+            "return arguments[0].map(td => [td.className, td.dataset.label,"
+            " getComputedStyle(td, '::before').content, getComputedStyle(td).display])",
+            cells,
+        )
+        assert labels and all(content == f'"{label}"' for _, label, content, _ in labels), labels[:12]
+        assert {column: label for column, label, _, _ in labels} == COLUMN_LABELS[selector]
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 400  # nothing off the edge
+    path = tmp_path / "story-400px.png"
+    assert browser.save_screenshot(str(path)) and path.stat().st_size > 5_000
+
+
+#: Each column of the front page and the story page and the label a reader sees on a narrow screen.
+COLUMN_LABELS = {
+    "table.latest-stories td": {
+        "col-title": "headline",
+        "col-articles": "articles",
+        "col-origin_source": "origin",
+        "col-published": "published (UTC)",
+        "col-copied_by": "copied by",
+    },
+    "table.story-copies td": {
+        "col-role": "role",
+        "col-source": "source",
+        "col-credited_source": "credits",
+        "col-published": "published (UTC)",
+        "col-lag": "lag",
+        "col-similarity": "similarity",
+        "col-kept": "kept",
+        "col-changes": "changed",
+        "col-title": "headline",
+        "col-word_count": "words",
+    },
+}
+
+
+def test_an_arabic_story_is_laid_out_right_to_left(served, browser, tmp_path):
+    browser.get(served + "/?language=ar")
+    headline = browser.find_element(By.CSS_SELECTOR, "table.latest-stories td.col-title a")
+    assert browser.execute_script("return getComputedStyle(arguments[0]).direction", headline) == "rtl"
+    headline.click()
+    text = wait_for(browser, expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".article-text")))
+    assert text.get_attribute("lang") == "ar"
+    assert browser.execute_script("return getComputedStyle(arguments[0]).direction", text) == "rtl"
+    english = browser.find_element(By.CSS_SELECTOR, ".story-facts")
+    assert browser.execute_script("return getComputedStyle(arguments[0]).direction", english) == "ltr"
+    screenshot(browser, tmp_path, "story-arabic")
+
+
+def test_the_story_pages_similarity_is_wirecrawl_storys_for_every_copy(served, served_corpus, browser, tmp_path):
+    db = served_corpus
+    stories = db_rows(db, "SELECT id FROM stories WHERE copies > 1 ORDER BY id")
+    assert len(stories) == 3
+    for story in stories:
+        shown = run_cli("story", story["id"], "--db", db, "--json", cwd=tmp_path)
+        assert shown.returncode == 0, describe(shown)
+        expected = {copy["id"]: f"{copy['similarity']:.2f}" for copy in json.loads(shown.stdout)["copies"]}
+        browser.get(f"{served}/corpus/story?story_id={story['id']}")
+        rows = wait_for(
+            browser,
+            expected_conditions.presence_of_all_elements_located((By.CSS_SELECTOR, "table.story-copies tbody tr.copy")),
+        )
+        on_page = {
+            int(
+                row.find_element(By.CSS_SELECTOR, "td.col-title a").get_attribute("href").rsplit("/", 1)[1]
+            ): row.find_element(By.CSS_SELECTOR, "td.col-similarity").text
+            for row in rows
+        }
+        assert on_page == expected

@@ -134,7 +134,7 @@ def test_missing_sources_file(how: str, run_cli, tmp_path: Path):
     assert "Traceback" not in proc.stderr + proc.stdout
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, lines
-    assert "sources.example.toml" in lines[0]
+    assert "publishers.example.toml" in lines[0]
 
 
 GOOD_NAMES = ("alpha", "beta", "gamma-news_2")

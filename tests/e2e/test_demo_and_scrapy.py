@@ -1,8 +1,11 @@
 """The demo crawl, and Scrapy's own commands over the sources file."""
 
+import os
+import re
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import REPO_ROOT, cli_env, run_cli
 
@@ -11,10 +14,13 @@ from crawler.config import dump_sources
 
 def test_demo_builds_a_multilingual_corpus_with_syndicated_stories(tmp_path):
     db = tmp_path / "demo.db"
-    result = run_cli("demo", "--db", db, cwd=tmp_path)
+    result = run_cli("demo", "--db", db, cwd=tmp_path, env={"PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    assert "finished" in result.stdout and "Seen 2 times" in result.stdout
+    assert "finished" in result.stdout and re.search(r"Story \d+, 2 articles \(origin \+ 1 copy\): ", result.stdout)
+    # wirecrawl is not on that PATH: the summary's last line says how to type it
+    assert result.stdout.splitlines()[-1].startswith("wirecrawl is not on your PATH: ")
+    assert os.path.relpath(Path(sys.executable).parent / "wirecrawl", tmp_path) in result.stdout.splitlines()[-1]
     with sqlite3.connect(db) as conn:
         languages = {row[0] for row in conn.execute("SELECT DISTINCT language FROM stories")}
         syndicated = conn.execute("SELECT count(*) FROM stories WHERE copies > 1").fetchone()[0]
@@ -55,7 +61,7 @@ def test_scrapy_list_prints_the_source_names(tmp_path):
 
 def test_scrapy_with_a_bad_or_missing_sources_file_says_so_in_one_line(tmp_path):
     missing = scrapy("list", env={"WIRECRAWL_SOURCES": str(tmp_path / "none.toml")})
-    assert missing.returncode == 2 and "sources.example.toml" in missing.stderr
+    assert missing.returncode == 2 and "publishers.example.toml" in missing.stderr
     assert "Traceback" not in missing.stderr
     bad = tmp_path / "bad.toml"
     bad.write_text(dump_sources([{"name": "x", "feeds": ["not-a-url"]}]))

@@ -42,6 +42,29 @@ def test_every_article_is_one_json_object_with_its_story(corpus, demo_db):
     assert len({a["story_id"] for a in storm}) == 1 and sum(a["representative"] for a in storm) == 1
 
 
+def test_each_article_says_whether_it_is_its_storys_origin_and_whom_it_credits(corpus, demo_db):
+    articles = exported(corpus)
+    origins = {row["origin_article_id"] for row in db_rows(demo_db, "SELECT origin_article_id FROM stories")}
+    assert {a["id"] for a in articles if a["origin"]} == origins
+    credited = db_rows(demo_db, "SELECT id, credit, credited_source FROM articles WHERE credited_source IS NOT NULL")
+    assert credited, "the demo has a copy crediting its origin"
+    by_id = {a["id"]: a for a in articles}
+    assert all(
+        (by_id[row["id"]]["credit"], by_id[row["id"]]["credited_source"]) == (row["credit"], row["credited_source"])
+        for row in credited
+    )
+
+
+def test_an_output_file_ending_in_csv_is_written_as_csv(demo_db, tmp_path):
+    proc = run_cli("export", "--db", demo_db, "--stories-only", "--output", "stories.csv", cwd=tmp_path)
+    assert proc.returncode == 0, describe(proc)
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "stories.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == 25 and {"origin_source", "origin_url", "copies"} <= set(rows[0])
+    proc = run_cli("export", "--db", demo_db, "--output", "articles.csv", "--format", "jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, describe(proc)
+    assert json.loads((tmp_path / "articles.csv").read_text(encoding="utf-8").splitlines()[0])["id"] == 1
+
+
 def test_since_and_language_filter_articles(corpus):
     recent = exported(corpus, since="2026-11-20", language="en")
     assert recent and all(a["language"] == "en" and a["published"] >= "2026-11-20" for a in recent)
@@ -83,15 +106,16 @@ def test_export_refuses_a_missing_corpus_or_a_bad_date(tmp_path):
 
 
 def readme_queries() -> list[str]:
-    """The statements of the SQL block in the README's Querying section."""
-    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Querying") : readme.index("### Exporting")]
-    block = re.search(r"```sql\n(.*?)```", section, re.S).group(1)
-    return [statement.strip() for statement in block.split(";") if statement.strip()]
+    """The statements of every SQL block in the README and the documentation's pages."""
+    pages = [REPO_ROOT / "README.md", *sorted((REPO_ROOT / "docs").glob("*.md"))]
+    blocks = [
+        block for page in pages for block in re.findall(r"```sql\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+    ]
+    return [statement.strip() for block in blocks for statement in block.split(";") if statement.strip()]
 
 
-def test_the_readme_has_five_sql_examples():
-    assert len(readme_queries()) == 5
+def test_the_docs_have_the_sql_examples():
+    assert len(readme_queries()) >= 7  # two in the README, five in docs/querying.md
 
 
 @pytest.mark.parametrize("statement", readme_queries(), ids=lambda s: s.splitlines()[0].lstrip("- ")[:40])

@@ -41,7 +41,7 @@ def test_stats_runs_json_is_one_object_per_run(demo_db: Path):
 
 
 def test_sources_json_is_one_object_per_source(tmp_path: Path):
-    example = REPO_ROOT / "sources.example.toml"
+    example = REPO_ROOT / "publishers.example.toml"
     text = run_cli("sources", "--sources", example, cwd=tmp_path)
     listed = _json_lines(run_cli("sources", "--sources", example, "--json", cwd=tmp_path))
     assert [source["name"] for source in listed] == [line.split()[0] for line in text.stdout.splitlines()]

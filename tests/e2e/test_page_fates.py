@@ -79,7 +79,7 @@ def test_why_names_the_article_and_story_of_a_stored_page(why_corpus):
     (article,) = db_rows(why_corpus["db"], "SELECT id, story_id FROM articles")
     out = _why(why_corpus, why_corpus["url"]("stored"))
     assert out.startswith(f"stored: article {article['id']} (why) {sites.FERRY.headline}")
-    assert f"story {article['story_id']} (1 copy, this is its origin)" in out
+    assert f"story {article['story_id']} (1 article, no copy; this is its origin)" in out
 
 
 def test_why_a_url_never_seen(why_corpus):

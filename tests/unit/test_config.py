@@ -78,7 +78,7 @@ def test_toml_syntax_error_names_the_file(tmp_path):
 def test_missing_file_points_to_the_example(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("WIRECRAWL_SOURCES", raising=False)
-    with pytest.raises(SourcesError, match="sources.example.toml"):
+    with pytest.raises(SourcesError, match="publishers.example.toml"):
         load_sources()
 
 
@@ -92,7 +92,7 @@ def test_environment_variable_names_the_file(tmp_path, monkeypatch):
 def test_shipped_example_file_is_valid():
     from pathlib import Path
 
-    sources = load_sources(Path(__file__).parents[2] / "sources.example.toml")
+    sources = load_sources(Path(__file__).parents[2] / "publishers.example.toml")
     assert len({source.name for source in sources}) == len(sources)
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from datasette import hookimpl
 from datasette.filters import FilterArguments
@@ -22,21 +23,39 @@ from markupsafe import Markup, escape
 
 from crawler.cli.serve import DATABASE_NAME
 from pipelines.core.identity import Fingerprinter
-from pipelines.core.provenance import compare_copy, format_lag, lag_behind
-from storage.queries import fts_query, matching_articles
+from pipelines.core.provenance import describe_copy, format_lag, instant
+from pipelines.core.stories import INDEX_NAME
+from storage.queries import fts_query, matching_articles, recorded_settings
 
 #: An FTS5 query that matches nothing, for an empty search box (an empty MATCH is an error).
 MATCH_NOTHING = '""'
 #: The canned query the front page lists.
 FRONT_PAGE_QUERY = "latest_stories"
+#: The front page's windows: stories that gained an article within this many hours ('' : any time).
+WINDOWS = {"24h": ("last 24 hours", "24"), "7d": ("last 7 days", "168"), "all": ("any time", "")}
+DEFAULT_WINDOW = "24h"
+#: Time zones the front page offers (any IANA name works in ``?tz=``).
+ZONES = (
+    "UTC",
+    "Europe/London",
+    "Europe/Paris",
+    "Europe/Berlin",
+    "Europe/Moscow",
+    "Asia/Dubai",
+    "Asia/Kolkata",
+    "Asia/Shanghai",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "America/Sao_Paulo",
+)
 #: The articles table's search box sends Datasette's ``_search``; it is handed to wirecrawl's
 #: search under this name (Datasette's own would pass FTS syntax errors through, and find no
 #: word inside a Chinese sentence).
 WORDS_ARGUMENT = "_words"
 _TOKENS = re.compile(r"\S+|\n\s*\n")
-#: Shingles for :func:`compare_copy` (the page shows only its word-level kept share and changes,
-#: which do not depend on the shingling; the similarity column is the one stored).
-FINGERPRINTER = Fingerprinter()
 
 
 def search_expression(text: str | None) -> str:
@@ -127,25 +146,81 @@ def extra_template_vars(template: str, database: str | None, request: Any, datas
     if template == "index.html":
         return front_page(datasette, request)
     if template.startswith("query-") and template.endswith("-story.html"):
-        return {"word_diff": word_diff, "compared": compared}
+        return story_page(datasette, request)
     return None
 
 
-def front_page(datasette: Any, request: Any) -> Callable[[], Awaitable[dict[str, Any]]]:
-    """The latest stories, as the canned query :data:`FRONT_PAGE_QUERY` lists them."""
+def story_page(datasette: Any, request: Any) -> Callable[[], Awaitable[dict[str, Any]]]:
+    """The story page's helpers, comparing copies with the shingles the corpus's index was built
+    with, as ``wirecrawl story`` does (so both show the same similarity), and showing times in
+    the viewer's zone (``?tz=``, UTC by default) as the front page does."""
 
     async def variables() -> dict[str, Any]:
-        query = await datasette.get_canned_query(DATABASE_NAME, FRONT_PAGE_QUERY, request.actor)
-        results = await datasette.get_database(DATABASE_NAME).execute(query["sql"])
+        database = datasette.get_database(DATABASE_NAME)
+        recorded = await database.execute_fn(lambda conn: recorded_settings(conn, INDEX_NAME))
+        fingerprinter = Fingerprinter(**(recorded or {}))
+        zone = time_zone(request.args.get("tz", ""))
         return {
-            "corpus": DATABASE_NAME,
-            "latest_stories": results.rows,
-            "latest_stories_url": datasette.urls.query(DATABASE_NAME, FRONT_PAGE_QUERY),
-            "story_url": lambda story_id: story_url(datasette, DATABASE_NAME, story_id),
-            "article_url": lambda article_id: datasette.urls.row(DATABASE_NAME, "articles", str(article_id)),
+            "word_diff": word_diff,
+            "compared": lambda origin, copy: compared(origin, copy, fingerprinter),
+            "zone": zone.key,
+            "when": lambda value: short_time(value, zone),
         }
 
     return variables
+
+
+def front_page(datasette: Any, request: Any) -> Callable[[], Awaitable[dict[str, Any]]]:
+    """The stories of the chosen window (:data:`WINDOWS`), language and source, as the canned query
+    :data:`FRONT_PAGE_QUERY` lists them, with times in the viewer's zone (``?tz=``, UTC by default)."""
+
+    async def variables() -> dict[str, Any]:
+        choice = {name: request.args.get(name, "") for name in ("window", "language", "source", "tz")}
+        window = choice["window"] if choice["window"] in WINDOWS else DEFAULT_WINDOW
+        zone = time_zone(choice["tz"])
+        params = {"hours": WINDOWS[window][1], "language": choice["language"], "source": choice["source"]}
+        database = datasette.get_database(DATABASE_NAME)
+        query = await datasette.get_canned_query(DATABASE_NAME, FRONT_PAGE_QUERY, request.actor)
+        results = await database.execute(query["sql"], params)
+        languages = await database.execute(
+            "SELECT DISTINCT language FROM stories WHERE language IS NOT NULL ORDER BY 1"
+        )
+        sources = await database.execute("SELECT DISTINCT source FROM articles ORDER BY 1")
+        return {
+            "corpus": DATABASE_NAME,
+            "latest_stories": results.rows,
+            "latest_stories_url": datasette.urls.query(DATABASE_NAME, FRONT_PAGE_QUERY) + "?" + urlencode(params),
+            "windows": {name: label for name, (label, _) in WINDOWS.items()},
+            "window": window,
+            "languages": [row[0] for row in languages.rows],
+            "sources": [row[0] for row in sources.rows],
+            "chosen": choice,
+            "zone": zone.key,
+            "zones": ZONES if zone.key in ZONES else (zone.key, *ZONES),
+            "when": lambda value: short_time(value, zone),
+            "story_url": lambda story_id: (
+                story_url(datasette, DATABASE_NAME, story_id) + (f"&tz={zone.key}" if choice["tz"] else "")
+            ),
+        }
+
+    return variables
+
+
+def time_zone(name: str) -> ZoneInfo:
+    """The IANA zone ``name``; UTC when it is empty or unknown."""
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def short_time(value: str | None, zone: ZoneInfo) -> str:
+    """An ISO 8601 time for people, in ``zone``: ``3 Nov 2026, 07:45``; empty when unreadable."""
+    moment = instant(value)
+    if moment is None:
+        return ""
+    local = moment.astimezone(zone)
+    return f"{local.day} {local:%b %Y, %H:%M}"
 
 
 def words(text: str | None) -> list[str]:
@@ -174,9 +249,14 @@ def _joined(tokens: list[str]) -> str:
     return str(escape(" ".join(tokens))).replace(" \n\n ", "\n\n").replace("\n\n ", "\n\n")
 
 
-def compared(origin: Any, copy: Any) -> dict[str, Any]:
+def compared(origin: Any, copy: Any, fingerprinter: Fingerprinter) -> dict[str, Any]:
     """What the story page says of ``copy`` against ``origin`` (two rows of the story query), as
-    ``wirecrawl story`` says it: the lag, the share of the origin's words kept, what changed."""
-    seconds, basis = lag_behind(origin, copy)
-    comparison = compare_copy(origin["title"], origin["text"] or "", copy["title"], copy["text"] or "", FINGERPRINTER)
-    return {"lag": format_lag(seconds, basis), "kept": comparison.kept, "changes": ", ".join(comparison.changes)}
+    ``wirecrawl story`` says it: the lag, the similarity, the share of the origin's words kept,
+    what changed."""
+    facts = describe_copy(origin, copy, fingerprinter)
+    return {
+        "lag": format_lag(facts["lag_seconds"], facts["lag_basis"]),
+        "similarity": facts["similarity"],
+        "kept": facts["kept"],
+        "changes": ", ".join(facts["changes"]),
+    }
