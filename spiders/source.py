@@ -148,7 +148,7 @@ class SourceSpider(Spider):
         if feed.malformed:
             self._discovery_malformed(response, "feed", feed.malformed, len(feed.entries))
         for entry in self._capped(feed.entries, response):
-            hints = {"title": entry.title, "published": entry.published, "language": feed.language}
+            hints = {"title": entry.title, "published": entry.published, "language": entry.language or feed.language}
             yield from self._article_request(entry.url, "feed", hints, _documents(response))
 
     def _robots_requests(self, response: Response) -> Iterator[Request]:
@@ -331,7 +331,7 @@ class SourceSpider(Spider):
 
     def _discovery_malformed(self, response: Response, kind: str, reason: str, entries: int) -> None:
         self.crawler.stats.inc_value(f"wirecrawl/discovery/malformed_{kind}")
-        self.logger.warning("malformed %s %s (%s): read its first %d entries", kind, response.url, reason, entries)
+        self.logger.warning("malformed %s %s (%s): read its %d complete entries", kind, response.url, reason, entries)
 
     def _not_stored(self, urls: list[str], reason: str, detail: str) -> None:
         """Count a page not requested or not one to extract (``urls``: as discovered, through its
