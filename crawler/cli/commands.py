@@ -797,6 +797,7 @@ def why(url: str, db_file: Path | None) -> None:
             f"stored: article {fate['article_id']} ({fate['source']}) {fate['title'] or '(untitled)'}  {fate['url']}\n"
             f"  story {fate['story_id']} ({fate['copies']} {'copy' if fate['copies'] == 1 else 'copies'}, this is {origin}), "
             f"published {fate['published'] or '--'}, fetched {fate['fetched_at']}"
+            + (f"\n  note: {fate['note']}" if fate["note"] else "")
         )
     elif fate["fate"] == "not_stored":
         duplicate = (

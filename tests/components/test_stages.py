@@ -182,7 +182,7 @@ def test_json_ld_date_wins_and_feed_date_is_the_fallback(crawler):
                 url="https://port.example/world/",
             ),
             "sitemap",
-            "not_article",
+            "no_body",  # a section's URL only lowers the prior; the page has no article's body
         ),
     ],
 )
