@@ -9,7 +9,11 @@ from sqlite_utils import Database
 
 from storage.clock import utc_now
 
-__all__ = ["PageOutcomes", "page_fate"]
+__all__ = ["YIELDED_NOTHING", "PageOutcomes", "page_fate"]
+
+#: The reason (and, after ``wirecrawl/``, the stat key) prefix of a feed, sitemap or listing page
+#: that led to no article, followed by its cause: ``robots``, ``empty``, ``filtered``.
+YIELDED_NOTHING = "discovery/nothing/"
 
 
 class PageOutcomes:
