@@ -56,11 +56,13 @@ class CanonicalUrlPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
+        record = not crawler.settings.getbool("DRY_RUN_ENABLED")
+
         def note(item: Article, detail: str) -> None:
             crawler.stats.inc_value(f"wirecrawl/{CANONICAL_IGNORED}")
-            page_not_stored(crawler, [item.request_url, item.fetched_url], item.source, CANONICAL_IGNORED, detail)
+            if record:  # a note on a page stored all the same; a dry run reports the pages it would not store
+                page_not_stored(crawler, [item.request_url, item.fetched_url], item.source, CANONICAL_IGNORED, detail)
 
-        record = not crawler.settings.getbool("DRY_RUN_ENABLED")
         return cls(corpus_for(crawler), order_for(crawler), record, note)
 
     async def process_item(self, item: Article) -> Article:

@@ -19,7 +19,7 @@ from crawler.config import Source
 from crawler.drops import page_not_stored
 from crawler.failures import count_failure, failure_reason
 from crawler.items import Article
-from crawler.urls import normalize_url, same_site
+from crawler.urls import addressed_by_query, normalize_url, same_site
 from spiders.backoff import HostGivenUp
 from spiders.feeds import UnreadableDocument, parse_feed
 from spiders.sitemaps import parse_sitemap, robots_sitemaps
@@ -333,7 +333,11 @@ class SourceSpider(Spider):
         if not self.source.is_article_url(url):
             self._not_stored([url], "skipped/filtered_url", "the source's allow/deny patterns exclude it")
             return
-        if self.non_article_url is not None and self.non_article_url.search(urlsplit(url).path):
+        if (
+            self.non_article_url is not None
+            and self.non_article_url.search(urlsplit(url).path)
+            and not addressed_by_query(url)  # /category/story.cfm?id=1: the page decides (extraction)
+        ):
             self._not_stored(
                 [url], "skipped/non_article_url", "EXTRACT_NON_ARTICLE_URL: never an article (tag, author, ...)"
             )

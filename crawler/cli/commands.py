@@ -793,6 +793,8 @@ def why(url: str, db_file: Path | None) -> None:
     no body), dropped/not_article, skipped/language/fr, duplicates/url (the page of a stored
     article, named), skipped/robots, errors/http_404, skipped/filtered_url (the source's
     allow/deny), ... The corpus keeps the latest outcome of each URL (table page_outcomes).
+    A feed, sitemap or listing URL that led to no article says why (discovery/nothing/robots,
+    /empty, /filtered); a stored page whose rel=canonical was ignored says so in a note.
 
     Example:
 

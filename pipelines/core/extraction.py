@@ -14,7 +14,7 @@ import trafilatura
 from trafilatura.settings import Document
 
 from crawler import settings as defaults
-from crawler.urls import normalize_url, same_site
+from crawler.urls import addressed_by_query, normalize_url, same_site
 from pipelines.core.dates import ARTICLE_TYPES, dates_in, json_ld, normalize_date, structured_published, text_published
 from pipelines.core.declared import agreement, can_judge, marked_body
 from pipelines.core.rejections import NotAnArticle
@@ -245,8 +245,7 @@ class ArticleExtractor:
         many sites' articles, and a section-like path may be a story's: that shape only lowers
         the prior (see :meth:`_judge`).
         """
-        parts = urlsplit(url)
-        by_query = bool(parts.query) and (parts.path in ("", "/") or "." in parts.path.rsplit("/", 1)[-1])
+        parts, by_query = urlsplit(url), addressed_by_query(url)
         if parts.path in ("", "/"):
             return UrlShape("the site root with a query" if by_query else "home page", decisive=not by_query)
         if self.non_article_url and self.non_article_url.search(parts.path):

@@ -48,6 +48,13 @@ EXPECTED = {
     ],
     # the broken link costs its own entry only
     "bad_link.xml": ["https://b.example/news/good", "https://b.example/news/also-good"],
+    # Atom 0.3, xml:base on the feed and on an entry; an entry with only an <id> names no page
+    "atom_0_3_xml_base.xml": [
+        "https://old.example/blog/2026/relative.html",
+        "https://old.example/archive/rebased.html",
+    ],
+    # windows-1252 text, a DOCTYPE, an HTML entity XML does not know
+    "rss_0_91_windows1252.xml": ["https://w.example/story?id=1&lang=en", "https://w.example/story?id=2&lang=en"],
     "jsonfeed_1_0.json": [
         "https://j.example/2026/first",
         "https://base.example/2026/second",
@@ -101,6 +108,11 @@ def test_json_feed_titles_dates_and_languages():
     assert (third.title, third.published) == (None, None)
     older = parse_feed((CORPUS / "jsonfeed_1_0.json").read_bytes(), BASE)
     assert older.entries[1].published == "2026-11-21T08:00:00Z"  # date_modified when nothing else is given
+
+
+def test_a_windows_1252_feed_keeps_its_letters():
+    feed = parse_feed((CORPUS / "rss_0_91_windows1252.xml").read_bytes(), BASE)
+    assert (feed.language, feed.entries[0].title) == ("en-us", "\u201cQuotes\u201d")
 
 
 def test_a_declared_charset_and_a_latin1_language():
