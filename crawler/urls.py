@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
-__all__ = ["normalize_url", "same_path", "same_site", "site_key"]
+__all__ = ["addressed_by_query", "normalize_url", "same_path", "same_site", "site_key"]
 
 #: Query parameters that only track the visitor: never part of an article's identity.
 TRACKING_PARAMETER = re.compile(
@@ -73,3 +73,10 @@ def same_site(url: str, other: str) -> bool:
 def same_path(url: str, other: str) -> bool:
     """Whether two URLs name the same path on the same site, whatever their query strings."""
     return site_key(url) == site_key(other) and urlsplit(url).path == urlsplit(other).path
+
+
+def addressed_by_query(url: str) -> bool:
+    """Whether the query, not the path, names the page: the site root or a script file with a query
+    (``/?p=123``, ``/category/story.cfm?id=1``); its path's shape then says nothing of the page."""
+    parts = urlsplit(url)
+    return bool(parts.query) and (parts.path in ("", "/") or "." in parts.path.rsplit("/", 1)[-1])

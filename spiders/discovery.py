@@ -22,17 +22,23 @@ from spiders.source import http_charset
 __all__ = ["FEED_PATHS", "FEED_TYPES", "SITEMAP_PATHS", "SiteDiscoverySpider", "SiteDocuments"]
 
 #: Where sites usually serve their feed (WordPress, Hugo, Jekyll, Ghost, Drupal, ...).
-FEED_PATHS = ("/feed", "/rss", "/rss.xml", "/atom.xml", "/feed.xml", "/index.xml")
+FEED_PATHS = ("/feed", "/rss", "/rss.xml", "/atom.xml", "/feed.xml", "/index.xml", "/feed.json")
 #: Where sites usually serve their sitemaps besides robots.txt's ``Sitemap:`` lines (news ones too).
 SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml", "/sitemap-news.xml")
-#: ``<link rel="alternate" type=...>`` types of a feed.
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+#: ``<link rel="alternate" type=...>`` types of a feed (JSON Feed 1.1's, and 1.0's plain JSON).
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/feed+json",
+    "application/json",
+)
 
 
 @dataclass
 class SiteDocuments:
     """What was found on a site: its feeds and sitemaps (final URL -> entries); those the site names
-    (home page links, robots.txt) first, then those at the usual paths, each in the order named."""
+    (home page links, then robots.txt) first, then those at the usual paths, each in the order named."""
 
     home: str
     feeds: dict[str, int] = field(default_factory=dict)
@@ -66,9 +72,9 @@ class SiteDiscoverySpider(Spider):
             errback=self.not_there,
         )
         for rank, path in enumerate(FEED_PATHS):
-            yield self._candidate(urljoin(home, path), self.parse_feed, (1, rank))
+            yield self._candidate(urljoin(home, path), self.parse_feed, (2, rank))
         for rank, path in enumerate(SITEMAP_PATHS):
-            yield self._candidate(urljoin(home, path), self.parse_sitemap, (1, rank))
+            yield self._candidate(urljoin(home, path), self.parse_sitemap, (2, rank))
 
     def _candidate(self, url: str, callback: Any, rank: tuple[int, int]) -> Request:
         return Request(url, callback=callback, errback=self.not_there, meta={"rank": rank})
@@ -86,9 +92,9 @@ class SiteDiscoverySpider(Spider):
                 yield self._candidate(response.urljoin(link.attrib["href"]), self.parse_feed, (0, rank))
 
     def parse_robots(self, response: Response) -> Iterator[Request]:
-        """The sitemaps robots.txt names."""
+        """The sitemaps (and feeds) robots.txt names."""
         for rank, url in enumerate(robots_sitemaps(response.body, response.url)):
-            yield self._candidate(url, self.parse_sitemap, (0, rank))
+            yield self._candidate(url, self.parse_sitemap, (1, rank))
 
     def parse_feed(self, response: Response) -> None:
         """Keep the document if it reads as a feed with entries."""
@@ -108,9 +114,10 @@ class SiteDiscoverySpider(Spider):
             )
         except UnreadableDocument:
             return
-        if sitemap.entries:
+        if sitemap.entries:  # a feed robots.txt names as a sitemap is a feed
             self._ranks.setdefault(response.url, response.meta["rank"])
-            self.found.sitemaps.setdefault(response.url, len(sitemap.entries))
+            found = self.found.feeds if sitemap.feed else self.found.sitemaps
+            found.setdefault(response.url, len(sitemap.entries))
 
     def closed(self, reason: str) -> None:
         """Put what was found in the order it was named."""

@@ -1,20 +1,23 @@
-"""Reading article links out of RSS 2.0, RSS 1.0 (RDF) and Atom feeds."""
+"""Reading article links out of feeds: RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 as feedparser reads them
+(malformed ones too), and JSON Feed 1.0/1.1."""
 
 from __future__ import annotations
 
-import codecs
-import re
-from collections.abc import Iterator
+import io
+import json
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin
+from xml.sax import SAXException
 
-from lxml import etree
+import feedparser
 
-__all__ = ["Feed", "FeedEntry", "UnreadableDocument", "parse_feed", "parse_xml", "read_xml"]
+__all__ = ["Feed", "FeedEntry", "UnreadableDocument", "absolute_url", "parse_feed"]
 
-XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
+#: The ``version`` of a JSON Feed (1.0 and 1.1); http:// was written by some early feeds.
+JSON_FEED_VERSIONS = ("https://jsonfeed.org/version/", "http://jsonfeed.org/version/")
+#: Byte-order mark and whitespace a server may send before the document.
+LEADING_NOISE = b"\xef\xbb\xbf \t\r\n"
 
 
 class UnreadableDocument(ValueError):
@@ -27,7 +30,8 @@ class FeedEntry:
 
     url: str
     title: str | None = None
-    published: str | None = None
+    published: str | None = None  # as the feed wrote it (published, else updated)
+    language: str | None = None  # the entry's own language (JSON Feed 1.1), else None
 
 
 @dataclass
@@ -37,131 +41,97 @@ class Feed:
     language: str | None = None
     entries: list[FeedEntry] = field(default_factory=list)
     malformed: str | None = None  # the XML error of a malformed feed read as far as possible
-
-
-def parse_xml(body: bytes, http_charset: str | None = None) -> etree._Element:
-    """Parse an XML document safely (no entity expansion, no network), tolerating small errors.
-
-    The document's own BOM or XML declaration names its encoding; without either, the
-    HTTP charset does (lxml would assume UTF-8).
-    """
-    return read_xml(body, http_charset)[0]
-
-
-def read_xml(body: bytes, http_charset: str | None = None) -> tuple[etree._Element, str | None]:
-    """:func:`parse_xml`, and what was wrong with a malformed document (None when well-formed).
-
-    A malformed document (truncated, a stray ``&``) is read as far as lxml can recover it.
-    """
-    body = body.lstrip(b" \t\r\n")
-    declared = body.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or _XML_ENCODING.match(body[:200])
-    encoding = None if declared or not http_charset else _codec(http_charset)
-    malformed = None
-    for recover in (False, True):
-        parser = etree.XMLParser(
-            recover=recover,
-            resolve_entities=False,
-            no_network=True,
-            huge_tree=False,
-            remove_comments=True,
-            encoding=encoding,
-        )
-        try:
-            root = etree.fromstring(body, parser=parser)
-            break
-        except etree.XMLSyntaxError as error:
-            if recover:
-                raise UnreadableDocument(f"not XML: {error}") from None
-            malformed = str(error)
-    if root is None:
-        raise UnreadableDocument("empty or unparseable XML document")
-    return root, malformed
-
-
-_XML_ENCODING = re.compile(rb"<\?xml[^>]*encoding=")
-
-
-def _codec(charset: str) -> str | None:
-    """The charset's Python codec name, if Python knows it."""
-    try:
-        return codecs.lookup(charset.strip(" \"'")).name
-    except LookupError:
-        return None
-
-
-def local_name(element: etree._Element) -> str:
-    """The tag without its namespace, lower-cased."""
-    tag = element.tag
-    return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
+    linkless: int = 0  # items without a usable link (none, or not a URL), left out of ``entries``
 
 
 def parse_feed(body: bytes, base_url: str, http_charset: str | None = None) -> Feed:
     """Parse a feed; relative links are resolved against ``base_url`` (and ``xml:base``).
 
-    Of a malformed feed (truncated, say) the entries before the error are read; the last
-    one is left out, as it may be cut short.
+    A malformed feed (an undeclared prefix, a raw ``&``, a truncated end) is read as feedparser's
+    lenient parser reads it: every entry whose link element is complete is kept. One entry's bad
+    link costs that entry only. Raises :class:`UnreadableDocument` for what is no feed at all.
     """
-    root, malformed = read_xml(body, http_charset)
-    feed = _read_feed(root, base_url)
-    if malformed:
-        feed.malformed = malformed
-        feed.entries = feed.entries[:-1]
+    if body.lstrip(LEADING_NOISE)[:1] == b"{":
+        return _json_feed(body, base_url)
+    headers = {"content-location": base_url}
+    if http_charset:  # application/xml, so that RFC 3023's us-ascii default for text/xml never applies
+        headers["content-type"] = f"application/xml; charset={http_charset}"
+    parsed = feedparser.parse(
+        io.BytesIO(body), response_headers=headers, sanitize_html=False, resolve_relative_uris=False
+    )
+    version = parsed.get("version", "")
+    if not version and not parsed.entries:
+        raise UnreadableDocument(_why_unreadable(body, parsed))
+    feed = Feed(language=parsed.feed.get("language") or None)
+    error = parsed.get("bozo_exception")
+    if isinstance(error, SAXException):
+        feed.malformed = str(error)
+    atom = version.startswith("atom")
+    for entry in parsed.entries:
+        url = absolute_url(base_url, _entry_link(entry, atom))
+        if url is None:
+            feed.linkless += 1
+            continue
+        published = entry.get("published") or entry.get("updated")
+        feed.entries.append(FeedEntry(url, entry.get("title") or None, published or None))
     return feed
 
 
-def _read_feed(root: etree._Element, base_url: str) -> Feed:
-    kind = local_name(root)
-    if kind == "rss":
-        channel = _child(root, "channel")
-        if channel is None:
-            raise UnreadableDocument("RSS document without <channel>")
-        return Feed(_text(_child(channel, "language")), list(_rss_entries(channel.iter(), base_url)))
-    if kind == "rdf":
-        channel = _child(root, "channel")
-        language = _text(_child(channel, "language")) if channel is not None else None
-        return Feed(language, list(_rss_entries(root.iter(), base_url)))
-    if kind == "feed":
-        base = urljoin(base_url, root.get(XML_BASE, ""))
-        entries = [
-            entry
-            for element in root
-            if local_name(element) == "entry" and (entry := _atom_entry(element, base)) is not None
-        ]
-        return Feed(root.get(XML_LANG), entries)
-    if kind == "html":
-        raise UnreadableDocument("an HTML page, not a feed")
-    raise UnreadableDocument(f"root element <{kind}> is not rss, rdf:RDF or feed")
+def _entry_link(entry: Any, atom: bool) -> str | None:
+    """The entry's article: its first alternate link (text or ``href``); in RSS, else a permalink guid.
+
+    An Atom ``<id>`` is a name, not an address, even where feedparser takes it as the link.
+    """
+    for link in entry.get("links", ()):
+        if link.get("rel", "alternate") == "alternate" and link.get("href"):
+            return str(link["href"])
+    if not atom and entry.get("guidislink") and entry.get("id"):
+        return str(entry["id"])
+    return None
 
 
-def _rss_entries(elements: Iterator[etree._Element], base_url: str) -> Iterator[FeedEntry]:
-    for item in elements:
-        if local_name(item) != "item":
+def absolute_url(base_url: str, link: str | None) -> str | None:
+    """``link`` made absolute, or None when it is not a URL (an unbalanced IPv6 bracket)."""
+    if not link or not link.strip():
+        return None
+    try:
+        return urljoin(base_url, link.strip())
+    except ValueError:
+        return None
+
+
+def _why_unreadable(body: bytes, parsed: Any) -> str:
+    head = body.lstrip(LEADING_NOISE)[:512].lower()
+    if not head:
+        return "empty document"
+    if b"<html" in head or b"<!doctype html" in head:
+        return "an HTML page, not a feed"
+    error = parsed.get("bozo_exception")
+    if isinstance(error, SAXException):
+        return f"not XML: {error}"
+    return "not an RSS, Atom or JSON feed"
+
+
+def _json_feed(body: bytes, base_url: str) -> Feed:
+    """A JSON Feed (https://jsonfeed.org/version/1.1): items with ``url`` (else ``external_url``)."""
+    try:
+        document = json.loads(body.lstrip(LEADING_NOISE).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise UnreadableDocument(f"not JSON: {error}") from None
+    if not isinstance(document, dict) or not str(document.get("version", "")).startswith(JSON_FEED_VERSIONS):
+        raise UnreadableDocument("JSON, but not a JSON Feed (no jsonfeed.org version)")
+    items = document.get("items")
+    feed = Feed(language=_string(document.get("language")))
+    for item in items if isinstance(items, list) else ():
+        item = item if isinstance(item, dict) else {}
+        url = absolute_url(base_url, _string(item.get("url")) or _string(item.get("external_url")))
+        if url is None:
+            feed.linkless += 1
             continue
-        link = _text(_child(item, "link")) or item.get(RDF_ABOUT)
-        guid = _child(item, "guid")
-        if not link and guid is not None and guid.get("isPermaLink", "true").lower() == "true":
-            link = _text(guid)
-        if link:
-            published = _text(_child(item, "pubdate")) or _text(_child(item, "date"))
-            yield FeedEntry(urljoin(base_url, link), _text(_child(item, "title")), published)
+        published = _string(item.get("date_published")) or _string(item.get("date_modified"))
+        feed.entries.append(FeedEntry(url, _string(item.get("title")), published, _string(item.get("language"))))
+    return feed
 
 
-def _atom_entry(entry: etree._Element, base_url: str) -> FeedEntry | None:
-    base = urljoin(base_url, entry.get(XML_BASE, ""))
-    links = [link for link in entry if local_name(link) == "link" and link.get("href")]
-    chosen = next((link for link in links if link.get("rel", "alternate") == "alternate"), None)
-    if chosen is None:
-        return None
-    published = _text(_child(entry, "published")) or _text(_child(entry, "updated"))
-    return FeedEntry(urljoin(base, chosen.get("href", "").strip()), _text(_child(entry, "title")), published)
-
-
-def _child(element: etree._Element, name: str) -> etree._Element | None:
-    return next((child for child in element if local_name(child) == name), None)
-
-
-def _text(element: etree._Element | None) -> str | None:
-    if element is None:
-        return None
-    text = "".join(element.itertext()).strip()
-    return text or None
+def _string(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None

@@ -19,11 +19,12 @@ from crawler.config import Source
 from crawler.drops import page_not_stored
 from crawler.failures import count_failure, failure_reason
 from crawler.items import Article
-from crawler.urls import normalize_url, same_site
+from crawler.urls import addressed_by_query, normalize_url, same_site
 from spiders.backoff import HostGivenUp
 from spiders.feeds import UnreadableDocument, parse_feed
 from spiders.sitemaps import parse_sitemap, robots_sitemaps
 from storage.clock import utc_now
+from storage.outcomes import YIELDED_NOTHING
 
 __all__ = ["SourceSpider", "http_charset"]
 
@@ -147,9 +148,21 @@ class SourceSpider(Spider):
         self.crawler.stats.inc_value("wirecrawl/discovery/feeds")
         if feed.malformed:
             self._discovery_malformed(response, "feed", feed.malformed, len(feed.entries))
-        for entry in self._capped(feed.entries, response):
-            hints = {"title": entry.title, "published": entry.published, "language": feed.language}
-            yield from self._article_request(entry.url, "feed", hints, _documents(response))
+        if not feed.entries:
+            linkless = f"its {feed.linkless} entries have no usable link" if feed.linkless else "it lists no entries"
+            self._yields_nothing(response.url, "feed", "empty", linkless)
+            return
+        yield from self._entry_requests(
+            response,
+            "feed",
+            (
+                (
+                    entry.url,
+                    {"title": entry.title, "published": entry.published, "language": entry.language or feed.language},
+                )
+                for entry in self._capped(feed.entries, response)
+            ),
+        )
 
     def _robots_requests(self, response: Response) -> Iterator[Request]:
         if self._not_modified(response):
@@ -174,15 +187,44 @@ class SourceSpider(Spider):
         if sitemap.malformed:
             self._discovery_malformed(response, "sitemap", sitemap.malformed, len(sitemap.entries))
         chain = _documents(response)
+        if not sitemap.entries:
+            self._yields_nothing(response.url, "sitemap", "empty", "it lists no URLs")
+            return
+        if not sitemap.is_index:
+            yield from self._entry_requests(
+                response,
+                "sitemap",
+                (
+                    (entry.url, {"title": entry.title, "published": entry.published, "language": entry.language})
+                    for entry in self._capped(sitemap.entries, response)
+                ),
+            )
+            return
         for entry in self._capped(sitemap.entries, response):
-            if sitemap.is_index and normalize_url(entry.url) in map(normalize_url, chain):
+            if normalize_url(entry.url) in map(normalize_url, chain):
                 self.crawler.stats.inc_value("wirecrawl/skipped/sitemap_loop")
                 self.logger.info("sitemap index %s lists itself or its parent: %s", response.url, entry.url)
-            elif sitemap.is_index:
-                yield self._discovery_request(entry.url, self.parse_sitemap, "sitemap", documents=chain)
             else:
-                hints = {"title": entry.title, "published": entry.published, "language": entry.language}
-                yield from self._article_request(entry.url, "sitemap", hints, chain)
+                yield self._discovery_request(entry.url, self.parse_sitemap, "sitemap", documents=chain)
+
+    def _entry_requests(
+        self, response: Response, via: str, entries: Iterable[tuple[str, dict[str, Any]]]
+    ) -> Iterator[Request]:
+        """Article requests for a feed's or sitemap's entries; says so when its filters left none."""
+        chain = _documents(response)
+        listed = requested = 0
+        for url, hints in entries:
+            listed += 1
+            for request in self._article_request(url, via, hints, chain):
+                requested += 1
+                yield request
+        if listed and not requested:
+            self._yields_nothing(
+                response.url,
+                via,
+                "filtered",
+                f"all {listed} entries filtered out (the source's allow/deny, EXTRACT_NON_ARTICLE_URL, bad URLs)",
+            )
 
     def _discovered(self, requests: Iterator[Request]) -> Iterator[Request]:
         """A feed/sitemap answered: its requests, then any held listing links once all have answered."""
@@ -291,7 +333,11 @@ class SourceSpider(Spider):
         if not self.source.is_article_url(url):
             self._not_stored([url], "skipped/filtered_url", "the source's allow/deny patterns exclude it")
             return
-        if self.non_article_url is not None and self.non_article_url.search(urlsplit(url).path):
+        if (
+            self.non_article_url is not None
+            and self.non_article_url.search(urlsplit(url).path)
+            and not addressed_by_query(url)  # /category/story.cfm?id=1: the page decides (extraction)
+        ):
             self._not_stored(
                 [url], "skipped/non_article_url", "EXTRACT_NON_ARTICLE_URL: never an article (tag, author, ...)"
             )
@@ -329,9 +375,15 @@ class SourceSpider(Spider):
         count_failure(self.crawler.stats, kind)
         self.logger.warning("unreadable %s %s: %s", kind, response.url, reason)
 
+    def _yields_nothing(self, url: str, kind: str, cause: str, detail: str) -> None:
+        """A feed, sitemap or listing page that leads to no article: warn, count and record why."""
+        self.crawler.stats.inc_value(f"wirecrawl/{YIELDED_NOTHING}{cause}")
+        self.logger.warning("%s %s yields no article: %s", kind, url, detail)
+        page_not_stored(self.crawler, [url], self.source.name, f"{YIELDED_NOTHING}{cause}", f"this {kind}: {detail}")
+
     def _discovery_malformed(self, response: Response, kind: str, reason: str, entries: int) -> None:
         self.crawler.stats.inc_value(f"wirecrawl/discovery/malformed_{kind}")
-        self.logger.warning("malformed %s %s (%s): read its first %d entries", kind, response.url, reason, entries)
+        self.logger.warning("malformed %s %s (%s): read its %d complete entries", kind, response.url, reason, entries)
 
     def _not_stored(self, urls: list[str], reason: str, detail: str) -> None:
         """Count a page not requested or not one to extract (``urls``: as discovered, through its
@@ -351,6 +403,8 @@ class SourceSpider(Spider):
         what = "article" if request.meta.get("article") else request.meta.get("discovered_via", "page")
         reason = failure_reason(failure.value)
         if reason is None:  # robots.txt, already stored, host given up: counted where they were decided
+            if not request.meta.get("article") and _deliberate_skip(failure) == "skipped/robots":
+                self._yields_nothing(request.url, what, "robots", "robots.txt disallows it")
             if request.meta.get("article") and (skip := _deliberate_skip(failure)):
                 if skip == "skipped/robots":  # Scrapy counts it as robotstxt/forbidden; the run's reasons read ours
                     self.crawler.stats.inc_value(f"wirecrawl/{skip}")

@@ -79,8 +79,16 @@ class ArticleStore:
         self._db.conn.executemany(
             "INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)", [(url, article_id) for url in known]
         )
-        # Stored under these URLs now: an earlier "not stored" of theirs no longer holds.
-        self._db.conn.executemany("DELETE FROM page_outcomes WHERE url = ?", [(url,) for url in known])
+        # Stored under these URLs now: an earlier "not stored" of theirs no longer holds (a note
+        # on how it was stored, such as a canonical URL ignored, does).
+        self._db.conn.executemany(
+            "DELETE FROM page_outcomes WHERE url = ? AND reason NOT LIKE 'canonical/%'", [(url,) for url in known]
+        )
+
+    def article_text(self, article_id: int) -> str | None:
+        """A stored article's body text."""
+        row = self._db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
 
     def stored_urls(self) -> Iterator[tuple[str, int]]:
         """Every (url, article id) the articles are reached under."""

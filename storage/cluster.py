@@ -419,6 +419,10 @@ class ClusterCorpus:
         """The id of the stored article reached under ``url``, if the writer has stored it."""
         return self.cluster.stored_article(url)
 
+    def article_text(self, article_id: int) -> str | None:
+        """None: the texts are the writer's; a worker cannot compare a page with them."""
+        return None
+
     def add_urls(self, article_id: int, urls: Iterable[str]) -> None:
         """Record more URLs of a stored article (by the writer)."""
         if known := [url for url in dict.fromkeys(urls) if url]:

@@ -9,7 +9,11 @@ from sqlite_utils import Database
 
 from storage.clock import utc_now
 
-__all__ = ["PageOutcomes", "page_fate"]
+__all__ = ["YIELDED_NOTHING", "PageOutcomes", "page_fate"]
+
+#: The reason (and, after ``wirecrawl/``, the stat key) prefix of a feed, sitemap or listing page
+#: that led to no article, followed by its cause: ``robots``, ``empty``, ``filtered``.
+YIELDED_NOTHING = "discovery/nothing/"
 
 
 class PageOutcomes:
@@ -37,7 +41,8 @@ class PageOutcomes:
 
 
 def page_fate(db: Database, urls: Iterable[str]) -> dict[str, Any]:
-    """What became of the page at any of ``urls``: ``{"fate": "stored", ...article and story}``,
+    """What became of the page at any of ``urls``: ``{"fate": "stored", ...article and story, "note": how
+    it was stored, if notable (a canonical URL ignored)}``,
     ``{"fate": "not_stored", ...reason}`` or ``{"fate": "never_seen"}``."""
     candidates = list(dict.fromkeys(urls))
     marks = ", ".join("?" * len(candidates))
@@ -50,7 +55,13 @@ def page_fate(db: Database, urls: Iterable[str]) -> dict[str, Any]:
         candidates,
     )
     if row := cursor.fetchone():
-        return {"fate": "stored", **dict(zip([d[0] for d in cursor.description], row, strict=False))}
+        note = db.execute(
+            f"""SELECT detail FROM page_outcomes WHERE url IN ({marks}) AND reason LIKE 'canonical/%'
+                ORDER BY seen DESC LIMIT 1""",
+            candidates,
+        ).fetchone()
+        stored = dict(zip([d[0] for d in cursor.description], row, strict=False))
+        return {"fate": "stored", **stored, "note": note[0] if note else None}
     cursor = db.execute(
         f"""SELECT o.url, o.source, o.run_id, o.reason, o.detail, o.seen, o.article_id,
                    a.url AS duplicate_of, a.story_id

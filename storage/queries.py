@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from storage.outcomes import YIELDED_NOTHING
 from storage.scripts import has_unspaced_script
 from storage.stories import origin_order
 
@@ -206,7 +207,8 @@ def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
     ``failures`` maps a reason (``timeout``, ``http_404``, ...) to its count; ``http_errors``
     counts the failures that were answered (4xx, 5xx), for the error rate; ``not_stored`` maps
     why pages were dropped or skipped (``dropped/no_body``, ``skipped/language/fr``,
-    ``duplicates/url``, ...) to their counts.
+    ``duplicates/url``, ...) to their counts; ``yielded_nothing`` maps why feeds, sitemaps and
+    listing pages led to no article (``robots``, ``empty``, ``filtered``) to their counts.
     """
     cursor = db.execute(
         """SELECT id, started, finished, status, sources, pages_fetched, articles_added, duplicates, dropped, errors
@@ -220,6 +222,7 @@ def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
         run["sources"] = len(json.loads(run["sources"] or "[]"))
         failures: dict[str, int] = {}
         not_stored: dict[str, int] = {}
+        nothing: dict[str, int] = {}
         for (counts,) in db.execute("SELECT counts FROM crawl_run_sources WHERE run_id = ?", [run["id"]]):
             for key, value in json.loads(counts or "{}").items():
                 if not isinstance(value, int):
@@ -227,16 +230,22 @@ def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
                 if key.startswith("wirecrawl/errors/"):
                     reason = key.removeprefix("wirecrawl/errors/")
                     failures[reason] = failures.get(reason, 0) + value
+                elif key.startswith(_YIELDED_NOTHING):
+                    cause = key.removeprefix(_YIELDED_NOTHING)
+                    nothing[cause] = nothing.get(cause, 0) + value
                 elif key.startswith(_NOT_STORED) and key != "wirecrawl/skipped/stored":
                     reason = key.removeprefix("wirecrawl/")
                     not_stored[reason] = not_stored.get(reason, 0) + value
         run["failures"] = _by_count(failures)
         run["not_stored"] = _by_count(not_stored)
+        run["yielded_nothing"] = _by_count(nothing)
         run["http_errors"] = sum(count for reason, count in failures.items() if reason.startswith("http_"))
         result.append(run)
     return result
 
 
+#: The stats of feeds, sitemaps and listing pages that led to no article, by cause (robots, empty, filtered).
+_YIELDED_NOTHING = "wirecrawl/" + YIELDED_NOTHING
 #: The stats of pages not stored, by reason (``wirecrawl/skipped/stored`` is a page stored before, not fetched again).
 _NOT_STORED = ("wirecrawl/dropped/", "wirecrawl/skipped/", "wirecrawl/duplicates/url")
 

@@ -469,6 +469,8 @@ def _dry_run(
 
 
 def _print_trial(trial: Any) -> None:
+    from storage.outcomes import YIELDED_NOTHING
+
     sampled = len(trial.sample)
     click.echo(
         f"{trial.source}: {trial.announced} article URLs announced: {trial.stored} already stored, "
@@ -490,7 +492,15 @@ def _print_trial(trial: Any) -> None:
     if trial.failed:
         click.echo("  failed requests: " + ", ".join(f"{reason} {count}" for reason, count in trial.failed.items()))
     if not trial.announced:
-        click.echo(f"  nothing to crawl: no article URL came from {trial.source}'s feeds, sitemaps and listings")
+        causes = "; ".join(
+            f"{rejected['example']}: {rejected['detail']}"
+            for reason, rejected in trial.rejected.items()
+            if reason.startswith(YIELDED_NOTHING)
+        )
+        click.echo(
+            f"  nothing to crawl: no article URL came from {trial.source}'s feeds, sitemaps and listings"
+            + (f" ({causes})" if causes else "")
+        )
 
 
 def _url_spiders(urls: list[str], sources: list[Source]) -> list[Any]:
@@ -755,6 +765,11 @@ def _print_runs(runs: list[dict[str, Any]]) -> None:
             click.echo(
                 "    not stored: " + ", ".join(f"{reason} {count}" for reason, count in run["not_stored"].items())
             )
+        if run["yielded_nothing"]:
+            click.echo(
+                "    feeds, sitemaps and listings yielding no article: "
+                + ", ".join(f"{cause} {count}" for cause, count in run["yielded_nothing"].items())
+            )
 
 
 def _print_table(title: str, rows: list[dict[str, Any]]) -> None:
@@ -779,13 +794,15 @@ def why(url: str, db_file: Path | None) -> None:
     no body), dropped/not_article, skipped/language/fr, duplicates/url (the page of a stored
     article, named), skipped/robots, errors/http_404, skipped/filtered_url (the source's
     allow/deny), ... The corpus keeps the latest outcome of each URL (table page_outcomes).
+    A feed, sitemap or listing URL that led to no article says why (discovery/nothing/robots,
+    /empty, /filtered); a stored page whose rel=canonical was ignored says so in a note.
 
     Example:
 
         wirecrawl why https://example.com/news/1 --db corpus.db
     """
     from crawler.urls import normalize_url
-    from storage.outcomes import page_fate
+    from storage.outcomes import YIELDED_NOTHING, page_fate
 
     try:
         normalized = normalize_url(url)
@@ -798,6 +815,7 @@ def why(url: str, db_file: Path | None) -> None:
             f"stored: article {fate['article_id']} ({fate['source']}) {fate['title'] or '(untitled)'}  {fate['url']}\n"
             f"  story {fate['story_id']} ({story_size(fate['copies'])}; this is {origin}), "
             f"published {fate['published'] or '--'}, fetched {fate['fetched_at']}"
+            + (f"\n  note: {fate['note']}" if fate["note"] else "")
         )
     elif fate["fate"] == "not_stored":
         duplicate = (
@@ -805,8 +823,9 @@ def why(url: str, db_file: Path | None) -> None:
             if fate["article_id"]
             else ""
         )
+        outcome = "yields no article" if fate["reason"].startswith(YIELDED_NOTHING) else "not stored"
         click.echo(
-            f"not stored: {fate['reason']} ({fate['detail']}){duplicate}\n"
+            f"{outcome}: {fate['reason']} ({fate['detail']}){duplicate}\n"
             f"  source {fate['source']}, run {fate['run_id'] or '-'}, {fate['seen']}"
         )
     else:

@@ -441,8 +441,11 @@ def declared_original(tree, url: str) -> str | None:  # noqa: ANN001
         *tree.xpath('//meta[@property="og:url"]/@content'),
     ]
     for value in candidates:
-        candidate = urljoin(url, value.strip())
-        if candidate.startswith(("http://", "https://")) and not same_site(candidate, url):
-            host = urlsplit(candidate).hostname or ""
-            return host.removeprefix("www.") or None
+        try:
+            candidate = urljoin(url, value.strip())
+            if candidate.startswith(("http://", "https://")) and not same_site(candidate, url):
+                host = urlsplit(candidate).hostname or ""
+                return host.removeprefix("www.") or None
+        except ValueError:  # not a URL (an unbalanced IPv6 bracket): declares nothing
+            continue
     return None

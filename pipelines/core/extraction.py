@@ -14,7 +14,7 @@ import trafilatura
 from trafilatura.settings import Document
 
 from crawler import settings as defaults
-from crawler.urls import normalize_url, same_site
+from crawler.urls import addressed_by_query, normalize_url, same_site
 from pipelines.core.dates import ARTICLE_TYPES, dates_in, json_ld, normalize_date, structured_published, text_published
 from pipelines.core.declared import agreement, can_judge, marked_body
 from pipelines.core.rejections import NotAnArticle
@@ -82,10 +82,11 @@ LANGUAGE_CODE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
 
 
 def canonical_url(tree, url: str) -> str:  # noqa: ANN001 (lxml element)
-    """The page's ``rel=canonical`` (else ``og:url``) when on the same site, normalized; else ``url``.
+    """The page's ``rel=canonical`` (else ``og:url``) when on the same site and well-formed, normalized; else ``url``.
 
     A canonical pointing to another site (syndication partners do this) is ignored: the copy
-    on this site is an article of its own.
+    on this site is an article of its own; so is one that is no URL (markup, spaces) and the
+    home page named as the canonical of another page.
     """
     if tree is not None:
         for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
@@ -93,10 +94,29 @@ def canonical_url(tree, url: str) -> str:  # noqa: ANN001 (lxml element)
                 candidate = value.strip()
                 if not candidate:
                     continue
-                candidate = urljoin(url, candidate)
-                if candidate.startswith(("http://", "https://")) and same_site(candidate, url):
-                    return normalize_url(candidate)
+                if _MALFORMED_URL.search(candidate):  # "…/x<link rel=": a template's markup, not a URL
+                    continue
+                try:
+                    candidate = urljoin(url, candidate)
+                    if (
+                        candidate.startswith(("http://", "https://"))
+                        and same_site(candidate, url)
+                        and not _home_for_a_page(candidate, url)
+                    ):
+                        return normalize_url(candidate)
+                except ValueError:  # an unbalanced IPv6 bracket, a bad port
+                    continue
     return normalize_url(url)
+
+
+def _home_for_a_page(candidate: str, url: str) -> bool:
+    """A canonical naming the site's home page for a page elsewhere: a template's default, not this page."""
+    home, page = urlsplit(candidate), urlsplit(url)
+    return home.path in ("", "/") and not home.query and (page.path not in ("", "/") or bool(page.query))
+
+
+#: Characters a URL never holds unencoded: markup, quotes, whitespace.
+_MALFORMED_URL = re.compile(r"[\s<>\"'`{}|\\^]")
 
 
 @dataclass(frozen=True)
@@ -166,13 +186,9 @@ class ArticleExtractor:
         declares_article = bool(types & ARTICLE_TYPES)
         if not declares_article and types & NON_ARTICLE_TYPES:
             raise NotAnArticle("not_article", f"page type {sorted(types & NON_ARTICLE_TYPES)[0]}")
-        path = urlsplit(url).path
-        if not declares_article and self.non_article_url and self.non_article_url.search(path):
-            raise NotAnArticle("not_article", "tag, author or service page URL")
-        if not declares_article and path in ("", "/"):
-            raise NotAnArticle("not_article", "home page")
-        if not declares_article and bar != "vouched" and SECTION_PATH.match(path):
-            raise NotAnArticle("not_article", "section page URL")
+        against = None if declares_article else self._url_shape(url, bar)
+        if against is not None and against.decisive:
+            raise NotAnArticle("not_article", against.evidence)
         joined = _protect_joiners(tree)
         protected = _unwrap_layout_tables(joined, copied=joined is not tree)
         document = trafilatura.bare_extraction(protected, url=url, with_metadata=True, **self.options)
@@ -189,7 +205,7 @@ class ArticleExtractor:
         published_raw = structured_published(tree) or hints.get("published") or document.date or text_published(tree)
         published = normalize_date(published_raw)
         if not declares_article:
-            self._judge(tree, text, bar, published is not None)
+            self._judge(tree, text, bar, published is not None, against)
         return Extracted(
             url=url,
             title=title or _clean(hints.get("title")),
@@ -220,19 +236,61 @@ class ArticleExtractor:
             return other_text
         return text
 
+    def _url_shape(self, url: str, bar: Bar) -> UrlShape | None:
+        """What the URL alone says against an article (for a page that declares no article type).
+
+        A path names the page when no query does: ``/tag/x``, ``/author/y`` and the bare site root
+        are never articles. The site root with a query (``/?p=123``) and a script addressed by its
+        query (``/category/story.cfm?id=1``, ``/site/topics/article.asp?x=1``) are the pages of
+        many sites' articles, and a section-like path may be a story's: that shape only lowers
+        the prior (see :meth:`_judge`).
+        """
+        parts, by_query = urlsplit(url), addressed_by_query(url)
+        if parts.path in ("", "/"):
+            return UrlShape("the site root with a query" if by_query else "home page", decisive=not by_query)
+        if self.non_article_url and self.non_article_url.search(parts.path):
+            return UrlShape("tag, author or service page URL", decisive=not by_query)
+        if bar != "vouched" and SECTION_PATH.match(parts.path):
+            return UrlShape("section page URL", decisive=False)
+        return None
+
     @staticmethod
-    def _judge(tree, text: str, bar: Bar, dated: bool) -> None:  # noqa: ANN001
-        """Raise :class:`NotAnArticle` when the body of a page without an article type says it is none."""
+    def _judge(tree, text: str, bar: Bar, dated: bool, against: UrlShape | None) -> None:  # noqa: ANN001
+        """Raise :class:`NotAnArticle` when the body of a page without an article type says it is none.
+
+        A URL shape ``against`` it is outweighed by an article's page only: a prose body, a
+        headline and a date; the reason names what the page lacked.
+        """
         blocks = text.split("\n\n")
         linked = linked_blocks(tree, blocks)
         prose = prose_paragraphs(blocks, linked) >= PROSE_PARAGRAPHS
-        if teaser_list(tree, len(linked), len(blocks), prose):
+        if teaser_list(tree, linked, blocks, prose):
             raise NotAnArticle("not_article", "teaser list")
+        if against is not None:
+            missing = [
+                lacking
+                for lacking, shown in (
+                    ("prose body", prose),
+                    ("headline", headline(tree, None, "") is not None),
+                    ("date", dated),
+                )
+                if not shown
+            ]
+            if missing:
+                raise NotAnArticle("not_article", f"{against.evidence}, and the page shows no {', no '.join(missing)}")
         if not prose and (bar == "content" or (bar == "metadata" and not dated)):
             raise NotAnArticle(
                 "not_article",
                 f"no article type and no prose body (found through a {'sitemap' if bar == 'metadata' else 'listing'})",
             )
+
+
+@dataclass(frozen=True)
+class UrlShape:
+    """What a page's URL says against it being an article, and whether that decides alone."""
+
+    evidence: str
+    decisive: bool
 
 
 #: Headings that hold the page's headline: in the article or main content, else anywhere but
@@ -377,14 +435,20 @@ def prose_paragraphs(blocks: list[str], linked: set[int]) -> int:
     )
 
 
-def teaser_list(tree, linked: int, blocks: int, prose: bool) -> bool:  # noqa: ANN001
+def teaser_list(tree, linked: set[int], blocks: list[str], prose: bool) -> bool:  # noqa: ANN001
     """Whether the body is a list of teasers: a listing or front page, not one article.
 
     Several of its blocks linked (:data:`LIST_MIN_ITEMS`), a third of them
     (:data:`LINKED_SHARE`), and no prose body or the dates of many items shown in the content.
-    Teaser dates alone are no evidence: every related rail has them.
+    Teaser dates alone are no evidence: every related rail has them; nor are link lists after
+    a prose body (:data:`PROSE_PARAGRAPHS` before the first linked block): an article's
+    "read also" and "more from" lists.
     """
-    return linked >= LIST_MIN_ITEMS and linked >= LINKED_SHARE * blocks and (not prose or shows_teaser_dates(tree))
+    if len(linked) < LIST_MIN_ITEMS or len(linked) < LINKED_SHARE * len(blocks):
+        return False
+    if prose and prose_paragraphs(blocks[: min(linked)], set()) >= PROSE_PARAGRAPHS:
+        return False
+    return not prose or shows_teaser_dates(tree)
 
 
 def shows_teaser_dates(tree) -> bool:  # noqa: ANN001

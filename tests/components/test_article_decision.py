@@ -72,3 +72,61 @@ def test_a_short_undated_page_needs_metadata_from_a_sitemap_and_prose_from_a_lis
         assert run_stages(
             crawler, item_from(response(main, url), via=via, hints=hints), stages=(ExtractionPipeline,)
         ).text
+
+
+def undeclared_article(url: str, dated: bool = True, related: str = "") -> HtmlResponse:
+    """An article that declares no type: a headline, a prose body, a date shown on the page (or not)."""
+    date = '<time datetime="2026-11-20T08:00:00Z">20 November 2026</time>' if dated else ""
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in STORY)
+    return response(f"<article><h1>Harbour channel to be deepened</h1>{date}{body}{related}</article>", url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://port.example/?p=123",
+        "https://port.example/?fSectionId=4&fArticleId=918",
+        "https://port.example/category/story.cfm?id=1",
+        "https://port.example/site/topics/article.asp?x=1",
+    ],
+)
+@pytest.mark.parametrize("via", ["feed", "sitemap", "listing"])
+def test_an_article_at_a_url_shaped_like_a_home_tag_or_topic_page_is_stored(crawler, url, via):  # noqa: F811
+    item = run_stages(crawler, item_from(undeclared_article(url), via=via), stages=(ExtractionPipeline,))
+    assert item.text.split("\n\n") == STORY
+
+
+@pytest.mark.parametrize(
+    ("url", "evidence"),
+    [
+        ("https://port.example/?p=123", "the site root with a query, and the page shows no date"),
+        ("https://port.example/category/story.cfm?id=1", "tag, author or service page URL, and the page shows no date"),
+    ],
+)
+def test_that_url_shape_without_a_date_on_the_page_is_not_an_article_and_says_what_was_missing(
+    crawler,  # noqa: F811
+    url,
+    evidence,
+):
+    with pytest.raises(DropItem, match=evidence):
+        run_stages(crawler, item_from(undeclared_article(url, dated=False)), stages=(ExtractionPipeline,))
+
+
+@pytest.mark.parametrize(
+    "url", ["https://port.example/tag/x", "https://port.example/author/y", "https://port.example/"]
+)
+def test_tag_author_and_home_pages_are_never_articles_whatever_they_show(crawler, url):  # noqa: F811
+    with pytest.raises(DropItem, match="tag, author or service page URL|home page"):
+        run_stages(crawler, item_from(undeclared_article(url), via="feed"), stages=(ExtractionPipeline,))
+    assert crawler.stats.get_value("wirecrawl/dropped/not_article") == 1
+
+
+def test_a_prose_body_ending_in_dated_link_lists_is_an_article(crawler):  # noqa: F811
+    more = "".join(
+        f'<p><a href="/news/2026/11/{n}/more-{n}">Read also: the council decided about the harbour quay on day {n}</a> '
+        f'<time datetime="2026-11-{n}">{n} Nov 2026</time></p>'
+        for n in range(10, 16)
+    )
+    page = undeclared_article("https://port.example/news/harbour-channel", related=more)
+    item = run_stages(crawler, item_from(page, via="listing"), stages=(ExtractionPipeline,))
+    assert item.text.split("\n\n")[: len(STORY)] == STORY

@@ -154,6 +154,20 @@ def test_feed_entries_become_normalized_article_requests_with_hints():
     }
 
 
+def test_a_tag_or_topic_path_addressed_by_its_query_is_fetched_and_the_page_decides():
+    spider = make_spider(feeds=["https://q.example/rss"])
+    items = "".join(
+        f"<item><link>https://q.example{path}</link></item>"
+        for path in ("/category/story.cfm?id=1", "/site/topics/article.asp?x=1", "/tag/harbour", "/author/y?page=2")
+    )
+    body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Q</title>{items}</channel></rss>'.encode()
+    response = response_for(spider, XmlResponse, "https://q.example/rss", body)
+    assert [r.url for r in spider.parse_feed(response)] == [
+        "https://q.example/category/story.cfm?id=1",
+        "https://q.example/site/topics/article.asp?x=1",
+    ]
+
+
 def test_listing_follows_pagination_and_requests_article_candidates():
     spider = make_spider(start_urls=["https://l.example/news/"], follow=r"/news/page/\d+/$", allow=r"/news/\d{4}/")
     html = b"""<html><body><nav><a href="/">Home</a><a href="/about/">About</a><a href="/tag/x/">x</a></nav>

@@ -99,6 +99,22 @@ def run_stages(crawler, item, stages=(ExtractionPipeline, CanonicalUrlPipeline, 
             "https://port.example/news/copy",
         ),
         ("", "https://PORT.example/news/a?mc_cid=1&id=3#frag", "https://port.example/news/a?id=3"),
+        # malformed, or the home page named for an article: a template's error, ignored
+        (
+            '<link rel="canonical" href="https://port.example/news/x&lt;link rel=">',
+            "https://port.example/news/b",
+            "https://port.example/news/b",
+        ),
+        (
+            '<link rel="canonical" href="http://[port.example/news/a">',
+            "https://port.example/news/b",
+            "https://port.example/news/b",
+        ),
+        (
+            '<link rel="canonical" href="https://port.example/">',
+            "https://port.example/news/b",
+            "https://port.example/news/b",
+        ),
     ],
 )
 def test_canonical_url_on_same_site_only(crawler, head, fetched, expected):
@@ -125,6 +141,18 @@ def test_page_already_stored_under_its_canonical_url_is_dropped(crawler):
     with pytest.raises(DropItem, match="already stored"):
         run_stages(crawler, item_from(page(head=head, url="https://port.example/news/a?output=amp")))
     assert crawler.stats.get_value("wirecrawl/duplicates/url") == 1
+
+
+def test_a_canonical_naming_another_stored_article_is_ignored(crawler):
+    head = '<link rel="canonical" href="https://port.example/news/latest">'
+    run_stages(crawler, item_from(page(head=head, url="https://port.example/news/a")))
+    other = ["A different story: the tram line opens a month early after the works finished ahead of time."] * 1
+    other += [
+        f"Paragraph {n} of the tram story tells what riders will see on the new line, stop by stop." for n in range(4)
+    ]
+    item = run_stages(crawler, item_from(page(head=head, paragraphs=other, url="https://port.example/news/b")))
+    assert item.url == "https://port.example/news/b"
+    assert crawler.stats.get_value("wirecrawl/canonical/ignored") == 1
 
 
 # --- extraction --------------------------------------------------------------------------
@@ -182,7 +210,7 @@ def test_json_ld_date_wins_and_feed_date_is_the_fallback(crawler):
                 url="https://port.example/world/",
             ),
             "sitemap",
-            "not_article",
+            "no_body",  # a section's URL only lowers the prior; the page has no article's body
         ),
     ],
 )

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 
 import pytest
@@ -43,10 +44,30 @@ def render(addresses):
     }
 
 
+def render_json_site(addresses):
+    """A site whose home page names a JSON Feed, whose robots.txt names its RSS feed as a sitemap
+    (spelled ``Site-map:``) and whose sitemap starts with a byte-order mark."""
+    base = addresses["jsonsite"].rstrip("/")
+    article = base + "/2024/03/04/electric-ferries"
+    json_feed = json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "url": article}]})
+    return {
+        "/": Page(
+            '<!DOCTYPE html><html lang="en"><head><title>JSON site</title>'
+            '<link rel="alternate" type="application/feed+json" href="/posts.json"></head><body>Hi</body></html>'
+        ),
+        "/posts.json": Page(json_feed, "application/feed+json"),
+        "/robots.txt": Page(f"User-agent: *\nDisallow:\nSite-map: {base}/news/rss\n", sites.TEXT_TYPE),
+        "/news/rss": sites.xml_page(sites.rss2("J", base + "/", [sites.item(article, sites.FERRY)]), sites.RSS_TYPE),
+        "/sitemap.xml": Page(b"\xef\xbb\xbf" + sites.urlset([(article, "2024-03-04")]).encode(), sites.XML_TYPE),
+    }
+
+
 @pytest.fixture(scope="module")
 def served():
     bare = {"/": Page("<html><head><title>Bare</title></head><body>Nothing here</body></html>")}
-    with LocalSites([Site("stadtbote", render), Site("bare", lambda addresses: bare)]) as served:
+    with LocalSites(
+        [Site("stadtbote", render), Site("bare", lambda addresses: bare), Site("jsonsite", render_json_site)]
+    ) as served:
         yield served
 
 
@@ -58,6 +79,14 @@ def test_the_feeds_and_sitemaps_are_found_and_the_block_loads(served, tmp_path):
     assert source.feeds == (served.url("stadtbote", "/nachrichten/rss"), served.url("stadtbote", "/atom.xml"))
     assert source.sitemaps == (served.url("stadtbote", "/maps/news.xml"),)
     assert list(tmp_path.iterdir()) == []  # nothing written: no corpus, no sources file
+
+
+def test_json_feeds_feeds_named_in_robots_txt_and_a_sitemap_with_a_bom_are_found(served, tmp_path):
+    proc = run_cli("sources", "add", served.url("jsonsite", "/"), *FAST, cwd=tmp_path)
+    assert proc.returncode == 0, describe(proc)
+    (source,) = parse_sources(tomllib.loads(proc.stdout))
+    assert source.feeds == (served.url("jsonsite", "/posts.json"), served.url("jsonsite", "/news/rss"))
+    assert source.sitemaps == (served.url("jsonsite", "/sitemap.xml"),)
 
 
 def test_append_adds_a_valid_block_and_refuses_a_duplicate_name(served, tmp_path):
