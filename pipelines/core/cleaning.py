@@ -26,10 +26,20 @@ from crawler.urls import site_key
 from pipelines.core.credits import SOURCE_LABEL, credit_sentence
 from pipelines.core.dates import dates_in
 from pipelines.core.settings import SettingsReader
+from pipelines.core.slots import slot_container, slot_is_heading
 from pipelines.core.structure import LEAD_IN, QUOTES, SENTENCE_END, block_text, carries_prose, same_words
 from storage.corpus import Corpus
 
-__all__ = ["BoilerplateRules", "SiteTemplates", "block_key", "site_name"]
+__all__ = [
+    "BoilerplateRules",
+    "SiteTemplates",
+    "SlotCount",
+    "Templated",
+    "block_key",
+    "site_name",
+    "slot_reason",
+    "template_cut",
+]
 
 _PROMO_WORDS = (
     "read more",
@@ -394,12 +404,96 @@ def _only_a_date(block: str) -> bool:
     return len(leftover) <= 3
 
 
+#: A slot is furniture when, on the pages it was seen on, its blocks held at most this share of
+#: the body's text on average: a box beside the story, not a part of it (chosen on the fixture
+#: designs, see ``benchmarks/extraction.py``).
+SLOT_MAX_SHARE = 0.2
+#: A block continues the story when at least this share of its content words (and two) are in
+#: the rest of the body: a fact box or a pull quote repeats the story's words, a sign-up box does not.
+CONTINUES_SHARE = 0.5
+CONTINUES_MIN_WORDS = 2
+#: Content words: five letters or more (shorter ones are mostly function words in any language),
+#: and pairs of Han, kana or Hangul characters.
+_CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
+_CJK_RUN = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+
+
+def content_words(text: str) -> set[str]:
+    """The words of ``text`` that carry its content (see :data:`_CONTENT_WORD`)."""
+    folded = text.casefold()
+    words = set(_CONTENT_WORD.findall(_CJK_RUN.sub(" ", folded)))
+    for run in _CJK_RUN.findall(folded):
+        words.update(run[i : i + 2] for i in range(len(run) - 1))
+    return words
+
+
+@dataclass(frozen=True)
+class SlotCount:
+    """What a site's pages showed in one structural slot (see :mod:`pipelines.core.slots`)."""
+
+    pages: int  # pages of the site it was seen on
+    stream_pages: int  # of them, pages where it held the story stream
+    share: float  # summed over the pages, the share of the body's text its blocks held
+
+    def furniture(self, min_pages: int) -> bool:
+        """Seen on ``min_pages`` pages or more, never as the story stream, always short beside it."""
+        return self.pages >= min_pages and not self.stream_pages and self.share <= SLOT_MAX_SHARE * self.pages
+
+
+def stream_slots(blocks: list[str], slots: tuple[str, ...]) -> set[str]:
+    """The slots holding the page's story stream: the one with most of the body's text, those
+    holding prose, and the subheadings beside them (headings in the same container)."""
+    chars: dict[str, int] = {}
+    stream = set()
+    for block, slot in zip(blocks, slots, strict=True):
+        if slot:
+            chars[slot] = chars.get(slot, 0) + len(block)
+            if carries_prose(block_text(block), 0):
+                stream.add(slot)
+    if chars:
+        stream.add(max(chars, key=lambda slot: chars[slot]))
+    containers = {slot_container(slot) for slot in stream}
+    return stream | {slot for slot in chars if slot_is_heading(slot) and slot_container(slot) in containers}
+
+
+def template_cut(blocks: list[str], slots: tuple[str, ...], furniture: dict[str, str]) -> list[str | None]:
+    """Why each block goes (a reason from ``furniture``, slot -> reason), or None where it stays: a
+    block in a furniture slot goes unless its slot holds the story on this page or its words
+    continue the story (the rest of the body)."""
+    stream = stream_slots(blocks, slots)
+    going = [furniture.get(slot) if slot and slot not in stream else None for slot in slots]
+    story = [content_words(block) for block, why in zip(blocks, going, strict=True) if why is None]
+    told = set().union(*story) if story else set()
+    for number, block in enumerate(blocks):
+        if going[number] is not None:
+            words = content_words(block)
+            shared = len(words & told)
+            if shared >= CONTINUES_MIN_WORDS and shared >= CONTINUES_SHARE * len(words):
+                going[number] = None
+    return going
+
+
+@dataclass(frozen=True)
+class Templated:
+    """A page's blocks after its site's templates."""
+
+    kept: list[str]
+    slots: tuple[str, ...]  # the kept blocks' slots ("" where unknown)
+    removed: tuple[tuple[str, str], ...]  # (block, why) for each block removed
+    furniture: tuple[str, ...]  # slots this page made furniture: the site's stored pages to re-clean
+
+
 @dataclass
 class SiteTemplates:
-    """A site's learned templates: blocks seen on at least ``min_pages`` of its pages (kept in the
-    corpus), and block shapes (:func:`block_shapes`) seen with as many different texts: the same
-    lead-in before another headline on every page, the same sentence naming another outlet. A
-    shape counts once per text it takes, so copies of one story teach it nothing.
+    """A site's learned templates, kept in the corpus, by structure and by words.
+
+    By structure: per site, each slot's pages (:class:`SlotCount`); a slot seen on ``min_pages``
+    pages as a minority box, never as the story stream, is furniture (:meth:`SlotCount.furniture`,
+    :func:`template_cut`), whatever its words. By words: blocks seen on at least ``min_pages``
+    of its pages (verbatim furniture), and block shapes (:func:`block_shapes`) seen with as many
+    different texts: the same lead-in before another headline on every page, the same sentence
+    naming another outlet. A shape counts once per text it takes, so copies of one story teach
+    it nothing.
     """
 
     corpus: Corpus
@@ -410,25 +504,79 @@ class SiteTemplates:
         """Templates of ``corpus`` as ``CLEAN_TEMPLATE_PAGES`` defines them."""
         return cls(corpus, settings.getint("CLEAN_TEMPLATE_PAGES"))
 
-    def remove(self, url: str, blocks: list[str], learn: bool = True) -> list[str]:
-        """``blocks`` of the page at ``url`` less its site's templates; with ``learn``, the page counts for them."""
+    def remove(self, url: str, blocks: list[str], slots: tuple[str, ...] = (), learn: bool = True) -> Templated:
+        """``blocks`` of the page at ``url`` (in ``slots``) less its site's templates; with ``learn``,
+        the page counts for them."""
         site = site_name(url)
+        slots = slots or ("",) * len(blocks)
         keys = [block_key(block) for block in blocks]
         shapes = [block_shapes(block) for block in blocks]
         seen = self.corpus.site_block_pages(site, keys + [s for found in shapes for s in found])
-        recurring = {key for key, pages in seen.items() if pages >= self.min_pages}
-        if learn:
-            known = sum(len(block) for block, key in zip(blocks, keys, strict=True) if key in seen)
-            if known <= COPY_SHARE * sum(len(block) for block in blocks):  # a copy of a story teaches nothing
-                # A shape is counted with a text the site has not shown before.
-                new = [s for key, found in zip(keys, shapes, strict=True) if key not in seen for s in found]
-                self.corpus.record_site_blocks(site, keys + new, url)
-        return [
-            block
-            for block, key, found in zip(blocks, keys, shapes, strict=True)
-            if key not in recurring and not recurring.intersection(found)
-        ]
+        counts = {
+            slot: SlotCount(*row) for slot, row in self.corpus.site_slot_counts(site, filter(None, slots)).items()
+        }
+        recurring = {key: pages for key, pages in seen.items() if pages >= self.min_pages}
+        known = sum(len(block) for block, key in zip(blocks, keys, strict=True) if key in seen)
+        copy = known > COPY_SHARE * sum(len(block) for block in blocks)  # a copy of a story teaches nothing
+        learned = learn and not copy
+        if learned:
+            # A shape is counted with a text the site has not shown before.
+            new = [s for key, found in zip(keys, shapes, strict=True) if key not in seen for s in found]
+            self.corpus.record_site_blocks(site, keys + new, url)
+        by_slot = self._slot_removals(site, url, blocks, slots, counts, learned)
+        kept, kept_slots, removed = [], [], []
+        for block, slot, key, found, why in zip(blocks, slots, keys, shapes, by_slot.cut, strict=True):
+            pages = recurring.get(key) or max((recurring.get(s, 0) for s in found), default=0)
+            if pages:
+                why = f"site template: the same words on {pages} pages of {site}"
+            if why is None:
+                kept.append(block)
+                kept_slots.append(slot)
+            else:
+                removed.append((block, why))
+        return Templated(kept, tuple(kept_slots), tuple(removed), by_slot.furniture)
 
-    def remove_known(self, url: str, blocks: list[str]) -> list[str]:
+    def remove_known(self, url: str, blocks: list[str], slots: tuple[str, ...] = ()) -> Templated:
         """``blocks`` less the templates learned so far, the page not counted (it was, or is not stored)."""
-        return self.remove(url, blocks, learn=False)
+        return self.remove(url, blocks, slots, learn=False)
+
+    def _slot_removals(
+        self,
+        site: str,
+        url: str,
+        blocks: list[str],
+        slots: tuple[str, ...],
+        counts: dict[str, SlotCount],
+        learn: bool,
+    ) -> _SlotRemovals:
+        """Why each block goes by its slot; with ``learn`` the page counts first, so the page that
+        makes a slot furniture is cleaned of it too (and tells which slots it made furniture)."""
+        before = {slot for slot, count in counts.items() if count.furniture(self.min_pages)}
+        if learn and any(slots):
+            stream = stream_slots(blocks, slots)
+            total = sum(len(block) for block in blocks) or 1
+            shares: dict[str, float] = {}
+            for block, slot in zip(blocks, slots, strict=True):
+                if slot:
+                    shares[slot] = shares.get(slot, 0.0) + len(block) / total
+            self.corpus.record_site_slots(site, {slot: (slot in stream, share) for slot, share in shares.items()}, url)
+            for slot, share in shares.items():
+                count = counts.get(slot, SlotCount(0, 0, 0.0))
+                counts[slot] = SlotCount(count.pages + 1, count.stream_pages + (slot in stream), count.share + share)
+        furniture = {
+            slot: slot_reason(slot, count.pages) for slot, count in counts.items() if count.furniture(self.min_pages)
+        }
+        return _SlotRemovals(
+            template_cut(blocks, slots, furniture), tuple(slot for slot in furniture if slot not in before)
+        )
+
+
+@dataclass(frozen=True)
+class _SlotRemovals:
+    cut: list[str | None]  # why each block goes by its slot, or None
+    furniture: tuple[str, ...]  # slots that became furniture with this page
+
+
+def slot_reason(slot: str, pages: int) -> str:
+    """Why a block in a furniture slot goes, as ``extract --explain`` shows it."""
+    return f"site template: slot {slot!r} seen on {pages} pages, never the story"
