@@ -7,7 +7,13 @@ import re
 
 from charset_normalizer import from_bytes
 from langdetect import DetectorFactory, LangDetectException, detect_langs
-from w3lib.encoding import html_body_declared_encoding, html_to_unicode, read_bom, resolve_encoding
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    http_content_type_encoding,
+    read_bom,
+    resolve_encoding,
+    to_unicode,
+)
 
 __all__ = ["decode_html"]
 
@@ -52,8 +58,24 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
             return body.decode(valid[0]), valid[0]
         if (by_language := _code_page_for_language(body, valid[0] if valid else None)) is not None:
             return body.decode(by_language, "replace"), by_language
-    encoding, text = html_to_unicode(content_type, body, auto_detect_fun=_detect_encoding)
-    return text, encoding
+    return _declared_or_detected(body, content_type)
+
+
+def _declared_or_detected(body: bytes, content_type: str | None) -> tuple[str, str]:
+    """The text by its BOM, else the HTTP charset, else the ``<meta>`` charset, else detection, else UTF-8.
+
+    (w3lib's ``html_to_unicode`` order; its detection hook is deprecated from w3lib 2.6.)
+    """
+    encoding, bom = read_bom(body)
+    if encoding is not None:
+        return to_unicode(body[len(bom) :], encoding), encoding
+    encoding = (
+        http_content_type_encoding(content_type)
+        or html_body_declared_encoding(body)
+        or _detect_encoding(body)
+        or "utf-8"
+    )
+    return to_unicode(body, encoding), encoding
 
 
 def _code_page_for_language(body: bytes, declared: str | None) -> str | None:
