@@ -45,10 +45,22 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import trafilatura  # noqa: E402
-from furniture_sites import leaks, pages, site_runs  # noqa: E402
+from fixtures.training_designs import site_runs as training_runs  # noqa: E402
+from furniture_sites import leaks, pages, site_runs, squashed  # noqa: E402
 from scrapy.settings import Settings  # noqa: E402
+from slot_sites import site_run as slot_site_run  # noqa: E402
 
-from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, process_page  # noqa: E402
+from pipelines.core import (  # noqa: E402
+    CoreOptions,
+    FetchedPage,
+    Rejected,
+    SiteTemplates,
+    extract_page,
+    finish_text,
+    process_page,
+)
+from pipelines.core.cleaning import site_name  # noqa: E402
+from pipelines.recleaning import SiteRecleaner  # noqa: E402
 from storage.corpus import Corpus  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
@@ -387,6 +399,87 @@ def site_templates() -> None:
         )
 
 
+@dataclass(frozen=True)
+class RunPage:
+    """A page of one site's run, as the structural templates are scored on it."""
+
+    url: str
+    html: str
+    paragraphs: tuple[str, ...]
+    furniture: tuple[str, ...]  # texts that must not be in the stored body
+
+
+def design_runs() -> dict[str, list[RunPage]]:
+    """Each design as one site's run of pages: the four of ``furniture_sites``, the multilingual
+    site of ``slot_sites``, and the training designs (``tests/fixtures/training_designs``)."""
+    runs = {
+        design: [RunPage(p.url, p.html, p.paragraphs, tuple(t for ts in p.furniture.values() for t in ts)) for p in run]
+        for design, run in site_runs()
+    }
+    runs["multilingual"] = [
+        RunPage(p.url, p.html, p.paragraphs, tuple(t for ts in p.furniture.values() for t in ts))
+        for p in slot_site_run()
+    ]
+    for design, run in training_runs():
+        runs[f"training/{design}"] = [RunPage(p.url, p.html, p.paragraphs, p.furniture) for p in run]
+    return runs
+
+
+def crawl_run(wirecrawl: Wirecrawl, run: list[RunPage], structural: bool) -> tuple[int, float, int]:
+    """One site's pages through the chain in order, as a crawl stores them (``CLEAN_TEMPLATE_PAGES``
+    3): the templates learned as it goes and, with ``structural``, the slots that become furniture
+    re-cleaned from the pages stored before; without, words only. (pages with furniture left,
+    body F1, pages re-cleaned)."""
+    corpus = Corpus.in_memory()
+    templates = SiteTemplates(corpus, 3)
+    recleaner = SiteRecleaner(corpus, None)
+    recleaned = 0
+    ids = []
+    for page in run:
+        fetched = FetchedPage(page.url, page.html.encode(), {"Content-Type": "text/html; charset=utf-8"}, {}, "feed")
+        try:
+            extracted = extract_page(fetched, wirecrawl.options)
+            blocks = extracted.text.split("\n\n") if extracted.text else []
+            templated = templates.remove(extracted.url, blocks, extracted.slots if structural else ())
+            finished = finish_text(templated.kept, extracted.title, {}, wirecrawl.options, templated.slots)
+        except Rejected:
+            ids.append(None)
+            continue
+        if templated.furniture:
+            recleaned += recleaner.reclean(site_name(extracted.url), templated.furniture)
+        row = {"url": extracted.url, "source": "run", "text": finished.text, "text_hash": finished.text_hash}
+        stored = corpus.add_article(row | {"fetched_at": "now"}, slots=(site_name(extracted.url), finished.slots))
+        ids.append(stored.article_id)
+    dirty, scores = 0, []
+    for page, article_id in zip(run, ids, strict=True):
+        text = corpus.article(article_id)["text"] if article_id is not None else ""
+        body = squashed(text)
+        dirty += any(squashed(furniture) in body for furniture in page.furniture)
+        scores.append(page_scores("\n\n".join(page.paragraphs), text or None))
+    corpus.close()
+    return dirty, summary(scores)[2], recleaned
+
+
+def structural_templates() -> None:
+    """Site templates by structure and re-cleaning, design by design: each design one site's run
+    of pages (:func:`design_runs`), words-only templates beside structural ones with re-cleaning.
+    Nothing is chosen on a design's own pages: the rule's constants
+    (``pipelines.core.cleaning``) were set on the designs listed before the training ones."""
+    wirecrawl = Wirecrawl()
+    runs = design_runs()
+    print(f"\nStructural site templates, one site per design ({len(runs)} designs), CLEAN_TEMPLATE_PAGES=3")
+    print(f"  {'design':<28}{'pages':>6}  {'words only: leak, F1':>22}  {'structure: leak, F1, re-cleaned':>34}")
+    totals = Counter()
+    for design, run in runs.items():
+        words = crawl_run(wirecrawl, run, structural=False)
+        slots = crawl_run(wirecrawl, run, structural=True)
+        totals.update({"pages": len(run), "words": words[0], "slots": slots[0]})
+        print(
+            f"  {design:<28}{len(run):>6}  {words[0]:>12} {words[1]:>9.3f}  {slots[0]:>16} {slots[1]:>7.3f} {slots[2]:>9}"
+        )
+    print(f"  pages with a leak, all designs: {totals['words']} -> {totals['slots']} of {totals['pages']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -400,6 +493,7 @@ def main() -> None:
     golden_non_articles()
     furniture_sites()
     site_templates()
+    structural_templates()
 
 
 if __name__ == "__main__":

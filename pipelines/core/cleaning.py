@@ -26,8 +26,16 @@ from crawler.urls import site_key
 from pipelines.core.credits import SOURCE_LABEL, credit_sentence
 from pipelines.core.dates import dates_in
 from pipelines.core.settings import SettingsReader
-from pipelines.core.slots import slot_container, slot_is_heading
-from pipelines.core.structure import LEAD_IN, QUOTES, SENTENCE_END, block_text, carries_prose, same_words
+from pipelines.core.slots import CONTROLS, slot_container, slot_holds, slot_is_heading, slot_is_linked
+from pipelines.core.structure import (
+    LEAD_IN,
+    QUOTES,
+    SENTENCE_END,
+    block_text,
+    carries_prose,
+    same_words,
+    word_count,
+)
 from storage.corpus import Corpus
 
 __all__ = [
@@ -412,6 +420,11 @@ SLOT_MAX_SHARE = 0.2
 #: the rest of the body: a fact box or a pull quote repeats the story's words, a sign-up box does not.
 CONTINUES_SHARE = 0.5
 CONTINUES_MIN_WORDS = 2
+#: A sentence of the story: this many words or more, a sentence end, beside the story's
+#: paragraphs (in their container), in a box with no control, embed or media and not mostly
+#: linked (a quote of someone in the story, in a box of its own; a bio, a disclaimer or a
+#: reference list sits in a container of its own).
+SENTENCE_WORDS = 8
 #: Content words: five letters or more (shorter ones are mostly function words in any language),
 #: and pairs of Han, kana or Hangul characters.
 _CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
@@ -458,10 +471,17 @@ def stream_slots(blocks: list[str], slots: tuple[str, ...]) -> set[str]:
 
 def template_cut(blocks: list[str], slots: tuple[str, ...], furniture: dict[str, str]) -> list[str | None]:
     """Why each block goes (a reason from ``furniture``, slot -> reason), or None where it stays: a
-    block in a furniture slot goes unless its slot holds the story on this page or its words
-    continue the story (the rest of the body)."""
+    block in a furniture slot goes unless its slot holds the story on this page, it is a sentence
+    beside the story's paragraphs (in their container) in a box that is no widget (a quote), or
+    its words continue the story (the rest of the body)."""
     stream = stream_slots(blocks, slots)
-    going = [furniture.get(slot) if slot and slot not in stream else None for slot in slots]
+    beside = {slot_container(slot) for slot in stream}
+    going = [
+        None
+        if not slot or slot in stream or (slot_container(slot) in beside and _story_sentence(block, slot))
+        else furniture.get(slot)
+        for block, slot in zip(blocks, slots, strict=True)
+    ]
     story = [content_words(block) for block, why in zip(blocks, going, strict=True) if why is None]
     told = set().union(*story) if story else set()
     for number, block in enumerate(blocks):
@@ -471,6 +491,17 @@ def template_cut(blocks: list[str], slots: tuple[str, ...], furniture: dict[str,
             if shared >= CONTINUES_MIN_WORDS and shared >= CONTINUES_SHARE * len(words):
                 going[number] = None
     return going
+
+
+def _story_sentence(block: str, slot: str) -> bool:
+    """A sentence (see :data:`SENTENCE_WORDS`) in a box that is no widget: the story's, wherever it sits."""
+    text = block_text(block)
+    return (
+        word_count(text) >= SENTENCE_WORDS
+        and bool(SENTENCE_END.search(text))
+        and not slot_is_linked(slot)
+        and not slot_holds(slot) & CONTROLS
+    )
 
 
 @dataclass(frozen=True)

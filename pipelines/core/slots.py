@@ -21,9 +21,13 @@ from __future__ import annotations
 
 from pipelines.core.structure import BOX_MAX_CHARS, PROMO_LINK_SHARE, TextIndex, block_text, text_of, text_upto
 
-__all__ = ["HEADINGS", "block_slots", "slot_container", "slot_is_heading"]
+__all__ = ["CONTROLS", "HEADINGS", "block_slots", "slot_container", "slot_holds", "slot_is_heading", "slot_is_linked"]
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: What a widget holds and an article's text does not: form controls, embeds, media.
+CONTROLS = frozenset(
+    {"form", "input", "button", "select", "textarea", "iframe", "embed", "object", "video", "audio", "script"}
+)
 #: The kinds of element a box's shape names (inline formatting and links say nothing of the box).
 _SHAPE_TAGS = frozenset(
     {
@@ -113,8 +117,17 @@ def slot_container(slot: str) -> str:
     return slot.partition(" ")[0]
 
 
+def slot_holds(slot: str) -> set[str]:
+    """The kinds of element the slot's box holds (see :data:`_SHAPE_TAGS`)."""
+    return set(slot.partition(" ")[2].partition("[")[2].partition("]")[0].split(",")) - {""}
+
+
+def slot_is_linked(slot: str) -> bool:
+    """Whether most of the slot's box is the text of links."""
+    return slot.endswith("@linked")
+
+
 def slot_is_heading(slot: str) -> bool:
     """Whether the slot's box is a heading and nothing more (a subheading among the paragraphs)."""
-    chain, _, holds = slot.partition(" ")[2].partition("[")
-    innermost = chain.split(">")[-1].split("@")[0]
-    return innermost in HEADINGS and set(holds.partition("]")[0].split(",")) <= HEADINGS
+    innermost = slot.partition(" ")[2].partition("[")[0].split(">")[-1].split("@")[0]
+    return innermost in HEADINGS and slot_holds(slot) <= HEADINGS

@@ -47,6 +47,7 @@ __all__ = [
     "same_words",
     "text_of",
     "tokens",
+    "word_count",
 ]
 
 #: The box around a block: its element and the wrappers holding little more than it. A

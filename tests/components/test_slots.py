@@ -114,3 +114,23 @@ def test_a_subheading_beside_the_story_paragraphs_counts_as_the_story_and_stays(
     assert corpus.site_slot_counts("port.example", ["div h2[h2]"]) == {
         "div h2[h2]": (5, 5, pytest.approx(0.1, abs=0.05))
     }
+
+
+QUOTES = (
+    "We lost the harvest and the water reached the beds, but we are alive.",
+    "I have never seen the river rise so fast in all my years here.",
+    "Nobody came to help us for two whole days after the storm.",
+    "My children were sleeping on the floor of the school gym that night.",
+    "It will take months before the fields can be planted again, if ever.",
+)
+
+
+def test_a_quote_beside_the_story_paragraphs_stays_and_a_bio_in_a_box_of_its_own_goes():
+    templates = SiteTemplates(Corpus.in_memory(), 3)
+    for number in range(5):
+        blocks, slots = _page(number, QUOTES[number])
+        slots = (slots[0], "div blockquote>p[blockquote,p]", *slots[2:])
+        bio = f"{PLACES[number]} writes about transport and has covered the city for the paper since 2015."
+        result = templates.remove(f"https://port.example/{number}", [*blocks, bio], (*slots, "article div>p[p]"))
+        assert result.kept[: len(blocks)] == blocks
+        assert (bio in result.kept) == (number < 2)
