@@ -445,8 +445,8 @@ def crawl_run(wirecrawl: Wirecrawl, run: list[RunPage], structural: bool) -> tup
         except Rejected:
             ids.append(None)
             continue
-        if templated.furniture:
-            recleaned += recleaner.reclean(site_name(extracted.url), templated.furniture)
+        if templated.recleans:
+            recleaned += recleaner.reclean(site_name(extracted.url), templated.recleans)
         row = {"url": extracted.url, "source": "run", "text": finished.text, "text_hash": finished.text_hash}
         stored = corpus.add_article(row | {"fetched_at": "now"}, slots=(site_name(extracted.url), finished.slots))
         ids.append(stored.article_id)

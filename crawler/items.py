@@ -42,7 +42,8 @@ class Article:
     # the structural slot of each paragraph of ``text`` (see pipelines.core.slots); () when not known
     slots: tuple[str, ...] = ()
     # --- text stage: site templates ------------------------------------------------------
-    recleans: tuple[str, ...] = ()  # slots this page made furniture: its site's stored articles are re-cleaned of them
+    # what this page made its site's templates, (slot, "") or (slot, words' key): its site's stored articles are re-cleaned
+    recleans: tuple[tuple[str, str], ...] = ()
     # --- text stage: language ------------------------------------------------------------
     language: str | None = None  # ISO 639-1 code
     language_probability: float | None = None  # langdetect's probability (None when a hint decided)

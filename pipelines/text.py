@@ -55,8 +55,8 @@ class TextPipeline:
         self.pool = pool
         self.order = order
         self.learn = learn  # each page counts for its site's templates (not in a dry run)
-        # Slots a dropped page made furniture: the next stored page of its site takes them to storage.
-        self._recleans: dict[str, tuple[str, ...]] = {}
+        # What a dropped page made its site's templates: the next stored page of the site takes it to storage.
+        self._recleans: dict[str, tuple[tuple[str, str], ...]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -78,7 +78,7 @@ class TextPipeline:
                 self.order.release(item, POINT)
             kept, slots = templated.kept, templated.slots
             site = site_name(item.url)
-            item.recleans = tuple(dict.fromkeys(self._recleans.pop(site, ()) + templated.furniture))
+            item.recleans = tuple(dict.fromkeys(self._recleans.pop(site, ()) + templated.recleans))
         hints = language_hints(item.hints, item.headers, item.page_language)
         try:
             finished = await self.pool.run(finish_text, kept, item.title, hints, self.options, slots)

@@ -26,7 +26,14 @@ from crawler.urls import site_key
 from pipelines.core.credits import SOURCE_LABEL, credit_sentence
 from pipelines.core.dates import dates_in
 from pipelines.core.settings import SettingsReader
-from pipelines.core.slots import CONTROLS, slot_container, slot_holds, slot_is_heading, slot_is_linked
+from pipelines.core.slots import (
+    CONTROLS,
+    slot_container,
+    slot_has_role,
+    slot_holds,
+    slot_is_heading,
+    slot_is_linked,
+)
 from pipelines.core.structure import (
     LEAD_IN,
     QUOTES,
@@ -421,8 +428,8 @@ SLOT_MAX_SHARE = 0.2
 CONTINUES_SHARE = 0.5
 CONTINUES_MIN_WORDS = 2
 #: A sentence of the story: this many words or more, a sentence end, beside the story's
-#: paragraphs (in their container), in a box with no control, embed or media and not mostly
-#: linked (a quote of someone in the story, in a box of its own; a bio, a disclaimer or a
+#: paragraphs (in their container), in a box with no control, embed, media or ARIA role and not
+#: mostly linked (a quote of someone in the story, in a box of its own; a bio, a disclaimer or a
 #: reference list sits in a container of its own).
 SENTENCE_WORDS = 8
 #: Content words: five letters or more (shorter ones are mostly function words in any language),
@@ -454,19 +461,23 @@ class SlotCount:
 
 
 def stream_slots(blocks: list[str], slots: tuple[str, ...]) -> set[str]:
-    """The slots holding the page's story stream: the one with most of the body's text, those
-    holding prose, and the subheadings beside them (headings in the same container)."""
+    """The slots holding the page's story stream: the one with most of the body's text, and
+    beside it (in the same container) those holding prose and the subheadings."""
     chars: dict[str, int] = {}
-    stream = set()
+    prose = set()
     for block, slot in zip(blocks, slots, strict=True):
         if slot:
             chars[slot] = chars.get(slot, 0) + len(block)
             if carries_prose(block_text(block), 0):
-                stream.add(slot)
-    if chars:
-        stream.add(max(chars, key=lambda slot: chars[slot]))
-    containers = {slot_container(slot) for slot in stream}
-    return stream | {slot for slot in chars if slot_is_heading(slot) and slot_container(slot) in containers}
+                prose.add(slot)
+    if not chars:
+        return set()
+    top = max(chars, key=lambda slot: chars[slot])
+    return {top} | {
+        slot
+        for slot in chars
+        if (slot in prose or slot_is_heading(slot)) and slot_container(slot) == slot_container(top)
+    }
 
 
 def template_cut(blocks: list[str], slots: tuple[str, ...], furniture: dict[str, str]) -> list[str | None]:
@@ -500,6 +511,7 @@ def _story_sentence(block: str, slot: str) -> bool:
         word_count(text) >= SENTENCE_WORDS
         and bool(SENTENCE_END.search(text))
         and not slot_is_linked(slot)
+        and not slot_has_role(slot)
         and not slot_holds(slot) & CONTROLS
     )
 
@@ -511,7 +523,9 @@ class Templated:
     kept: list[str]
     slots: tuple[str, ...]  # the kept blocks' slots ("" where unknown)
     removed: tuple[tuple[str, str], ...]  # (block, why) for each block removed
-    furniture: tuple[str, ...]  # slots this page made furniture: the site's stored pages to re-clean
+    # What this page made the site's templates, for its stored pages to be re-cleaned of:
+    # (slot, "") for a slot made furniture, (slot, block key or shape) for words made recurring.
+    recleans: tuple[tuple[str, str], ...]
 
 
 @dataclass
@@ -546,26 +560,32 @@ class SiteTemplates:
         counts = {
             slot: SlotCount(*row) for slot, row in self.corpus.site_slot_counts(site, filter(None, slots)).items()
         }
-        recurring = {key: pages for key, pages in seen.items() if pages >= self.min_pages}
         known = sum(len(block) for block, key in zip(blocks, keys, strict=True) if key in seen)
         copy = known > COPY_SHARE * sum(len(block) for block in blocks)  # a copy of a story teaches nothing
         learned = learn and not copy
+        pages = dict(seen)
         if learned:
             # A shape is counted with a text the site has not shown before.
             new = [s for key, found in zip(keys, shapes, strict=True) if key not in seen for s in found]
             self.corpus.record_site_blocks(site, keys + new, url)
+            for counted in dict.fromkeys(keys + new):  # the page counts first: it is cleaned of what it made recurring
+                pages[counted] = seen.get(counted, 0) + 1
+        recurring = {key: count for key, count in pages.items() if count >= self.min_pages}
         by_slot = self._slot_removals(site, url, blocks, slots, counts, learned)
         kept, kept_slots, removed = [], [], []
+        recleans = [(slot, "") for slot in by_slot.furniture]
         for block, slot, key, found, why in zip(blocks, slots, keys, shapes, by_slot.cut, strict=True):
-            pages = recurring.get(key) or max((recurring.get(s, 0) for s in found), default=0)
-            if pages:
-                why = f"site template: the same words on {pages} pages of {site}"
+            words = [k for k in (key, *found) if k in recurring]
+            if words:
+                why = f"site template: the same words on {recurring[words[0]]} pages of {site}"
+                # Made recurring by this page: the site's stored pages with a block in this slot are cleaned of it.
+                recleans += [(slot, k) for k in words if seen.get(k, 0) < self.min_pages and slot]
             if why is None:
                 kept.append(block)
                 kept_slots.append(slot)
             else:
                 removed.append((block, why))
-        return Templated(kept, tuple(kept_slots), tuple(removed), by_slot.furniture)
+        return Templated(kept, tuple(kept_slots), tuple(removed), tuple(dict.fromkeys(recleans)))
 
     def remove_known(self, url: str, blocks: list[str], slots: tuple[str, ...] = ()) -> Templated:
         """``blocks`` less the templates learned so far, the page not counted (it was, or is not stored)."""

@@ -21,7 +21,16 @@ from __future__ import annotations
 
 from pipelines.core.structure import BOX_MAX_CHARS, PROMO_LINK_SHARE, TextIndex, block_text, text_of, text_upto
 
-__all__ = ["CONTROLS", "HEADINGS", "block_slots", "slot_container", "slot_holds", "slot_is_heading", "slot_is_linked"]
+__all__ = [
+    "CONTROLS",
+    "HEADINGS",
+    "block_slots",
+    "slot_container",
+    "slot_has_role",
+    "slot_holds",
+    "slot_is_heading",
+    "slot_is_linked",
+]
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: What a widget holds and an article's text does not: form controls, embeds, media.
@@ -120,6 +129,11 @@ def slot_container(slot: str) -> str:
 def slot_holds(slot: str) -> set[str]:
     """The kinds of element the slot's box holds (see :data:`_SHAPE_TAGS`)."""
     return set(slot.partition(" ")[2].partition("[")[2].partition("]")[0].split(",")) - {""}
+
+
+def slot_has_role(slot: str) -> bool:
+    """Whether the slot's box, or an element in it down to the block, declares an ARIA role."""
+    return "@" in slot.partition(" ")[2].partition("[")[0]
 
 
 def slot_is_linked(slot: str) -> bool:

@@ -74,10 +74,10 @@ def test_a_box_seen_on_enough_pages_beside_the_story_goes_whatever_its_words():
     for number in range(5):
         blocks, slots = _page(number, SIGNUPS[number])
         result = templates.remove(f"https://port.example/{number}", blocks, slots)
-        became.append(result.furniture)
+        became.append(result.recleans)
         assert (blocks[1] in result.kept) == (number < 2), number
         assert [block for block in blocks if block != blocks[1]] == [b for b in result.kept if b != blocks[1]]
-    assert became == [(), (), ("div div>p[button,p]",), (), ()]
+    assert became == [(), (), (("div div>p[button,p]", ""),), (), ()]
     why = dict(result.removed)[blocks[1]]
     assert "div div>p[button,p]" in why and "5 pages" in why
 
