@@ -206,7 +206,8 @@ def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
     ``failures`` maps a reason (``timeout``, ``http_404``, ...) to its count; ``http_errors``
     counts the failures that were answered (4xx, 5xx), for the error rate; ``not_stored`` maps
     why pages were dropped or skipped (``dropped/no_body``, ``skipped/language/fr``,
-    ``duplicates/url``, ...) to their counts.
+    ``duplicates/url``, ...) to their counts; ``recleaned`` counts the stored articles re-cleaned
+    of their site's templates.
     """
     cursor = db.execute(
         """SELECT id, started, finished, status, sources, pages_fetched, articles_added, duplicates, dropped, errors
@@ -220,11 +221,14 @@ def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
         run["sources"] = len(json.loads(run["sources"] or "[]"))
         failures: dict[str, int] = {}
         not_stored: dict[str, int] = {}
+        run["recleaned"] = 0
         for (counts,) in db.execute("SELECT counts FROM crawl_run_sources WHERE run_id = ?", [run["id"]]):
             for key, value in json.loads(counts or "{}").items():
                 if not isinstance(value, int):
                     continue
-                if key.startswith("wirecrawl/errors/"):
+                if key == "wirecrawl/recleaned":
+                    run["recleaned"] += value
+                elif key.startswith("wirecrawl/errors/"):
                     reason = key.removeprefix("wirecrawl/errors/")
                     failures[reason] = failures.get(reason, 0) + value
                 elif key.startswith(_NOT_STORED) and key != "wirecrawl/skipped/stored":

@@ -518,6 +518,11 @@ def _print_report(report: Any) -> None:
         f"{totals.get('articles_added', 0)} articles stored ({totals.get('copies', 0)} of them copies of a story first published by another page), "
         f"{same_page} pages already stored under another URL, {totals.get('dropped', 0)} pages not articles, "
         f"{totals.get('skipped_stored', 0)} stored articles not fetched again, {totals.get('errors', 0)} errors."
+        + (
+            f" {recleaned} stored articles re-cleaned of their site's templates."
+            if (recleaned := totals.get("recleaned"))
+            else ""
+        )
     )
     if len(report.sources) > 1:
         columns = ("pages_fetched", "articles_added", "duplicates", "dropped", "errors")
@@ -754,6 +759,8 @@ def _print_runs(runs: list[dict[str, Any]]) -> None:
             click.echo(
                 "    not stored: " + ", ".join(f"{reason} {count}" for reason, count in run["not_stored"].items())
             )
+        if run["recleaned"]:
+            click.echo(f"    re-cleaned: {run['recleaned']} stored articles of their site's templates")
 
 
 def _print_table(title: str, rows: list[dict[str, Any]]) -> None:

@@ -31,6 +31,9 @@ def crawled(tmp_path_factory):
         db = work / "corpus.db"
         result = run_cli(*crawl_args("--all", sources=sources, db=db), cwd=work)
         assert result.returncode == 0, result.stderr
+        assert "2 stored articles re-cleaned of their site's templates." in result.stdout + result.stderr
+        runs = run_cli("stats", "--runs", "1", "--db", db, cwd=work)
+        assert "re-cleaned: 2 stored articles of their site's templates" in runs.stdout, runs.stdout + runs.stderr
         yield db, site_run(served.url("multi").rstrip("/"))
 
 
