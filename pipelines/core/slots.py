@@ -19,6 +19,8 @@ the same container is a wrapper holding the block and its controls: two slots.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from pipelines.core.structure import BOX_MAX_CHARS, PROMO_LINK_SHARE, TextIndex, block_text, text_of, text_upto
 
 __all__ = [
@@ -72,16 +74,16 @@ def _step(element) -> str:  # noqa: ANN001 (lxml element)
     return f"{element.tag}@{role}" if role else str(element.tag)
 
 
-def _slot(elements: list, text: str, holders: set) -> str:
+def _slot(elements: list, text: str, held: Counter) -> str:
     """The slot of a block shown by ``elements`` (innermost first, then wrappers holding only it);
-    ``holders`` are the elements holding another block of the body, where its box ends."""
+    ``held`` counts the body's blocks each element holds: the box ends below one holding another."""
     box = elements[-1]
     parent = box.getparent()
     limit = max(BOX_MAX_CHARS, len(text) * 3 // 2)
     while (
         parent is not None
         and parent.tag not in ("body", "html")
-        and parent not in holders
+        and held[parent] < 2
         and text_upto(parent, limit) is not None
     ):
         box, parent = parent, parent.getparent()
@@ -109,16 +111,8 @@ def block_slots(index: TextIndex, blocks: list[str]) -> tuple[str, ...]:
     """The slot of each block (``""`` where the page does not show the block as one element)."""
     texts = [block_text(block) for block in blocks]
     shown = [index.elements_of(text) if text else [] for text in texts]
-    # Each block's ancestors: the box of another block stops below them.
-    above = [set(elements[-1].iterancestors()) if elements else set() for elements in shown]
-    slots = []
-    for number, (text, elements) in enumerate(zip(texts, shown, strict=True)):
-        if not elements:
-            slots.append("")
-            continue
-        holders = set().union(*(ancestors for other, ancestors in enumerate(above) if other != number))
-        slots.append(_slot(elements, text, holders))
-    return tuple(slots)
+    held = Counter(ancestor for elements in shown if elements for ancestor in elements[-1].iterancestors())
+    return tuple(_slot(elements, text, held) if elements else "" for text, elements in zip(texts, shown, strict=True))
 
 
 def slot_container(slot: str) -> str:
