@@ -4,7 +4,7 @@ A site's first pages are stored before its templates are known. Each article kee
 each of its paragraphs (``article_slots``), so when a page makes a slot furniture, or makes a
 block's words recurring (:attr:`pipelines.core.cleaning.Templated.recleans`), the site's stored
 articles with a paragraph in that slot are cleaned by the same rules
-(:func:`pipelines.core.cleaning.template_cut`, :func:`~pipelines.core.cleaning.block_key`,
+(:class:`pipelines.core.cleaning.SlotRule`, :func:`~pipelines.core.cleaning.block_key`,
 :func:`~pipelines.core.cleaning.block_shapes`), without parsing their pages again; their text
 hash, word count and near-duplicate fingerprint follow. Their stories are left as they are
 (``wirecrawl dedupe --rebuild`` decides them again).
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pipelines.core.cleaning import block_key, block_shapes, template_cut
+from pipelines.core.cleaning import SlotRule, block_key, block_shapes
 from pipelines.core.identity import Fingerprinter, text_hash
 from storage.corpus import Corpus
 
@@ -24,10 +24,12 @@ __all__ = ["SiteRecleaner"]
 
 @dataclass(frozen=True)
 class SiteRecleaner:
-    """Cleans a site's stored articles of what its templates learned; ``fingerprinter`` as the crawl's (None: off)."""
+    """Cleans a site's stored articles of what its templates learned, by the templates' ``rule``;
+    ``fingerprinter`` as the crawl's (None: off)."""
 
     corpus: Corpus
     fingerprinter: Fingerprinter | None
+    rule: SlotRule = SlotRule()
 
     def reclean(self, site: str, recleans: Iterable[tuple[str, str]]) -> int:
         """Remove from the stored articles of ``site`` the paragraphs in furniture slots (``(slot, "")``)
@@ -41,7 +43,7 @@ class SiteRecleaner:
             blocks = text.split("\n\n")
             if len(stored) != len(blocks):
                 continue  # not the text the slots were read from
-            cut = template_cut(blocks, tuple(stored), furniture)
+            cut = self.rule.cut(blocks, tuple(stored), furniture)
             kept = [
                 (block, slot)
                 for block, slot, why in zip(blocks, stored, cut, strict=True)

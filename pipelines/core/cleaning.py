@@ -49,11 +49,11 @@ __all__ = [
     "BoilerplateRules",
     "SiteTemplates",
     "SlotCount",
+    "SlotRule",
     "Templated",
     "block_key",
     "site_name",
     "slot_reason",
-    "template_cut",
 ]
 
 _PROMO_WORDS = (
@@ -419,19 +419,8 @@ def _only_a_date(block: str) -> bool:
     return len(leftover) <= 3
 
 
-#: A slot is furniture when, on the pages it was seen on, its blocks held at most this share of
-#: the body's text on average: a box beside the story, not a part of it (chosen on the fixture
-#: designs, see ``benchmarks/extraction.py``).
-SLOT_MAX_SHARE = 0.2
-#: A block continues the story when at least this share of its content words (and two) are in
-#: the rest of the body: a fact box or a pull quote repeats the story's words, a sign-up box does not.
-CONTINUES_SHARE = 0.5
+#: A block continues the story when at least this many of its content words are in the rest of the body.
 CONTINUES_MIN_WORDS = 2
-#: A sentence of the story: this many words or more, a sentence end, beside the story's
-#: paragraphs (in their container), in a box with no control, embed, media or ARIA role and not
-#: mostly linked (a quote of someone in the story, in a box of its own; a bio, a disclaimer or a
-#: reference list sits in a container of its own).
-SENTENCE_WORDS = 8
 #: Content words: five letters or more (shorter ones are mostly function words in any language),
 #: and pairs of Han, kana or Hangul characters.
 _CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
@@ -455,9 +444,65 @@ class SlotCount:
     stream_pages: int  # of them, pages where it held the story stream
     share: float  # summed over the pages, the share of the body's text its blocks held
 
-    def furniture(self, min_pages: int) -> bool:
+
+@dataclass(frozen=True)
+class SlotRule:
+    """When a structural slot is a site's furniture, and which of its blocks stay anyway.
+
+    The defaults are the values best on the fixture designs, each design left out in turn
+    (``benchmarks/extraction.py``: the same rule chosen for all 13, of 27 tried; pages with a
+    leak 57 -> 5 of 144 beside templates by words only, F1 no lower on any design).
+    """
+
+    #: A furniture slot's blocks held at most this share of the body's text on average over its
+    #: pages: a box beside the story, not a part of it.
+    max_share: float = 0.2
+    #: A block continues the story when at least this share of its content words (and
+    #: :data:`CONTINUES_MIN_WORDS`) are in the rest of the body: a fact box or a pull quote
+    #: repeats the story's words, a sign-up box does not.
+    continues_share: float = 0.75
+    #: A sentence of the story: this many words or more, a sentence end, beside the story's
+    #: paragraphs (in their container), in a box with no control, embed, media or ARIA role and
+    #: not mostly linked (a quote of someone in the story, in a box of its own; a bio, a
+    #: disclaimer or a reference list sits in a container of its own).
+    sentence_words: int = 6
+
+    def furniture(self, count: SlotCount, min_pages: int) -> bool:
         """Seen on ``min_pages`` pages or more, never as the story stream, always short beside it."""
-        return self.pages >= min_pages and not self.stream_pages and self.share <= SLOT_MAX_SHARE * self.pages
+        return count.pages >= min_pages and not count.stream_pages and count.share <= self.max_share * count.pages
+
+    def cut(self, blocks: list[str], slots: tuple[str, ...], furniture: dict[str, str]) -> list[str | None]:
+        """Why each block goes (a reason from ``furniture``, slot -> reason), or None where it stays: a
+        block in a furniture slot goes unless its slot holds the story on this page, it is a
+        sentence beside the story's paragraphs in a box that is no widget (a quote), or its words
+        continue the story (the rest of the body)."""
+        stream = stream_slots(blocks, slots)
+        beside = {slot_container(slot) for slot in stream}
+        going = [
+            None
+            if not slot or slot in stream or (slot_container(slot) in beside and self._story_sentence(block, slot))
+            else furniture.get(slot)
+            for block, slot in zip(blocks, slots, strict=True)
+        ]
+        story = [content_words(block) for block, why in zip(blocks, going, strict=True) if why is None]
+        told = set().union(*story) if story else set()
+        for number, block in enumerate(blocks):
+            if going[number] is not None:
+                words = content_words(block)
+                shared = len(words & told)
+                if shared >= CONTINUES_MIN_WORDS and shared >= self.continues_share * len(words):
+                    going[number] = None
+        return going
+
+    def _story_sentence(self, block: str, slot: str) -> bool:
+        text = block_text(block)
+        return (
+            word_count(text) >= self.sentence_words
+            and bool(SENTENCE_END.search(text))
+            and not slot_is_linked(slot)
+            and not slot_has_role(slot)
+            and not slot_holds(slot) & CONTROLS
+        )
 
 
 def stream_slots(blocks: list[str], slots: tuple[str, ...]) -> set[str]:
@@ -480,42 +525,6 @@ def stream_slots(blocks: list[str], slots: tuple[str, ...]) -> set[str]:
     }
 
 
-def template_cut(blocks: list[str], slots: tuple[str, ...], furniture: dict[str, str]) -> list[str | None]:
-    """Why each block goes (a reason from ``furniture``, slot -> reason), or None where it stays: a
-    block in a furniture slot goes unless its slot holds the story on this page, it is a sentence
-    beside the story's paragraphs (in their container) in a box that is no widget (a quote), or
-    its words continue the story (the rest of the body)."""
-    stream = stream_slots(blocks, slots)
-    beside = {slot_container(slot) for slot in stream}
-    going = [
-        None
-        if not slot or slot in stream or (slot_container(slot) in beside and _story_sentence(block, slot))
-        else furniture.get(slot)
-        for block, slot in zip(blocks, slots, strict=True)
-    ]
-    story = [content_words(block) for block, why in zip(blocks, going, strict=True) if why is None]
-    told = set().union(*story) if story else set()
-    for number, block in enumerate(blocks):
-        if going[number] is not None:
-            words = content_words(block)
-            shared = len(words & told)
-            if shared >= CONTINUES_MIN_WORDS and shared >= CONTINUES_SHARE * len(words):
-                going[number] = None
-    return going
-
-
-def _story_sentence(block: str, slot: str) -> bool:
-    """A sentence (see :data:`SENTENCE_WORDS`) in a box that is no widget: the story's, wherever it sits."""
-    text = block_text(block)
-    return (
-        word_count(text) >= SENTENCE_WORDS
-        and bool(SENTENCE_END.search(text))
-        and not slot_is_linked(slot)
-        and not slot_has_role(slot)
-        and not slot_holds(slot) & CONTROLS
-    )
-
-
 @dataclass(frozen=True)
 class Templated:
     """A page's blocks after its site's templates."""
@@ -533,8 +542,8 @@ class SiteTemplates:
     """A site's learned templates, kept in the corpus, by structure and by words.
 
     By structure: per site, each slot's pages (:class:`SlotCount`); a slot seen on ``min_pages``
-    pages as a minority box, never as the story stream, is furniture (:meth:`SlotCount.furniture`,
-    :func:`template_cut`), whatever its words. By words: blocks seen on at least ``min_pages``
+    pages as a minority box, never as the story stream, is furniture (:class:`SlotRule`), whatever
+    its words. By words: blocks seen on at least ``min_pages``
     of its pages (verbatim furniture), and block shapes (:func:`block_shapes`) seen with as many
     different texts: the same lead-in before another headline on every page, the same sentence
     naming another outlet. A shape counts once per text it takes, so copies of one story teach
@@ -543,6 +552,7 @@ class SiteTemplates:
 
     corpus: Corpus
     min_pages: int
+    rule: SlotRule = SlotRule()
 
     @classmethod
     def from_settings(cls, corpus: Corpus, settings: SettingsReader) -> Self:
@@ -602,7 +612,7 @@ class SiteTemplates:
     ) -> _SlotRemovals:
         """Why each block goes by its slot; with ``learn`` the page counts first, so the page that
         makes a slot furniture is cleaned of it too (and tells which slots it made furniture)."""
-        before = {slot for slot, count in counts.items() if count.furniture(self.min_pages)}
+        before = {slot for slot, count in counts.items() if self.rule.furniture(count, self.min_pages)}
         if learn and any(slots):
             stream = stream_slots(blocks, slots)
             total = sum(len(block) for block in blocks) or 1
@@ -615,10 +625,12 @@ class SiteTemplates:
                 count = counts.get(slot, SlotCount(0, 0, 0.0))
                 counts[slot] = SlotCount(count.pages + 1, count.stream_pages + (slot in stream), count.share + share)
         furniture = {
-            slot: slot_reason(slot, count.pages) for slot, count in counts.items() if count.furniture(self.min_pages)
+            slot: slot_reason(slot, count.pages)
+            for slot, count in counts.items()
+            if self.rule.furniture(count, self.min_pages)
         }
         return _SlotRemovals(
-            template_cut(blocks, slots, furniture), tuple(slot for slot in furniture if slot not in before)
+            self.rule.cut(blocks, slots, furniture), tuple(slot for slot in furniture if slot not in before)
         )
 
 

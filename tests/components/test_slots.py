@@ -7,7 +7,7 @@ from scrapy.settings import Settings
 from slot_sites import site_run
 
 from pipelines.core import CoreOptions, FetchedPage, SiteTemplates, extract_page
-from pipelines.core.cleaning import template_cut
+from pipelines.core.cleaning import SlotRule
 from storage.corpus import Corpus
 
 
@@ -93,7 +93,7 @@ def test_a_fact_box_or_pull_quote_that_continues_the_story_stays():
 
 def test_the_rule_is_the_same_for_a_stored_article():
     blocks, slots = _page(7, "Newsletter: the morning briefing in your inbox")
-    assert template_cut(blocks, slots, {slots[1]: "why", slots[3]: "why"}) == [None, "why", None, None, None, None]
+    assert SlotRule().cut(blocks, slots, {slots[1]: "why", slots[3]: "why"}) == [None, "why", None, None, None, None]
 
 
 def test_a_page_that_is_a_copy_of_a_story_teaches_nothing():
