@@ -51,6 +51,7 @@ from fixtures.training_designs import site_runs as training_runs  # noqa: E402
 from furniture_sites import leaks, pages, site_runs, squashed  # noqa: E402
 from scrapy.settings import Settings  # noqa: E402
 from slot_sites import site_run as slot_site_run  # noqa: E402
+from slot_sites import stored_texts  # noqa: E402
 
 from pipelines.core import (  # noqa: E402
     CoreOptions,
@@ -58,12 +59,10 @@ from pipelines.core import (  # noqa: E402
     Rejected,
     SiteTemplates,
     extract_page,
-    finish_text,
     process_page,
 )
-from pipelines.core.cleaning import SlotRule, site_name  # noqa: E402
+from pipelines.core.cleaning import SlotRule  # noqa: E402
 from pipelines.core.extraction import Extracted  # noqa: E402
-from pipelines.recleaning import SiteRecleaner  # noqa: E402
 from storage.corpus import Corpus  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
@@ -452,37 +451,14 @@ def extracted_run(wirecrawl: Wirecrawl, run: list[RunPage]) -> list[Extracted | 
 def crawl_run(
     wirecrawl: Wirecrawl, run: list[RunPage], extracted: list[Extracted | None], rule: SlotRule | None
 ) -> tuple[int, float, int]:
-    """One site's pages in order, as a crawl stores them (``CLEAN_TEMPLATE_PAGES`` 3): the templates
-    learned as it goes and what they learn late re-cleaned from the pages stored before; by words
-    only without a ``rule``. (pages with furniture left, body F1, pages re-cleaned)."""
-    corpus = Corpus.in_memory()
-    templates = SiteTemplates(corpus, 3, rule or SlotRule())
-    recleaner = SiteRecleaner(corpus, None, rule or SlotRule())
-    recleaned = 0
-    ids = []
-    for found in extracted:
-        if found is None:
-            ids.append(None)
-            continue
-        blocks = found.text.split("\n\n") if found.text else []
-        templated = templates.remove(found.url, blocks, found.slots if rule else ())
-        try:
-            finished = finish_text(templated.kept, found.title, {}, wirecrawl.options, templated.slots)
-        except Rejected:
-            ids.append(None)
-            continue
-        if templated.recleans:
-            recleaned += recleaner.reclean(site_name(found.url), templated.recleans)
-        row = {"url": found.url, "source": "run", "text": finished.text, "text_hash": finished.text_hash}
-        stored = corpus.add_article(row | {"fetched_at": "now"}, slots=(site_name(found.url), finished.slots))
-        ids.append(stored.article_id)
+    """One site's pages stored as a crawl stores them (``slot_sites.stored_texts``, by words only
+    without a ``rule``): (pages with furniture left, body F1, pages re-cleaned)."""
+    texts, recleaned = stored_texts(extracted, wirecrawl.options, rule)
     dirty, scores = 0, []
-    for page, article_id in zip(run, ids, strict=True):
-        text = corpus.article(article_id)["text"] if article_id is not None else ""
+    for page, text in zip(run, texts, strict=True):
         body = squashed(text)
         dirty += any(squashed(furniture) in body for furniture in page.furniture)
         scores.append(page_scores("\n\n".join(page.paragraphs), text or None))
-    corpus.close()
     return dirty, summary(scores)[2], recleaned
 
 

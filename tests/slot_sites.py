@@ -5,7 +5,8 @@ under class names generated per page (``sc-<hash>``), with a newsletter box insi
 after its second paragraph: a sentence in the page's language and a button, its words on no
 other page, no field to type in, no class or tag that says what it is.
 
-:func:`site_run` gives the pages in order with their truth, as :func:`furniture_sites.site_runs` does.
+:func:`site_run` gives the pages in order with their truth, as :func:`furniture_sites.site_runs` does;
+:func:`stored_texts` stores a site's pages as a crawl does, for the benchmark and the quality gate.
 """
 
 from __future__ import annotations
@@ -14,6 +15,11 @@ import hashlib
 from html import escape
 
 from furniture_sites import ARTICLES, FurniturePage
+
+from pipelines.core import CoreOptions, Extracted, Rejected, finish_text
+from pipelines.core.cleaning import SiteTemplates, SlotRule, site_name
+from pipelines.recleaning import SiteRecleaner
+from storage.corpus import Corpus
 
 #: The newsletter box's sentence and button, per language.
 NEWSLETTER = {
@@ -72,3 +78,34 @@ def site_run(base: str = "https://multi.example") -> list[FurniturePage]:
         url = f"{base}/{lang}/2024/{number}-story"
         run.append(FurniturePage("multilingual", lang, url, html, paragraphs, {"newsletter": (sentence,)}))
     return run
+
+
+def stored_texts(
+    found: list[Extracted | None], options: CoreOptions, rule: SlotRule | None, min_pages: int = 3
+) -> tuple[list[str], int]:
+    """One site's extracted pages (None: not an article) stored in order as a crawl stores them:
+    the site's templates learned as it goes (by words only without a ``rule``), what they learn
+    late re-cleaned from the pages stored before. The stored texts ("" for a page not stored) and
+    how many re-cleanings there were."""
+    corpus = Corpus.in_memory()
+    templates = SiteTemplates(corpus, min_pages, rule or SlotRule())
+    recleaner = SiteRecleaner(corpus, None, rule or SlotRule())
+    recleaned, ids = 0, []
+    for page in found:
+        if page is None:
+            ids.append(None)
+            continue
+        templated = templates.remove(page.url, page.text.split("\n\n") if page.text else [], page.slots if rule else ())
+        try:
+            finished = finish_text(templated.kept, page.title, {}, options, templated.slots)
+        except Rejected:
+            ids.append(None)
+            continue
+        site = site_name(page.url)
+        if templated.recleans:
+            recleaned += recleaner.reclean(site, templated.recleans)
+        row = {"url": page.url, "source": "run", "text": finished.text, "text_hash": finished.text_hash}
+        ids.append(corpus.add_article(row | {"fetched_at": "now"}, slots=(site, finished.slots)).article_id)
+    texts = [corpus.article(article_id)["text"] if article_id is not None else "" for article_id in ids]
+    corpus.close()
+    return texts, recleaned
