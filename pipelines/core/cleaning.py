@@ -7,9 +7,12 @@ notices, source attributions (syndication credits leave the body before, see
 :mod:`pipelines.core.credits`), date-only lines, the headline repeated at the end, and
 "Similar/Related/More News" lists (the heading and the teasers under it, not the prose that
 may follow an inline widget). And site templates: a block that recurs on many pages of
-one site is that site's boilerplate, whatever its length; the corpus remembers, per site,
-how many pages each block was seen on, so cleaning improves run after run. A block is never
-removed for being short: only for matching a rule or for recurring.
+one site is that site's boilerplate, whatever its length, and so is a box that sits in the same
+place of the site's pages (its structural slot, :mod:`pipelines.core.slots`) beside the story,
+whatever its words; the corpus remembers, per site, how many pages each block and each slot was
+seen on, so cleaning improves run after run, and what the templates learn late is removed from
+the site's stored articles too (:mod:`pipelines.recleaning`). A block is never removed for
+being short: only for matching a rule or for recurring.
 """
 
 from __future__ import annotations
@@ -542,12 +545,13 @@ class SiteTemplates:
     """A site's learned templates, kept in the corpus, by structure and by words.
 
     By structure: per site, each slot's pages (:class:`SlotCount`); a slot seen on ``min_pages``
-    pages as a minority box, never as the story stream, is furniture (:class:`SlotRule`), whatever
-    its words. By words: blocks seen on at least ``min_pages``
-    of its pages (verbatim furniture), and block shapes (:func:`block_shapes`) seen with as many
-    different texts: the same lead-in before another headline on every page, the same sentence
-    naming another outlet. A shape counts once per text it takes, so copies of one story teach
-    it nothing.
+    pages as a minority box, never as the story stream, is furniture (:class:`SlotRule`),
+    whatever its words. By words: blocks seen on at least ``min_pages`` of its pages (verbatim
+    furniture), and block shapes (:func:`block_shapes`) seen with as many different texts: the
+    same lead-in before another headline on every page, the same sentence naming another outlet.
+    A shape counts once per text it takes, so copies of one story teach nothing. The page that
+    makes a slot furniture or a block recurring is cleaned of it, and says so
+    (:attr:`Templated.recleans`) for the site's stored pages to be re-cleaned.
     """
 
     corpus: Corpus

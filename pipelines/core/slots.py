@@ -40,37 +40,13 @@ CONTROLS = frozenset(
     {"form", "input", "button", "select", "textarea", "iframe", "embed", "object", "video", "audio", "script"}
 )
 #: The kinds of element a box's shape names (inline formatting and links say nothing of the box).
-_SHAPE_TAGS = frozenset(
-    {
-        *HEADINGS,
-        "p",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "table",
-        "blockquote",
-        "figure",
-        "img",
-        "picture",
-        "svg",
-        "form",
-        "input",
-        "button",
-        "select",
-        "textarea",
-        "iframe",
-        "embed",
-        "object",
-        "video",
-        "audio",
-        "script",
-    }
+_SHAPE_TAGS = (
+    HEADINGS | CONTROLS | {"p", "ul", "ol", "li", "dl", "table", "blockquote", "figure", "img", "picture", "svg"}
 )
 
 
 def _step(element) -> str:  # noqa: ANN001 (lxml element)
-    role = (element.get("role") or "").strip().lower()
+    role = "+".join((element.get("role") or "").lower().split())  # "presentation none": one word
     return f"{element.tag}@{role}" if role else str(element.tag)
 
 
