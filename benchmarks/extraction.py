@@ -22,7 +22,8 @@ F1 and the pages with furniture left in the body, by kind; and each design as on
 ten pages through the site templates, left out in turn: the template threshold is chosen on the
 other three sites and scored on it (:func:`site_templates`). Then the structural templates with
 re-cleaning on those, the multilingual site of ``tests/slot_sites.py`` and the training designs
-(``tests/fixtures/training_designs``), one design left out at a time (:func:`structural_templates`).
+(``tests/fixtures/training_designs``), one design left out at a time (:func:`structural_templates`);
+and on real pages, the Fundus publishers with three pages or more as site runs (:func:`real_site_runs`).
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ from pipelines.core import (  # noqa: E402
     extract_page,
     process_page,
 )
-from pipelines.core.cleaning import SlotRule  # noqa: E402
+from pipelines.core.cleaning import SlotRule, site_name  # noqa: E402
 from pipelines.core.extraction import Extracted  # noqa: E402
 from storage.corpus import Corpus  # noqa: E402
 
@@ -502,6 +503,37 @@ def structural_templates() -> None:
     )
 
 
+def real_site_runs(name: str, pages: list[Page]) -> None:
+    """The structural templates on real pages: each site with 3 pages or more of a benchmark set,
+    its pages stored in order as a crawl stores them, by words only and with structure."""
+    wirecrawl = Wirecrawl()
+    runs: dict[str, list[Page]] = defaultdict(list)
+    for page in pages:
+        runs[site_name(page.url)].append(page)
+    scores: dict[str, list] = defaultdict(list)
+    changed = recleaned = 0
+    for run in (run for run in runs.values() if len(run) >= 3):
+        found = []
+        for page in run:
+            fetched = FetchedPage(page.url, page.body, {"Content-Type": "text/html; charset=utf-8"}, {}, "feed")
+            try:
+                found.append(extract_page(fetched, wirecrawl.options))
+            except Rejected:
+                found.append(None)
+        by_words, _ = stored_texts(found, wirecrawl.options, None)
+        by_structure, count = stored_texts(found, wirecrawl.options, SlotRule())
+        recleaned += count
+        for page, words, structure in zip(run, by_words, by_structure, strict=True):
+            scores["words"].append(page_scores(page.text, words or None))
+            scores["structure"].append(page_scores(page.text, structure or None))
+            changed += words != structure
+    sites = sum(len(run) >= 3 for run in runs.values())
+    print(f"\n{name} as site runs: {len(scores['words'])} pages of {sites} sites with 3 pages or more")
+    for label, values in scores.items():
+        print(f"  {label:<10} P/R/F1: {'/'.join(f'{value:.4f}' for value in summary(values))}")
+    print(f"  pages whose stored text differs: {changed}; re-cleanings: {recleaned}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -512,6 +544,7 @@ def main() -> None:
     compare("ScrapingHub", scrapinghub_pages(args.scrapinghub), by_language=False)
     if args.fundus.is_dir():
         compare("Fundus", fundus_pages(args.fundus), by_language=True)
+        real_site_runs("Fundus", fundus_pages(args.fundus))
     golden_non_articles()
     furniture_sites()
     site_templates()
