@@ -20,7 +20,10 @@ removed (:func:`undeclared`): judged on its content alone.
 Last, the fixture sites of ``tests/furniture_sites.py`` (four designs in eight languages): body
 F1 and the pages with furniture left in the body, by kind; and each design as one site's run of
 ten pages through the site templates, left out in turn: the template threshold is chosen on the
-other three sites and scored on it (:func:`site_templates`).
+other three sites and scored on it (:func:`site_templates`). Then the structural templates with
+re-cleaning on those, the multilingual site of ``tests/slot_sites.py`` and the training designs
+(``tests/fixtures/training_designs``), one design left out at a time (:func:`structural_templates`);
+and on real pages, the Fundus publishers with three pages or more as site runs (:func:`real_site_runs`).
 """
 
 from __future__ import annotations
@@ -45,10 +48,22 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import trafilatura  # noqa: E402
-from furniture_sites import leaks, pages, site_runs  # noqa: E402
+from fixtures.training_designs import site_runs as training_runs  # noqa: E402
+from furniture_sites import leaks, pages, site_runs, squashed  # noqa: E402
 from scrapy.settings import Settings  # noqa: E402
+from slot_sites import site_run as slot_site_run  # noqa: E402
+from slot_sites import stored_texts  # noqa: E402
 
-from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, process_page  # noqa: E402
+from pipelines.core import (  # noqa: E402
+    CoreOptions,
+    FetchedPage,
+    Rejected,
+    SiteTemplates,
+    extract_page,
+    process_page,
+)
+from pipelines.core.cleaning import SlotRule, site_name  # noqa: E402
+from pipelines.core.extraction import Extracted  # noqa: E402
 from storage.corpus import Corpus  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
@@ -387,6 +402,138 @@ def site_templates() -> None:
         )
 
 
+@dataclass(frozen=True)
+class RunPage:
+    """A page of one site's run, as the structural templates are scored on it."""
+
+    url: str
+    html: str
+    paragraphs: tuple[str, ...]
+    furniture: tuple[str, ...]  # texts that must not be in the stored body
+
+
+def design_runs() -> dict[str, list[RunPage]]:
+    """Each design as one site's run of pages: the four of ``furniture_sites``, the multilingual
+    site of ``slot_sites``, and the training designs (``tests/fixtures/training_designs``)."""
+    runs = {
+        design: [RunPage(p.url, p.html, p.paragraphs, tuple(t for ts in p.furniture.values() for t in ts)) for p in run]
+        for design, run in site_runs()
+    }
+    runs["multilingual"] = [
+        RunPage(p.url, p.html, p.paragraphs, tuple(t for ts in p.furniture.values() for t in ts))
+        for p in slot_site_run()
+    ]
+    for design, run in training_runs():
+        runs[f"training/{design}"] = [RunPage(p.url, p.html, p.paragraphs, p.furniture) for p in run]
+    return runs
+
+
+#: The structural rules tried, each design left out in turn (see :func:`structural_templates`).
+SLOT_RULES = tuple(
+    SlotRule(max_share, continues_share, sentence_words)
+    for max_share in (0.1, 0.2, 0.35)
+    for continues_share in (0.34, 0.5, 0.75)
+    for sentence_words in (6, 8, 12)
+)
+
+
+def extracted_run(wirecrawl: Wirecrawl, run: list[RunPage]) -> list[Extracted | None]:
+    """Each page's extraction (None: not an article), done once for every rule tried."""
+    found: list[Extracted | None] = []
+    for page in run:
+        fetched = FetchedPage(page.url, page.html.encode(), {"Content-Type": "text/html; charset=utf-8"}, {}, "feed")
+        try:
+            found.append(extract_page(fetched, wirecrawl.options))
+        except Rejected:
+            found.append(None)
+    return found
+
+
+def crawl_run(
+    wirecrawl: Wirecrawl, run: list[RunPage], extracted: list[Extracted | None], rule: SlotRule | None
+) -> tuple[int, float, int]:
+    """One site's pages stored as a crawl stores them (``slot_sites.stored_texts``, by words only
+    without a ``rule``): (pages with furniture left, body F1, pages re-cleaned)."""
+    texts, recleaned = stored_texts(extracted, wirecrawl.options, rule)
+    dirty, scores = 0, []
+    for page, text in zip(run, texts, strict=True):
+        body = squashed(text)
+        dirty += any(squashed(furniture) in body for furniture in page.furniture)
+        scores.append(page_scores("\n\n".join(page.paragraphs), text or None))
+    return dirty, summary(scores)[2], recleaned
+
+
+def structural_templates() -> None:
+    """Site templates by structure and re-cleaning, each design one site's run of pages
+    (:func:`design_runs`), left out in turn: the rule (:data:`SLOT_RULES`) is the one best on the
+    other designs (fewest pages with a leak, then F1), scored on the design left out, beside
+    templates by words only (re-cleaned the same way)."""
+    wirecrawl = Wirecrawl()
+    runs = design_runs()
+    extracted = {design: extracted_run(wirecrawl, run) for design, run in runs.items()}
+    words = {design: crawl_run(wirecrawl, run, extracted[design], None) for design, run in runs.items()}
+    results = {
+        (design, rule): crawl_run(wirecrawl, run, extracted[design], rule)
+        for design, run in runs.items()
+        for rule in SLOT_RULES
+    }
+    print(f"\nStructural site templates, leave one design out: {len(runs)} designs, CLEAN_TEMPLATE_PAGES=3")
+    print(
+        f"  {'design':<26}{'pages':>6}  {'words: leak, F1':>16}  {'structure: leak, F1, re-cleaned':>32}  rule chosen"
+    )
+    totals: Counter[str] = Counter()
+    for design, run in runs.items():
+        others = [other for other in runs if other != design]
+        chosen = min(
+            SLOT_RULES,
+            key=lambda rule: (sum(results[o, rule][0] for o in others), -sum(results[o, rule][1] for o in others)),
+        )
+        (before, f1_before, _), (after, f1_after, recleaned) = words[design], results[design, chosen]
+        totals.update({"pages": len(run), "words": before, "slots": after})
+        print(
+            f"  {design:<26}{len(run):>6}  {before:>7} {f1_before:>8.3f}  {after:>13} {f1_after:>7.3f} {recleaned:>10}"
+            f"  share {chosen.max_share}, continues {chosen.continues_share}, sentence {chosen.sentence_words}"
+        )
+    print(f"  pages with a leak, all designs: {totals['words']} -> {totals['slots']} of {totals['pages']}")
+    default = SlotRule()
+    print(
+        f"  the default rule (share {default.max_share}, continues {default.continues_share}, sentence "
+        f"{default.sentence_words}) on all: {sum(results[d, default][0] for d in runs)} pages with a leak, "
+        f"F1 {statistics.mean(results[d, default][1] for d in runs):.3f} (mean over designs)"
+    )
+
+
+def real_site_runs(name: str, pages: list[Page]) -> None:
+    """The structural templates on real pages: each site with 3 pages or more of a benchmark set,
+    its pages stored in order as a crawl stores them, by words only and with structure."""
+    wirecrawl = Wirecrawl()
+    runs: dict[str, list[Page]] = defaultdict(list)
+    for page in pages:
+        runs[site_name(page.url)].append(page)
+    scores: dict[str, list] = defaultdict(list)
+    changed = recleaned = 0
+    for run in (run for run in runs.values() if len(run) >= 3):
+        found = []
+        for page in run:
+            fetched = FetchedPage(page.url, page.body, {"Content-Type": "text/html; charset=utf-8"}, {}, "feed")
+            try:
+                found.append(extract_page(fetched, wirecrawl.options))
+            except Rejected:
+                found.append(None)
+        by_words, _ = stored_texts(found, wirecrawl.options, None)
+        by_structure, count = stored_texts(found, wirecrawl.options, SlotRule())
+        recleaned += count
+        for page, words, structure in zip(run, by_words, by_structure, strict=True):
+            scores["words"].append(page_scores(page.text, words or None))
+            scores["structure"].append(page_scores(page.text, structure or None))
+            changed += words != structure
+    sites = sum(len(run) >= 3 for run in runs.values())
+    print(f"\n{name} as site runs: {len(scores['words'])} pages of {sites} sites with 3 pages or more")
+    for label, values in scores.items():
+        print(f"  {label:<10} P/R/F1: {'/'.join(f'{value:.4f}' for value in summary(values))}")
+    print(f"  pages whose stored text differs: {changed}; re-cleanings: {recleaned}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -397,9 +544,11 @@ def main() -> None:
     compare("ScrapingHub", scrapinghub_pages(args.scrapinghub), by_language=False)
     if args.fundus.is_dir():
         compare("Fundus", fundus_pages(args.fundus), by_language=True)
+        real_site_runs("Fundus", fundus_pages(args.fundus))
     golden_non_articles()
     furniture_sites()
     site_templates()
+    structural_templates()
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:
         "errors": total(ERRORS),
         "http_errors": total(ERRORS + "http_"),  # the failures that were answered (4xx, 5xx)
         "skipped_stored": int(stats.get("wirecrawl/skipped/stored", 0)),
+        "recleaned": int(stats.get("wirecrawl/recleaned", 0)),  # stored articles re-cleaned of their site's templates
     }
 
 

@@ -39,6 +39,11 @@ class Article:
     alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> URL of the page's translations
     credit: str | None = None  # syndication credit lines taken out of the body, as found
     credited_source: str | None = None  # the outlet the credit names, else the host of a canonical on another site
+    # the structural slot of each paragraph of ``text`` (see pipelines.core.slots); () when not known
+    slots: tuple[str, ...] = ()
+    # --- text stage: site templates ------------------------------------------------------
+    # what this page made its site's templates, (slot, "") or (slot, words' key): its site's stored articles are re-cleaned
+    recleans: tuple[tuple[str, str], ...] = ()
     # --- text stage: language ------------------------------------------------------------
     language: str | None = None  # ISO 639-1 code
     language_probability: float | None = None  # langdetect's probability (None when a hint decided)

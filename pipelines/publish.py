@@ -55,7 +55,8 @@ def decode_article(fields: dict[str, Any]) -> Article:
     fingerprint = fields.pop("fingerprint", None)
     shingles = fields.pop("shingles", None)
     item = Article(**fields)
-    item.absorbs = tuple(item.absorbs)
+    item.absorbs, item.slots = tuple(item.absorbs), tuple(item.slots)
+    item.recleans = tuple((slot, key) for slot, key in item.recleans)
     item.body = zlib.decompress(base64.b64decode(body)) if body else b""
     if fingerprint is not None:
         item.fingerprint = Fingerprint(

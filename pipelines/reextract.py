@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, StoryRules, process_page, rebuild_stories
+from pipelines.core.cleaning import site_name
 from pipelines.core.settings import SettingsReader
 from storage.corpus import Corpus
 
@@ -48,10 +49,11 @@ def reextract(
             continue
         fields = {key: value for key, value in article.fields().items() if key != "url"}
         current = corpus.article(page.article_id)
+        slots = (site_name(current["url"]), article.finished.slots) if article.finished.slots else None
         if all(current.get(key) == value for key, value in fields.items()):
             report.unchanged += 1
         else:
-            corpus.update_article(page.article_id, fields)
+            corpus.update_article(page.article_id, fields, slots)
             report.updated += 1
         if progress is not None:
             progress(report.pages)

@@ -18,8 +18,10 @@ from crawler.items import Article
 from crawler.ordering import COMMIT, ArrivalOrder, order_for
 from crawler.shared_corpus import corpus_for
 from pipelines.core import StoryRules
-from pipelines.core.identity import text_hash
+from pipelines.core.cleaning import site_name
+from pipelines.core.identity import Fingerprinter, text_hash
 from pipelines.drops import NotStored, SamePage
+from pipelines.recleaning import SiteRecleaner
 from storage.corpus import Corpus
 from storage.stories import StoredArticle
 
@@ -35,18 +37,27 @@ class ArticleStorage:
     The one place that decides and stores: the crawl's :class:`CorpusPipeline` and the cluster's
     writer (:mod:`pipelines.writer`) both store through it. ``stats`` counts ``wirecrawl/stored``,
     ``wirecrawl/stored/copies`` and ``wirecrawl/duplicates/*``; with ``store_pages`` the page as
-    fetched is kept (compressed) with its article. In a dry run (``dry_run``) the story is
-    decided against the corpus as it is, and nothing is written.
+    fetched is kept (compressed) with its article, and always the slot of each paragraph; an
+    article whose page made slots furniture (``recleans``) has its site's stored articles
+    re-cleaned of them first (``recleaner``, counted in ``wirecrawl/recleaned``). In a dry run
+    (``dry_run``) the story is decided against the corpus as it is, and nothing is written.
     """
 
     def __init__(
-        self, corpus: Corpus, rules: StoryRules, stats: StatsCollector, store_pages: bool, dry_run: bool = False
+        self,
+        corpus: Corpus,
+        rules: StoryRules,
+        stats: StatsCollector,
+        store_pages: bool,
+        dry_run: bool = False,
+        recleaner: SiteRecleaner | None = None,
     ) -> None:
         self.corpus = corpus
         self.rules = rules
         self.stats = stats
         self.store_pages = store_pages
         self.dry_run = dry_run
+        self.recleaner = recleaner
         self._uncommitted: list[Article] = []  # stored since the last commit (kept to write again after a rollback)
 
     @classmethod
@@ -58,11 +69,17 @@ class ArticleStorage:
         dry_run = settings.getbool("DRY_RUN_ENABLED")
         if rules.near and not dry_run:
             rules.matcher.check_index()
-        return cls(corpus, rules, stats, settings.getbool("CORPUS_STORE_PAGES"), dry_run)
+        fingerprinter = Fingerprinter.from_settings(settings) if settings.getbool("DEDUP_NEAR_ENABLED") else None
+        recleaner = SiteRecleaner(corpus, fingerprinter)
+        return cls(corpus, rules, stats, settings.getbool("CORPUS_STORE_PAGES"), dry_run, recleaner)
 
     def store(self, item: Article) -> StoredArticle:
         """Decide the item's story and store it (not committed); raises :class:`SamePage` for a page
         stored before under another query string (its URLs are recorded for it)."""
+        if item.recleans and self.recleaner is not None:
+            # Before the story: the site's articles stored earlier are all in, this one is clean already.
+            if recleaned := self.recleaner.reclean(site_name(item.url), item.recleans):
+                self.stats.inc_value("wirecrawl/recleaned", recleaned)
         self.decide(item)
         stored = self._write(item)
         self._uncommitted.append(item)
@@ -121,6 +138,7 @@ class ArticleStorage:
             fingerprint=item.fingerprint,
             absorbs=item.absorbs,
             translations=item.alternates,
+            slots=(site_name(item.url), item.slots) if item.slots else None,
             page={
                 "url": item.fetched_url or item.url,
                 "status": item.status,

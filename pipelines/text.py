@@ -15,6 +15,7 @@ from crawler.ordering import ArrivalOrder, order_for
 from crawler.shared_corpus import corpus_for
 from crawler.workers import WorkerPool, pool_for
 from pipelines.core import CoreOptions, Rejected, SiteTemplates, finish_text, language_hints
+from pipelines.core.cleaning import site_name
 from pipelines.drops import ExtractionFailed, drop_for
 from pipelines.options import options_for
 
@@ -54,6 +55,8 @@ class TextPipeline:
         self.pool = pool
         self.order = order
         self.learn = learn  # each page counts for its site's templates (not in a dry run)
+        # What a dropped page made its site's templates: the next stored page of the site takes it to storage.
+        self._recleans: dict[str, tuple[tuple[str, str], ...]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -64,21 +67,26 @@ class TextPipeline:
 
     async def process_item(self, item: Article) -> Article:
         blocks = item.text.split("\n\n") if item.text else []
-        kept = blocks
+        kept, slots = blocks, item.slots
         if self.templates is not None:
             await self.order.turn(item, POINT)
             try:
-                kept = self.templates.remove(item.url, blocks, learn=self.learn)
+                templated = self.templates.remove(item.url, blocks, item.slots, learn=self.learn)
             except sqlite3.OperationalError:  # a full disk: the store stage fails on this page and stops the crawl
-                kept = self.templates.remove_known(item.url, blocks)
+                templated = self.templates.remove_known(item.url, blocks, item.slots)
             finally:
                 self.order.release(item, POINT)
+            kept, slots = templated.kept, templated.slots
+            site = site_name(item.url)
+            item.recleans = tuple(dict.fromkeys(self._recleans.pop(site, ()) + templated.recleans))
         hints = language_hints(item.hints, item.headers, item.page_language)
         try:
-            finished = await self.pool.run(finish_text, kept, item.title, hints, self.options)
-        except Rejected as rejection:
-            raise drop_for(rejection, item.url) from None
+            finished = await self.pool.run(finish_text, kept, item.title, hints, self.options, slots)
         except Exception as error:  # a broken page must not stop the crawl
+            if item.recleans:
+                self._recleans[site] = item.recleans
+            if isinstance(error, Rejected):
+                raise drop_for(error, item.url) from None
             logger.warning("text stages failed (%s: %s): %s", type(error).__name__, error, item.url)
             raise ExtractionFailed(f"text stages failed: {item.url}") from None
         if removed := len(blocks) - len(kept) + finished.removed_blocks:
@@ -87,5 +95,5 @@ class TextPipeline:
             self.stats.inc_value(f"wirecrawl/language/{finished.language.source or 'unknown'}")
         for name, value in finished.fields().items():
             setattr(item, name, value)
-        item.fingerprint, item.shingles = finished.fingerprint, finished.shingles
+        item.fingerprint, item.shingles, item.slots = finished.fingerprint, finished.shingles, finished.slots
         return item

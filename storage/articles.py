@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,12 +124,14 @@ class ArticleStore:
         absorbs: Iterable[int] = (),
         translations: Mapping[str, str] | None = None,
         page: Mapping[str, Any] | None = None,
+        slots: tuple[str, Sequence[str]] | None = None,
     ) -> StoredArticle:
         """Store an article with its URLs, fingerprint, story and declared translations, in one transaction.
 
         With ``story_id`` it joins that story as a copy (and the stories in ``absorbs`` are
         united into it); otherwise it starts a story of its own. The earliest-published copy
-        (or, lacking dates, the longest) represents the story.
+        (or, lacking dates, the longest) represents the story. ``slots`` is (site, the slot of
+        each paragraph of the text), for re-cleaning.
         """
         row = {column: article.get(column) for column in ARTICLE_COLUMNS}
         with self._db.atomic():
@@ -138,6 +140,8 @@ class ArticleStore:
             self._link_translations(article_id, translations or {})
             if page is not None:
                 self._store_page(article_id, page)
+            if slots is not None:
+                self._store_slots(article_id, *slots)
             stored = self._attach(article_id, row, story_id, fingerprint, absorbs)
         self.held_articles += 1
         return stored
@@ -160,6 +164,58 @@ class ArticleStore:
             ],
         )
 
+    def _store_slots(self, article_id: int, site: str, slots: Sequence[str]) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO article_slots (article_id, site, slots) VALUES (?, ?, ?)",
+            [article_id, site, json.dumps(list(slots), ensure_ascii=False)],
+        )
+
+    def articles_in_slots(self, site: str, slots: Iterable[str]) -> list[tuple[int, str, str | None, list[str]]]:
+        """(id, text, language, slot of each paragraph) of the articles of ``site`` with a paragraph in one of ``slots``."""
+        quoted = [json.dumps(slot, ensure_ascii=False) for slot in slots]
+        if not quoted:
+            return []
+        rows = self._db.execute(
+            f"""SELECT a.id, a.text, a.language, s.slots FROM article_slots s JOIN articles a ON a.id = s.article_id
+                WHERE s.site = ? AND ({" OR ".join("instr(s.slots, ?)" for _ in quoted)}) ORDER BY a.id""",
+            [site, *quoted],
+        ).fetchall()
+        return [(article_id, text, language, json.loads(found)) for article_id, text, language, found in rows]
+
+    def replace_text(
+        self,
+        article_id: int,
+        text: str,
+        text_hash: str,
+        slots: Sequence[str],
+        fingerprint: Fingerprint | None,
+        old_bands: Iterable[int] = (),
+    ) -> None:
+        """Replace a stored article's text (re-cleaned), with its hash, word count, paragraph slots and
+        near-duplicate fingerprint (``old_bands`` are the LSH bands of the text it replaces)."""
+        with self._db.atomic():
+            self._db.execute(
+                "UPDATE articles SET text = ?, text_hash = ?, word_count = ? WHERE id = ?",
+                [text, text_hash, len(text.split()), article_id],
+            )
+            self._db.execute(
+                "UPDATE article_slots SET slots = ? WHERE article_id = ?",
+                [json.dumps(list(slots), ensure_ascii=False), article_id],
+            )
+            if fingerprint is not None:
+                self._db.conn.executemany(
+                    "DELETE FROM lsh_bands WHERE band = ? AND article_id = ?",
+                    [(band, article_id) for band in old_bands],
+                )
+                self._db.execute(
+                    "INSERT OR REPLACE INTO article_fingerprints (article_id, shingles, signature) VALUES (?, ?, ?)",
+                    [article_id, fingerprint.shingles, fingerprint.signature],
+                )
+                self._db.conn.executemany(
+                    "INSERT OR IGNORE INTO lsh_bands (band, article_id) VALUES (?, ?)",
+                    [(band, article_id) for band in fingerprint.bands],
+                )
+
     def stored_pages(self, source: str | None = None) -> Iterator[StoredPage]:
         """Every stored page (optionally of one source), in the order its articles were stored."""
         rows = self._db.execute(
@@ -181,11 +237,15 @@ class ArticleStore:
         """A stored article's row."""
         return self._db["articles"].get(article_id)
 
-    def update_article(self, article_id: int, fields: Mapping[str, Any]) -> None:
-        """Replace an article's extracted fields (after re-extraction)."""
+    def update_article(
+        self, article_id: int, fields: Mapping[str, Any], slots: tuple[str, Sequence[str]] | None = None
+    ) -> None:
+        """Replace an article's extracted fields (after re-extraction), and its paragraphs' ``slots`` (site, slots)."""
         columns = {key: value for key, value in fields.items() if key in ARTICLE_COLUMNS and key != "url"}
         with self._db.atomic():
             self._db["articles"].update(article_id, columns)
+            if slots is not None:
+                self._store_slots(article_id, *slots)
 
     def _link_translations(self, article_id: int, translations: Mapping[str, str]) -> None:
         """Record the article's translations, and link those (either way) already in the corpus."""

@@ -12,8 +12,8 @@ dead reader's entries can be claimed (XAUTOCLAIM):
   It is never trimmed: an entry is deleted only once the writer has acknowledged it.
 
 The rest is state the crawls read (and the writer's ``runs``, the run of each crawl it records): ``seen`` (stored URL -> article id, by a 16-byte hash of
-the URL), ``validators`` (feeds' and sitemaps' ETag / Last-Modified), ``blocks:<site>`` and
-``block_pages`` (site templates), ``lease:<host>`` (which worker crawls a host) and
+the URL), ``validators`` (feeds' and sitemaps' ETag / Last-Modified), ``blocks:<site>``,
+``block_pages``, ``slots:<site>`` and ``slot_pages`` (site templates), ``lease:<host>`` (which worker crawls a host) and
 ``worker:<name>`` / ``writer`` (heartbeats that expire when their process is gone).
 """
 
@@ -38,6 +38,9 @@ PREFIX = "wirecrawl:"
 JOBS, QUEUED, WORKERS_GROUP = PREFIX + "jobs", PREFIX + "jobs:queued", "workers"
 ITEMS, WRITER_GROUP, WRITER = PREFIX + "items", "writer", PREFIX + "writer"
 SEEN, VALIDATORS, BLOCK_PAGES = PREFIX + "seen", PREFIX + "validators", PREFIX + "block_pages"
+SLOT_PAGES = PREFIX + "slot_pages"
+#: A slot's counts in its site's hash: pages under the slot itself, the rest under these suffixes.
+_STREAM, _SHARE = "\x00stream", "\x00share"
 RUNS = PREFIX + "runs"
 
 #: Any failure of Redis (refused, timed out, dropped, refused a write).
@@ -111,6 +114,17 @@ for _, key in ipairs(KEYS) do
 end
 return 1
 """
+# ARGV[1] the page's key, then per slot: slot, held the story (0/1), share of the body (a float);
+# last, the suffixes of the share and stream fields.
+_RECORD_SLOTS = """
+if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return 0 end
+for i = 2, #ARGV - 2, 3 do
+  redis.call('HINCRBY', KEYS[1], ARGV[i], 1)
+  redis.call('HINCRBY', KEYS[1], ARGV[i] .. ARGV[#ARGV], ARGV[i + 1])
+  redis.call('HINCRBYFLOAT', KEYS[1], ARGV[i] .. ARGV[#ARGV - 1], ARGV[i + 2])
+end
+return 1
+"""
 _RECORD_BLOCKS = """
 if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return 0 end
 for i = 2, #ARGV do redis.call('HINCRBY', KEYS[1], ARGV[i], 1) end
@@ -146,6 +160,7 @@ class Cluster:
                 ("take_leases", _TAKE_LEASES),
                 ("release_leases", _RELEASE_LEASES),
                 ("record_blocks", _RECORD_BLOCKS),
+                ("record_slots", _RECORD_SLOTS),
             )
         }
 
@@ -369,6 +384,28 @@ class Cluster:
             keys=[PREFIX + "blocks:" + site, BLOCK_PAGES], args=[_url_key(page_url), *dict.fromkeys(blocks)]
         )
 
+    def site_slot_counts(self, site: str, slots: Iterable[str]) -> dict[str, tuple[int, int, float]]:
+        """Those of ``slots`` already seen on pages of ``site``: (pages, pages as the story stream,
+        summed share of the body's text)."""
+        slots = list(dict.fromkeys(slots))
+        if not slots:
+            return {}
+        fields = [field for slot in slots for field in (slot, slot + _STREAM, slot + _SHARE)]
+        values = self.redis.hmget(PREFIX + "slots:" + site, fields)
+        return {
+            slot: (int(values[3 * n]), int(values[3 * n + 1] or 0), float(values[3 * n + 2] or 0))
+            for n, slot in enumerate(slots)
+            if values[3 * n]
+        }
+
+    def record_site_slots(self, site: str, slots: Mapping[str, tuple[bool, float]], page_url: str) -> None:
+        """Count the page at ``page_url`` for each of its slots (slot -> (held the story stream,
+        share of the body's text)), unless it was counted before."""
+        args = [_url_key(page_url)]
+        for slot, (stream, share) in slots.items():
+            args += [slot, int(stream), repr(share)]
+        self._scripts["record_slots"](keys=[PREFIX + "slots:" + site, SLOT_PAGES], args=[*args, _SHARE, _STREAM])
+
     # --- status ----------------------------------------------------------------------------
 
     def status(self) -> dict[str, Any]:
@@ -414,6 +451,8 @@ class ClusterCorpus:
         self.forget_validators = cluster.forget_validators
         self.site_block_pages = cluster.site_block_pages
         self.record_site_blocks = cluster.record_site_blocks
+        self.site_slot_counts = cluster.site_slot_counts
+        self.record_site_slots = cluster.record_site_slots
 
     def article_for_url(self, url: str) -> int | None:
         """The id of the stored article reached under ``url``, if the writer has stored it."""

@@ -208,7 +208,8 @@ def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
     counts the failures that were answered (4xx, 5xx), for the error rate; ``not_stored`` maps
     why pages were dropped or skipped (``dropped/no_body``, ``skipped/language/fr``,
     ``duplicates/url``, ...) to their counts; ``yielded_nothing`` maps why feeds, sitemaps and
-    listing pages led to no article (``robots``, ``empty``, ``filtered``) to their counts.
+    listing pages led to no article (``robots``, ``empty``, ``filtered``) to their counts;
+    ``recleaned`` counts the stored articles re-cleaned of their site's templates.
     """
     cursor = db.execute(
         """SELECT id, started, finished, status, sources, pages_fetched, articles_added, duplicates, dropped, errors
@@ -223,11 +224,14 @@ def recent_runs(db: Database, runs: int = 10) -> list[dict[str, Any]]:
         failures: dict[str, int] = {}
         not_stored: dict[str, int] = {}
         nothing: dict[str, int] = {}
+        run["recleaned"] = 0
         for (counts,) in db.execute("SELECT counts FROM crawl_run_sources WHERE run_id = ?", [run["id"]]):
             for key, value in json.loads(counts or "{}").items():
                 if not isinstance(value, int):
                     continue
-                if key.startswith("wirecrawl/errors/"):
+                if key == "wirecrawl/recleaned":
+                    run["recleaned"] += value
+                elif key.startswith("wirecrawl/errors/"):
                     reason = key.removeprefix("wirecrawl/errors/")
                     failures[reason] = failures.get(reason, 0) + value
                 elif key.startswith(_YIELDED_NOTHING):

@@ -299,3 +299,32 @@ def add_page_outcomes(db: Database) -> None:
         CREATE INDEX idx_page_outcomes_run ON page_outcomes(run_id);
         """
     )
+
+
+@migrations()
+def create_site_slots(db: Database) -> None:
+    """Site templates by structure: per site, on how many pages each structural slot (where a body
+    block sits in the page, see ``pipelines.core.slots``) was seen, and how; and each article's
+    slots, one per paragraph of its text, so that a slot found to be furniture later is removed
+    from the site's articles stored before."""
+    db.executescript(
+        """
+        CREATE TABLE site_slots (
+            site TEXT NOT NULL,                 -- host (and port)
+            slot TEXT NOT NULL,                 -- element path and box shape
+            pages INTEGER NOT NULL,             -- pages of the site it was seen on
+            stream_pages INTEGER NOT NULL,      -- of them, pages where it held the story stream
+            share REAL NOT NULL,                -- summed over the pages: share of the body's text it held
+            PRIMARY KEY (site, slot)
+        ) WITHOUT ROWID;
+        CREATE TABLE site_slot_pages (
+            url TEXT PRIMARY KEY                -- canonical URL of a page counted for its site's slots
+        ) WITHOUT ROWID;
+        CREATE TABLE article_slots (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+            site TEXT NOT NULL,                 -- host (and port), as site_slots
+            slots TEXT NOT NULL                 -- JSON list: the slot of each paragraph of the text
+        );
+        CREATE INDEX idx_article_slots_site ON article_slots(site);
+        """
+    )

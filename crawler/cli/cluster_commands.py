@@ -183,7 +183,8 @@ def writer(
     click.echo(
         f"writer: {counts.get('wirecrawl/stored')} articles stored "
         f"({counts.get('wirecrawl/stored/copies')} copies of a story), "
-        f"{counts.get('wirecrawl/duplicates/url')} already stored"
+        f"{counts.get('wirecrawl/duplicates/url')} already stored, "
+        f"{counts.get('wirecrawl/recleaned')} re-cleaned of their site's templates"
     )
 
 

@@ -529,6 +529,11 @@ def _print_report(report: Any) -> None:
         f"{totals.get('articles_added', 0)} articles stored ({totals.get('copies', 0)} of them copies of a story first published by another page), "
         f"{same_page} pages already stored under another URL, {totals.get('dropped', 0)} pages not articles, "
         f"{totals.get('skipped_stored', 0)} stored articles not fetched again, {totals.get('errors', 0)} errors."
+        + (
+            f" {recleaned} stored articles re-cleaned of their site's templates."
+            if (recleaned := totals.get("recleaned"))
+            else ""
+        )
     )
     if len(report.sources) > 1:
         columns = ("pages_fetched", "articles_added", "duplicates", "dropped", "errors")
@@ -770,6 +775,8 @@ def _print_runs(runs: list[dict[str, Any]]) -> None:
                 "    feeds, sitemaps and listings yielding no article: "
                 + ", ".join(f"{cause} {count}" for cause, count in run["yielded_nothing"].items())
             )
+        if run["recleaned"]:
+            click.echo(f"    re-cleaned: {run['recleaned']} stored articles of their site's templates")
 
 
 def _print_table(title: str, rows: list[dict[str, Any]]) -> None:

@@ -19,7 +19,7 @@ import numpy as np
 from trafilatura.utils import load_html
 
 from crawler.encoding import decode_html
-from pipelines.core.cleaning import BoilerplateRules
+from pipelines.core.cleaning import BoilerplateRules, Templated
 from pipelines.core.credits import split_credit
 from pipelines.core.declared import confirmed, declared_body
 from pipelines.core.extraction import ArticleExtractor, Bar, Extracted, canonical_url, page_text
@@ -27,13 +27,14 @@ from pipelines.core.identity import Fingerprinter, text_hash
 from pipelines.core.language import DetectedLanguage, LanguageDetector
 from pipelines.core.rejections import LanguageNotWanted, NotAnArticle
 from pipelines.core.settings import SettingsReader
+from pipelines.core.slots import block_slots
 from pipelines.core.structure import StructureRules, TextIndex
 from storage.signatures import Fingerprint
 
 __all__ = ["Article", "CoreOptions", "FetchedPage", "Finished", "extract_page", "finish_text", "process_page"]
 
-#: Removes a site's learned templates from a page's blocks: ``(url, blocks) -> blocks``.
-TemplateFilter = Callable[[str, list[str]], list[str]]
+#: Removes a site's learned templates from a page's blocks: ``(url, blocks, slots) -> Templated``.
+TemplateFilter = Callable[[str, list[str], tuple[str, ...]], Templated]
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class Finished:
     removed_blocks: int  # blocks the cleaning rules removed
     language: DetectedLanguage
     text_hash: str
+    slots: tuple[str, ...] = ()  # the structural slot of each paragraph of ``text`` (() when not known)
     fingerprint: Fingerprint | None = field(default=None, repr=False)
     shingles: np.ndarray | None = field(default=None, repr=False)  # sorted shingle hashes, to verify candidates
 
@@ -183,7 +185,13 @@ def extract_page(page: FetchedPage, options: CoreOptions) -> Extracted:
         if (declared := declared_body(tree)) is not None:
             kept = confirmed(kept, declared, index)
         kept = StructureRules().clean(index, kept, url, extracted.title)
-    return replace(extracted, text="\n\n".join(kept), credit=credit.credit, credited_source=credit.credited_source)
+    return replace(
+        extracted,
+        text="\n\n".join(kept),
+        credit=credit.credit,
+        credited_source=credit.credited_source,
+        slots=block_slots(index, kept),
+    )
 
 
 def language_hints(hints: Mapping[str, Any], headers: Mapping[str, str], page_language: str | None) -> dict[str, Any]:
@@ -191,13 +199,20 @@ def language_hints(hints: Mapping[str, Any], headers: Mapping[str, str], page_la
     return {**hints, "page_language": page_language, "http_language": headers.get("Content-Language")}
 
 
-def finish_text(blocks: list[str], title: str | None, hints: Mapping[str, Any], options: CoreOptions) -> Finished:
+def finish_text(
+    blocks: list[str],
+    title: str | None,
+    hints: Mapping[str, Any],
+    options: CoreOptions,
+    slots: tuple[str, ...] = (),
+) -> Finished:
     """Cleaning rules, minimum length, language, the source's languages and the text's identity.
 
-    ``blocks`` are the body's paragraphs, the site's templates already removed. Raises
-    :class:`NotAnArticle` (``no_body``) or :class:`LanguageNotWanted`.
+    ``blocks`` are the body's paragraphs (in ``slots``), the site's templates already removed.
+    Raises :class:`NotAnArticle` (``no_body``) or :class:`LanguageNotWanted`.
     """
     kept = options.rules.clean(blocks, title) if options.rules is not None else blocks
+    kept_slots = _kept_slots(blocks, slots, kept) if slots else ()
     text = "\n\n".join(kept)
     if options.rules is not None and len(text) < options.clean_min_length:
         raise NotAnArticle("no_body", f"{len(text)} characters left after cleaning")
@@ -208,22 +223,34 @@ def finish_text(blocks: list[str], title: str | None, hints: Mapping[str, Any], 
     if wanted and options.detector is not None and language.language not in wanted:
         raise LanguageNotWanted(language.language or "unknown", f"not among the source's languages {', '.join(wanted)}")
     if options.fingerprinter is None:
-        return Finished(text, len(blocks) - len(kept), language, text_hash(text))
+        return Finished(text, len(blocks) - len(kept), language, text_hash(text), kept_slots)
     identity = options.fingerprinter.identify(text, language.language)
     return Finished(
-        text, len(blocks) - len(kept), language, identity.text_hash, identity.fingerprint, identity.shingles
+        text,
+        len(blocks) - len(kept),
+        language,
+        identity.text_hash,
+        kept_slots,
+        identity.fingerprint,
+        identity.shingles,
     )
+
+
+def _kept_slots(blocks: list[str], slots: tuple[str, ...], kept: list[str]) -> tuple[str, ...]:
+    """The slots of ``kept``, a subsequence of ``blocks`` (the cleaning rules only remove blocks)."""
+    found, pairs = [], iter(zip(blocks, slots, strict=True))
+    for block in kept:
+        found.append(next(slot for candidate, slot in pairs if candidate == block))
+    return tuple(found)
 
 
 def process_page(page: FetchedPage, options: CoreOptions, templates: TemplateFilter | None = None) -> Article:
     """The whole chain on one page, in a row; ``templates`` removes the site's learned templates."""
     extracted = extract_page(page, options)
     blocks = extracted.text.split("\n\n") if extracted.text else []
+    slots = extracted.slots
     if templates is not None and options.rules is not None:
-        blocks = templates(extracted.url, blocks)
-    return Article(
-        extracted,
-        finish_text(
-            blocks, extracted.title, language_hints(page.hints, page.headers, extracted.page_language), options
-        ),
-    )
+        templated = templates(extracted.url, blocks, slots)
+        blocks, slots = templated.kept, templated.slots
+    hints = language_hints(page.hints, page.headers, extracted.page_language)
+    return Article(extracted, finish_text(blocks, extracted.title, hints, options, slots))

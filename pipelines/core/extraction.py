@@ -135,6 +135,8 @@ class Extracted:
     alternates: dict[str, str]  # hreflang -> URL of a translation of this page
     credit: str | None = None  # the syndication credit lines taken out of the body (see pipelines.core.credits)
     credited_source: str | None = None  # the outlet the credit names, else the declared original's host
+    # each block's structural slot (see pipelines.core.slots), one per paragraph of ``text``; () when not read
+    slots: tuple[str, ...] = ()
 
 
 class ArticleExtractor:

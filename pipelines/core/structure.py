@@ -47,6 +47,7 @@ __all__ = [
     "same_words",
     "text_of",
     "tokens",
+    "word_count",
 ]
 
 #: The box around a block: its element and the wrappers holding little more than it. A
@@ -202,6 +203,7 @@ class TextIndex:
     def __init__(self, tree) -> None:  # noqa: ANN001 (lxml document)
         self.tree = tree
         self.nodes: dict[str, list] = {}
+        self._places: dict[str, list[list]] = {}  # occurrences already found, by text
         strip, nodes = _WORD_STRIP, self.nodes  # locals: this loop sees every word of the page
         for node in tree.xpath(_BODY_TEXT) if tree is not None else ():
             for word in node.split():
@@ -218,6 +220,8 @@ class TextIndex:
 
     def occurrences(self, text: str) -> list[list]:
         """Every place the page shows ``text`` as one element (see :meth:`elements_of`), in page order."""
+        if (known := self._places.get(text)) is not None:
+            return known
         probe = max((_word(word) for word in text.split()[:6]), key=len, default="")
         places: list[list] = []
         for node in self.nodes.get(probe, []) if probe else []:
@@ -234,6 +238,7 @@ class TextIndex:
                 element = element.getparent()
             if found and all(found[0] is not place[0] for place in places):
                 places.append(found)
+        self._places[text] = places
         return places
 
 

@@ -117,10 +117,11 @@ def test_site_templates_learn_recurring_blocks(tmp_path):
             source="port", url=f"https://port.example/news/{number}", text="\n\n".join(body), title=f"Story {number}"
         )
 
-    first = [cleaned_text(page(n)) for n in range(3)]
-    assert all(signup in text for text in first)  # not yet known to recur
-    later = cleaned_text(page(3))
-    assert signup not in later and leads[3] in later
+    first = [cleaned_text(page(n)) for n in range(2)]
+    assert all(signup in text for text in first)  # not yet known to recur (the store stage re-cleans them)
+    for number in (2, 3):  # the third page makes it recurring, and is cleaned of it
+        later = cleaned_text(page(number))
+        assert signup not in later and leads[number] in later
     other_site = Article(source="x", url="https://other.example/a", text=f"{signup}\n\n{BODY[0]}", title="t")
     assert signup in cleaned_text(other_site)  # templates are per site
     with pytest.raises(DropItem):

@@ -47,7 +47,8 @@ def test_the_body_is_the_article_all_of_it_and_nothing_else(page: FurniturePage,
 def test_a_site_s_templates_take_its_shaped_furniture_once_learned(design, run, options):
     """A run of one site's pages: the promo under the site's own lead-in (another headline on
     each page, no link, no marked box) leaks until the templates have seen its shape on
-    ``CLEAN_TEMPLATE_PAGES`` pages, and never after; the article stays whole."""
+    ``CLEAN_TEMPLATE_PAGES`` pages (the page that makes it recurring is cleaned of it; the
+    crawl's store stage re-cleans those before), and never after; the article stays whole."""
     corpus = Corpus.in_memory()
     templates = SiteTemplates(corpus, 3)
     texts = []
@@ -55,7 +56,7 @@ def test_a_site_s_templates_take_its_shaped_furniture_once_learned(design, run, 
         fetched = FetchedPage(page.url, page.html.encode(), {"Content-Type": "text/html; charset=utf-8"}, {}, "feed")
         texts.append(process_page(fetched, options, templates.remove).finished.text)
     corpus.close()
-    assert all("shaped promo" in leaks(page, text) for page, text in zip(run[:3], texts[:3], strict=True))
-    for page, text in zip(run[3:], texts[3:], strict=True):
+    assert all("shaped promo" in leaks(page, text) for page, text in zip(run[:2], texts[:2], strict=True))
+    for page, text in zip(run[2:], texts[2:], strict=True):
         assert leaks(page, text) == []
         assert text.split("\n\n") == list(page.paragraphs)

@@ -450,3 +450,31 @@ def test_a_job_that_keeps_failing_is_given_up(few_sites: Cluster, redis_server: 
         assert cluster.redis.xinfo_consumers("wirecrawl:jobs", "workers") == []  # gone, holding nothing
     finally:
         cluster.close()
+
+
+def test_a_worker_s_structural_templates_and_the_writer_s_re_cleaning(
+    redis_server: RedisServer, tmp_path: Path
+) -> None:
+    """The multilingual site of ``slot_sites`` through a worker and the writer: the slots are counted
+    in Redis, and the writer re-cleans the first pages, as a crawl does."""
+    from furniture_sites import leaks
+    from slot_sites import site_run
+
+    def render(addresses: dict[str, str]) -> dict[str, Page]:
+        base = addresses["multi"].rstrip("/")
+        run = site_run(base)
+        pages = {page.url.removeprefix(base): Page(page.html, "text/html; charset=utf-8") for page in run}
+        items = [sites.FeedItem(page.url, f"Story {n}", "2024-03-15T10:00:00+00:00") for n, page in enumerate(run)]
+        pages["/feed.xml"] = Page(sites.rss2("Multi Wire", base + "/", items), sites.RSS_TYPE)
+        return pages
+
+    with LocalSites([Site("multi", render)]) as served:
+        sources = write_sources(tmp_path, [{"name": "multi", "feeds": [served.url("multi", "/feed.xml")]}])
+        db = tmp_path / "cluster.db"
+        run_cluster(redis_server, sources, db, tmp_path, workers=1)
+        run = site_run(served.url("multi").rstrip("/"))
+    stored = {row["url"]: row["text"] for row in db_rows(db, "SELECT url, text FROM articles")}
+    assert set(stored) == {page.url for page in run}
+    for page in run:
+        assert not leaks(page, stored[page.url]) and stored[page.url].split("\n\n") == list(page.paragraphs)
+    assert "2 re-cleaned of their site's templates" in (tmp_path / "writer.log").read_text()
