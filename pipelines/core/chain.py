@@ -183,7 +183,8 @@ def extract_page(page: FetchedPage, options: CoreOptions, removals: Removals | N
     index = TextIndex(tree)  # one index of the page's words for all
     blocks = extracted.text.split("\n\n") if extracted.text else []
     credit = split_credit(index, blocks, url, extracted.author, extracted.sitename)
-    record_dropped(removals, blocks, credit.blocks, "credit", f"a syndication credit ({credit.credited_source})")
+    named = f" naming {credit.credited_source}" if credit.credited_source else ""
+    record_dropped(removals, blocks, credit.blocks, "credit", f"a syndication credit{named}")
     # With extraction off the page is taken as it is, its furniture too (the phrase rules still apply).
     kept = credit.blocks
     if options.extractor is not None:

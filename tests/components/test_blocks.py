@@ -146,3 +146,12 @@ def test_each_stage_records_what_it_removed_with_its_evidence():
     assert Removal("Also on Courier: Tram works start on Marsh Lane", "structure", "class or id readmore") in removals
     assert {removal.stage for removal in removals} <= {"structure", "model", "phrase"}
     assert "Advertisement" in {removal.block for removal in removals}
+
+
+def test_a_credit_line_is_recorded_as_the_credit_stage_with_the_outlet_it_names():
+    removals: Removals = []
+    line = "This article originally appeared on Harbour Weekly."
+    assert run(story_with("") + f"<p>{line}</p>", removals) == STORY
+    assert [(r.stage, r.evidence) for r in removals if r.block == line] == [
+        ("credit", "a syndication credit naming Harbour Weekly")
+    ]
