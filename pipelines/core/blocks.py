@@ -27,8 +27,6 @@ from pipelines.core.cleaning import BoilerplateRules
 from pipelines.core.removals import Removal, Removals
 from pipelines.core.settings import SettingsReader
 from pipelines.core.structure import (
-    FURNITURE_ROLES,
-    FURNITURE_TAGS,
     FURNITURE_TOKENS,
     HEADINGS,
     LEAD_IN,
@@ -57,9 +55,7 @@ FEATURES = (
     "controls",  # the box holds a form, an input, a button or a select
     "embed",  # the box holds an iframe, an embed or a social platform's blockquote or script
     "media",  # the box holds audio, video or an svg icon
-    "furniture_role",  # an ARIA role of furniture in the box
     "data_attributes",  # log(1 + data-* attributes in the box)
-    "furniture_tag",  # a tag of furniture in the box (aside, nav, figure, ...)
     "furniture_class",  # a class or id token of furniture in the box
     "phrase_rule",  # the phrase rules would remove the block on its own
     "link_list",  # an item of a list whose items are mostly links
@@ -149,11 +145,7 @@ def _box_evidence(box: list, url: str) -> dict[str, float]:
         "controls": float(bool(top.xpath(_CONTROLS))),
         "embed": float(embed),
         "media": float(bool(top.xpath(_MEDIA))),
-        "furniture_role": float(
-            any((element.get("role") or "").strip().lower() in FURNITURE_ROLES for element in elements)
-        ),
         "data_attributes": math.log1p(len(top.xpath(".//@*[starts-with(name(), 'data-')]"))),
-        "furniture_tag": float(any(element.tag in FURNITURE_TAGS for element in elements)),
         "furniture_class": float(any(tokens(element) & FURNITURE_TOKENS for element in elements)),
     }
 
