@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo docs test test-fast lint clean
+.PHONY: install demo docs test test-fast lint weights clean
 
 install: $(STAMP)
 
@@ -37,6 +37,13 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# The furniture classifier's weights (pipelines/core/block_weights.json), trained on the shared
+# bench pages and the fixture designs: BENCH=/path/to/bench/extraction if not at ../shared.
+BENCH ?= ../shared/bench/extraction
+weights: install
+	$(BIN)/python -m pip install --quiet -e '.[test,train]'
+	$(BIN)/python benchmarks/train_blocks.py --write --scrapinghub $(BENCH)/scrapinghub --fundus $(BENCH)/fundus
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache site demo.db demo.db-wal demo.db-shm demo.db.lock

@@ -17,6 +17,10 @@ Most benchmark pages declare an article type and a date, which settle the decisi
 sites declare neither, so the drops are also counted on each page with its declarations
 removed (:func:`undeclared`): judged on its content alone.
 
+The CPU the learned furniture classifier adds (``CLEAN_MODEL_ENABLED``): median ms per page of
+``extract_page`` with the model and without, on the same pages in one process, alternating
+(:func:`model_cost`).
+
 Last, the fixture sites of ``tests/furniture_sites.py`` (four designs in eight languages): body
 F1 and the pages with furniture left in the body, by kind; and each design as one site's run of
 ten pages through the site templates, left out in turn: the template threshold is chosen on the
@@ -39,7 +43,7 @@ import time
 import unicodedata
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -305,6 +309,26 @@ def compare(name: str, pages: list[Page], by_language: bool) -> None:
     print_drops("declarations removed", undeclared_drops, len(pages))
 
 
+def model_cost(pages: list[Page]) -> None:
+    """Median ms per page of ``extract_page`` with the classifier and without, alternating which runs first."""
+    with_model = Wirecrawl().options
+    without = replace(with_model, classifier=None)
+    timings: dict[str, list[float]] = defaultdict(list)
+    for number, page in enumerate(pages):
+        fetched = FetchedPage(page.url, page.body, {"Content-Type": "text/html; charset=utf-8"}, {}, "feed")
+        runs = [("without", without), ("with", with_model)]
+        for label, options in runs if number % 2 else runs[::-1]:
+            began = time.process_time()
+            try:
+                extract_page(fetched, options)
+            except Rejected:
+                pass
+            timings[label].append(time.process_time() - began)
+    before, after = (statistics.median(timings[label]) * 1000 for label in ("without", "with"))
+    print(f"\nextract_page CPU, {len(pages)} bench pages, one process, alternating:")
+    print(f"  without the model {before:.1f} ms/page, with {after:.1f} ms/page (median): {after / before - 1:+.1%}")
+
+
 def golden_non_articles() -> None:
     """The golden fixtures' non-articles, run as from every arrival path: each must be rejected."""
     wirecrawl = Wirecrawl()
@@ -541,10 +565,13 @@ def main() -> None:
     )
     parser.add_argument("--fundus", type=Path, default=ROOT.parent / "shared" / "bench" / "extraction" / "fundus")
     args = parser.parse_args()
-    compare("ScrapingHub", scrapinghub_pages(args.scrapinghub), by_language=False)
-    if args.fundus.is_dir():
-        compare("Fundus", fundus_pages(args.fundus), by_language=True)
-        real_site_runs("Fundus", fundus_pages(args.fundus))
+    scrapinghub = scrapinghub_pages(args.scrapinghub)
+    compare("ScrapingHub", scrapinghub, by_language=False)
+    fundus = fundus_pages(args.fundus) if args.fundus.is_dir() else []
+    if fundus:
+        compare("Fundus", fundus, by_language=True)
+        real_site_runs("Fundus", fundus)
+    model_cost(scrapinghub + fundus[::3])
     golden_non_articles()
     furniture_sites()
     site_templates()

@@ -156,6 +156,11 @@ CLEAN_ENABLED = True
 CLEAN_TEMPLATE_PAGES = 3
 # Pages left with less body text than this after cleaning are not articles.
 CLEAN_MIN_LENGTH = 200
+# The learned furniture classifier (pipelines/core/blocks.py, weights by benchmarks/train_blocks.py):
+# a body block it finds furniture with at least this probability is removed (chosen so that no
+# story paragraph of the training pages is lost, leave-one-site-out).
+CLEAN_MODEL_ENABLED = True
+CLEAN_MODEL_THRESHOLD = 0.95
 # Language detection; off: articles get no language (and a source's `languages` keeps all).
 LANGUAGE_ENABLED = True
 # langdetect reads at most this many characters of the body.

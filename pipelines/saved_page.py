@@ -8,6 +8,7 @@ from typing import Any
 
 from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, process_page
 from pipelines.core.credits import CREDIT_FIELDS
+from pipelines.core.removals import Removals
 from pipelines.core.settings import SettingsReader
 
 __all__ = ["FIELDS", "extract_saved_page"]
@@ -24,6 +25,7 @@ def extract_saved_page(
     hints: Mapping[str, Any] | None = None,
     headers: Mapping[str, str] | None = None,
     templates: SiteTemplates | None = None,
+    removals: Removals | None = None,
 ) -> dict[str, Any]:
     """The article fields of a saved page (plain or gzip-compressed HTML) found at ``url``.
 
@@ -31,7 +33,8 @@ def extract_saved_page(
     ``source_language``, ``source_languages``, ``allow_matched``, ``discovered_via``) and
     ``headers`` the response headers (``Content-Type``, ``Content-Language``); ``templates``
     the site templates a corpus learned (a saved page alone has no site history). A page
-    that is not an article gets the fields as ``None`` and an ``error`` saying why.
+    that is not an article gets the fields as ``None`` and an ``error`` saying why. The blocks
+    the chain removed are recorded in ``removals`` when given (a rejected page's too).
     """
     if body[:2] == GZIP_MAGIC:
         try:
@@ -41,7 +44,9 @@ def extract_saved_page(
     hints = dict(hints or {})
     page = FetchedPage(url, body, dict(headers or {}), hints, hints.pop("discovered_via", ""))
     try:
-        article = process_page(page, CoreOptions.from_settings(settings), templates.remove_known if templates else None)
+        article = process_page(
+            page, CoreOptions.from_settings(settings), templates.remove_known if templates else None, removals
+        )
     except Rejected as error:
         return {**dict.fromkeys(FIELDS), "url": url, "error": str(error)}
     fields = article.fields()

@@ -259,6 +259,16 @@ def _settings(
         raise ConfigError(str(error)) from None
 
 
+#: How much of a removed block ``extract --explain`` shows.
+EXCERPT_CHARS = 80
+
+
+def _excerpt(block: str) -> str:
+    """A block's first :data:`EXCERPT_CHARS` characters on one line, quoted."""
+    line = " ".join(block.split())
+    return json.dumps(line if len(line) <= EXCERPT_CHARS else line[: EXCERPT_CHARS - 1] + "…", ensure_ascii=False)
+
+
 def _parse_hints(value: str | None) -> dict[str, Any]:
     if not value:
         return {}
@@ -1080,12 +1090,19 @@ def reextract(source: str | None, db_file: Path | None, overrides: tuple[str, ..
     type=click.Path(dir_okay=False, path_type=Path),
     help="Remove the site templates this corpus has learned (read only).",
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also list each block removed from the body, with the stage that removed it and its evidence (on stderr; "
+    "and as `removed` in the JSON).",
+)
 def extract(
     files: tuple[Path, ...],
     url: str | None,
     hints_json: str | None,
     headers: tuple[str, ...],
     templates_db: Path | None,
+    explain: bool,
 ) -> None:
     """Run the crawl's extraction, cleaning and language detection on saved HTML files (plain or .gz).
 
@@ -1093,6 +1110,9 @@ def extract(
     language, language_probability, text, credit, credited_source (and error, for a page
     that is not an article).
     FILE "-" reads one page from stdin; --url then says its address.
+    With --explain, each removed block is listed on stderr (its first 80 characters, the stage:
+    credit, declared body, structure, model, phrase or template, and the evidence), and the
+    JSON gets `removed`: a list of {block, stage, evidence}.
     Given the same hints and headers, and the corpus whose site templates to remove, a page
     comes out as the crawl stores it.
 
@@ -1104,9 +1124,12 @@ def extract(
 
         wirecrawl extract saved/*.html.gz --templates-from corpus.db
 
+        wirecrawl extract page.html --url https://example.com/news/1 --explain
+
         curl -s https://example.com/news/1 | wirecrawl extract - --url https://example.com/news/1
     """
     from pipelines.core import SiteTemplates
+    from pipelines.core.removals import Removal
     from pipelines.saved_page import extract_saved_page
 
     if url and len(files) > 1:
@@ -1121,7 +1144,16 @@ def extract(
     failed = 0
     for file in files:
         body = sys.stdin.buffer.read() if file == stdin else file.read_bytes()
-        result = extract_saved_page(body, url or file.resolve().as_uri(), settings, hints, header_map, templates)
+        removals: list[Removal] | None = [] if explain else None
+        result = extract_saved_page(
+            body, url or file.resolve().as_uri(), settings, hints, header_map, templates, removals
+        )
+        if removals is not None:
+            result["removed"] = [dataclasses.asdict(removal) for removal in removals]
+            for removal in removals:
+                click.echo(
+                    f"{file}: removed by {removal.stage}: {_excerpt(removal.block)} ({removal.evidence})", err=True
+                )
         click.echo(json.dumps({"file": str(file), **result}, ensure_ascii=False))
         failed += "error" in result
     if failed:

@@ -19,6 +19,7 @@ import numpy as np
 from trafilatura.utils import load_html
 
 from crawler.encoding import decode_html
+from pipelines.core.blocks import BlockClassifier
 from pipelines.core.cleaning import BoilerplateRules, Templated
 from pipelines.core.credits import split_credit
 from pipelines.core.declared import confirmed, declared_body
@@ -26,6 +27,7 @@ from pipelines.core.extraction import ArticleExtractor, Bar, Extracted, canonica
 from pipelines.core.identity import Fingerprinter, text_hash
 from pipelines.core.language import DetectedLanguage, LanguageDetector
 from pipelines.core.rejections import LanguageNotWanted, NotAnArticle
+from pipelines.core.removals import Removal, Removals, record_dropped
 from pipelines.core.settings import SettingsReader
 from pipelines.core.slots import block_slots
 from pipelines.core.structure import StructureRules, TextIndex
@@ -68,13 +70,14 @@ class FetchedPage:
 class CoreOptions:
     """Everything the chain is configured by, built once from the settings (see ``crawler/settings.py``).
 
-    A stage switched off is ``None`` (``CLEAN_ENABLED``, ``LANGUAGE_ENABLED``,
+    A stage switched off is ``None`` (``CLEAN_ENABLED``, ``CLEAN_MODEL_ENABLED``, ``LANGUAGE_ENABLED``,
     ``DEDUP_NEAR_ENABLED``); with ``EXTRACT_ENABLED`` off the page's text is taken as it is.
     """
 
     extractor: ArticleExtractor | None
     canonical: bool
     rules: BoilerplateRules | None
+    classifier: BlockClassifier | None
     clean_min_length: int
     detector: LanguageDetector | None
     fingerprinter: Fingerprinter | None
@@ -86,6 +89,9 @@ class CoreOptions:
             extractor=ArticleExtractor.from_settings(settings) if settings.getbool("EXTRACT_ENABLED") else None,
             canonical=settings.getbool("CANONICAL_ENABLED"),
             rules=BoilerplateRules() if settings.getbool("CLEAN_ENABLED") else None,
+            classifier=BlockClassifier.from_settings(settings)
+            if settings.getbool("CLEAN_ENABLED") and settings.getbool("CLEAN_MODEL_ENABLED")
+            else None,
             clean_min_length=settings.getint("CLEAN_MIN_LENGTH"),
             detector=LanguageDetector.from_settings(settings) if settings.getbool("LANGUAGE_ENABLED") else None,
             fingerprinter=Fingerprinter.from_settings(settings) if settings.getbool("DEDUP_NEAR_ENABLED") else None,
@@ -151,14 +157,15 @@ class Article:
         }
 
 
-def extract_page(page: FetchedPage, options: CoreOptions) -> Extracted:
+def extract_page(page: FetchedPage, options: CoreOptions, removals: Removals | None = None) -> Extracted:
     """Decode and parse the page once; its article at its canonical URL. Raises :class:`NotAnArticle`.
 
     With the cleaning rules on, the body's syndication credits leave it for ``credit``, then
     (with extraction on) the blocks a complete declared body leaves out
-    (:func:`~pipelines.core.declared.confirmed`) and the blocks whose elements are furniture
-    (:class:`StructureRules`); all are read on the page, so here, before the site's templates
-    (which could drop a credit every page of a site carries).
+    (:func:`~pipelines.core.declared.confirmed`), the blocks whose elements are furniture
+    (:class:`StructureRules`) and those the model finds furniture (:class:`BlockClassifier`); all
+    are read on the page, so here, before the site's templates (which could drop a credit every
+    page of a site carries). What goes is recorded in ``removals`` when given.
     """
     html, _ = decode_html(page.body, page.headers.get("Content-Type"))
     tree = load_html(html)
@@ -175,16 +182,20 @@ def extract_page(page: FetchedPage, options: CoreOptions) -> Extracted:
         extracted = options.extractor.extract(tree, url, page.hints, page.bar)
     if options.rules is None:
         return extracted
-    index = TextIndex(tree)  # one index of the page's words for both
-    credit = split_credit(
-        index, extracted.text.split("\n\n") if extracted.text else [], url, extracted.author, extracted.sitename
-    )
+    index = TextIndex(tree)  # one index of the page's words for all
+    blocks = extracted.text.split("\n\n") if extracted.text else []
+    credit = split_credit(index, blocks, url, extracted.author, extracted.sitename)
+    named = f" naming {credit.credited_source}" if credit.credited_source else ""
+    record_dropped(removals, blocks, credit.blocks, "credit", f"a syndication credit{named}")
     # With extraction off the page is taken as it is, its furniture too (the phrase rules still apply).
     kept = credit.blocks
     if options.extractor is not None:
         if (declared := declared_body(tree)) is not None:
-            kept = confirmed(kept, declared, index)
-        kept = StructureRules().clean(index, kept, url, extracted.title)
+            before, kept = kept, confirmed(kept, declared, index)
+            record_dropped(removals, before, kept, "declared body", "not in the complete body the page declares")
+        kept = StructureRules().clean(index, kept, url, extracted.title, removals)
+        if options.classifier is not None:
+            kept = options.classifier.clean(index, kept, url, extracted.title, removals)
     return replace(
         extracted,
         text="\n\n".join(kept),
@@ -205,6 +216,7 @@ def finish_text(
     hints: Mapping[str, Any],
     options: CoreOptions,
     slots: tuple[str, ...] = (),
+    removals: Removals | None = None,
 ) -> Finished:
     """Cleaning rules, minimum length, language, the source's languages and the text's identity.
 
@@ -212,6 +224,7 @@ def finish_text(
     Raises :class:`NotAnArticle` (``no_body``) or :class:`LanguageNotWanted`.
     """
     kept = options.rules.clean(blocks, title) if options.rules is not None else blocks
+    record_dropped(removals, blocks, kept, "phrase", "a phrase rule")
     kept_slots = _kept_slots(blocks, slots, kept) if slots else ()
     text = "\n\n".join(kept)
     if options.rules is not None and len(text) < options.clean_min_length:
@@ -244,13 +257,18 @@ def _kept_slots(blocks: list[str], slots: tuple[str, ...], kept: list[str]) -> t
     return tuple(found)
 
 
-def process_page(page: FetchedPage, options: CoreOptions, templates: TemplateFilter | None = None) -> Article:
-    """The whole chain on one page, in a row; ``templates`` removes the site's learned templates."""
-    extracted = extract_page(page, options)
+def process_page(
+    page: FetchedPage, options: CoreOptions, templates: TemplateFilter | None = None, removals: Removals | None = None
+) -> Article:
+    """The whole chain on one page, in a row; ``templates`` removes the site's learned templates.
+    With ``removals``, every removed block is recorded there with its stage and evidence."""
+    extracted = extract_page(page, options, removals)
     blocks = extracted.text.split("\n\n") if extracted.text else []
     slots = extracted.slots
     if templates is not None and options.rules is not None:
         templated = templates(extracted.url, blocks, slots)
         blocks, slots = templated.kept, templated.slots
+        if removals is not None:
+            removals.extend(Removal(block, "template", why) for block, why in templated.removed)
     hints = language_hints(page.hints, page.headers, extracted.page_language)
-    return Article(extracted, finish_text(blocks, extracted.title, hints, options, slots))
+    return Article(extracted, finish_text(blocks, extracted.title, hints, options, slots, removals))

@@ -34,8 +34,13 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from crawler.urls import normalize_url, same_site
+from pipelines.core.removals import Removal, Removals, record_dropped
 
 __all__ = [
+    "FURNITURE_ROLES",
+    "FURNITURE_TAGS",
+    "FURNITURE_TOKENS",
+    "HEADINGS",
     "LEAD_IN",
     "QUOTES",
     "SENTENCE_END",
@@ -44,6 +49,7 @@ __all__ = [
     "block_text",
     "box_of",
     "is_heading",
+    "other_article",
     "same_words",
     "text_of",
     "tokens",
@@ -62,11 +68,11 @@ PROMO_LINK_SHARE = 0.5
 WHOLLY_LINKED = 0.9
 #: Prose: at least this many words with a sentence end, under half of it linked.
 PROSE_WORDS = 25
-_FURNITURE_TAGS = {"aside", "nav", "footer", "figure", "figcaption", "form", "button", "select", "noscript", "menu"}
-_FURNITURE_ROLES = {"navigation", "complementary", "banner", "contentinfo", "search", "menu", "menubar", "dialog"}
+FURNITURE_TAGS = {"aside", "nav", "footer", "figure", "figcaption", "form", "button", "select", "noscript", "menu"}
+FURNITURE_ROLES = {"navigation", "complementary", "banner", "contentinfo", "search", "menu", "menubar", "dialog"}
 #: Class and id tokens of furniture (after splitting on punctuation and camelCase, lower case;
 #: adjacent tokens are also tried joined: "read-more" -> "readmore").
-_FURNITURE_TOKENS = {
+FURNITURE_TOKENS = {
     # English
     "related",
     "relatedstories",
@@ -203,7 +209,7 @@ class TextIndex:
     def __init__(self, tree) -> None:  # noqa: ANN001 (lxml document)
         self.tree = tree
         self.nodes: dict[str, list] = {}
-        self._places: dict[str, list[list]] = {}  # occurrences already found, by text
+        self._places: dict[str, list[list]] = {}  # occurrences already found: each stage asks of the same blocks
         strip, nodes = _WORD_STRIP, self.nodes  # locals: this loop sees every word of the page
         for node in tree.xpath(_BODY_TEXT) if tree is not None else ():
             for word in node.split():
@@ -285,65 +291,82 @@ def reads_as_headline(text: str) -> bool:
 class StructureRules:
     """Removes the body blocks whose elements are furniture (see the module docstring)."""
 
-    def clean(self, index: TextIndex, blocks: list[str], url: str, headline: str | None = None) -> list[str]:
+    def clean(
+        self,
+        index: TextIndex,
+        blocks: list[str],
+        url: str,
+        headline: str | None = None,
+        removals: Removals | None = None,
+    ) -> list[str]:
         """The blocks that are not furniture by their elements (found through the page's ``index``), in order.
 
         With the page's ``headline``, the body ends where another article begins after the one
         under it (an ``<article>`` with a headline of its own); a heading left at the end of
-        the body, whose section was not the article's, goes too.
+        the body, whose section was not the article's, goes too. What goes is recorded in ``removals``.
         """
         kept: list[str] = []
         article = _article_under(index.tree, headline)
         in_article = False
-        for block in blocks:
+        for position, block in enumerate(blocks):
             text = block_text(block)
             places = index.occurrences(text)
             if article is not None and places and (holder := _headlined_article(places[0][0])) is not None:
                 if holder is article:
                     in_article = True
                 elif in_article:
-                    break  # the next article, appended below this one (an endless-scroll page)
+                    # the next article, appended below this one (an endless-scroll page)
+                    record_dropped(removals, blocks[position:], [], "structure", "another article begins")
+                    break
             # A block the page shows in several places (a kicker that is also a menu item) is
             # furniture only if it is furniture everywhere.
-            if not (places and all(self._furniture_at(elements, text, url) for elements in places)):
+            reasons = [self._furniture_at(elements, text, url) for elements in places]
+            if places and all(reasons):
+                if removals is not None:
+                    removals.append(Removal(block, "structure", str(reasons[0])))
+            else:
                 kept.append(block)
         while len(kept) > 1 and is_heading(index, kept[-1]):
+            if removals is not None:
+                removals.append(Removal(kept[-1], "structure", "a heading at the end of the body"))
             kept.pop()
         return kept
 
-    def _furniture_at(self, elements: list, text: str, url: str) -> bool:
+    def _furniture_at(self, elements: list, text: str, url: str) -> str | None:
+        """Why the block at ``elements`` is furniture, or None."""
         # The links in the block, and a link around it (a teaser: <a><img><h3>headline</h3></a>).
         anchors = list(dict.fromkeys(a for element in elements for a in element.xpath("self::a[@href] | .//a[@href]")))
         linked = sum(len(text_of(a)) for a in anchors)
         around = elements[-1].xpath("ancestor::a[@href][1]")
-        if around and _other_article(around[0].get("href", ""), url):
+        if around and other_article(around[0].get("href", ""), url):
             # Inside a link to another article with more than the block (a teaser's headline,
             # date and blurb in one link): all of the block is linked, however long.
             anchors.append(around[0])
             linked = len(text)
         if carries_prose(text, linked):
-            return False
+            return None
         if any(element.xpath(_FIELDS) for element in elements):
-            return True  # an element holding the block and a field to type in: a form's text
+            return "beside a field to type in"  # an element holding the block and a field: a form's text
         for element in box_of(elements, text):
             if not isinstance(element.tag, str):
                 continue
-            if element.tag in _FURNITURE_TAGS or (element.get("role") or "").strip().lower() in _FURNITURE_ROLES:
-                return True
-            if tokens(element) & _FURNITURE_TOKENS:
-                return True
+            if element.tag in FURNITURE_TAGS:
+                return f"in <{element.tag}>"
+            if (role := (element.get("role") or "").strip().lower()) in FURNITURE_ROLES:
+                return f'in role="{role}"'
+            if found := tokens(element) & FURNITURE_TOKENS:
+                return f"class or id {', '.join(sorted(found))}"
         words = word_count(text)
-        return (
-            words >= PROMO_MIN_WORDS
-            and any(_other_article(a.get("href", ""), url) for a in anchors)
-            and (
-                linked >= WHOLLY_LINKED * len(text)  # a teaser's headline and blurb, all one link
-                or (words <= PROMO_MAX_WORDS and linked >= PROMO_LINK_SHARE * len(text) and reads_as_headline(text))
-            )
-        )
+        if words < PROMO_MIN_WORDS or not any(other_article(a.get("href", ""), url) for a in anchors):
+            return None
+        if linked >= WHOLLY_LINKED * len(text):
+            return "all one link to another article"  # a teaser's headline and blurb
+        if words <= PROMO_MAX_WORDS and linked >= PROMO_LINK_SHARE * len(text) and reads_as_headline(text):
+            return "a headline linking to another article"
+        return None
 
 
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _WORDS = re.compile(r"\w+")
 
 
@@ -360,7 +383,7 @@ def same_words(text: str, other: str) -> bool:
 def is_heading(index: TextIndex, block: str) -> bool:
     """Whether the page shows the block as a heading (``h1`` to ``h6``)."""
     return any(
-        isinstance(element.tag, str) and element.tag in _HEADINGS for element in index.elements_of(block_text(block))
+        isinstance(element.tag, str) and element.tag in HEADINGS for element in index.elements_of(block_text(block))
     )
 
 
@@ -381,7 +404,7 @@ def _headlined_article(element):  # noqa: ANN001, ANN202 (lxml elements)
     return articles[0] if articles and articles[0].xpath(".//h1") else None
 
 
-def _other_article(href: str, url: str) -> bool:
+def other_article(href: str, url: str) -> bool:
     """Whether ``href`` (on the page at ``url``) is another page of the same site, not its front."""
     target = urljoin(url, href.strip())
     if not target.startswith(("http://", "https://")) or not same_site(target, url):

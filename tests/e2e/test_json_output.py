@@ -69,3 +69,37 @@ def test_extract_stdin_without_url_is_refused_in_one_line(tmp_path: Path):
     proc = run_cli("extract", "-", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stdout == "", describe(proc)
     assert proc.stderr.strip() == "wirecrawl: FILE - (a page on stdin) goes alone, with --url URL: its address"
+
+
+def test_extract_explain_lists_each_removed_block_with_its_stage_and_evidence(tmp_path: Path):
+    story = [
+        "The harbour authority approved a plan on Monday to deepen the main shipping channel, a project "
+        "that engineers say will let larger container vessels dock without waiting for the tide.",
+        "Work is expected to begin in the spring and last about three years, with dredging limited to the "
+        "winter months to protect spawning fish in the estuary.",
+        "Environmental groups said they would study the final plan closely and had asked for independent "
+        "monitoring of water quality during the works.",
+    ]
+    promo = '<p class="read-more">Also on Courier: <a href="/news/2026/11/tram">Tram works start on Marsh Lane</a></p>'
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbour</title></head><body><main>'
+        f"<article><h1>Harbour channel to be deepened</h1><p>{story[0]}</p>{promo}<p>{story[1]}</p>"
+        f"<p>Advertisement</p><p>{story[2]}</p></article></main></body></html>",
+        encoding="utf-8",
+    )
+    url = "https://courier.example/news/2026/11/harbour-channel"
+    plain = run_cli("extract", page, "--url", url, cwd=tmp_path)
+    proc = run_cli("extract", page, "--url", url, "--explain", cwd=tmp_path)
+    (found,) = _json_lines(proc)
+    assert found["text"] == "\n\n".join(story) == json.loads(plain.stdout)["text"]
+    assert "removed" not in json.loads(plain.stdout) and plain.stderr == ""
+    stages = {r["block"]: r["stage"] for r in found["removed"]}
+    assert stages["Also on Courier: Tram works start on Marsh Lane"] == "structure"
+    assert stages["Advertisement"] in ("model", "phrase") and all(r["evidence"] for r in found["removed"])
+    lines = proc.stderr.splitlines()
+    assert (
+        f'{page}: removed by structure: "Also on Courier: Tram works start on Marsh Lane" (class or id readmore)'
+        in lines
+    )
+    assert len(lines) == len(found["removed"])
