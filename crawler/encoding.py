@@ -7,7 +7,7 @@ import re
 
 from charset_normalizer import from_bytes
 from langdetect import DetectorFactory, LangDetectException, detect_langs
-from w3lib.encoding import html_body_declared_encoding, html_to_unicode, read_bom, resolve_encoding
+from w3lib.encoding import html_body_declared_encoding, read_bom, resolve_encoding
 
 __all__ = ["decode_html"]
 
@@ -38,22 +38,22 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     """Decode an HTML page: BOM, then HTTP charset, then ``<meta>`` charset, then detection.
 
     Returns the text and the encoding used. A page declared as Latin-1/Windows-1252 that is
-    in fact valid UTF-8 (a common misconfiguration) is decoded as UTF-8.
+    in fact valid UTF-8 (a common misconfiguration) is decoded as UTF-8; a page whose bytes
+    no declaration decodes (windows-1252 sent as UTF-8) is decoded as detected.
     """
-    if read_bom(body)[0] is None:
-        if _declares_latin1(body, content_type) and _is_utf8_text(body):
-            return body.decode("utf-8"), "utf-8"
-        # A declaration the bytes contradict (a UTF-8 header over a windows-1251 body) yields to
-        # the next one (the page's own <meta>) that decodes the page without error.
-        header = _header_charset(content_type)
-        declared = [resolve_encoding(e) for e in (header, html_body_declared_encoding(body)) if e]
-        valid = [encoding for encoding in declared if encoding and _decodes(body, encoding)]
-        if header and valid and valid[0] != declared[0]:
-            return body.decode(valid[0]), valid[0]
-        if (by_language := _code_page_for_language(body, valid[0] if valid else None)) is not None:
-            return body.decode(by_language, "replace"), by_language
-    encoding, text = html_to_unicode(content_type, body, auto_detect_fun=_detect_encoding)
-    return text, encoding
+    bom, mark = read_bom(body)
+    if bom is not None and mark is not None:
+        return body[len(mark) :].decode(bom, "replace"), bom
+    if _declares_latin1(body, content_type) and _is_utf8_text(body):
+        return body.decode("utf-8"), "utf-8"
+    # A declaration the bytes contradict (a UTF-8 header over a windows-1251 body) yields to
+    # the next one (the page's own <meta>) that decodes the page without error.
+    declared = [resolve_encoding(e) for e in (_header_charset(content_type), html_body_declared_encoding(body)) if e]
+    valid = [encoding for encoding in declared if encoding and _decodes(body, encoding)]
+    if (by_language := _code_page_for_language(body, valid[0] if valid else None)) is not None:
+        return body.decode(by_language, "replace"), by_language
+    encoding = valid[0] if valid else _detect_encoding(body) or next(filter(None, declared), None) or "utf-8"
+    return body.decode(encoding, "replace"), encoding
 
 
 def _code_page_for_language(body: bytes, declared: str | None) -> str | None:

@@ -68,6 +68,8 @@ BACKOFF_MAX_DELAY = 60.0
 BACKOFF_MAX_FAILURES = 6
 DNS_TIMEOUT = 20
 HTTPCACHE_ENABLED = False
+# Scrapy's HTTP/1.1 handler, with a shutdown that logs no AlreadyCalledError on a busy machine.
+DOWNLOAD_HANDLERS = {"http": "spiders.http.HttpDownloadHandler", "https": "spiders.http.HttpDownloadHandler"}
 
 # --- No listening ports ----------------------------------------------------------------
 # Scrapy's telnet console and (2.19+) remote-control HTTP server would accept connections

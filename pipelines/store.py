@@ -204,6 +204,11 @@ class CorpusPipeline:
         finally:
             self.order.release(item, COMMIT)
 
+    def close_spider(self) -> None:
+        """Commit the spider's last batch now: its timer must not fire after the corpus is closed."""
+        if self._commit_timer is not None:
+            self._commit()
+
     def _commit(self) -> None:
         if self._commit_timer is not None:
             self._commit_timer.cancel()

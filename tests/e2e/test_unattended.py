@@ -153,6 +153,46 @@ def test_stats_runs_shows_the_last_runs_with_failures_by_reason(tmp_path, served
     assert [line for line in one.stdout.splitlines() if line.startswith("run ")] == [lines[0]]
 
 
+# --- No traceback on a busy machine -----------------------------------------------------
+
+#: Short crawls run beside the busy processes: each with a new article batch and a run that fetches
+#: no article (all stored), the two kinds of run that ended with a traceback at load 17-22.
+LOADED_RUNS = 2
+
+
+@pytest.fixture
+def busy_cpus():
+    """Two processes spinning beside the test: the shutdown races show on a busy machine."""
+    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    yield
+    for spinner in spinners:
+        spinner.kill()
+        spinner.wait()
+
+
+def test_short_crawls_beside_busy_processes_log_no_traceback(tmp_path, served, busy_cpus):
+    log = tmp_path / "crawl.log"
+    for run in range(LOADED_RUNS):
+        db = tmp_path / f"corpus{run}.db"
+        for _ in range(2):  # the second run finds every article stored: no article is fetched
+            proc = run_cli(
+                *crawl_args(
+                    "--all",
+                    "-q",
+                    "--log-file",
+                    log,
+                    sources=sources_for(tmp_path, served, "good"),
+                    db=db,
+                    settings=["CORPUS_COMMIT_SECONDS=0.01"],  # a commit timer pending at every article
+                ),
+                cwd=tmp_path,
+                timeout=300,
+            )
+            assert proc.returncode == EXIT_OK and proc.stderr == "", describe(proc)
+    logged = log.read_text(encoding="utf-8") if log.exists() else ""
+    assert "Traceback" not in logged and "Error" not in logged, logged
+
+
 # --- A full disk -----------------------------------------------------------------------
 
 
