@@ -29,6 +29,7 @@ __all__ = [
     "check_writable",
     "open_read_only",
     "reads_snapshot",
+    "serves_live",
     "utc_now",
 ]
 
@@ -82,6 +83,18 @@ def reads_snapshot(path: Path) -> bool:
     is not seen.
     """
     return not all(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-shm"))
+
+
+def serves_live(path: Path) -> bool:
+    """Whether a long-lived reader (``wirecrawl serve``) must read the corpus as it changes
+    (SQLite ``mode=ro``, never ``immutable``): unless it is on a read-only medium, a run may
+    start writing it at any time, and an immutable reader would then see a malformed file.
+
+    On a writable medium SQLite creates the ``-wal`` and ``-shm`` files (empty, taken over
+    by the next run, which removes them); on a read-only one, where nothing can change the
+    file, it is read as it is.
+    """
+    return os.access(path.parent, os.W_OK) or not reads_snapshot(path)
 
 
 def open_read_only(path: Path) -> Database:

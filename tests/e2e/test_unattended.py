@@ -193,6 +193,43 @@ def test_short_crawls_beside_busy_processes_log_no_traceback(tmp_path, served, b
     assert "Traceback" not in logged and "Error" not in logged, logged
 
 
+# --- serve on a live corpus -----------------------------------------------------------
+
+
+def test_serve_answers_while_a_crawl_writes_and_shows_its_articles(tmp_path, served):
+    pytest.importorskip("datasette")
+    import asyncio
+
+    from crawler.cli.serve import corpus_datasette
+
+    assert crawl(tmp_path, served, "good").returncode == EXIT_OK
+    datasette = corpus_datasette(tmp_path / "corpus.db")  # started before the crawl, as in a newsroom
+
+    def served_count() -> int:
+        pages = ["/corpus/articles", "/corpus/articles?_search=the", "/corpus/search?q=the", "/corpus/stories"]
+        for page in pages:
+            response = asyncio.run(datasette.client.get(page))
+            assert response.status_code == 200, f"{page}: {response.status_code} {response.text[:300]}"
+        counted = asyncio.run(datasette.client.get("/corpus/articles.json?_size=0")).json()
+        return counted["filtered_table_rows_count"]
+
+    assert served_count() == 10
+    sources = sources_for(tmp_path, served, "good", "slow")
+    with subprocess.Popen(
+        [sys.executable, "-m", "crawler", *crawl_args("--all", "-q", sources=sources, db=tmp_path / "corpus.db")],
+        cwd=tmp_path,
+        env=cli_env(),
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as proc:
+        seen = {served_count()}
+        while proc.poll() is None:
+            seen.add(served_count())
+        assert proc.wait() == EXIT_OK, proc.stderr.read() if proc.stderr else ""
+    assert served_count() == 70
+    assert len(seen) >= 2, seen  # the articles appeared while the crawl ran, not only after it
+
+
 # --- A full disk -----------------------------------------------------------------------
 
 
