@@ -193,6 +193,8 @@ class CorpusPipeline:
                 self.storage.decide(item)
                 return item
             if self.commit_articles > 1 and self.corpus.hold_writes():
+                if self._commit_timer is not None:  # its batch ended without it (a rollback on a full disk)
+                    self._commit_timer.cancel()
                 self._commit_timer = asyncio.get_running_loop().call_later(self.commit_seconds, self._commit)
             self.storage.store(item)
             if self.corpus.held_articles >= self.commit_articles:

@@ -6,6 +6,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -240,7 +241,7 @@ def test_a_full_disk_stops_the_run_cleanly_and_the_next_run_completes(tmp_path, 
     corpus.close()
     full = crawl(tmp_path, served, "big", settings=[f"CORPUS_MAX_SIZE={empty + 60_000}"])
     assert full.returncode == EXIT_FAILED, describe(full)
-    assert "Traceback" not in full.stderr
+    assert "Traceback" not in full.stderr, full.stderr[-3000:]
     assert "the corpus cannot be written" in full.stderr and "full" in full.stderr
     stored = {row["url"] for row in db_rows(db, "SELECT url FROM articles")}
     assert 0 < len(stored) < 40
@@ -289,6 +290,90 @@ def test_a_signal_stops_the_run_gracefully_as_interrupted(tmp_path, served, sign
         CorpusLock(db).acquire().release()  # released on the way out
     except CorpusLocked:
         pytest.fail("the lock outlived the run")
+
+
+@pytest.fixture
+def held():
+    """A site whose article pages answer only once the test sets ``release``: pages in flight forever."""
+    release = threading.Event()
+    with LocalSites([newsroom("held", 20, hold=release)]) as sites:
+        try:
+            yield sites, release
+        finally:
+            release.set()
+
+
+def start_crawl(tmp_path, sites, *settings):
+    sources = write_sources(tmp_path, [{"name": "held", "feeds": [sites.url("held", "/feed.xml")]}])
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "crawler",
+            *crawl_args("--all", sources=sources, db=tmp_path / "corpus.db", settings=settings),
+        ],
+        cwd=tmp_path,
+        env=cli_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def wait_for_articles_requested(sites) -> None:
+    deadline = time.monotonic() + 120  # a wait, not a limit
+    while time.monotonic() < deadline and not any("/news/" in r.path for r in sites.requests):
+        time.sleep(0.1)
+
+
+def test_a_stop_waits_for_pages_in_flight_no_longer_than_the_grace_and_the_next_run_fetches_the_rest(tmp_path, held):
+    sites, release = held
+    # Two pages in flight that never answer, the other 18 queued for the site: without a bound the
+    # run would wait for ever (DOWNLOAD_TIMEOUT=600), and fetch the queued ones first.
+    with start_crawl(
+        tmp_path, sites, "STOP_GRACE_SECONDS=1", "CONCURRENT_REQUESTS_PER_DOMAIN=2", "DOWNLOAD_TIMEOUT=600"
+    ) as proc:
+        wait_for_articles_requested(sites)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=120)
+    assert proc.returncode == EXIT_FAILED and "Traceback" not in err, err
+    assert re.search(r"^wirecrawl: stopping: finishing 2 pages in flight", err, re.M), err
+    fetched = {r.path for r in sites.requests if "/news/" in r.path}
+    assert len(fetched) == 2, fetched  # the queued requests were dropped, not fetched
+    db = tmp_path / "corpus.db"
+    assert db_rows(db, "SELECT status, articles_added FROM crawl_runs") == [
+        {"status": "interrupted", "articles_added": 0}
+    ]
+    release.set()
+    after = start_crawl(tmp_path, sites)
+    out, err = after.communicate(timeout=300)
+    assert after.returncode == EXIT_OK, err
+    assert db_rows(db, "SELECT count(*) AS n FROM articles") == [{"n": 20}]
+
+
+def test_a_second_signal_stops_at_once_with_the_run_recorded_as_interrupted(tmp_path, held):
+    sites, _ = held
+    with start_crawl(tmp_path, sites, "STOP_GRACE_SECONDS=600", "DOWNLOAD_TIMEOUT=600") as proc:
+        wait_for_articles_requested(sites)
+        proc.send_signal(signal.SIGINT)
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        while line and "stopping" not in line:
+            line = proc.stderr.readline()
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=120)
+    assert proc.returncode == EXIT_FAILED and "Traceback" not in err, err
+    db = tmp_path / "corpus.db"
+    assert db_rows(db, "SELECT status FROM crawl_runs") == [{"status": "interrupted"}]
+    assert lock_is_free(db)
+
+
+def lock_is_free(db) -> bool:
+    try:
+        CorpusLock(db).acquire().release()
+    except CorpusLocked:
+        return False
+    return True
 
 
 def _stored(db) -> int:
