@@ -27,6 +27,7 @@ __all__ = [
     "StoredPage",
     "check_exists",
     "check_writable",
+    "migrate",
     "open_read_only",
     "reads_snapshot",
     "serves_live",
@@ -70,6 +71,12 @@ def _check_is_corpus(db: Database, path: Path) -> None:
     if not applied:
         raise CorpusError(
             f"{path} is a SQLite database but not a wirecrawl corpus (tables: {', '.join(sorted(tables)[:5])})"
+        )
+    known = {migration.name for migration in migrations.pending(Database(memory=True))}
+    if unknown := [migration.name for migration in migrations.applied(db) if migration.name not in known]:
+        raise CorpusError(
+            f"the corpus {path} was written by a newer wirecrawl (schema migrations unknown here: "
+            f"{', '.join(unknown)}); upgrade wirecrawl to read or write it"
         )
 
 
@@ -127,8 +134,36 @@ def _check_current_corpus(db: Database, path: Path) -> None:
     if pending:
         raise CorpusError(
             f"the corpus {path} predates this wirecrawl (schema migrations pending: {', '.join(pending)}); "
-            "reading commands do not migrate it, the next `wirecrawl crawl` on it does"
+            f"`wirecrawl migrate --db {path}` migrates it (so do crawl, reextract and dedupe)"
         )
+
+
+def migrate(path: Path) -> tuple[list[str], Path | None]:
+    """Apply the pending schema migrations to the corpus at ``path`` in place, each in a
+    transaction, after a backup copy of the file (SQLite's online backup, beside it as
+    ``<name>.before-migrate``); the names applied and the backup (none when nothing was pending).
+
+    The caller holds the corpus lock. Raises :class:`CorpusError` as :class:`Corpus` does.
+    """
+    check_exists(path)
+    check_writable(path)
+    db = Database(path)
+    try:
+        _check_is_corpus(db, path)
+        pending = [migration.name for migration in migrations.pending(db)]
+        backup = path.with_name(path.name + ".before-migrate") if pending else None
+        if backup is not None:
+            with sqlite3.connect(backup) as copy:
+                db.conn.backup(copy)
+            copy.close()
+    except sqlite3.DatabaseError as error:
+        raise CorpusError(f"{path} is not a usable wirecrawl corpus: {error}") from None
+    except OSError as error:
+        raise CorpusError(f"cannot back the corpus up before migrating it: {error}") from None
+    finally:
+        db.close()
+    Corpus(path, create=False).close()  # opening migrates
+    return pending, backup
 
 
 class Corpus(ArticleStore, StoryStore, NearDuplicateIndex, SiteBlocks, HttpValidators, RunLog, PageOutcomes):
