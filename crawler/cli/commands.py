@@ -401,26 +401,25 @@ def _run_crawl(
     quiet: bool,
     wait: bool,
 ) -> Any:
-    """The crawl of ``targets`` as the command's options say; a refusal is a :class:`ConfigError`."""
-    start_fork_server(_parse_overrides(overrides))  # the stages load on another core while Scrapy loads here
-    settings = _settings(
-        corpus_path(db_file), overrides, sources_file, log_level or ("ERROR" if quiet else "WARNING"), log_file
-    )
-    from crawler.cli.runner import run_crawl
+    """The crawl of ``targets`` as the command's options say; a refusal is a :class:`ConfigError`.
 
-    try:
-        return run_crawl(
-            targets,
-            settings,
-            progress=print_progress if not quiet and sys.stderr.isatty() else None,
-            wait=wait,
-            waiting=_say_waiting,
-            stopping=None if quiet else _say_stopping,
-        )
-    except CorpusLocked as held:
-        raise _lock_held(held) from None
-    except CorpusError as error:
-        raise ConfigError(str(error)) from None
+    The lock comes first: a refused run exits before Scrapy is imported or the workers start.
+    """
+    path = corpus_path(db_file)
+    with _corpus_lock(path, wait, create=True):
+        start_fork_server(_parse_overrides(overrides))  # the stages load on another core while Scrapy loads here
+        settings = _settings(path, overrides, sources_file, log_level or ("ERROR" if quiet else "WARNING"), log_file)
+        from crawler.cli.runner import crawl_locked
+
+        try:
+            return crawl_locked(
+                targets,
+                settings,
+                progress=print_progress if not quiet and sys.stderr.isatty() else None,
+                stopping=None if quiet else _say_stopping,
+            )
+        except CorpusError as error:
+            raise ConfigError(str(error)) from None
 
 
 def _targets(names: tuple[str, ...], sources: list[Source], sources_file: Path | None) -> list[Any]:

@@ -28,7 +28,7 @@ from pipelines.core.stories import StoryMatcher
 from storage.corpus import Corpus, check_writable
 from storage.lock import CorpusLock
 
-__all__ = ["CrawlReport", "Progress", "crawl_settings", "run_crawl"]
+__all__ = ["CrawlReport", "Progress", "crawl_locked", "crawl_settings", "run_crawl"]
 
 PROGRESS_INTERVAL = 2.0
 
@@ -192,15 +192,16 @@ def run_crawl(
     corpus_file = Path(settings.get("CORPUS_PATH"))
     check_writable(corpus_file)
     with CorpusLock(corpus_file).acquire(wait=wait, waiting=waiting):
-        return _run_locked(names, settings, progress, stopping)
+        return crawl_locked(names, settings, progress, stopping)
 
 
-def _run_locked(
+def crawl_locked(
     names: Sequence[str | type[Spider]],
     settings: Settings,
-    progress: Progress | None,
-    stopping: Callable[[int], None] | None,
+    progress: Progress | None = None,
+    stopping: Callable[[int], None] | None = None,
 ) -> CrawlReport:
+    """:func:`run_crawl` for a caller that holds the corpus lock already."""
     corpus = Corpus(settings.get("CORPUS_PATH"))
     if settings.getbool("DEDUP_NEAR_ENABLED"):
         StoryMatcher.from_settings(corpus, settings).check_index()  # before any request
