@@ -405,8 +405,11 @@ def _run_crawl(
 
     The lock comes first: a refused run exits before Scrapy is imported or the workers start.
     """
+    from crawler.cli.early_stop import EarlyStop
+
     path = corpus_path(db_file)
     with _corpus_lock(path, wait, create=True):
+        early_stop = EarlyStop()
         start_fork_server(_parse_overrides(overrides))  # the stages load on another core while Scrapy loads here
         settings = _settings(path, overrides, sources_file, log_level or ("ERROR" if quiet else "WARNING"), log_file)
         from crawler.cli.runner import crawl_locked
@@ -417,6 +420,7 @@ def _run_crawl(
                 settings,
                 progress=print_progress if not quiet and sys.stderr.isatty() else None,
                 stopping=None if quiet else _say_stopping,
+                stopped_early=lambda: early_stop.received,
             )
         except CorpusError as error:
             raise ConfigError(str(error)) from None

@@ -118,11 +118,15 @@ class _StoppingProcess(CrawlerProcess):
         install_shutdown_handlers(self._signal_shutdown)
 
     def _signal_shutdown(self, signum: int, frame: Any) -> None:
-        from twisted.internet import reactor
-
         if self.interrupted:  # Scrapy installs this handler again when the reactor starts
             self._signal_kill(signum, frame)
             return
+        self.interrupt()
+
+    def interrupt(self) -> None:
+        """Stop the run as the first signal does (from a signal handler too)."""
+        from twisted.internet import reactor
+
         self.interrupted = True
         install_shutdown_handlers(self._signal_kill)
         # Nothing else here: the signal handler may interrupt a write in the reactor thread.
@@ -143,7 +147,8 @@ class _StoppingProcess(CrawlerProcess):
             if crawler.engine is not None:
                 _drop_queued(crawler.engine.downloader)
         reactor.callLater(self._grace, self._stop_reactor)
-        self._graceful_stop_reactor()
+        # An engine not started yet (a signal during start-up) cannot be stopped: stop the reactor.
+        self._graceful_stop_reactor().addErrback(self._stop_reactor)
 
     def pages_in_flight(self) -> int:
         """Requests being downloaded and responses being processed, over every crawler."""
@@ -200,8 +205,10 @@ def crawl_locked(
     settings: Settings,
     progress: Progress | None = None,
     stopping: Callable[[int], None] | None = None,
+    stopped_early: Callable[[], bool] = lambda: False,
 ) -> CrawlReport:
-    """:func:`run_crawl` for a caller that holds the corpus lock already."""
+    """:func:`run_crawl` for a caller that holds the corpus lock already; ``stopped_early``
+    says whether a stop signal came before this run could handle it (it stops at once)."""
     corpus = Corpus(settings.get("CORPUS_PATH"))
     if settings.getbool("DEDUP_NEAR_ENABLED"):
         StoryMatcher.from_settings(corpus, settings).check_index()  # before any request
@@ -219,6 +226,8 @@ def crawl_locked(
         crawlers = [process.create_crawler(name) for name in names]
         for crawler in crawlers:
             process.crawl(crawler)
+        if stopped_early():  # the crawlers stop as soon as the reactor runs
+            process.interrupt()
 
         def totals() -> dict[str, dict[str, int]]:
             return {c.spidercls.name: run_counts(c.stats.get_stats()) for c in crawlers if c.stats}

@@ -368,6 +368,32 @@ def test_a_second_signal_stops_at_once_with_the_run_recorded_as_interrupted(tmp_
     assert lock_is_free(db)
 
 
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_during_start_up_stops_the_run_with_every_source_recorded(tmp_path, served, signum):
+    """The signal comes once the lock is taken, while Scrapy loads and the crawlers are made."""
+    sources = sources_for(tmp_path, served, "good", "big")
+    db = tmp_path / "corpus.db"
+    with subprocess.Popen(
+        [sys.executable, "-m", "crawler", *crawl_args("--all", sources=sources, db=db)],
+        cwd=tmp_path,
+        env=cli_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as proc:
+        lock = CorpusLock(db)
+        deadline = time.monotonic() + 120  # a wait, not a limit
+        while time.monotonic() < deadline and not lock.holder().startswith(f"pid {proc.pid} "):
+            time.sleep(0.01)
+        proc.send_signal(signum)
+        out, err = proc.communicate(timeout=120)
+    assert proc.returncode == EXIT_FAILED and "Traceback" not in err and "Unhandled" not in err, err
+    (run,) = db_rows(db, "SELECT status FROM crawl_runs")
+    assert run["status"] == "interrupted"
+    assert {row["source"] for row in db_rows(db, "SELECT source FROM crawl_run_sources")} == {"good", "big"}
+    assert lock_is_free(db)
+
+
 def lock_is_free(db) -> bool:
     try:
         CorpusLock(db).acquire().release()
