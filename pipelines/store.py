@@ -229,4 +229,5 @@ class CorpusPipeline:
             return
         self._stopping = True
         logger.error("the corpus cannot be written (%s): stopping the crawl", error)
+        self.crawler.engine.pause()  # no request leaves the scheduler, those waiting their turn are dropped
         deferred_from_coro(self.crawler.engine.close_spider_async(reason="corpus_full" if full else "corpus_error"))

@@ -110,7 +110,7 @@ class PoliteBackoff:
             settings.getfloat("BACKOFF_MAX_DELAY"),
             settings.getint("BACKOFF_MAX_FAILURES"),
             settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
-            stopping=lambda: crawler.engine is not None and not crawler.engine.running,
+            stopping=lambda: crawler.engine is not None and (not crawler.engine.running or crawler.engine.paused),
         )
 
     def _host(self, netloc: str) -> _Host:

@@ -27,12 +27,18 @@ __all__ = [
     "StoredPage",
     "check_exists",
     "check_writable",
+    "disk_full",
     "migrate",
     "open_read_only",
     "reads_snapshot",
     "serves_live",
     "utc_now",
 ]
+
+
+def disk_full(error: sqlite3.Error) -> bool:
+    """Whether SQLite failed for want of space (a full disk, or ``CORPUS_MAX_SIZE`` reached)."""
+    return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "full" in str(error)
 
 
 def check_writable(path: Path) -> None:
@@ -192,6 +198,10 @@ class Corpus(ArticleStore, StoryStore, NearDuplicateIndex, SiteBlocks, HttpValid
             self.held_articles = 0  # articles added since hold_writes(), not yet committed
             migrations.apply(self._db)
         except sqlite3.DatabaseError as error:
+            if hasattr(self, "_db"):
+                self._db.close()
+            if disk_full(error):
+                raise CorpusError(f"disk full: the corpus {self.path} cannot be opened for writing ({error})") from None
             raise CorpusError(f"{self.path} is not a usable wirecrawl corpus: {error}") from None
 
     @classmethod

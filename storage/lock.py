@@ -70,8 +70,11 @@ class CorpusLock:
         except BaseException:  # refused, or interrupted while waiting: keep no descriptor open
             os.close(fd)
             raise
-        os.ftruncate(fd, 0)
-        os.write(fd, f"pid {os.getpid()} since {utc_now()} ({identity})\n".encode())
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, f"pid {os.getpid()} since {utc_now()} ({identity})\n".encode())
+        except OSError:  # a full disk: the lock holds all the same, a second run just cannot name us
+            pass
         self._fd = fd
         return self
 

@@ -25,7 +25,7 @@ from crawler.setting_checks import check_setting
 from crawler.shared_corpus import corpus_for
 from crawler.workers import pool_for
 from pipelines.core.stories import StoryMatcher
-from storage.corpus import Corpus, check_writable
+from storage.corpus import Corpus, CorpusError, check_writable, disk_full
 from storage.lock import CorpusLock
 
 __all__ = ["CrawlReport", "Progress", "crawl_locked", "crawl_settings", "run_crawl"]
@@ -210,10 +210,16 @@ def crawl_locked(
     """:func:`run_crawl` for a caller that holds the corpus lock already; ``stopped_early``
     says whether a stop signal came before this run could handle it (it stops at once)."""
     corpus = Corpus(settings.get("CORPUS_PATH"))
-    if settings.getbool("DEDUP_NEAR_ENABLED"):
-        StoryMatcher.from_settings(corpus, settings).check_index()  # before any request
-    corpus.close_crashed_runs()
-    run_id = corpus.start_run([name if isinstance(name, str) else name.name for name in names])
+    try:
+        if settings.getbool("DEDUP_NEAR_ENABLED"):
+            StoryMatcher.from_settings(corpus, settings).check_index()  # before any request
+        corpus.close_crashed_runs()
+        run_id = corpus.start_run([name if isinstance(name, str) else name.name for name in names])
+    except sqlite3.OperationalError as error:
+        corpus.abandon()
+        if disk_full(error):
+            raise CorpusError(f"disk full: the corpus {corpus.path} cannot record a new run ({error})") from None
+        raise CorpusError(f"the corpus {corpus.path} cannot record a new run: {error}") from None
     status = "failed"
     started = time.monotonic()
     summed: dict[str, int] = {}

@@ -255,6 +255,41 @@ def test_a_full_disk_stops_the_run_cleanly_and_the_next_run_completes(tmp_path, 
     corpus_is_consistent(db)
 
 
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real 1.5 MB file system (tmpfs), where the suite may mount one (root); else the test is skipped."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1500k", "tmpfs", str(mount)], capture_output=True, text=True, check=False
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs (needs root): {mounted.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_real_full_disk_stops_the_run_and_the_next_run_says_disk_full(tmp_path, small_disk):
+    with LocalSites([newsroom("many", 120)]) as sites:
+        sources = write_sources(tmp_path, [{"name": "many", "feeds": [sites.url("many", "/feed.xml")]}])
+        args = crawl_args("--all", sources=sources, db=small_disk / "corpus.db")
+        full = run_cli(*args, cwd=tmp_path, timeout=300)
+        assert full.returncode == EXIT_FAILED and "Traceback" not in full.stderr, describe(full)
+        assert "the corpus cannot be written" in full.stderr and "full" in full.stderr
+        again = run_cli(*args, cwd=tmp_path, timeout=300)
+    # The space the first run's WAL gave back may let the next one record its run and stop as the
+    # first did; else it cannot start, and says so in one line.
+    assert "Traceback" not in again.stderr, describe(again)
+    if again.returncode == EXIT_CONFIG:
+        (line,) = again.stderr.splitlines()
+        assert "disk full" in line, line
+    else:
+        assert again.returncode == EXIT_FAILED and "the corpus cannot be written" in again.stderr, describe(again)
+    assert db_rows(small_disk / "corpus.db", "PRAGMA integrity_check") == [{"integrity_check": "ok"}]
+
+
 # --- SIGINT / SIGTERM ------------------------------------------------------------------
 
 
