@@ -7,13 +7,7 @@ import re
 
 from charset_normalizer import from_bytes
 from langdetect import DetectorFactory, LangDetectException, detect_langs
-from w3lib.encoding import (
-    html_body_declared_encoding,
-    http_content_type_encoding,
-    read_bom,
-    resolve_encoding,
-    to_unicode,
-)
+from w3lib.encoding import html_body_declared_encoding, read_bom, resolve_encoding
 
 __all__ = ["decode_html"]
 
@@ -44,38 +38,22 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     """Decode an HTML page: BOM, then HTTP charset, then ``<meta>`` charset, then detection.
 
     Returns the text and the encoding used. A page declared as Latin-1/Windows-1252 that is
-    in fact valid UTF-8 (a common misconfiguration) is decoded as UTF-8.
+    in fact valid UTF-8 (a common misconfiguration) is decoded as UTF-8; a page whose bytes
+    no declaration decodes (windows-1252 sent as UTF-8) is decoded as detected.
     """
-    if read_bom(body)[0] is None:
-        if _declares_latin1(body, content_type) and _is_utf8_text(body):
-            return body.decode("utf-8"), "utf-8"
-        # A declaration the bytes contradict (a UTF-8 header over a windows-1251 body) yields to
-        # the next one (the page's own <meta>) that decodes the page without error.
-        header = _header_charset(content_type)
-        declared = [resolve_encoding(e) for e in (header, html_body_declared_encoding(body)) if e]
-        valid = [encoding for encoding in declared if encoding and _decodes(body, encoding)]
-        if header and valid and valid[0] != declared[0]:
-            return body.decode(valid[0]), valid[0]
-        if (by_language := _code_page_for_language(body, valid[0] if valid else None)) is not None:
-            return body.decode(by_language, "replace"), by_language
-    return _declared_or_detected(body, content_type)
-
-
-def _declared_or_detected(body: bytes, content_type: str | None) -> tuple[str, str]:
-    """The text by its BOM, else the HTTP charset, else the ``<meta>`` charset, else detection, else UTF-8.
-
-    (w3lib's ``html_to_unicode`` order; its detection hook is deprecated from w3lib 2.6.)
-    """
-    encoding, bom = read_bom(body)
-    if encoding is not None:
-        return to_unicode(body[len(bom) :], encoding), encoding
-    encoding = (
-        http_content_type_encoding(content_type)
-        or html_body_declared_encoding(body)
-        or _detect_encoding(body)
-        or "utf-8"
-    )
-    return to_unicode(body, encoding), encoding
+    bom, mark = read_bom(body)
+    if bom is not None and mark is not None:
+        return body[len(mark) :].decode(bom, "replace"), bom
+    if _declares_latin1(body, content_type) and _is_utf8_text(body):
+        return body.decode("utf-8"), "utf-8"
+    # A declaration the bytes contradict (a UTF-8 header over a windows-1251 body) yields to
+    # the next one (the page's own <meta>) that decodes the page without error.
+    declared = [resolve_encoding(e) for e in (_header_charset(content_type), html_body_declared_encoding(body)) if e]
+    valid = [encoding for encoding in declared if encoding and _decodes(body, encoding)]
+    if (by_language := _code_page_for_language(body, valid[0] if valid else None)) is not None:
+        return body.decode(by_language, "replace"), by_language
+    encoding = valid[0] if valid else _detect_encoding(body) or next(filter(None, declared), None) or "utf-8"
+    return body.decode(encoding, "replace"), encoding
 
 
 def _code_page_for_language(body: bytes, declared: str | None) -> str | None:

@@ -16,7 +16,7 @@ from crawler.logs import failure_summary
 from crawler.shared_corpus import corpus_for
 from storage.corpus import Corpus
 
-__all__ = ["CrawlRunRecorder", "run_counts", "run_status"]
+__all__ = ["CrawlRunRecorder", "record_source", "run_counts", "run_status"]
 
 logger = logging.getLogger(__name__)
 
@@ -97,16 +97,26 @@ class CrawlRunRecorder:
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         assert self.crawler.stats is not None
-        stats = self.crawler.stats.get_stats()
-        counts = run_counts(stats)
-        wirecrawl_stats = {k: v for k, v in stats.items() if k.startswith("wirecrawl/")}
-        if summary := failure_summary(spider.name, wirecrawl_stats):
-            logger.warning(summary)
-        try:
-            self.corpus.record_run_source(
-                self.run_id, spider.name, {**counts, "finish_reason": reason, "stats": wirecrawl_stats}
-            )
-            if self.owns_run:
+        counts = record_source(self.corpus, self.run_id, spider.name, self.crawler.stats.get_stats(), reason)
+        if self.owns_run and counts is not None:
+            try:
                 self.corpus.finish_run(self.run_id, run_status([reason], counts["errors"]))
-        except sqlite3.OperationalError as error:  # a full disk: the corpus itself is intact
-            logger.error("source %s: its counts could not be recorded: %s", spider.name, error)
+            except sqlite3.OperationalError as error:
+                logger.error("source %s: its run could not be recorded: %s", spider.name, error)
+
+
+def record_source(
+    corpus: Corpus, run_id: int | None, source: str, stats: Mapping[str, Any], reason: str
+) -> dict[str, int] | None:
+    """Log the source's failure summary and add its counts to run ``run_id``; the counts, or
+    None when the corpus cannot be written (a full disk: the corpus itself is intact)."""
+    counts = run_counts(stats)
+    wirecrawl_stats = {k: v for k, v in stats.items() if k.startswith("wirecrawl/")}
+    if summary := failure_summary(source, wirecrawl_stats):
+        logger.warning(summary)
+    try:
+        corpus.record_run_source(run_id, source, {**counts, "finish_reason": reason, "stats": wirecrawl_stats})
+    except sqlite3.OperationalError as error:
+        logger.error("source %s: its counts could not be recorded: %s", source, error)
+        return None
+    return counts

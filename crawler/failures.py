@@ -22,10 +22,15 @@ from scrapy.statscollectors import StatsCollector
 from twisted.internet.error import ConnectError, ConnectionDone, ConnectionLost
 from twisted.internet.error import TimeoutError as TwistedTimeout
 
-__all__ = ["ERRORS", "RefusedResponse", "count_failure", "error_rate", "failure_reason"]
+__all__ = ["ERRORS", "DroppedOnStop", "RefusedResponse", "count_failure", "error_rate", "failure_reason"]
 
 #: The stats prefix every failure is counted under, by reason.
 ERRORS = "wirecrawl/errors/"
+
+
+class DroppedOnStop(IgnoreRequest):
+    """A request still waiting for its turn when the run was stopped: not fetched, not an
+    error (the next run discovers and fetches it)."""
 
 
 class RefusedResponse(IgnoreRequest):

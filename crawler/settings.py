@@ -67,7 +67,13 @@ BACKOFF_BASE_DELAY = 1.0
 BACKOFF_MAX_DELAY = 60.0
 BACKOFF_MAX_FAILURES = 6
 DNS_TIMEOUT = 20
+# On SIGINT/SIGTERM the queued requests are dropped (the next run fetches them) and the pages
+# in flight get this many seconds to finish; then the run stops anyway (systemd's
+# TimeoutStopSec is 90 s). A second signal stops it at once.
+STOP_GRACE_SECONDS = 10.0
 HTTPCACHE_ENABLED = False
+# Scrapy's HTTP/1.1 handler, with a shutdown that logs no AlreadyCalledError on a busy machine.
+DOWNLOAD_HANDLERS = {"http": "spiders.http.HttpDownloadHandler", "https": "spiders.http.HttpDownloadHandler"}
 
 # --- No listening ports ----------------------------------------------------------------
 # Scrapy's telnet console and (2.19+) remote-control HTTP server would accept connections

@@ -49,6 +49,13 @@ class SharedByCrawlers(Generic[T]):
             crawler.signals.connect(lambda: self._release(key, id(crawler)), signal=signals.engine_stopped, weak=False)
         return self._objects[key]
 
+    def close_all(self) -> None:
+        """Close every object still open: their crawlers' engines never stopped (a forced stop)."""
+        while self._objects:
+            key, shared = self._objects.popitem()
+            self._users.pop(key, None)
+            self._close(shared)
+
     def _release(self, key: Hashable, crawler_id: int) -> None:
         users = self._users.get(key, set())
         users.discard(crawler_id)

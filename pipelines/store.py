@@ -211,6 +211,8 @@ class CorpusPipeline:
                 self.storage.decide(item)
                 return item
             if self.commit_articles > 1 and self.corpus.hold_writes():
+                if self._commit_timer is not None:  # its batch ended without it (a rollback on a full disk)
+                    self._commit_timer.cancel()
                 self._commit_timer = asyncio.get_running_loop().call_later(self.commit_seconds, self._commit)
             self.storage.store(item)
             if self.corpus.held_articles >= self.commit_articles:
@@ -221,6 +223,11 @@ class CorpusPipeline:
             raise NotStored(f"not stored, the corpus cannot be written: {error}") from None
         finally:
             self.order.release(item, COMMIT)
+
+    def close_spider(self) -> None:
+        """Commit the spider's last batch now: its timer must not fire after the corpus is closed."""
+        if self._commit_timer is not None:
+            self._commit()
 
     def _commit(self) -> None:
         if self._commit_timer is not None:
@@ -240,4 +247,5 @@ class CorpusPipeline:
             return
         self._stopping = True
         logger.error("the corpus cannot be written (%s): stopping the crawl", error)
+        self.crawler.engine.pause()  # no request leaves the scheduler, those waiting their turn are dropped
         deferred_from_coro(self.crawler.engine.close_spider_async(reason="corpus_full" if full else "corpus_error"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Self
@@ -16,7 +17,7 @@ from scrapy.http import Response
 from scrapy.statscollectors import StatsCollector
 from scrapy.utils.httpobj import urlparse_cached
 
-from crawler.failures import count_failure, failure_reason
+from crawler.failures import DroppedOnStop, count_failure, failure_reason
 
 __all__ = ["HostGivenUp", "PoliteBackoff", "retry_after_seconds"]
 
@@ -84,8 +85,10 @@ class PoliteBackoff:
         max_delay: float,
         max_failures: int,
         concurrency: int = 1,
+        stopping: Callable[[], bool] = lambda: False,
     ) -> None:
         self.stats = stats
+        self.stopping = stopping  # whether the run is being stopped: requests at the gate are dropped
         self.source = source
         self.base_delay = base_delay
         self.max_delay = max_delay
@@ -107,6 +110,7 @@ class PoliteBackoff:
             settings.getfloat("BACKOFF_MAX_DELAY"),
             settings.getint("BACKOFF_MAX_FAILURES"),
             settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
+            stopping=lambda: crawler.engine is not None and (not crawler.engine.running or crawler.engine.paused),
         )
 
     def _host(self, netloc: str) -> _Host:
@@ -120,6 +124,8 @@ class PoliteBackoff:
         await host.gate.acquire()
         request.meta[GATE_KEY] = netloc
         try:
+            if self.stopping():  # waited at the gate while the run was being stopped
+                raise DroppedOnStop(f"dropped, the run is stopping: {request.url}")
             if host.given_up:
                 self.stats.inc_value("wirecrawl/skipped/host_given_up")
                 raise HostGivenUp(f"host given up for this run: {request.url}")

@@ -27,10 +27,18 @@ __all__ = [
     "StoredPage",
     "check_exists",
     "check_writable",
+    "disk_full",
+    "migrate",
     "open_read_only",
     "reads_snapshot",
+    "serves_live",
     "utc_now",
 ]
+
+
+def disk_full(error: sqlite3.Error) -> bool:
+    """Whether SQLite failed for want of space (a full disk, or ``CORPUS_MAX_SIZE`` reached)."""
+    return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "full" in str(error)
 
 
 def check_writable(path: Path) -> None:
@@ -70,6 +78,12 @@ def _check_is_corpus(db: Database, path: Path) -> None:
         raise CorpusError(
             f"{path} is a SQLite database but not a wirecrawl corpus (tables: {', '.join(sorted(tables)[:5])})"
         )
+    known = {migration.name for migration in migrations.pending(Database(memory=True))}
+    if unknown := [migration.name for migration in migrations.applied(db) if migration.name not in known]:
+        raise CorpusError(
+            f"the corpus {path} was written by a newer wirecrawl (schema migrations unknown here: "
+            f"{', '.join(unknown)}); upgrade wirecrawl to read or write it"
+        )
 
 
 def reads_snapshot(path: Path) -> bool:
@@ -82,6 +96,18 @@ def reads_snapshot(path: Path) -> bool:
     is not seen.
     """
     return not all(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-shm"))
+
+
+def serves_live(path: Path) -> bool:
+    """Whether a long-lived reader (``wirecrawl serve``) must read the corpus as it changes
+    (SQLite ``mode=ro``, never ``immutable``): unless it is on a read-only medium, a run may
+    start writing it at any time, and an immutable reader would then see a malformed file.
+
+    On a writable medium SQLite creates the ``-wal`` and ``-shm`` files (empty, taken over
+    by the next run, which removes them); on a read-only one, where nothing can change the
+    file, it is read as it is.
+    """
+    return os.access(path.parent, os.W_OK) or not reads_snapshot(path)
 
 
 def open_read_only(path: Path) -> Database:
@@ -114,8 +140,36 @@ def _check_current_corpus(db: Database, path: Path) -> None:
     if pending:
         raise CorpusError(
             f"the corpus {path} predates this wirecrawl (schema migrations pending: {', '.join(pending)}); "
-            "reading commands do not migrate it, the next `wirecrawl crawl` on it does"
+            f"`wirecrawl migrate --db {path}` migrates it (so do crawl, reextract and dedupe)"
         )
+
+
+def migrate(path: Path) -> tuple[list[str], Path | None]:
+    """Apply the pending schema migrations to the corpus at ``path`` in place, each in a
+    transaction, after a backup copy of the file (SQLite's online backup, beside it as
+    ``<name>.before-migrate``); the names applied and the backup (none when nothing was pending).
+
+    The caller holds the corpus lock. Raises :class:`CorpusError` as :class:`Corpus` does.
+    """
+    check_exists(path)
+    check_writable(path)
+    db = Database(path)
+    try:
+        _check_is_corpus(db, path)
+        pending = [migration.name for migration in migrations.pending(db)]
+        backup = path.with_name(path.name + ".before-migrate") if pending else None
+        if backup is not None:
+            with sqlite3.connect(backup) as copy:
+                db.conn.backup(copy)
+            copy.close()
+    except sqlite3.DatabaseError as error:
+        raise CorpusError(f"{path} is not a usable wirecrawl corpus: {error}") from None
+    except OSError as error:
+        raise CorpusError(f"cannot back the corpus up before migrating it: {error}") from None
+    finally:
+        db.close()
+    Corpus(path, create=False).close()  # opening migrates
+    return pending, backup
 
 
 class Corpus(ArticleStore, StoryStore, NearDuplicateIndex, SiteBlocks, HttpValidators, RunLog, PageOutcomes):
@@ -144,6 +198,10 @@ class Corpus(ArticleStore, StoryStore, NearDuplicateIndex, SiteBlocks, HttpValid
             self.held_articles = 0  # articles added since hold_writes(), not yet committed
             migrations.apply(self._db)
         except sqlite3.DatabaseError as error:
+            if hasattr(self, "_db"):
+                self._db.close()
+            if disk_full(error):
+                raise CorpusError(f"disk full: the corpus {self.path} cannot be opened for writing ({error})") from None
             raise CorpusError(f"{self.path} is not a usable wirecrawl corpus: {error}") from None
 
     @classmethod

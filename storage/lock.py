@@ -1,8 +1,13 @@
 """The corpus lock: one crawl (or rebuild) at a time writes a corpus.
 
-An advisory ``fcntl`` lock on ``<corpus>.lock``. The operating system releases it when the
+An advisory ``fcntl`` lock on ``<corpus>.lock`` beside the corpus's real file (symlinks
+resolved, so every path to it meets one lock). The operating system releases it when the
 process holding it ends, however it ends (SIGKILL, a crash, a reboot), so there is never a
-stale lock to clean up. The file names the holder for the message a second run prints.
+stale lock to clean up. While held, the file names the holder and the corpus's device and
+inode for the message a second run prints; it is emptied on release.
+
+A corpus file with a second hard link is refused: each name would get a lock and a WAL of
+its own, and two runs through two names corrupt the file.
 """
 
 from __future__ import annotations
@@ -35,7 +40,8 @@ class CorpusLock:
 
     def __init__(self, corpus: str | os.PathLike[str]) -> None:
         self.corpus = Path(corpus)
-        self.path = self.corpus.with_name(self.corpus.name + ".lock")
+        real = self.corpus.resolve()
+        self.path = real.with_name(real.name + ".lock")
         self._fd: int | None = None
 
     def acquire(
@@ -44,8 +50,10 @@ class CorpusLock:
         """Take the lock; raises :class:`CorpusLocked` when it is held.
 
         With ``wait`` it waits for the lock instead, first calling ``waiting`` (if given) once
-        with the reason, so that a waiting run can say why it does nothing.
+        with the reason, so that a waiting run can say why it does nothing. Raises
+        :class:`CorpusError` for a corpus file with another hard link.
         """
+        identity = _check_single_name(self.corpus)
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as error:
@@ -62,8 +70,11 @@ class CorpusLock:
         except BaseException:  # refused, or interrupted while waiting: keep no descriptor open
             os.close(fd)
             raise
-        os.ftruncate(fd, 0)
-        os.write(fd, f"pid {os.getpid()} since {utc_now()}\n".encode())
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, f"pid {os.getpid()} since {utc_now()} ({identity})\n".encode())
+        except OSError:  # a full disk: the lock holds all the same, a second run just cannot name us
+            pass
         self._fd = fd
         return self
 
@@ -75,8 +86,12 @@ class CorpusLock:
             return "unknown process"
 
     def release(self) -> None:
-        """Give the lock up (closing the file releases it)."""
+        """Give the lock up (closing the file releases it), leaving the file empty: no holder."""
         if self._fd is not None:
+            try:
+                os.ftruncate(self._fd, 0)
+            except OSError:  # the lock goes anyway; an old holder's line only reads as stale
+                pass
             os.close(self._fd)
             self._fd = None
 
@@ -87,6 +102,23 @@ class CorpusLock:
 
     def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
         self.release()
+
+
+def _check_single_name(corpus: Path) -> str:
+    """The corpus file's ``device:inode`` (``new`` when it does not exist yet); raises
+    :class:`CorpusError` when the file has another hard link."""
+    try:
+        stat = os.stat(corpus)
+    except FileNotFoundError:
+        return "new"
+    except OSError as error:
+        raise CorpusError(f"cannot read the corpus {corpus}: {error.strerror}") from None
+    if stat.st_nlink > 1:
+        raise CorpusError(
+            f"the corpus {corpus} has {stat.st_nlink} hard links: a run through each would take a lock and "
+            "keep a WAL of its own and corrupt it; keep one name (a symlink is fine) or copy it"
+        )
+    return f"device {stat.st_dev} inode {stat.st_ino}"
 
 
 def _try_lock(fd: int) -> bool:

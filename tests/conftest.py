@@ -269,3 +269,29 @@ def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
         yield server
     finally:
         server.stop()
+
+
+# --------------------------------------------------------------------------------------
+# What ran: the groups that need tools the machine may lack, said at the end of the run
+# --------------------------------------------------------------------------------------
+
+#: Test files that need a tool beyond Python, by the group's name.
+OPTIONAL_GROUPS = {"browser": "tests/e2e/test_browser.py", "cluster": "tests/e2e/test_cluster.py"}
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One line per optional group: how many of its tests ran, or that it was skipped and why."""
+    reports = [report for key in ("passed", "failed", "skipped") for report in terminalreporter.stats.get(key, [])]
+    lines = []
+    for group, path in OPTIONAL_GROUPS.items():
+        mine = [report for report in reports if report.nodeid.startswith(path) and report.when in ("call", "setup")]
+        ran = {report.nodeid for report in mine if not report.skipped}
+        skipped = {report.longrepr[2].removeprefix("Skipped: ") for report in mine if report.skipped}
+        if ran:
+            lines.append(f"{group}: {len(ran)} tests ran")
+        elif skipped:
+            lines.append(f"{group}: skipped, {'; '.join(sorted(skipped))}")
+    if lines:
+        terminalreporter.write_sep("-", "optional groups")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -218,18 +218,10 @@ def _locked_corpus(db_file: Path | None, wait: bool, create: bool = False) -> It
     and before the corpus is opened (opening migrates it); it is released however the
     command ends. A read-only corpus is refused once the lock is held.
     """
-    from storage.corpus import Corpus, check_exists, check_writable
+    from storage.corpus import Corpus, check_writable
 
     path = corpus_path(db_file)
-    try:
-        # A stat, nothing opened: a missing corpus (or, to create, a missing directory) leaves no lock file behind.
-        check_writable(path) if create else check_exists(path)
-        lock = CorpusLock(path).acquire(wait=wait, waiting=_say_waiting)
-    except CorpusLocked as held:
-        raise _lock_held(held) from None
-    except CorpusError as error:
-        raise ConfigError(str(error)) from None
-    with lock:
+    with _corpus_lock(path, wait, create):
         try:
             check_writable(path)
             corpus = Corpus(path, create=create)
@@ -241,6 +233,20 @@ def _locked_corpus(db_file: Path | None, wait: bool, create: bool = False) -> It
             corpus.abandon()  # without Corpus.close()'s commit: what failed stays rolled back
             raise
         corpus.close()
+
+
+def _corpus_lock(path: Path, wait: bool, create: bool = False) -> CorpusLock:
+    """The corpus lock of a writing command, taken (``wait``: waited for); a refusal is one line."""
+    from storage.corpus import check_exists, check_writable
+
+    try:
+        # A stat, nothing opened: a missing corpus (or, to create, a missing directory) leaves no lock file behind.
+        check_writable(path) if create else check_exists(path)
+        return CorpusLock(path).acquire(wait=wait, waiting=_say_waiting)
+    except CorpusLocked as held:
+        raise _lock_held(held) from None
+    except CorpusError as error:
+        raise ConfigError(str(error)) from None
 
 
 def _settings(
@@ -406,26 +412,29 @@ def _run_crawl(
     quiet: bool,
     wait: bool,
 ) -> Any:
-    """The crawl of ``targets`` as the command's options say; a refusal is a :class:`ConfigError`."""
-    start_fork_server(_parse_overrides(overrides))  # the stages load on another core while Scrapy loads here
-    settings = _settings(
-        corpus_path(db_file), overrides, sources_file, log_level or ("ERROR" if quiet else "WARNING"), log_file
-    )
-    from crawler.cli.runner import run_crawl
+    """The crawl of ``targets`` as the command's options say; a refusal is a :class:`ConfigError`.
 
-    try:
-        return run_crawl(
-            targets,
-            settings,
-            progress=print_progress if not quiet and sys.stderr.isatty() else None,
-            wait=wait,
-            waiting=_say_waiting,
-            stopping=None if quiet else _say_stopping,
-        )
-    except CorpusLocked as held:
-        raise _lock_held(held) from None
-    except CorpusError as error:
-        raise ConfigError(str(error)) from None
+    The lock comes first: a refused run exits before Scrapy is imported or the workers start.
+    """
+    from crawler.cli.early_stop import EarlyStop
+
+    path = corpus_path(db_file)
+    with _corpus_lock(path, wait, create=True):
+        early_stop = EarlyStop()
+        start_fork_server(_parse_overrides(overrides))  # the stages load on another core while Scrapy loads here
+        settings = _settings(path, overrides, sources_file, log_level or ("ERROR" if quiet else "WARNING"), log_file)
+        from crawler.cli.runner import crawl_locked
+
+        try:
+            return crawl_locked(
+                targets,
+                settings,
+                progress=print_progress if not quiet and sys.stderr.isatty() else None,
+                stopping=None if quiet else _say_stopping,
+                stopped_early=lambda: early_stop.received,
+            )
+        except CorpusError as error:
+            raise ConfigError(str(error)) from None
 
 
 def _targets(names: tuple[str, ...], sources: list[Source], sources_file: Path | None) -> list[Any]:
@@ -1268,6 +1277,37 @@ def serve(db_file: Path | None, port: int) -> None:
         ) from None
     click.echo(f"Serving {path} on http://127.0.0.1:{sock.getsockname()[1]}/{DATABASE_NAME} (Ctrl-C to stop)", err=True)
     serve_datasette(datasette, sock)
+
+
+@cli.command()
+@db_option
+@wait_option
+def migrate(db_file: Path | None, wait: bool) -> None:
+    """Bring the corpus's schema up to this wirecrawl's, in place (after an upgrade).
+
+    Under the corpus lock, each migration in a transaction, after a backup copy of the
+    file beside it (CORPUS.before-migrate). crawl, reextract and dedupe migrate too;
+    reading commands and serve refuse an older schema until then.
+
+    Exit status: 0 migrated, or nothing to do; 2 not a corpus, or one written by a newer
+    wirecrawl; 3 another run holds the lock.
+
+    Example:
+
+        wirecrawl migrate --db news.db
+    """
+    from storage.corpus import migrate as migrate_corpus
+
+    path = corpus_path(db_file)
+    with _corpus_lock(path, wait):
+        try:
+            applied, backup = migrate_corpus(path)
+        except CorpusError as error:
+            raise ConfigError(str(error)) from None
+    if applied:
+        click.echo(f"Migrated {path}: {', '.join(applied)} (the file before: {backup})")
+    else:
+        click.echo(f"{path} is up to date")
 
 
 @cli.command()

@@ -12,19 +12,23 @@ from pathlib import Path
 from typing import Any
 
 from scrapy import Spider
-from scrapy.crawler import CrawlerProcess
+from scrapy.core.downloader import Downloader
+from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
+from scrapy.utils.ossignal import install_shutdown_handlers
 from twisted.internet import task
 
-from crawler.extensions import run_counts, run_status
-from crawler.failures import error_rate
+from crawler.extensions import record_source, run_counts, run_status
+from crawler.failures import DroppedOnStop, error_rate
 from crawler.logs import quiet_per_page_noise
 from crawler.setting_checks import check_setting
+from crawler.shared_corpus import corpus_for
+from crawler.workers import pool_for
 from pipelines.core.stories import StoryMatcher
-from storage.corpus import Corpus, check_writable
+from storage.corpus import Corpus, CorpusError, check_writable, disk_full
 from storage.lock import CorpusLock
 
-__all__ = ["CrawlReport", "Progress", "crawl_settings", "run_crawl"]
+__all__ = ["CrawlReport", "Progress", "crawl_locked", "crawl_settings", "run_crawl"]
 
 PROGRESS_INTERVAL = 2.0
 
@@ -96,28 +100,80 @@ Progress = Callable[[dict[str, int], float, list[str]], None]
 
 
 class _StoppingProcess(CrawlerProcess):
-    """Scrapy's process, telling at once how many pages a shutdown signal lets finish."""
+    """Scrapy's process with a bounded stop.
 
-    def __init__(self, settings: Settings, stopping: Callable[[int], None] | None) -> None:
+    The first SIGINT/SIGTERM stops scheduling, drops the requests queued for download (the
+    next run fetches them) and gives the pages in flight ``grace`` seconds to finish before
+    the reactor stops; ``stopping`` is told at once how many pages that is. A second signal
+    stops the reactor at once; a third ends the process (the reactor is stuck).
+    """
+
+    def __init__(self, settings: Settings, stopping: Callable[[int], None] | None, grace: float) -> None:
         super().__init__(settings)
         self._stopping = stopping
+        self._grace = grace
+        self.interrupted = False  # a signal stopped the run
+        # From now, not only once the reactor runs: a signal while the crawlers are made stops
+        # them all as soon as it runs (a KeyboardInterrupt there would skip one source silently).
+        install_shutdown_handlers(self._signal_shutdown)
 
     def _signal_shutdown(self, signum: int, frame: Any) -> None:
+        if self.interrupted:  # Scrapy installs this handler again when the reactor starts
+            self._signal_kill(signum, frame)
+            return
+        self.interrupt()
+
+    def interrupt(self) -> None:
+        """Stop the run as the first signal does (from a signal handler too)."""
         from twisted.internet import reactor
 
-        if self._stopping is not None:  # not from the signal handler itself: it may interrupt a write
-            reactor.callFromThread(self._stopping, self.pages_in_flight())
-        super()._signal_shutdown(signum, frame)
+        self.interrupted = True
+        install_shutdown_handlers(self._signal_kill)
+        # Nothing else here: the signal handler may interrupt a write in the reactor thread.
+        reactor.callFromThread(self._stop_gracefully)
+
+    def _signal_kill(self, signum: int, frame: Any) -> None:
+        from twisted.internet import reactor
+
+        install_shutdown_handlers(_exit_now)
+        reactor.callFromThread(self._stop_reactor)
+
+    def _stop_gracefully(self) -> None:
+        from twisted.internet import reactor
+
+        if self._stopping is not None:
+            self._stopping(self.pages_in_flight())
+        for crawler in self.crawlers:
+            if crawler.engine is not None:
+                _drop_queued(crawler.engine.downloader)
+        reactor.callLater(self._grace, self._stop_reactor)
+        # An engine not started yet (a signal during start-up) cannot be stopped: stop the reactor.
+        self._graceful_stop_reactor().addErrback(self._stop_reactor)
 
     def pages_in_flight(self) -> int:
         """Requests being downloaded and responses being processed, over every crawler."""
         count = 0
         for crawler in self.crawlers:
             if engine := crawler.engine:
-                count += len(engine.downloader.active)
+                count += sum(len(slot.transferring) for slot in engine.downloader.slots.values())
                 if slot := engine.scraper.slot:
                     count += len(slot.active)
         return count
+
+
+def _drop_queued(downloader: Downloader) -> None:
+    """Fail the requests waiting in the downloader's per-site queues (for their polite delay)
+    as :class:`DroppedOnStop`, not counted as errors; those waiting at the
+    :class:`spiders.backoff.PoliteBackoff` gate are dropped there."""
+    for slot in downloader.slots.values():
+        while slot.queue:
+            request, queued = slot.queue.popleft()
+            queued.errback(DroppedOnStop(f"dropped on stopping: {request.url}"))
+
+
+def _exit_now(signum: int, frame: Any) -> None:
+    """A third signal: the reactor did not stop, end the process (the corpus survives a kill)."""
+    os._exit(1)
 
 
 def run_crawl(
@@ -141,31 +197,43 @@ def run_crawl(
     corpus_file = Path(settings.get("CORPUS_PATH"))
     check_writable(corpus_file)
     with CorpusLock(corpus_file).acquire(wait=wait, waiting=waiting):
-        return _run_locked(names, settings, progress, stopping)
+        return crawl_locked(names, settings, progress, stopping)
 
 
-def _run_locked(
+def crawl_locked(
     names: Sequence[str | type[Spider]],
     settings: Settings,
-    progress: Progress | None,
-    stopping: Callable[[int], None] | None,
+    progress: Progress | None = None,
+    stopping: Callable[[int], None] | None = None,
+    stopped_early: Callable[[], bool] = lambda: False,
 ) -> CrawlReport:
+    """:func:`run_crawl` for a caller that holds the corpus lock already; ``stopped_early``
+    says whether a stop signal came before this run could handle it (it stops at once)."""
     corpus = Corpus(settings.get("CORPUS_PATH"))
-    if settings.getbool("DEDUP_NEAR_ENABLED"):
-        StoryMatcher.from_settings(corpus, settings).check_index()  # before any request
-    corpus.close_crashed_runs()
-    run_id = corpus.start_run([name if isinstance(name, str) else name.name for name in names])
+    try:
+        if settings.getbool("DEDUP_NEAR_ENABLED"):
+            StoryMatcher.from_settings(corpus, settings).check_index()  # before any request
+        corpus.close_crashed_runs()
+        run_id = corpus.start_run([name if isinstance(name, str) else name.name for name in names])
+    except sqlite3.OperationalError as error:
+        corpus.abandon()
+        if disk_full(error):
+            raise CorpusError(f"disk full: the corpus {corpus.path} cannot record a new run ({error})") from None
+        raise CorpusError(f"the corpus {corpus.path} cannot record a new run: {error}") from None
     status = "failed"
     started = time.monotonic()
     summed: dict[str, int] = {}
     per_source: dict[str, dict[str, int]] = {}
+    settings.set("CORPUS_RUN_ID", run_id, priority="cmdline")
+    process = _StoppingProcess(settings, stopping, settings.getfloat("STOP_GRACE_SECONDS"))
+    crawlers: list[Crawler] = []
     try:
-        settings.set("CORPUS_RUN_ID", run_id, priority="cmdline")
-        process = _StoppingProcess(settings, stopping)
         quiet_per_page_noise()
         crawlers = [process.create_crawler(name) for name in names]
         for crawler in crawlers:
             process.crawl(crawler)
+        if stopped_early():  # the crawlers stop as soon as the reactor runs
+            process.interrupt()
 
         def totals() -> dict[str, dict[str, int]]:
             return {c.spidercls.name: run_counts(c.stats.get_stats()) for c in crawlers if c.stats}
@@ -180,8 +248,15 @@ def _run_locked(
         per_source = totals()
         summed = _sum(per_source.values())
         reasons = [str(c.stats.get_value("finish_reason", "failed")) for c in crawlers if c.stats]
-        status = run_status(reasons, summed.get("errors", 0))
+        status = "interrupted" if process.interrupted else run_status(reasons, summed.get("errors", 0))
     finally:
+        # A reactor stopped before its crawlers closed leaves the shared corpus and worker pool
+        # open: the corpus commits what was stored, and the workers end (else exit waits on them).
+        corpus_for.close_all()
+        pool_for.close_all()
+        for crawler in crawlers if process.interrupted else ():
+            if crawler.stats and crawler.stats.get_value("finish_reason") is None:  # never closed: stopped
+                record_source(corpus, run_id, crawler.spidercls.name, crawler.stats.get_stats(), "shutdown")
         try:
             corpus.finish_run(run_id, status)
             per_source = _copies_by_origin(per_source, corpus.run_copies(run_id))

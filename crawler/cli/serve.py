@@ -8,7 +8,7 @@ import socket
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from storage.corpus import open_read_only, reads_snapshot
+from storage.corpus import open_read_only, serves_live
 
 if TYPE_CHECKING:
     from datasette.app import Datasette
@@ -33,7 +33,8 @@ class DatasetteMissing(RuntimeError):
 
 def corpus_datasette(db: Path) -> Datasette:
     """A Datasette instance serving the corpus ``db`` read-only, as database ``corpus``: like the
-    reading commands it never changes the file (:func:`storage.corpus.open_read_only`).
+    reading commands it never changes the file (:func:`storage.corpus.open_read_only`), and it
+    shows what a crawl commits while it serves (:func:`storage.corpus.serves_live`).
 
     Raises :class:`storage.corpus.CorpusError` when ``db`` is not a corpus, and
     :class:`DatasetteMissing` without datasette.
@@ -57,7 +58,7 @@ def corpus_datasette(db: Path) -> Datasette:
         settings=SETTINGS,
     )
     # Datasette's immutable mode is SQLite's immutable=1, its mutable one mode=ro: as storage/ decides.
-    datasette.add_database(Database(datasette, path=str(db), is_mutable=not reads_snapshot(db)), name=DATABASE_NAME)
+    datasette.add_database(Database(datasette, path=str(db), is_mutable=serves_live(db)), name=DATABASE_NAME)
     datasette.remove_database("_memory")
     return datasette
 

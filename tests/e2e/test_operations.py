@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from crawler.cli.demo.localsites import LocalSites
 from storage.corpus import Corpus, CorpusError
 from storage.lock import CorpusLock, CorpusLocked
 
-EXIT_LOCKED = 3
+EXIT_CONFIG, EXIT_LOCKED = 2, 3
 
 
 # --- The lock --------------------------------------------------------------------------
@@ -49,12 +50,6 @@ def test_lock_of_a_killed_process_is_released_by_the_os(tmp_path):
             CorpusLock(tmp_path / "c.db").acquire()
         holder.kill()
     CorpusLock(tmp_path / "c.db").acquire().release()
-
-
-@pytest.fixture(scope="module")
-def slow_site():
-    with LocalSites([newsroom("slow", 6, slow=1.5)]) as served:
-        yield served
 
 
 def _popen_crawl(args, cwd):
@@ -113,17 +108,62 @@ def test_overlapping_run_exits_with_status_3_and_leaves_the_running_one_alone(he
     ]  # the refused run records nothing
 
 
-def test_overlapping_run_with_wait_runs_after_the_first(slow_site, tmp_path):
-    sources = write_sources(tmp_path, [{"name": "slow", "feeds": [slow_site.url("slow", "/feed.xml")]}])
+def test_a_run_through_a_symlink_meets_the_lock_of_the_real_file(held_site, tmp_path):
+    served, held = held_site
+    sources = write_sources(tmp_path, [{"name": "held", "feeds": [served.url("held", "/feed.xml")]}])
+    db = tmp_path / "corpus.db"
+    (tmp_path / "elsewhere").mkdir()
+    link = tmp_path / "elsewhere" / "news.db"
+    link.symlink_to(db)
+    first = _popen_crawl(crawl_args("--all", sources=sources, db=db), tmp_path)
+    try:
+        _wait_for_lock(db, first)
+        second = run_cli(*crawl_args("--all", sources=sources, db=link), cwd=tmp_path)
+    finally:
+        held.set()
+        first.communicate(timeout=120)
+    assert second.returncode == EXIT_LOCKED and "holds the lock" in second.stderr, describe(second)
+    assert not (tmp_path / "elsewhere" / "news.db.lock").exists()
+
+
+def test_a_corpus_with_a_second_hard_link_is_refused(tmp_path):
+    db = tmp_path / "corpus.db"
+    Corpus(db).close()
+    os.link(db, tmp_path / "copy.db")
+    sources = write_sources(tmp_path, [{"name": "none", "feeds": ["http://127.0.0.1:9/feed.xml"]}])
+    for path in (db, tmp_path / "copy.db"):
+        for command in (crawl_args("--all", sources=sources, db=path), ("dedupe", "--rebuild", "--db", path)):
+            proc = run_cli(*command, cwd=tmp_path)
+            assert proc.returncode == EXIT_CONFIG and "Traceback" not in proc.stderr, describe(proc)
+            (line,) = proc.stderr.splitlines()
+            assert "2 hard links" in line, line
+    assert db_rows(db, "SELECT count(*) AS n FROM crawl_runs") == [{"n": 0}]
+
+
+def test_the_lock_file_is_empty_once_the_run_has_ended(tmp_path):
+    db = tmp_path / "corpus.db"
+    with CorpusLock(db):
+        assert CorpusLock(db).holder().startswith(f"pid {os.getpid()} since ")
+    assert (tmp_path / "corpus.db.lock").read_text() == ""
+
+
+def test_overlapping_run_with_wait_runs_after_the_first(held_site, tmp_path):
+    """The first run cannot end before the second has said it waits (its pages are held till then)."""
+    served, held = held_site
+    sources = write_sources(tmp_path, [{"name": "held", "feeds": [served.url("held", "/feed.xml")]}])
     db = tmp_path / "corpus.db"
     first = _popen_crawl(crawl_args("--all", sources=sources, db=db), tmp_path)
     try:
         _wait_for_lock(db, first)
-        second = run_cli(*crawl_args("--all", "--wait", sources=sources, db=db), cwd=tmp_path, timeout=120)
+        second = _popen_crawl(crawl_args("--all", "--wait", sources=sources, db=db), tmp_path)
+        assert second.stderr is not None
+        waiting = second.stderr.readline()
     finally:
+        held.set()
         first.communicate(timeout=120)
-    assert first.returncode == 0 and second.returncode == 0, describe(second)
-    assert "waiting" in second.stderr
+    _, err = second.communicate(timeout=120)
+    assert first.returncode == 0 and second.returncode == 0, err
+    assert "holds the lock" in waiting and "waiting" in waiting, waiting
     runs = db_rows(db, "SELECT status, articles_added, started, finished FROM crawl_runs ORDER BY id")
     assert [(r["status"], r["articles_added"]) for r in runs] == [("finished", 6), ("finished", 0)]
     assert runs[1]["started"] >= runs[0]["finished"]

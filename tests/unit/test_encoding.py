@@ -99,3 +99,12 @@ def test_a_koi8_page_labelled_windows_1251_is_read_as_koi8():
     page = html("ru", text, '<meta charset="windows-1251">').encode("koi8-r")
     decoded, encoding = decode_html(page, "text/html; charset=windows-1251")
     assert text in decoded and encoding == "koi8_r"
+
+
+def test_windows_1252_declared_as_utf8_falls_back_to_detection():
+    text = (
+        "Le président a annoncé une réforme des retraites très contestée, dit-il à l’Assemblée. "
+        "Le cœur du problème, selon lui, reste le coût — 12 milliards d’euros."
+    )
+    decoded, encoding = decode_html(html("fr", text * 3).encode("cp1252"), "text/html; charset=utf-8")
+    assert text in decoded and encoding == "cp1252"
