@@ -164,8 +164,10 @@ CLEAN_TEMPLATE_PAGES = 3
 CLEAN_MIN_LENGTH = 200
 # The learned furniture classifier (pipelines/core/blocks.py, weights by benchmarks/train_blocks.py):
 # a body block it finds furniture with at least this probability is removed (chosen so that no
-# story paragraph of the training pages is lost, leave-one-site-out).
-CLEAN_MODEL_ENABLED = True
+# story paragraph of the training pages is lost, leave-one-site-out). Off: at that threshold it
+# changed body F1 by under 0.001 on the bench pages, left one more page with furniture on the
+# fixture designs (benchmarks/designs.py) and cost 13 % more CPU per page; see docs/cleaning.md.
+CLEAN_MODEL_ENABLED = False
 CLEAN_MODEL_THRESHOLD = 0.95
 # Language detection; off: articles get no language (and a source's `languages` keeps all).
 LANGUAGE_ENABLED = True

@@ -88,14 +88,14 @@ def test_the_model_finds_a_sign_up_box_in_the_body_and_not_the_story_around_it()
     box, *story = [classifier.probabilities(rows)[2], *np.delete(classifier.probabilities(rows), 2)]
     assert box > 0.2 and max(story) < 0.05
     removals: Removals = []
-    assert run(story_with(SIGN_UP_BOX), removals, CLEAN_MODEL_THRESHOLD=0.2) == STORY
+    assert run(story_with(SIGN_UP_BOX), removals, CLEAN_MODEL_ENABLED=True, CLEAN_MODEL_THRESHOLD=0.2) == STORY
     assert [(r.block, r.stage) for r in removals if r.block == SIGN_UP] == [(SIGN_UP, "model")]
     assert "controls" in next(r.evidence for r in removals if r.block == SIGN_UP)
     assert run(story_with(SIGN_UP_BOX), CLEAN_MODEL_ENABLED=False) == blocks
 
 
 def test_a_quote_set_as_a_blockquote_inside_the_story_stays():
-    assert run(story_with(PULL_QUOTE)) == [*STORY[:2], QUOTE, *STORY[2:]]
+    assert run(story_with(PULL_QUOTE), CLEAN_MODEL_ENABLED=True) == [*STORY[:2], QUOTE, *STORY[2:]]
 
 
 def test_a_page_of_story_alone_loses_nothing():

@@ -4,8 +4,11 @@ The hold-out designs of ``tests/fixtures/holdout_designs`` were written from a b
 who had not read the cleaning code, and are kept out of training and tuning; each design's
 twelve pages go through the chain in publication order with the site's templates learned as
 they come (``benchmarks/designs.py`` prints the same figures, and those of a real crawl). The
-floors sit a little under the figures measured when they were set: a change that leaks more
-furniture or loses story text fails here.
+floors sit a little under the figures measured when they were set (40.6 % of the stored
+articles with furniture left, mean F1 0.963, the lowest design 0.907; before the structural
+templates 63.5 % and 0.938): a change that leaks more furniture or loses story text fails here.
+A crawl also re-cleans a site's first pages once its templates are learned, which this chain
+run does not: crawled, the same designs leave 19.8 % (``benchmarks/designs.py --crawl``).
 """
 
 import pytest
@@ -17,10 +20,10 @@ from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, pr
 from storage.corpus import Corpus
 
 #: At most this share of the stored articles with a furniture string left in, over all designs.
-LEAK_CEILING = 0.70
+LEAK_CEILING = 0.45
 #: At least this mean body F1 over all pages, and over each design's.
-F1_FLOOR = 0.93
-DESIGN_F1_FLOOR = 0.87
+F1_FLOOR = 0.955
+DESIGN_F1_FLOOR = 0.895
 
 RUNS = dict(holdout_designs.site_runs())
 
