@@ -11,7 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from storage.signatures import Fingerprint
-from storage.stories import StoredArticle
+from storage.stories import StoredArticle, write_fingerprint
 
 __all__ = ["ARTICLE_COLUMNS", "ArticleStore", "StoredPage"]
 
@@ -207,14 +207,7 @@ class ArticleStore:
                     "DELETE FROM lsh_bands WHERE band = ? AND article_id = ?",
                     [(band, article_id) for band in old_bands],
                 )
-                self._db.execute(
-                    "INSERT OR REPLACE INTO article_fingerprints (article_id, shingles, signature) VALUES (?, ?, ?)",
-                    [article_id, fingerprint.shingles, fingerprint.signature],
-                )
-                self._db.conn.executemany(
-                    "INSERT OR IGNORE INTO lsh_bands (band, article_id) VALUES (?, ?)",
-                    [(band, article_id) for band in fingerprint.bands],
-                )
+                write_fingerprint(self._db, article_id, fingerprint)
 
     def stored_pages(self, source: str | None = None) -> Iterator[StoredPage]:
         """Every stored page (optionally of one source), in the order its articles were stored."""

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from storage.signatures import Fingerprint, estimated_similarity
 
-__all__ = ["ORIGIN_ORDER", "StoredArticle", "StoryChanges", "StoryStore", "origin_order"]
+__all__ = ["ORIGIN_ORDER", "StoredArticle", "StoryChanges", "StoryStore", "origin_order", "write_fingerprint"]
 
 
 def origin_order(table: str = "articles") -> str:
@@ -98,14 +98,7 @@ class StoryStore:
         absorbs: Iterable[int],
     ) -> StoredArticle:
         if fingerprint is not None:
-            self._db.execute(
-                "INSERT OR REPLACE INTO article_fingerprints (article_id, shingles, signature) VALUES (?, ?, ?)",
-                [article_id, fingerprint.shingles, fingerprint.signature],
-            )
-            self._db.conn.executemany(
-                "INSERT OR IGNORE INTO lsh_bands (band, article_id) VALUES (?, ?)",
-                [(band, article_id) for band in fingerprint.bands],
-            )
+            write_fingerprint(self._db, article_id, fingerprint)
         if story_id is None or not self._story_exists(story_id):
             story_id = self._create_story(article_id, row)
             self._db.execute("UPDATE articles SET story_id = ?, similarity = 1.0 WHERE id = ?", [story_id, article_id])
@@ -232,3 +225,15 @@ def _represents_better(row: Mapping[str, Any], published: str | None, text_lengt
     if row["published"] or published:
         return bool(row["published"])
     return len(row["text"] or "") > (text_length or 0)
+
+
+def write_fingerprint(db: Database, article_id: int, fingerprint: Fingerprint) -> None:
+    """Store an article's near-duplicate fingerprint and its LSH bands (in the caller's transaction)."""
+    db.execute(
+        "INSERT OR REPLACE INTO article_fingerprints (article_id, shingles, signature) VALUES (?, ?, ?)",
+        [article_id, fingerprint.shingles, fingerprint.signature],
+    )
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO lsh_bands (band, article_id) VALUES (?, ?)",
+        [(band, article_id) for band in fingerprint.bands],
+    )

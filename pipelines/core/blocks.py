@@ -23,7 +23,7 @@ from typing import Self
 
 import numpy as np
 
-from pipelines.core.cleaning import BoilerplateRules
+from pipelines.core.cleaning import BoilerplateRules, content_words
 from pipelines.core.removals import Removal, Removals
 from pipelines.core.settings import SettingsReader
 from pipelines.core.structure import (
@@ -108,18 +108,7 @@ _STORY_WRAPPERS = {
     "cite",
     "mark",
 }
-_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
 _PHRASES = BoilerplateRules()
-
-
-def content_words(text: str) -> set[str]:
-    """Words of four letters or more, case folded, and CJK character pairs: what continuity compares."""
-    folded = text.casefold()
-    found = set(_CONTENT_WORD.findall(_CJK_RUN.sub(" ", folded)))
-    for run in _CJK_RUN.findall(folded):
-        found.update(run[i : i + 2] for i in range(len(run) - 1))
-    return found
 
 
 def _overlap(words: set[str], other: set[str]) -> float:
@@ -186,8 +175,8 @@ def block_features(index: TextIndex, blocks: Sequence[str], url: str, title: str
     main = max(held, key=held.__getitem__) if held else None
     main_depth = _depth(main) if main is not None else 0
     median = statistics.median(len(text) for text in texts) if texts else 1
-    words = [content_words(text) for text in texts]
-    title_words = content_words(title or "")
+    words = [content_words(text, 4) for text in texts]
+    title_words = content_words(title or "", 4)
     rows = np.zeros((len(blocks), len(FEATURES)))
     last = max(len(blocks) - 1, 1)
     for row, (block, text, elements) in enumerate(zip(blocks, texts, places, strict=True)):

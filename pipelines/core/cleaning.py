@@ -426,14 +426,15 @@ def _only_a_date(block: str) -> bool:
 CONTINUES_MIN_WORDS = 2
 #: Content words: five letters or more (shorter ones are mostly function words in any language),
 #: and pairs of Han, kana or Hangul characters.
-_CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
+_CONTENT_WORDS = {letters: re.compile(rf"[^\W\d_]{{{letters},}}") for letters in (4, 5)}
 _CJK_RUN = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
-def content_words(text: str) -> set[str]:
-    """The words of ``text`` that carry its content (see :data:`_CONTENT_WORD`)."""
+def content_words(text: str, letters: int = 5) -> set[str]:
+    """The words of ``text`` that carry its content: words of ``letters`` letters or more (4 or 5),
+    case folded, and pairs of Han, kana or Hangul characters."""
     folded = text.casefold()
-    words = set(_CONTENT_WORD.findall(_CJK_RUN.sub(" ", folded)))
+    words = set(_CONTENT_WORDS[letters].findall(_CJK_RUN.sub(" ", folded)))
     for run in _CJK_RUN.findall(folded):
         words.update(run[i : i + 2] for i in range(len(run) - 1))
     return words
