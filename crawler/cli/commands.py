@@ -417,8 +417,14 @@ def _run_crawl(
     The lock comes first: a refused run exits before Scrapy is imported or the workers start.
     """
     from crawler.cli.early_stop import EarlyStop
+    from crawler.log_file import check_log_file
 
     path = corpus_path(db_file)
+    if log_file is not None:  # before the lock: a refused run leaves nothing behind, not even a lock file
+        try:
+            check_log_file(log_file)
+        except ValueError as error:
+            raise ConfigError(str(error)) from None
     with _corpus_lock(path, wait, create=True):
         early_stop = EarlyStop()
         start_fork_server(_parse_overrides(overrides))  # the stages load on another core while Scrapy loads here

@@ -20,6 +20,7 @@ from twisted.internet import task
 
 from crawler.extensions import record_source, run_counts, run_status
 from crawler.failures import DroppedOnStop, error_rate
+from crawler.log_file import check_log_file
 from crawler.logs import quiet_per_page_noise
 from crawler.setting_checks import check_setting
 from crawler.shared_corpus import corpus_for
@@ -76,23 +77,13 @@ def crawl_settings(
     if log_level:
         settings.set("LOG_LEVEL", log_level.upper(), priority="cmdline")
     if log_file:
-        _check_log_file(log_file)
+        check_log_file(log_file)
         settings.set("LOG_FILE", str(log_file), priority="cmdline")
         settings.set("LOG_FILE_APPEND", True, priority="cmdline")
     for name, value in overrides.items():
         check_setting(name, value)
     settings.setdict(dict(overrides), priority="cmdline")
     return settings
-
-
-def _check_log_file(path: Path) -> None:
-    """Raise ValueError, in one line, when the log cannot be appended to ``path`` (nothing is created)."""
-    if path.is_dir():
-        raise ValueError(f"--log-file {path} is a directory")
-    if not path.parent.is_dir():
-        raise ValueError(f"--log-file {path}: no directory {path.parent}")
-    if not os.access(path if path.exists() else path.parent, os.W_OK):
-        raise ValueError(f"--log-file {path}: {'the file' if path.exists() else 'its directory'} is not writable")
 
 
 #: ``progress(totals, elapsed seconds, names of the sources still running)``.
