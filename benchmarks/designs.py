@@ -41,8 +41,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from fixtures.design_eval import DesignScore, score  # noqa: E402
 from scrapy.settings import Settings  # noqa: E402
 
-from crawler.cli.demo.localsites import LocalSites, Page, Site  # noqa: E402
 from crawler.config import dump_sources  # noqa: E402
+from crawler.testing.localsites import LocalSites, Page, Site  # noqa: E402
 from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, process_page  # noqa: E402
 from storage.corpus import Corpus  # noqa: E402
 

@@ -32,7 +32,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from crawler.cli.demo.localsites import Page, Site  # noqa: E402
+from crawler.testing.localsites import Page, Site  # noqa: E402
 
 __all__ = ["NewsPage", "benchmark_site", "news_page", "news_pages", "rss_feed"]
 

@@ -47,8 +47,8 @@ from newspages import benchmark_site, news_pages  # noqa: E402
 from throughput import ProcessTree, crawl_command, stored_articles  # noqa: E402
 from trafilatura_feed import extracted_documents, trafilatura_command  # noqa: E402
 
-from crawler.cli.demo.localsites import LocalSites  # noqa: E402
 from crawler.config import dump_sources  # noqa: E402
+from crawler.testing.localsites import LocalSites  # noqa: E402
 
 #: newspaper4k's [zh] extra: it needs jieba to read the Chinese pages.
 PEERS = ["trafilatura==2.3.1", "newspaper4k[zh]==0.9.6", "news-please==1.6.16"]

@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from newspages import benchmark_site, news_pages  # noqa: E402
 from throughput import crawl_command, stored_articles  # noqa: E402
 
-from crawler.cli.demo.localsites import LocalSites  # noqa: E402
 from crawler.config import dump_sources  # noqa: E402
+from crawler.testing.localsites import LocalSites  # noqa: E402
 
 TOOLS = ROOT / "benchmarks" / ".cache" / "tools"
 PY_SPY_VERSION = "0.4.1"

@@ -41,9 +41,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from newspages import benchmark_site, news_pages  # noqa: E402
 from redis_server import start_redis  # noqa: E402
 
-from crawler.cli.demo.localsites import LocalSites, Site  # noqa: E402
-from crawler.cli.runner import crawl_settings  # noqa: E402
 from crawler.config import dump_sources  # noqa: E402
+from crawler.run.runner import crawl_settings  # noqa: E402
+from crawler.testing.localsites import LocalSites, Site  # noqa: E402
 from pipelines.writer import run_writer  # noqa: E402
 from storage.cluster import Cluster  # noqa: E402
 from storage.corpus import Corpus  # noqa: E402

@@ -31,9 +31,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from throughput import crawl_command, stored_articles  # noqa: E402
 
-from crawler.cli.demo.localsites import LocalSites  # noqa: E402
-from crawler.cli.demo.network import demo_sites, demo_sources  # noqa: E402
 from crawler.config import dump_sources  # noqa: E402
+from crawler.demo.network import demo_sites, demo_sources  # noqa: E402
+from crawler.testing.localsites import LocalSites  # noqa: E402
 
 
 def timed_run(served: LocalSites, work: Path, round_: int) -> dict[str, float]:

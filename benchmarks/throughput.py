@@ -47,9 +47,9 @@ from newspages import NewsPage, benchmark_site, news_pages  # noqa: E402
 from scrapy.settings import Settings  # noqa: E402
 from trafilatura_feed import extracted_documents, trafilatura_command  # noqa: E402
 
-from crawler.cli.demo.localsites import LocalSites  # noqa: E402
 from crawler.config import dump_sources  # noqa: E402
-from crawler.workers import default_workers  # noqa: E402
+from crawler.process.cpu_pool import default_workers  # noqa: E402
+from crawler.testing.localsites import LocalSites  # noqa: E402
 from pipelines.core import CoreOptions, FetchedPage, extract_page, finish_text, language_hints  # noqa: E402
 
 #: Politeness off for a server on loopback (robots.txt is still fetched and obeyed).

@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import trafilatura  # noqa: E402
 from newspages import benchmark_site, news_pages  # noqa: E402
 
-from crawler.cli.demo.localsites import LocalSites  # noqa: E402
+from crawler.testing.localsites import LocalSites  # noqa: E402
 
 TRAFILATURA = Path(sys.executable).with_name("trafilatura")
 #: Settings overriding trafilatura's own settings.cfg: no politeness sleep, loopback allowed.

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from crawler.urls import same_site
+from crawler.web.urls import same_site
 
 __all__ = [
     "Source",

@@ -133,8 +133,8 @@ DOWNLOADER_MIDDLEWARES = {
     "spiders.redirects.RedirectGuard": 650,
 }
 EXTENSIONS = {
-    "crawler.drops.DropCounter": 400,
-    "crawler.extensions.CrawlRunRecorder": 500,
+    "crawler.components.drops.DropCounter": 400,
+    "crawler.components.extensions.CrawlRunRecorder": 500,
 }
 # Record each run and its sources' counts in crawl_runs (off: a bare `scrapy crawl` leaves no trace).
 CORPUS_RUNS_ENABLED = True
@@ -216,7 +216,7 @@ LOG_LEVEL = "INFO"
 # One compact line per event: "2026-11-24T10:00:00 W source-name: message".
 LOG_FORMAT = "%(asctime)s %(levelname).1s %(name)s: %(message)s"
 LOG_DATEFORMAT = "%Y-%m-%dT%H:%M:%S"
-LOG_FORMATTER = "crawler.logformatter.QuietLogFormatter"
+LOG_FORMATTER = "crawler.components.logformatter.QuietLogFormatter"
 LOGSTATS_INTERVAL = 60.0
 STATS_DUMP = False
 

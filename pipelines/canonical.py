@@ -7,11 +7,11 @@ from typing import Self
 
 from scrapy.crawler import Crawler
 
-from crawler.drops import page_not_stored
+from crawler.components.drops import page_not_stored
+from crawler.components.ordering import ArrivalOrder, order_for
 from crawler.items import Article
-from crawler.ordering import ArrivalOrder, order_for
-from crawler.shared_corpus import corpus_for, record_urls
-from crawler.urls import normalize_url
+from crawler.process.shared_corpus import corpus_for, record_urls
+from crawler.web.urls import normalize_url
 from pipelines.core.identity import shingles
 from pipelines.drops import AlreadyStored
 from storage.corpus import Corpus

@@ -1,10 +1,10 @@
-"""Why the stages drop an item, one class per reason (counted by :class:`crawler.drops.DropCounter`)."""
+"""Why the stages drop an item, one class per reason (counted by :class:`crawler.components.drops.DropCounter`)."""
 
 from __future__ import annotations
 
 from scrapy.exceptions import DropItem
 
-from crawler.drops import CountedDrop
+from crawler.components.drops import CountedDrop
 from pipelines.core import LanguageNotWanted, Rejected
 
 __all__ = [

@@ -7,9 +7,9 @@ from typing import Self
 
 from scrapy.crawler import Crawler
 
+from crawler.components.ordering import ArrivalOrder, order_for
 from crawler.items import Article
-from crawler.ordering import ArrivalOrder, order_for
-from crawler.workers import WorkerPool, pool_for
+from crawler.process.cpu_pool import WorkerPool, pool_for
 from pipelines.core import CoreOptions, FetchedPage, Rejected, extract_page
 from pipelines.drops import ExtractionFailed, drop_for
 from pipelines.options import options_for

@@ -17,9 +17,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
+from crawler.components.ordering import COMMIT, ArrivalOrder, order_for
 from crawler.items import Article
-from crawler.ordering import COMMIT, ArrivalOrder, order_for
-from crawler.shared_corpus import corpus_for
+from crawler.process.shared_corpus import corpus_for
 from pipelines.drops import NotStored
 from storage.cluster import Cluster, ClusterCorpus, RedisError
 from storage.signatures import Fingerprint
@@ -68,7 +68,7 @@ def decode_article(fields: dict[str, Any]) -> Article:
 
 
 class ItemPublisher:
-    """Sends each article, in arrival order (:data:`crawler.ordering.COMMIT`), to the items stream,
+    """Sends each article, in arrival order (:data:`crawler.components.ordering.COMMIT`), to the items stream,
     where the writer decides its story and stores it. Takes the place of
     :class:`pipelines.store.CorpusPipeline` in a worker's crawl (``CLUSTER_REDIS_URL`` set).
 

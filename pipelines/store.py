@@ -13,10 +13,10 @@ from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 from scrapy.utils.defer import deferred_from_coro
 
-from crawler.failures import count_failure
+from crawler.components.failures import count_failure
+from crawler.components.ordering import COMMIT, ArrivalOrder, order_for
 from crawler.items import Article
-from crawler.ordering import COMMIT, ArrivalOrder, order_for
-from crawler.shared_corpus import corpus_for
+from crawler.process.shared_corpus import corpus_for
 from pipelines.core import StoryRules
 from pipelines.core.cleaning import site_name
 from pipelines.core.identity import Fingerprinter, text_hash
@@ -158,7 +158,7 @@ class CorpusPipeline:
     """Decides each article's story and writes it with its story atomically (``CORPUS_PATH``),
     and the page as fetched, compressed, unless ``CORPUS_STORE_PAGES`` is off.
 
-    One item at a time, in arrival order (:data:`crawler.ordering.COMMIT`, taken and released
+    One item at a time, in arrival order (:data:`crawler.components.ordering.COMMIT`, taken and released
     here), so a copy always sees the copies that arrived before it. The same text at the same
     path under another query string is the stored page again: its URLs are recorded and the
     copy dropped. Settings: ``DEDUP_EXACT_ENABLED``, ``DEDUP_NEAR_ENABLED`` and the ``DEDUP_*``

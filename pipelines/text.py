@@ -10,10 +10,10 @@ from typing import Self
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
+from crawler.components.ordering import ArrivalOrder, order_for
 from crawler.items import Article
-from crawler.ordering import ArrivalOrder, order_for
-from crawler.shared_corpus import corpus_for
-from crawler.workers import WorkerPool, pool_for
+from crawler.process.cpu_pool import WorkerPool, pool_for
+from crawler.process.shared_corpus import corpus_for
 from pipelines.core import CoreOptions, Rejected, SiteTemplates, finish_text, language_hints
 from pipelines.core.cleaning import site_name
 from pipelines.drops import ExtractionFailed, drop_for

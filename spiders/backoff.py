@@ -17,7 +17,7 @@ from scrapy.http import Response
 from scrapy.statscollectors import StatsCollector
 from scrapy.utils.httpobj import urlparse_cached
 
-from crawler.failures import DroppedOnStop, count_failure, failure_reason
+from crawler.components.failures import DroppedOnStop, count_failure, failure_reason
 
 __all__ = ["HostGivenUp", "PoliteBackoff", "retry_after_seconds"]
 

@@ -10,7 +10,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 
-from crawler.shared_corpus import corpus_for
+from crawler.process.shared_corpus import corpus_for
 from spiders.backoff import BACKOFF_STATUSES, HostGivenUp
 from storage.corpus import Corpus
 

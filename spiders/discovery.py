@@ -13,8 +13,8 @@ from scrapy import Request, Spider
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
+from crawler.components.failures import failure_reason
 from crawler.config import LANGUAGE_PATTERN
-from crawler.failures import failure_reason
 from spiders.feeds import UnreadableDocument, parse_feed
 from spiders.sitemaps import parse_sitemap, robots_sitemaps
 from spiders.source import http_charset

@@ -10,8 +10,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
-from crawler.failures import RefusedResponse
-from crawler.urls import same_site
+from crawler.components.failures import RefusedResponse
+from crawler.web.urls import same_site
 
 __all__ = ["RedirectGuard"]
 

@@ -15,11 +15,11 @@ from scrapy.linkextractors import LinkExtractor
 from twisted.python.failure import Failure
 from w3lib.url import safe_url_string
 
+from crawler.components.drops import page_not_stored
+from crawler.components.failures import count_failure, failure_reason
 from crawler.config import Source
-from crawler.drops import page_not_stored
-from crawler.failures import count_failure, failure_reason
 from crawler.items import Article
-from crawler.urls import addressed_by_query, normalize_url, same_site
+from crawler.web.urls import addressed_by_query, normalize_url, same_site
 from spiders.backoff import HostGivenUp
 from spiders.feeds import UnreadableDocument, parse_feed
 from spiders.sitemaps import parse_sitemap, robots_sitemaps

@@ -10,7 +10,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.statscollectors import StatsCollector
 
-from crawler.shared_corpus import corpus_for, record_urls
+from crawler.process.shared_corpus import corpus_for, record_urls
 from storage.corpus import Corpus
 
 __all__ = ["StoredUrlFilter"]

@@ -21,8 +21,8 @@ import pytest
 import sites
 from redis_server import RedisServer, start_redis
 
-from crawler.cli.demo.localsites import LocalSites, ServedRequest
 from crawler.config import dump_sources
+from crawler.testing.localsites import LocalSites, ServedRequest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

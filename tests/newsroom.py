@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 import sites
 
-from crawler.cli.demo.localsites import Page, Site
+from crawler.testing.localsites import Page, Site
 
 _VOCABULARY = """
 harbour council budget river bridge station railway ferry museum library school teacher

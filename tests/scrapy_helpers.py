@@ -13,8 +13,8 @@ from scrapy.crawler import Crawler
 from scrapy.utils.test import get_crawler
 
 from crawler import settings as project_settings
-from crawler.drops import CountedDrop, DropCounter
-from crawler.ordering import order_for
+from crawler.components.drops import CountedDrop, DropCounter
+from crawler.components.ordering import order_for
 
 #: Settings that tie a crawler to a real run (reactor, sources file); unit tests leave them out.
 RUN_ONLY = {"TWISTED_REACTOR", "SPIDER_LOADER_CLASS"}

@@ -5,7 +5,7 @@ RSS 1.0/RDF, Atom), sitemaps (urlset, index, news, gzip) and robots.txt, a handf
 article texts in several languages, and :data:`NETWORK`: one fixture site per source of
 the test sources file, each knowing which of its pages the crawler must store.
 
-Every site is served on its own port by :class:`crawler.cli.demo.localsites.LocalSites`; the source
+Every site is served on its own port by :class:`crawler.testing.localsites.LocalSites`; the source
 named ``X`` crawls the site named ``X``.
 """
 
@@ -19,7 +19,7 @@ from datetime import datetime
 from email.utils import format_datetime
 from html import escape
 
-from crawler.cli.demo.localsites import LocalSites, Page, Site
+from crawler.testing.localsites import LocalSites, Page, Site
 
 # --------------------------------------------------------------------------------------
 # Article texts

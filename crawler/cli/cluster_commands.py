@@ -1,6 +1,6 @@
 """The commands of a cluster around one Redis: ``enqueue``, ``worker``, ``writer`` and ``cluster status``.
 
-They parse and report; the work is in :mod:`crawler.cli.cluster` (the worker's loop),
+They parse and report; the work is in :mod:`crawler.cluster.worker` (the worker's loop),
 :mod:`pipelines.writer` (the writer's) and :mod:`storage.cluster` (what Redis holds).
 """
 
@@ -127,7 +127,7 @@ def worker(redis_url: str, sources_file: Path | None, drain: bool, overrides: tu
 
         wirecrawl worker --redis redis://queue.example:6379/0 --sources sources.toml
     """
-    from crawler.cli.cluster import run_worker
+    from crawler.cluster.worker import run_worker
 
     settings = _settings(Path("cluster"), overrides, sources_file)
     sources = {source.name: source for source in _load_sources(sources_file)}

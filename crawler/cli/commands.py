@@ -21,7 +21,6 @@ from urllib.parse import urlsplit
 import click
 
 from crawler import __version__
-from crawler.cli.progress import print_progress, show_progress_line
 from crawler.config import (
     NAME_PATTERN,
     Source,
@@ -33,7 +32,8 @@ from crawler.config import (
     source_name,
     sources_path,
 )
-from crawler.fork_server import start_fork_server
+from crawler.process.fork_server import start_fork_server
+from crawler.run.progress import print_progress, show_progress_line
 from storage.errors import CorpusError
 from storage.lock import CorpusLock, CorpusLocked
 
@@ -257,7 +257,7 @@ def _settings(
     log_file: Path | None = None,
 ) -> Settings:
     """The run's settings with the ``-s`` overrides; a malformed or mistyped one is a configuration error."""
-    from crawler.cli.runner import crawl_settings
+    from crawler.run.runner import crawl_settings
 
     try:
         return crawl_settings(sources_path(sources_file), corpus, _parse_overrides(overrides), log_level, log_file)
@@ -416,8 +416,8 @@ def _run_crawl(
 
     The lock comes first: a refused run exits before Scrapy is imported or the workers start.
     """
-    from crawler.cli.early_stop import EarlyStop
-    from crawler.log_file import check_log_file
+    from crawler.process.log_file import check_log_file
+    from crawler.run.early_stop import EarlyStop
 
     path = corpus_path(db_file)
     if log_file is not None:  # before the lock: a refused run leaves nothing behind, not even a lock file
@@ -429,7 +429,7 @@ def _run_crawl(
         early_stop = EarlyStop()
         start_fork_server(_parse_overrides(overrides))  # the stages load on another core while Scrapy loads here
         settings = _settings(path, overrides, sources_file, log_level or ("ERROR" if quiet else "WARNING"), log_file)
-        from crawler.cli.runner import crawl_locked
+        from crawler.run.runner import crawl_locked
 
         try:
             return crawl_locked(
@@ -473,7 +473,7 @@ def _dry_run(
     if sys.stderr.isatty():  # before Scrapy is imported
         show_progress_line(f"dry run of {len(targets)} source{'s' if len(targets) != 1 else ''}: nothing is written")
     settings = _settings(corpus, overrides, sources_file, **({"log_level": "WARNING"} | logging))
-    from crawler.cli.dry_run import dry_run
+    from crawler.run.dry_run import dry_run
 
     try:
         trials = dry_run(targets, settings)
@@ -533,7 +533,7 @@ def _url_spiders(urls: list[str], sources: list[Source]) -> list[Any]:
     is on, else a source named after its host."""
     if not urls:
         return []  # Scrapy is not imported before the first line
-    from crawler.urls import normalize_url
+    from crawler.web.urls import normalize_url
     from spiders.source import SourceSpider
 
     by_source: dict[Source, list[str]] = {}
@@ -693,7 +693,7 @@ def add(url: str, name: str | None, append_file: Path | None, overrides: tuple[s
     settings = _settings(corpus_path(None), overrides, log_level="ERROR")
     if sys.stderr.isatty():  # before Scrapy is imported
         show_progress_line(f"looking for feeds and sitemaps on {url}")
-    from crawler.cli.site_discovery import discover_site
+    from crawler.run.site_discovery import discover_site
     from spiders.discovery import FEED_PATHS, SITEMAP_PATHS
 
     try:
@@ -777,7 +777,7 @@ def stats(db_file: Path | None, runs: int | None, as_json: bool) -> None:
 
 
 def _print_runs(runs: list[dict[str, Any]]) -> None:
-    from crawler.failures import error_rate
+    from crawler.components.failures import error_rate
 
     if not runs:
         click.echo("no crawl runs yet")
@@ -833,7 +833,7 @@ def why(url: str, db_file: Path | None) -> None:
 
         wirecrawl why https://example.com/news/1 --db corpus.db
     """
-    from crawler.urls import normalize_url
+    from crawler.web.urls import normalize_url
     from storage.outcomes import YIELDED_NOTHING, page_fate
 
     try:
@@ -1205,7 +1205,7 @@ def demo(db_file: Path, force: bool) -> None:
         wirecrawl demo --db demo.db
     """
     start_fork_server()  # the workers' stages load on another core while the demo's sites start here
-    from crawler.cli.demo.run import run_demo
+    from crawler.demo.run import run_demo
     from storage.queries import corpus_stats, syndicated_stories
 
     show_progress = sys.stderr.isatty()
@@ -1267,8 +1267,9 @@ def serve(db_file: Path | None, port: int) -> None:
 
         wirecrawl serve --db demo.db --port 8001
     """
-    from crawler.cli.serve import DATABASE_NAME, DatasetteMissing, corpus_datasette, listen
-    from crawler.cli.serve import serve as serve_datasette
+    from crawler.serve import DATABASE_NAME
+    from crawler.serve.app import DatasetteMissing, corpus_datasette, listen
+    from crawler.serve.app import serve as serve_datasette
 
     path = corpus_path(db_file)
     try:

@@ -18,7 +18,7 @@ from typing import Any, Self
 import numpy as np
 from trafilatura.utils import load_html
 
-from crawler.encoding import decode_html
+from crawler.web.encoding import decode_html
 from pipelines.core.blocks import BlockClassifier
 from pipelines.core.cleaning import BoilerplateRules, Templated
 from pipelines.core.credits import split_credit

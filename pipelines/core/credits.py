@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from crawler.urls import same_site, site_key
+from crawler.web.urls import same_site, site_key
 from pipelines.core.dates import dates_in
 from pipelines.core.structure import QUOTES, TextIndex, text_of, tokens
 

@@ -14,7 +14,7 @@ import trafilatura
 from trafilatura.settings import Document
 
 from crawler import settings as defaults
-from crawler.urls import addressed_by_query, normalize_url, same_site
+from crawler.web.urls import addressed_by_query, normalize_url, same_site
 from pipelines.core.dates import ARTICLE_TYPES, dates_in, json_ld, normalize_date, structured_published, text_published
 from pipelines.core.declared import agreement, can_judge, marked_body
 from pipelines.core.rejections import NotAnArticle

@@ -10,7 +10,7 @@ from typing import Self
 import numpy as np
 
 from crawler import settings as defaults
-from crawler.urls import same_path
+from crawler.web.urls import same_path
 from pipelines.core.identity import Fingerprinter
 from pipelines.core.settings import SettingsReader
 from storage.corpus import Corpus

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-from crawler.urls import normalize_url, same_site
+from crawler.web.urls import normalize_url, same_site
 from pipelines.core.removals import Removal, Removals, record_dropped
 
 __all__ = [

@@ -9,7 +9,7 @@ from furniture_sites import ARTICLES
 from scrapy.settings import Settings
 from test_stages import STORY, crawler, item_from, page, run_stages  # noqa: F401 (crawler: a fixture)
 
-from crawler.shared_corpus import corpus_for
+from crawler.process.shared_corpus import corpus_for
 from pipelines.core import CoreOptions, FetchedPage, process_page
 
 

@@ -10,7 +10,7 @@ from scrapy_helpers import make_crawler
 from trafilatura.utils import load_html
 
 from crawler.config import parse_sources
-from crawler.encoding import decode_html
+from crawler.web.encoding import decode_html
 from pipelines.core.extraction import page_text
 from spiders.feeds import UnreadableDocument, parse_feed
 from spiders.sitemaps import parse_sitemap, robots_sitemaps

@@ -11,7 +11,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy_helpers import make_crawler, run_stages
 from test_switches import article
 
-from crawler.shared_corpus import corpus_for
+from crawler.process.shared_corpus import corpus_for
 from pipelines.canonical import CanonicalUrlPipeline
 from pipelines.drops import AlreadyStored
 from pipelines.extract import ExtractionPipeline

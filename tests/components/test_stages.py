@@ -10,7 +10,7 @@ from scrapy_helpers import make_crawler
 from scrapy_helpers import run_stages as run_through
 
 from crawler.config import parse_sources
-from crawler.shared_corpus import corpus_for
+from crawler.process.shared_corpus import corpus_for
 from pipelines.canonical import CanonicalUrlPipeline
 from pipelines.core.dates import normalize_date
 from pipelines.core.identity import normalized_text

@@ -9,7 +9,7 @@ from scrapy.http import HtmlResponse
 from scrapy_helpers import make_crawler, run_stages
 
 from crawler.config import parse_sources
-from crawler.shared_corpus import corpus_for
+from crawler.process.shared_corpus import corpus_for
 from pipelines.canonical import CanonicalUrlPipeline
 from pipelines.core.cleaning import block_key
 from pipelines.extract import ExtractionPipeline
@@ -134,7 +134,7 @@ COMPONENT_SWITCHES = {
     "spiders.redirects.RedirectGuard": "REDIRECT_ENABLED",
     "spiders.stored_urls.StoredUrlFilter": "DISCOVERY_SKIP_STORED",
     "spiders.conditional.ConditionalGet": "DISCOVERY_CONDITIONAL_GET",
-    "crawler.extensions.CrawlRunRecorder": "CORPUS_RUNS_ENABLED",
+    "crawler.components.extensions.CrawlRunRecorder": "CORPUS_RUNS_ENABLED",
 }
 
 

@@ -28,7 +28,7 @@ from conftest import (
 )
 from redis_server import RedisServer, free_port
 
-from crawler.cli.demo.localsites import LocalSites, Page, ServedRequest, Site
+from crawler.testing.localsites import LocalSites, Page, ServedRequest, Site
 
 #: The sites of the cluster, by loopback host: a host serving two sites is leased for both sources.
 HOSTS = {
@@ -274,7 +274,7 @@ def crawl_processes(sources: Path) -> list[int]:
     for entry in Path("/proc").iterdir():
         with contextlib.suppress(OSError):
             command = (entry / "cmdline").read_bytes().split(b"\0")
-            if b"crawler.cli.job" in command and str(sources).encode() in command:
+            if b"crawler.cluster.job" in command and str(sources).encode() in command:
                 found.append(int(entry.name))
     return found
 
@@ -306,7 +306,7 @@ def test_a_worker_killed_mid_job_leaves_the_job_to_another(
 def test_a_writer_dying_between_commit_and_acknowledgement_stores_nothing_twice(
     few_sites: Cluster, redis_server: RedisServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from crawler.cli.runner import crawl_settings
+    from crawler.run.runner import crawl_settings
     from pipelines.writer import run_writer
     from storage.cluster import Cluster as RedisCluster
     from storage.corpus import Corpus
@@ -429,9 +429,9 @@ def test_status_and_sigterm_while_a_job_runs(slow_site: Cluster, redis_server: R
 
 
 def test_a_job_that_keeps_failing_is_given_up(few_sites: Cluster, redis_server: RedisServer, tmp_path: Path) -> None:
-    from crawler.cli.cluster import run_worker
-    from crawler.cli.runner import crawl_settings
+    from crawler.cluster.worker import run_worker
     from crawler.config import load_sources
+    from crawler.run.runner import crawl_settings
     from storage.cluster import Cluster as RedisCluster
 
     cluster = RedisCluster.connect(redis_server.url, 5.0)

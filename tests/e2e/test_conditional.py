@@ -9,7 +9,7 @@ import sites
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
 from newsroom import article_path, generated_article
 
-from crawler.cli.demo.localsites import LocalSites, Page, Site
+from crawler.testing.localsites import LocalSites, Page, Site
 
 
 def _chain(*pages: Page) -> Page:

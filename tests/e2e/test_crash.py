@@ -19,7 +19,7 @@ from conftest import cli_env, crawl_args, db_rows, write_sources
 from newsroom import newsroom
 from test_unattended import _stored, corpus_is_consistent
 
-from crawler.cli.demo.localsites import LocalSites
+from crawler.testing.localsites import LocalSites
 
 ARTICLES = 48
 #: Kill when the corpus holds this many articles (0: as soon as the process has started).

@@ -13,7 +13,7 @@ import pytest
 import sites
 from conftest import crawl_args, db_rows, run_cli, write_sources
 
-from crawler.cli.demo.localsites import LocalSites, Page, Site
+from crawler.testing.localsites import LocalSites, Page, Site
 
 UNDATED = sites.FERRY
 QUERY = sites.LIBRARY

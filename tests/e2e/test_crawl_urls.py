@@ -7,7 +7,7 @@ import pytest
 import sites
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
 
-from crawler.cli.demo.localsites import LocalSites, Page, Site
+from crawler.testing.localsites import LocalSites, Page, Site
 
 
 def render(addresses, name):

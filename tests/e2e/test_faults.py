@@ -17,7 +17,7 @@ import sites
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
 from newsroom import article_path, generated_article, newsroom
 
-from crawler.cli.demo.localsites import LocalSites, Page, Site
+from crawler.testing.localsites import LocalSites, Page, Site
 
 GOOD = range(0, 4)  # /news/2024/report-N on the hostile site: plain good articles
 TRUNCATED_FEED_GOOD = range(10, 13)
@@ -363,7 +363,7 @@ def test_retry_after_values(header, seconds):
 def test_failure_reasons():
     from scrapy.exceptions import DownloadTimeoutError, IgnoreRequest
 
-    from crawler.failures import RefusedResponse, failure_reason
+    from crawler.components.failures import RefusedResponse, failure_reason
     from spiders.backoff import HostGivenUp
 
     assert failure_reason(DownloadTimeoutError("slow")) == "timeout"

@@ -16,7 +16,7 @@ import pytest
 from conftest import CLI_TIMEOUT, Network, cli_env, copy_db, crawl_args, describe
 from newsroom import newsroom
 
-from crawler.cli.demo.localsites import LocalSites
+from crawler.testing.localsites import LocalSites
 
 
 def _refused(proc, *expected: str) -> str:

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from conftest import cli_env, copy_db, describe, run_cli, write_sources
 
 from crawler.cli import cli
-from crawler.cli.serve import corpus_datasette
+from crawler.serve.app import corpus_datasette
 from storage.corpus import Corpus
 from storage.lock import CorpusLock, CorpusLocked
 

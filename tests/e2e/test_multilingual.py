@@ -13,7 +13,7 @@ import sites
 from conftest import crawl_args, db_rows, run_cli, write_sources
 from multilingual_texts import ARTICLES, CLOSE_PAIRS, Text
 
-from crawler.cli.demo.localsites import LocalSites, Page, Site
+from crawler.testing.localsites import LocalSites, Page, Site
 from pipelines.core.language import LanguageDetector
 
 ALL = (*ARTICLES, *CLOSE_PAIRS)

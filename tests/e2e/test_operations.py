@@ -14,7 +14,7 @@ import pytest
 from conftest import cli_env, crawl_args, db_rows, describe, run_cli, write_sources
 from newsroom import newsroom
 
-from crawler.cli.demo.localsites import LocalSites
+from crawler.testing.localsites import LocalSites
 from storage.corpus import Corpus, CorpusError
 from storage.lock import CorpusLock, CorpusLocked
 

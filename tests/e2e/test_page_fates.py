@@ -8,7 +8,7 @@ import pytest
 import sites
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
 
-from crawler.cli.demo.localsites import LocalSites, Page, Site
+from crawler.testing.localsites import LocalSites, Page, Site
 
 SHORT = sites.Article(
     "Ferry timetable note", "en", "Desk", "2024-03-04T08:00:00+00:00", ("Ferries run as usual.",), "run as usual"

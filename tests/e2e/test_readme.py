@@ -14,7 +14,7 @@ import pytest
 import sites
 from conftest import CRAWL_TIMEOUT, REPO_ROOT, cli_env
 
-from crawler.cli.demo.localsites import LocalSites, Page, Site
+from crawler.testing.localsites import LocalSites, Page, Site
 
 PLACEHOLDER = "https://news.example.org/"
 #: `serve` runs until stopped; tests/e2e/test_serve.py and test_browser.py serve the demo.

@@ -57,7 +57,7 @@ def test_pages_are_not_kept_when_switched_off(tmp_path):
     from scrapy_helpers import make_crawler, run_stages
 
     from crawler.items import Article
-    from crawler.shared_corpus import corpus_for
+    from crawler.process.shared_corpus import corpus_for
     from pipelines.store import CorpusPipeline
 
     article = dict(source="s", text="A body of text.", fetched_at="2026-11-24T10:00:00Z", body=b"<html>page</html>")

@@ -14,8 +14,8 @@ import pytest
 from conftest import cli_env, describe, run_cli
 from markupsafe import escape
 
-from crawler.cli.datasette.plugin import compared, short_time, time_zone, word_diff
-from crawler.cli.serve import corpus_datasette
+from crawler.serve.app import corpus_datasette
+from crawler.serve.plugin import compared, short_time, time_zone, word_diff
 from pipelines.core.identity import Fingerprinter
 
 HOUSEKEEPING = {

@@ -9,7 +9,7 @@ from conftest import crawl_args, db_rows, run_cli, write_sources
 from furniture_sites import leaks
 from slot_sites import site_run
 
-from crawler.cli.demo.localsites import LocalSites, Page, Site
+from crawler.testing.localsites import LocalSites, Page, Site
 from pipelines.core.identity import Fingerprinter, text_hash
 
 

@@ -11,8 +11,8 @@ import pytest
 import sites
 from conftest import describe, run_cli, write_sources
 
-from crawler.cli.demo.localsites import LocalSites, Page, Site
 from crawler.config import load_sources, parse_sources
+from crawler.testing.localsites import LocalSites, Page, Site
 
 #: No retries nor back-off: a refused connection is final at once.
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=false", "-s", "RETRY_ENABLED=false")

@@ -17,7 +17,7 @@ import sites
 from conftest import crawl_args, describe, run_cli, write_sources
 from dedup_cases import CASES
 
-from crawler.cli.demo.localsites import LocalSites, Site
+from crawler.testing.localsites import LocalSites, Site
 
 (CEDAR,) = [case for case in CASES if case.name == "en-flood-cedar/exact"]
 (CEDAR_ADDED,) = [case for case in CASES if case.name == "en-flood-cedar/added_end"]

@@ -13,7 +13,7 @@ import pytest
 from conftest import cli_env, crawl_args, db_rows, describe, run_cli, write_sources
 from newsroom import article_path, newsroom
 
-from crawler.cli.demo.localsites import LocalSites, Page
+from crawler.testing.localsites import LocalSites, Page
 from storage.corpus import Corpus
 from storage.lock import CorpusLock, CorpusLocked
 
@@ -201,7 +201,7 @@ def test_serve_answers_while_a_crawl_writes_and_shows_its_articles(tmp_path, ser
     pytest.importorskip("datasette")
     import asyncio
 
-    from crawler.cli.serve import corpus_datasette
+    from crawler.serve.app import corpus_datasette
 
     assert crawl(tmp_path, served, "good").returncode == EXIT_OK
     datasette = corpus_datasette(tmp_path / "corpus.db")  # started before the crawl, as in a newsroom

@@ -12,11 +12,11 @@ import pytest
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
 from scrapy_helpers import make_crawler
 
-from crawler.cli.demo.localsites import LocalSites, Page, Site
-from crawler.cli.demo.network import demo_sites, demo_sources
+from crawler.components.ordering import ArrivalOrder
+from crawler.demo.network import demo_sites, demo_sources
 from crawler.items import Article
-from crawler.ordering import ArrivalOrder
-from crawler.workers import WorkerCrashed, WorkerPool
+from crawler.process.cpu_pool import WorkerCrashed, WorkerPool
+from crawler.testing.localsites import LocalSites, Page, Site
 from pipelines.core import CoreOptions, FetchedPage, NotAnArticle, extract_page
 
 

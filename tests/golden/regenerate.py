@@ -26,7 +26,7 @@ sys.path.insert(0, str(GOLDEN.parent))  # tests/: the fixture network (sites.py)
 import sites  # noqa: E402
 
 from crawler.cli.commands import cli  # noqa: E402
-from crawler.cli.demo.network import PUBLISHERS, render_pages  # noqa: E402
+from crawler.demo.network import PUBLISHERS, render_pages  # noqa: E402
 
 
 @dataclass(frozen=True)

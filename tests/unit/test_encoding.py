@@ -2,7 +2,7 @@
 
 import pytest
 
-from crawler.encoding import decode_html
+from crawler.web.encoding import decode_html
 
 TEXTS = {
     "windows-1251": ("ru", "Правительство объявило о новой программе поддержки малого бизнеса в регионах страны."),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from crawler.extensions import run_status
+from crawler.components.extensions import run_status
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from crawler.urls import normalize_url, same_site
+from crawler.web.urls import normalize_url, same_site
 
 
 @pytest.mark.parametrize(

@@ -24,8 +24,8 @@ from typing import Any, TypeVar, cast
 
 from scrapy.crawler import Crawler
 
-from crawler.fork_server import fork_server_context, frame, serve
-from crawler.shared_corpus import SharedByCrawlers
+from crawler.process.fork_server import fork_server_context, frame, serve
+from crawler.process.shared_corpus import SharedByCrawlers
 
 __all__ = ["WorkerCrashed", "WorkerPool", "default_workers", "pool_for"]
 

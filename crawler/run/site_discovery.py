@@ -5,7 +5,7 @@ from __future__ import annotations
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from crawler.logs import quiet_per_page_noise
+from crawler.process.logs import quiet_per_page_noise
 from spiders.discovery import SiteDiscoverySpider, SiteDocuments
 
 __all__ = ["discover_site"]

@@ -1,7 +1,7 @@
 """The fork server that worker processes are forked from, loaded with the pipeline's stages,
 and what a worker does as it starts.
 
-Kept apart from :mod:`crawler.workers` (which needs Scrapy) so that the command line can
+Kept apart from :mod:`crawler.process.cpu_pool` (which needs Scrapy) so that the command line can
 start the server before it loads anything heavy itself, and so that a worker never loads
 Scrapy: it runs the core's functions only.
 """

@@ -11,9 +11,9 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from crawler.failures import ERRORS
-from crawler.logs import failure_summary
-from crawler.shared_corpus import corpus_for
+from crawler.components.failures import ERRORS
+from crawler.process.logs import failure_summary
+from crawler.process.shared_corpus import corpus_for
 from storage.corpus import Corpus
 
 __all__ = ["CrawlRunRecorder", "record_source", "run_counts", "run_status"]

@@ -18,9 +18,9 @@ from scrapy import Spider, signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from crawler.drops import page_skipped
-from crawler.failures import ERRORS
-from crawler.logs import quiet_per_page_noise
+from crawler.components.drops import page_skipped
+from crawler.components.failures import ERRORS
+from crawler.process.logs import quiet_per_page_noise
 from spiders.sample import page_sampled
 from storage.corpus import Corpus
 
@@ -93,7 +93,7 @@ class SourceTrial:
 def dry_run(names: Sequence[str | type[Spider]], settings: Settings) -> list[SourceTrial]:
     """Dry-run the named sources (or these spider classes) in one process; one trial each, in order.
 
-    ``settings`` are a crawl's (:func:`crawler.cli.runner.crawl_settings`); the dry run is
+    ``settings`` are a crawl's (:func:`crawler.run.runner.crawl_settings`); the dry run is
     switched on here. Takes no lock and writes nothing, so it may run beside a crawl. Raises
     :class:`CorpusError` before any request when ``CORPUS_PATH`` is a file that cannot be read
     as a corpus of this version.

@@ -2,7 +2,7 @@
 
 The loop itself runs no reactor and no crawl: it takes a job (``XREADGROUP``, or
 ``XAUTOCLAIM`` for a dead worker's), leases the source's hosts, starts one child process
-(:mod:`crawler.cli.job`) that crawls the source, and while the child runs renews the
+(:mod:`crawler.cluster.job`) that crawls the source, and while the child runs renews the
 leases, keeps the job its own and says it is alive. The job is acknowledged when the
 child ends on its own with status 0; a child killed or failing leaves the job pending,
 to be crawled again (stored articles are not fetched again).
@@ -129,7 +129,14 @@ class _Worker:
             "CLUSTER_REDIS_URL": self.cluster.url,
             "CLUSTER_JOB": _run_name(job, job.deliveries),
         }
-        command = [sys.executable, "-m", "crawler.cli.job", str(self.sources_file), job.source, json.dumps(overrides)]
+        command = [
+            sys.executable,
+            "-m",
+            "crawler.cluster.job",
+            str(self.sources_file),
+            job.source,
+            json.dumps(overrides),
+        ]
         # The child reads its stdin to its end: when this process dies, the pipe closes and the child ends.
         child = subprocess.Popen(command, stdin=subprocess.PIPE)
         own, asked_to_stop = True, False

@@ -12,7 +12,7 @@
 * ``dongan``, 东岸商报 (zh, agency): a sitemap urlset.
 * ``alwaha``, صحيفة الواحة (ar, broadsheet): RSS 2.0; pages right to left.
 
-Which wire stories are republished where is documented in :mod:`crawler.cli.demo.stories`.
+Which wire stories are republished where is documented in :mod:`crawler.demo.stories`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import Any
 
-from crawler.cli.demo.localsites import Page, Site
+from crawler.testing.localsites import Page, Site
 
 from . import feeds
 from .feeds import Channel, Entry
@@ -432,7 +432,7 @@ def render_pages(pub: Publisher, addresses: Mapping[str, str]) -> dict[str, Page
 
 
 def demo_sites() -> list[Site]:
-    """The demo network's sites, ready for :class:`~crawler.cli.demo.localsites.LocalSites`."""
+    """The demo network's sites, ready for :class:`~crawler.testing.localsites.LocalSites`."""
     return [Site(pub.site, partial(render_pages, pub)) for pub in PUBLISHERS]
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from crawler.shared_corpus import SharedByCrawlers, corpus_key
+from crawler.process.shared_corpus import SharedByCrawlers, corpus_key
 
 __all__ = ["COMMIT", "ArrivalOrder", "order_for"]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from crawler.cli.demo.localsites import LocalSites
-from crawler.cli.demo.network import PUBLISHERS, demo_sites, demo_sources
-from crawler.cli.progress import print_progress
-from crawler.cli.runner import CrawlReport, crawl_settings, run_crawl
 from crawler.config import dump_sources, load_sources
+from crawler.demo.network import PUBLISHERS, demo_sites, demo_sources
+from crawler.run.progress import print_progress
+from crawler.run.runner import CrawlReport, crawl_settings, run_crawl
+from crawler.testing.localsites import LocalSites
 from storage.corpus import CorpusError, check_writable, open_read_only
 from storage.queries import corpus_stats
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
-from crawler.failures import ERRORS
+from crawler.components.failures import ERRORS
 
 __all__ = ["PerPageNoise", "quiet_per_page_noise", "failure_summary"]
 

@@ -1,7 +1,7 @@
 """One job of a cluster worker, run in a process of its own: one source crawled, its articles sent to the writer.
 
-``python -m crawler.cli.job SOURCES_FILE SOURCE OVERRIDES_JSON``, started by ``wirecrawl worker``
-(:mod:`crawler.cli.cluster`) with ``CLUSTER_REDIS_URL`` and ``CLUSTER_JOB`` among the overrides.
+``python -m crawler.cluster.job SOURCES_FILE SOURCE OVERRIDES_JSON``, started by ``wirecrawl worker``
+(:mod:`crawler.cluster.worker`) with ``CLUSTER_REDIS_URL`` and ``CLUSTER_JOB`` among the overrides.
 The crawl is today's spider and pipeline stages, its last stage :class:`pipelines.publish.ItemPublisher`
 instead of :class:`pipelines.store.CorpusPipeline`; its corpus is the cluster's view of it
 (:class:`storage.cluster.ClusterCorpus`). Exit status 0: the crawl ended by itself (its run
@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from crawler.fork_server import start_fork_server
+from crawler.process.fork_server import start_fork_server
 
 __all__ = ["run_job"]
 
@@ -32,8 +32,8 @@ def run_job(sources_file: Path, source: str, overrides: Mapping[str, Any]) -> in
     start_fork_server(overrides)  # the stages load on another core while Scrapy loads here
     from scrapy.crawler import CrawlerProcess
 
-    from crawler.cli.runner import crawl_settings
-    from crawler.logs import quiet_per_page_noise
+    from crawler.process.logs import quiet_per_page_noise
+    from crawler.run.runner import crawl_settings
 
     settings = crawl_settings(sources_file, Path(overrides["CLUSTER_JOB"]), overrides)
     stages = {**settings.getdict("ITEM_PIPELINES"), "pipelines.publish.ItemPublisher": 900}

@@ -21,7 +21,7 @@ from datasette import hookimpl
 from datasette.filters import FilterArguments
 from markupsafe import Markup, escape
 
-from crawler.cli.serve import DATABASE_NAME
+from crawler.serve import DATABASE_NAME
 from pipelines.core.identity import Fingerprinter
 from pipelines.core.provenance import describe_copy, format_lag, instant
 from pipelines.core.stories import INDEX_NAME

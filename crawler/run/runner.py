@@ -18,13 +18,13 @@ from scrapy.settings import Settings
 from scrapy.utils.ossignal import install_shutdown_handlers
 from twisted.internet import task
 
-from crawler.extensions import record_source, run_counts, run_status
-from crawler.failures import DroppedOnStop, error_rate
-from crawler.log_file import check_log_file
-from crawler.logs import quiet_per_page_noise
+from crawler.components.extensions import record_source, run_counts, run_status
+from crawler.components.failures import DroppedOnStop, error_rate
+from crawler.process.cpu_pool import pool_for
+from crawler.process.log_file import check_log_file
+from crawler.process.logs import quiet_per_page_noise
+from crawler.process.shared_corpus import corpus_for
 from crawler.setting_checks import check_setting
-from crawler.shared_corpus import corpus_for
-from crawler.workers import pool_for
 from pipelines.core.stories import StoryMatcher
 from storage.corpus import Corpus, CorpusError, check_writable, disk_full
 from storage.lock import CorpusLock

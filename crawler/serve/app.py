@@ -1,5 +1,5 @@
 """`wirecrawl serve`: Datasette over the corpus, with the metadata and canned queries in
-``crawler/cli/datasette/``. Datasette is an optional extra, imported only here."""
+``crawler/serve/``. Datasette is an optional extra, imported only here."""
 
 from __future__ import annotations
 
@@ -8,16 +8,15 @@ import socket
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from crawler.serve import DATABASE_NAME
 from storage.corpus import open_read_only, serves_live
 
 if TYPE_CHECKING:
     from datasette.app import Datasette
 
-__all__ = ["DATABASE_NAME", "DatasetteMissing", "corpus_datasette", "listen", "serve"]
+__all__ = ["DatasetteMissing", "corpus_datasette", "listen", "serve"]
 
-CONFIG_DIR = Path(__file__).with_name("datasette")
-#: The corpus is served under this name whatever its file is called, so URLs and metadata are stable.
-DATABASE_NAME = "corpus"
+CONFIG_DIR = Path(__file__).parent
 #: Long texts are cut in table and query views (a row page always shows the whole article), and
 #: facets list their 5 largest values, so the rows start near the top of a table's page; the facets
 #: offered are metadata.yml's (Datasette's suggestions offered titles, texts and hashes).
@@ -46,7 +45,7 @@ def corpus_datasette(db: Path) -> Datasette:
         from datasette.utils import parse_metadata
     except ImportError:
         raise DatasetteMissing(INSTALL_HINT) from None
-    from crawler.cli.datasette import plugin
+    from crawler.serve import plugin
 
     open_read_only(db).close()  # refuses a missing file, another database, an older schema
     if not pm.is_registered(plugin):

@@ -21,7 +21,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
-from crawler.shared_corpus import corpus_for
+from crawler.process.shared_corpus import corpus_for
 from storage.corpus import Corpus
 
 __all__ = ["CountedDrop", "DropCounter", "page_not_stored"]

@@ -1,0 +1,2 @@
+"""Scrapy components of the project: the run recorder extension, the log formatter, arrival
+order, drop accounting and request-failure reasons."""

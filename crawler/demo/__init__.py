@@ -1,0 +1,1 @@
+"""The bundled demo network (``wirecrawl demo``): eight news sites in six languages."""

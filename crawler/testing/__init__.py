@@ -1,0 +1,1 @@
+"""Helpers shipped for tests, benchmarks and the demo: websites served on loopback addresses."""
