@@ -19,7 +19,7 @@ __all__ = [
 
 
 class NotAnArticlePage(CountedDrop):
-    """The core found no article: ``wirecrawl/dropped/<reason>`` (not_article, no_body, unparseable)."""
+    """The core found no article: ``wirecrawl/dropped/<reason>`` (not_article, no_body, unparseable, too_deep)."""
 
 
 class UnwantedLanguage(CountedDrop):

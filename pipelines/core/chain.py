@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Self
 
 import numpy as np
-from trafilatura.utils import load_html
 
 from crawler.web.encoding import decode_html
 from pipelines.core.blocks import BlockClassifier
@@ -26,6 +25,7 @@ from pipelines.core.declared import confirmed, declared_body
 from pipelines.core.extraction import ArticleExtractor, Bar, Extracted, canonical_url, page_text
 from pipelines.core.identity import Fingerprinter, text_hash
 from pipelines.core.language import DetectedLanguage, LanguageDetector
+from pipelines.core.parsing import parse_html
 from pipelines.core.rejections import LanguageNotWanted, NotAnArticle
 from pipelines.core.removals import Removal, Removals, record_dropped
 from pipelines.core.settings import SettingsReader
@@ -168,9 +168,7 @@ def extract_page(page: FetchedPage, options: CoreOptions, removals: Removals | N
     page of a site carries). What goes is recorded in ``removals`` when given.
     """
     html, _ = decode_html(page.body, page.headers.get("Content-Type"))
-    tree = load_html(html)
-    if tree is None:
-        raise NotAnArticle("unparseable", "no HTML document")
+    tree = parse_html(html)
     url = (
         canonical_url(tree, page.url)
         if options.canonical and page.url.startswith(("http://", "https://"))

@@ -17,7 +17,8 @@ class Rejected(Exception):
 
 
 class NotAnArticle(Rejected):
-    """The page is not an article: ``unparseable``, ``not_article`` (its type, URL or layout) or ``no_body``."""
+    """The page yields no article: ``unparseable``, ``too_deep`` (nested past the parser's limit),
+    ``not_article`` (its type, URL or layout) or ``no_body``."""
 
 
 class LanguageNotWanted(Rejected):
