@@ -35,8 +35,8 @@ class ArticleStorage:
     and keeps the articles stored since the last commit, to write them again after a failed one.
 
     The one place that decides and stores: the crawl's :class:`CorpusPipeline` and the cluster's
-    writer (:mod:`pipelines.writer`) both store through it. ``stats`` counts ``wirecrawl/stored``,
-    ``wirecrawl/stored/copies`` and ``wirecrawl/duplicates/*``; with ``store_pages`` the page as
+    writer (:mod:`pipelines.writer`) both store through it. ``stats`` counts ``wirecrawl/stored`` and
+    ``wirecrawl/stored/copies`` once committed, and ``wirecrawl/duplicates/*``; with ``store_pages`` the page as
     fetched is kept (compressed) with its article, and always the slot of each paragraph; an
     article whose page made slots furniture (``recleans``) has its site's stored articles
     re-cleaned of them first (``recleaner``, counted in ``wirecrawl/recleaned``). In a dry run
@@ -58,7 +58,9 @@ class ArticleStorage:
         self.store_pages = store_pages
         self.dry_run = dry_run
         self.recleaner = recleaner
-        self._uncommitted: list[Article] = []  # stored since the last commit (kept to write again after a rollback)
+        # Stored since the last commit, whether each began a story: kept to count once committed,
+        # and to write again after a rollback.
+        self._uncommitted: list[tuple[Article, bool]] = []
 
     @classmethod
     def from_settings(cls, corpus: Corpus, settings: BaseSettings, stats: StatsCollector) -> Self:
@@ -82,15 +84,23 @@ class ArticleStorage:
                 self.stats.inc_value("wirecrawl/recleaned", recleaned)
         self.decide(item)
         stored = self._write(item)
-        self._uncommitted.append(item)
-        self.stats.inc_value("wirecrawl/stored")
-        if not stored.new_story:
-            self.stats.inc_value("wirecrawl/stored/copies")
+        self._uncommitted.append((item, stored.new_story))
+        if not self.corpus.in_transaction:  # written on its own: committed already
+            self._count_committed()
         return stored
 
     def commit(self) -> None:
         """Commit what was stored since the last commit."""
         self.corpus.commit()
+        self._count_committed()
+
+    def _count_committed(self) -> None:
+        """Count the articles stored since the last count, now committed: a run that stops on a
+        full disk counts what the corpus holds, not what it tried to write."""
+        for _, new_story in self._uncommitted:
+            self.stats.inc_value("wirecrawl/stored")
+            if not new_story:
+                self.stats.inc_value("wirecrawl/stored/copies")
         self._uncommitted.clear()
 
     def decide(self, item: Article) -> None:
@@ -112,17 +122,22 @@ class ArticleStorage:
             self.stats.inc_value("wirecrawl/duplicates/near")
             self.stats.inc_value("wirecrawl/stories/united", len(decision.absorbs))
 
-    def keep_uncommitted(self) -> None:
+    def keep_uncommitted(self) -> int:
         """Commit the articles stored before the failing one. On a full disk SQLite may roll the
-        whole batch back: then they are written again one by one, as many as fit."""
-        batch, self._uncommitted = self._uncommitted, []
+        whole batch back: then they are written again one by one, as many as fit. Returns how
+        many could not be kept (fetched again next run)."""
+        batch = [item for item, _ in self._uncommitted]
         with contextlib.suppress(sqlite3.Error):
             if self.corpus.in_transaction:
-                self.corpus.commit()
-                return
-            for item in batch:
-                self._write(item)
-                self.corpus.commit()
+                self.commit()
+                return 0
+            self._uncommitted.clear()
+            while batch:
+                self._uncommitted.append((batch[0], self._write(batch[0]).new_story))
+                self.commit()
+                batch.pop(0)
+        self._uncommitted.clear()
+        return len(batch)
 
     def _write(self, item: Article) -> StoredArticle:
         row = {
@@ -219,7 +234,7 @@ class CorpusPipeline:
                 self._commit()
             return item
         except sqlite3.OperationalError as error:
-            self._failed(error)
+            self._failed(error, lost=1)
             raise NotStored(f"not stored, the corpus cannot be written: {error}") from None
         finally:
             self.order.release(item, COMMIT)
@@ -236,13 +251,14 @@ class CorpusPipeline:
         try:
             self.storage.commit()
         except sqlite3.OperationalError as error:
-            self._failed(error)
+            self._failed(error, lost=0)
 
-    def _failed(self, error: sqlite3.OperationalError) -> None:
-        """Count the failure, keep what fits and stop the crawl; what the corpus holds stays committed."""
+    def _failed(self, error: sqlite3.OperationalError, lost: int) -> None:
+        """Keep what fits, count every article not stored (``lost`` of them besides the batch's)
+        as a failure, and stop the crawl; what the corpus holds stays committed."""
         full = "full" in str(error)
-        count_failure(self.stats, "corpus_full" if full else "corpus")
-        self.storage.keep_uncommitted()
+        for _ in range(lost + self.storage.keep_uncommitted()):
+            count_failure(self.stats, "corpus_full" if full else "corpus")
         if self._stopping or self.crawler is None or self.crawler.engine is None:
             return
         self._stopping = True

@@ -303,7 +303,9 @@ def test_normalized_text_folds_case_punctuation_and_width():
     assert normalized_text("Hello, WORLD!  ＡＢＣ") == normalized_text("hello world abc")
 
 
-def test_exact_copy_on_another_site_joins_the_story(crawler):
+def test_exact_copy_on_another_site_joins_the_story(tmp_path):
+    # Each article committed as it is stored: the stats count committed articles.
+    crawler = make_crawler(CORPUS_PATH=str(tmp_path / "corpus.db"), CORPUS_COMMIT_ARTICLES=1)
     original = run_stages(crawler, item_from(page()))
     edited_punctuation = [p.replace(",", "") for p in STORY]
     copy = run_stages(
@@ -316,6 +318,7 @@ def test_exact_copy_on_another_site_joins_the_story(crawler):
     assert db.execute("SELECT copies FROM stories WHERE id = ?", [original.story_id]).fetchone() == (2,)
     assert crawler.stats.get_value("wirecrawl/duplicates/exact") == 1
     assert crawler.stats.get_value("wirecrawl/stored") == 3
+    crawler.signals.send_catch_log(signal=signals.engine_stopped)
 
 
 # --- dates written in the text, listing pages, non-article URLs ------------------------------

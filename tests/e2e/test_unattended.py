@@ -245,6 +245,7 @@ def test_a_full_disk_stops_the_run_cleanly_and_the_next_run_completes(tmp_path, 
     assert "the corpus cannot be written" in full.stderr and "full" in full.stderr
     stored = {row["url"] for row in db_rows(db, "SELECT url FROM articles")}
     assert 0 < len(stored) < 40
+    assert summary_stored(full.stdout) == len(stored)  # what was committed, not what was tried
     assert db_rows(db, "SELECT status FROM crawl_runs") == [{"status": "failed"}]
     corpus_is_consistent(db)
     served.clear_requests()
@@ -253,6 +254,13 @@ def test_a_full_disk_stops_the_run_cleanly_and_the_next_run_completes(tmp_path, 
     assert db_rows(db, "SELECT count(*) AS n FROM articles") == [{"n": 40}]
     assert not {served.url("big", r.path) for r in served.requests if r.site == "big"} & stored
     corpus_is_consistent(db)
+
+
+def summary_stored(stdout: str) -> int:
+    """The articles a run's summary says it stored."""
+    found = re.search(r"(\d+) articles? stored", stdout)
+    assert found, stdout
+    return int(found[1])
 
 
 @pytest.fixture
@@ -278,6 +286,8 @@ def test_a_real_full_disk_stops_the_run_and_the_next_run_says_disk_full(tmp_path
         full = run_cli(*args, cwd=tmp_path, timeout=300)
         assert full.returncode == EXIT_FAILED and "Traceback" not in full.stderr, describe(full)
         assert "the corpus cannot be written" in full.stderr and "full" in full.stderr
+        stored = db_rows(small_disk / "corpus.db", "SELECT count(*) AS n FROM articles")[0]["n"]
+        assert summary_stored(full.stdout) == stored, describe(full)
         again = run_cli(*args, cwd=tmp_path, timeout=300)
     # The space the first run's WAL gave back may let the next one record its run and stop as the
     # first did; else it cannot start, and says so in one line.
