@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 
-from .labels import Labels
-from .model import Story
+from .model import Labels, Story
 
 #: A hyperlink: (text, href).
 Link = tuple[str, str]
