@@ -1,6 +1,6 @@
 """The bundled demo network: eight news sites in six languages, each discovered a different way.
 
-* ``meridian``, Meridian Press Agency (en, agency template): the wire; RSS 2.0 whose links carry
+* ``meridian``, Meridian Press Agency (en, agency layout): the wire; RSS 2.0 whose links carry
   utm parameters.
 * ``newsbeat``, NewsBeat Today (en, portal): aggregator republishing wire stories; Atom feed that
   also lists a video page, excluded by ``deny``.
@@ -29,7 +29,7 @@ from . import feeds
 from .content import load_labels, load_publishers
 from .feeds import Channel, Entry
 from .model import Author, Publisher, Story, Topic
-from .templates import AGENCY, BROADSHEET, PORTAL, ArticleView, Chrome, Head, listing, page, pager, video
+from .pages import LAYOUTS, ArticleView, Chrome, Head, Markup, article, listing, page, pager, video
 
 __all__ = ["PUBLISHERS", "demo_sites", "demo_sources", "render_pages"]
 
@@ -40,9 +40,6 @@ FEED_FORMATS: dict[str, tuple[Callable[[Channel, Sequence[Entry]], str], str]] =
     "atom": (feeds.atom, "application/atom+xml"),
 }
 
-
-#: Page layout name -> layout.
-LAYOUTS = {"agency": AGENCY, "broadsheet": BROADSHEET, "portal": PORTAL}
 
 #: The network's sites, in the order they are served.
 PUBLISHERS = load_publishers()
@@ -108,8 +105,8 @@ class Render:
             feed,
         )
 
-    def html(self, head: Head, main: str) -> Page:
-        """An HTML page in this site's template and charset."""
+    def html(self, head: Head, main: Markup) -> Page:
+        """An HTML page in this site's layout and charset."""
         body = page(LAYOUTS[self.pub.layout], self.chrome, head, main)
         return Page(body, f"text/html; charset={self.pub.charset}")
 
@@ -123,7 +120,7 @@ class Render:
         """A story's own page."""
         view = self.view(story)
         head = Head(story.headline, view.url, story.summary, "article", story)
-        return self.html(head, LAYOUTS[self.pub.layout].article(self.chrome, view))
+        return self.html(head, article(LAYOUTS[self.pub.layout], self.chrome, view))
 
     def video_page(self, story: Story) -> Page:
         """A video clip's page (not an article)."""
