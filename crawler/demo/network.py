@@ -25,9 +25,9 @@ from typing import Any
 
 from crawler.testing.localsites import Page, Site
 
-from . import feeds
+from . import machine_readable
 from .content import load_labels, load_publishers
-from .feeds import Channel, Entry
+from .machine_readable import Channel, Entry
 from .model import Author, Publisher, Story, Topic
 from .pages import LAYOUTS, ArticleView, Chrome, Head, Markup, article, listing, page, pager, video
 
@@ -35,9 +35,9 @@ __all__ = ["PUBLISHERS", "demo_sites", "demo_sources", "render_pages"]
 
 #: Feed format -> (serializer, media type).
 FEED_FORMATS: dict[str, tuple[Callable[[Channel, Sequence[Entry]], str], str]] = {
-    "rss": (feeds.rss2, "application/rss+xml"),
-    "rdf": (feeds.rdf, "application/rdf+xml"),
-    "atom": (feeds.atom, "application/atom+xml"),
+    "rss": (machine_readable.rss2, "application/rss+xml"),
+    "rdf": (machine_readable.rdf, "application/rdf+xml"),
+    "atom": (machine_readable.atom, "application/atom+xml"),
 }
 
 
@@ -194,15 +194,17 @@ class Render:
         site_pages += [(self.url(f"/tag/{t.slug}/"), stamp) for t in pub.topics]
         articles = [(self.story_url(s), s.published) for s in newest]
         if pub.sitemaps == "urlset":
-            return {"/sitemap.xml": self.document(feeds.urlset(site_pages + articles), "application/xml")}
+            return {"/sitemap.xml": self.document(machine_readable.urlset(site_pages + articles), "application/xml")}
         parts = {
-            "/sitemaps/latest.xml": self.document(feeds.urlset(site_pages + articles[:1]), "application/xml"),
+            "/sitemaps/latest.xml": self.document(
+                machine_readable.urlset(site_pages + articles[:1]), "application/xml"
+            ),
             "/sitemaps/archive-2026-11.xml.gz": Page(
-                gzip.compress(feeds.urlset(articles[1:]).encode(), mtime=0), "application/x-gzip"
+                gzip.compress(machine_readable.urlset(articles[1:]).encode(), mtime=0), "application/x-gzip"
             ),
         }
-        index = feeds.sitemap_index([(self.url(path), stamp) for path in parts])
-        news = feeds.news_sitemap(pub.name, pub.lang, [self.entry(s) for s in newest])
+        index = machine_readable.sitemap_index([(self.url(path), stamp) for path in parts])
+        news = machine_readable.news_sitemap(pub.name, pub.lang, [self.entry(s) for s in newest])
         return {
             **parts,
             "/sitemap_index.xml": self.document(index, "application/xml"),
@@ -214,7 +216,7 @@ class Render:
         sitemaps = {"urlset": ["/sitemap.xml"], "index": ["/sitemap_index.xml", "/news-sitemap.xml"]}
         urls = [self.url(path) for path in sitemaps.get(self.pub.sitemaps, [])]
         disallow = ["/private/"] if self.pub.private else []
-        return Page(feeds.robots(disallow, urls), "text/plain; charset=utf-8")
+        return Page(machine_readable.robots(disallow, urls), "text/plain; charset=utf-8")
 
     def pages(self) -> dict[str, Page]:
         """Every page of the site, by path."""
