@@ -1,9 +1,9 @@
-"""Data model of the demo network's content: authors, topics, stories and syndicated copies."""
+"""Data model of the demo network: publishers, authors, topics, stories, syndicated copies and labels."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 
 @dataclass(frozen=True)
@@ -43,11 +43,6 @@ class Story:
         return self.paragraphs[0]
 
 
-def at(day: int, hour: int, minute: int, utc_offset: int = 0) -> datetime:
-    """A publication time in November 2026, at the given UTC offset in hours."""
-    return datetime(2026, 11, day, hour, minute, tzinfo=timezone(timedelta(hours=utc_offset)))
-
-
 def republish(
     original: Story,
     published: datetime,
@@ -74,3 +69,99 @@ def republish(
         caption=caption,
         original=original,
     )
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """One site of the network: identity, content, URL scheme and how a crawler finds its articles."""
+
+    site: str
+    name: str
+    tagline: str
+    lang: str
+    #: Name of the page layout (crawler/demo/layouts/).
+    layout: str
+    stories: tuple[Story, ...]
+    about: tuple[str, ...]
+    #: Article paths, formatted with ``slug`` and ``date``.
+    article_path: str
+    charset: str = "utf-8"
+    #: Path of the feed, in ``feed_format`` ("rss", "rdf" or "atom"); query appended to its links.
+    feed: str = ""
+    feed_format: str = ""
+    tracking: str = ""
+    #: "urlset": /sitemap.xml; "index": robots.txt -> sitemap index (+ .xml.gz) and a news sitemap.
+    sitemaps: str = ""
+    #: First listing page; further pages at ``{listing}page/N/``.
+    listing: str = "/"
+    per_page: int = 10
+    crawl_listing: bool = False
+    follow: str = ""
+    allow: str = ""
+    deny: str = ""
+    #: Article-like pages under /private/ (disallowed in robots.txt), linked from the home page only.
+    private: tuple[Story, ...] = ()
+    videos: tuple[Story, ...] = ()
+
+    def path(self, story: Story) -> str:
+        """Where ``story`` lives on this site."""
+        if story in self.private:
+            return f"/private/{story.slug}/"
+        if story in self.videos:
+            return f"/video/{story.slug}.html"
+        return self.article_path.format(slug=story.slug, date=story.published)
+
+    @property
+    def newest_first(self) -> list[Story]:
+        """The site's articles, newest first."""
+        return sorted(self.stories, key=lambda s: s.published, reverse=True)
+
+    @property
+    def topics(self) -> list[Topic]:
+        """The sections of the site's articles."""
+        return list(dict.fromkeys(s.topic for s in self.stories))
+
+    @property
+    def authors(self) -> list[Author]:
+        """The writers of the site's articles."""
+        return list(dict.fromkeys(s.author for s in self.stories))
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Interface text of one language. Fields containing ``{}`` are format strings."""
+
+    home: str
+    about: str
+    latest: str
+    most_read: str
+    related: str
+    by: str
+    published: str
+    topic: str
+    author_page: str
+    share: tuple[str, ...]
+    cookie: str
+    cookie_accept: str
+    cookie_settings: str
+    newsletter: str
+    subscribe: str
+    email: str
+    newsroom: str
+    next_page: str
+    previous_page: str
+    rights: str
+    privacy: str
+    months: tuple[str, ...]
+    date: str
+
+    def when(self, moment: datetime) -> str:
+        """``moment`` as readers of this language see it printed."""
+        return self.date.format(
+            d=moment.day,
+            m=moment.month,
+            y=moment.year,
+            h=moment.hour,
+            mi=moment.minute,
+            month=self.months[moment.month - 1] if self.months else "",
+        )

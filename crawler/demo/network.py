@@ -1,6 +1,6 @@
 """The bundled demo network: eight news sites in six languages, each discovered a different way.
 
-* ``meridian``, Meridian Press Agency (en, agency template): the wire; RSS 2.0 whose links carry
+* ``meridian``, Meridian Press Agency (en, agency layout): the wire; RSS 2.0 whose links carry
   utm parameters.
 * ``newsbeat``, NewsBeat Today (en, portal): aggregator republishing wire stories; Atom feed that
   also lists a video page, excluded by ``deny``.
@@ -12,7 +12,7 @@
 * ``dongan``, 东岸商报 (zh, agency): a sitemap urlset.
 * ``alwaha``, صحيفة الواحة (ar, broadsheet): RSS 2.0; pages right to left.
 
-Which wire stories are republished where is documented in :mod:`crawler.demo.stories`.
+The sites and their stories are data files: ``publishers/<site>.toml`` (see :mod:`crawler.demo.content`).
 """
 
 from __future__ import annotations
@@ -25,205 +25,27 @@ from typing import Any
 
 from crawler.testing.localsites import Page, Site
 
-from . import feeds
-from .feeds import Channel, Entry
-from .labels import LABELS
-from .model import Author, Story, Topic
-from .stories import (
-    COURIER_ABOUT,
-    COURIER_PRIVATE,
-    COURIER_STORIES,
-    MERIDIAN_ABOUT,
-    MERIDIAN_STORIES,
-    NEWSBEAT_ABOUT,
-    NEWSBEAT_STORIES,
-    NEWSBEAT_VIDEOS,
-)
-from .stories_world import (
-    ALWAHA_ABOUT,
-    ALWAHA_STORIES,
-    DONGAN_ABOUT,
-    DONGAN_STORIES,
-    LITTORAL_ABOUT,
-    LITTORAL_STORIES,
-    RUNDSCHAU_ABOUT,
-    RUNDSCHAU_STORIES,
-    VESTNIK_ABOUT,
-    VESTNIK_STORIES,
-)
-from .templates import AGENCY, BROADSHEET, PORTAL, ArticleView, Chrome, Head, Template, listing, page, pager, video
+from . import machine_readable
+from .content import load_labels, load_publishers
+from .machine_readable import Channel, Entry
+from .model import Author, Publisher, Story, Topic
+from .pages import LAYOUTS, ArticleView, Chrome, Head, Markup, article, listing, page, pager, video
 
-__all__ = ["PUBLISHERS", "Publisher", "demo_sites", "demo_sources"]
+__all__ = ["PUBLISHERS", "demo_sites", "demo_sources", "render_pages"]
 
 #: Feed format -> (serializer, media type).
 FEED_FORMATS: dict[str, tuple[Callable[[Channel, Sequence[Entry]], str], str]] = {
-    "rss": (feeds.rss2, "application/rss+xml"),
-    "rdf": (feeds.rdf, "application/rdf+xml"),
-    "atom": (feeds.atom, "application/atom+xml"),
+    "rss": (machine_readable.rss2, "application/rss+xml"),
+    "rdf": (machine_readable.rdf, "application/rdf+xml"),
+    "atom": (machine_readable.atom, "application/atom+xml"),
 }
 
 
-@dataclass(frozen=True)
-class Publisher:
-    """One site of the network: identity, content, URL scheme and how a crawler finds its articles."""
+#: The network's sites, in the order they are served.
+PUBLISHERS = load_publishers()
 
-    site: str
-    name: str
-    tagline: str
-    lang: str
-    template: Template
-    stories: tuple[Story, ...]
-    about: tuple[str, ...]
-    #: Article paths, formatted with ``slug`` and ``date``.
-    article_path: str
-    charset: str = "utf-8"
-    #: Path of the feed, in ``feed_format`` ("rss", "rdf" or "atom"); query appended to its links.
-    feed: str = ""
-    feed_format: str = ""
-    tracking: str = ""
-    #: "urlset": /sitemap.xml; "index": robots.txt -> sitemap index (+ .xml.gz) and a news sitemap.
-    sitemaps: str = ""
-    #: First listing page; further pages at ``{listing}page/N/``.
-    listing: str = "/"
-    per_page: int = 10
-    crawl_listing: bool = False
-    follow: str = ""
-    allow: str = ""
-    deny: str = ""
-    #: Article-like pages under /private/ (disallowed in robots.txt), linked from the home page only.
-    private: tuple[Story, ...] = ()
-    videos: tuple[Story, ...] = ()
-
-    def path(self, story: Story) -> str:
-        """Where ``story`` lives on this site."""
-        if story in self.private:
-            return f"/private/{story.slug}/"
-        if story in self.videos:
-            return f"/video/{story.slug}.html"
-        return self.article_path.format(slug=story.slug, date=story.published)
-
-    @property
-    def newest_first(self) -> list[Story]:
-        """The site's articles, newest first."""
-        return sorted(self.stories, key=lambda s: s.published, reverse=True)
-
-    @property
-    def topics(self) -> list[Topic]:
-        """The sections of the site's articles."""
-        return list(dict.fromkeys(s.topic for s in self.stories))
-
-    @property
-    def authors(self) -> list[Author]:
-        """The writers of the site's articles."""
-        return list(dict.fromkeys(s.author for s in self.stories))
-
-
-PUBLISHERS: tuple[Publisher, ...] = (
-    Publisher(
-        "meridian",
-        "Meridian Press Agency",
-        "Independent news from around the world",
-        "en",
-        AGENCY,
-        MERIDIAN_STORIES,
-        MERIDIAN_ABOUT,
-        "/{date:%Y/%m/%d}/{slug}/",
-        feed="/rss.xml",
-        feed_format="rss",
-        tracking="utm_source=rss&utm_medium=feed",
-    ),
-    Publisher(
-        "newsbeat",
-        "NewsBeat Today",
-        "Top stories from trusted sources, around the clock",
-        "en",
-        PORTAL,
-        NEWSBEAT_STORIES,
-        NEWSBEAT_ABOUT,
-        "/news/{slug}-{date:%Y%m%d}.html",
-        feed="/feeds/atom.xml",
-        feed_format="atom",
-        deny=r"/video/",
-        videos=NEWSBEAT_VIDEOS,
-    ),
-    Publisher(
-        "courier",
-        "The Calderbridge Courier",
-        "News for Calderbridge and the Vale since 1889",
-        "en",
-        BROADSHEET,
-        COURIER_STORIES,
-        COURIER_ABOUT,
-        "/news/{date:%Y/%m}/{slug}/",
-        sitemaps="index",
-        allow=r"/news/\d{4}/\d{2}/[a-z0-9-]+/$",
-        private=COURIER_PRIVATE,
-    ),
-    Publisher(
-        "rundschau",
-        "Neckartaler Rundschau",
-        "Die Zeitung für Lindenau und das Neckartal",
-        "de",
-        BROADSHEET,
-        RUNDSCHAU_STORIES,
-        RUNDSCHAU_ABOUT,
-        "/nachrichten/{date:%Y-%m-%d}/{slug}.html",
-        feed="/nachrichten.rdf",
-        feed_format="rdf",
-    ),
-    Publisher(
-        "littoral",
-        "Le Courrier du Littoral",
-        "L'actualité de Saint-Malmont-sur-Mer et de la baie",
-        "fr",
-        BROADSHEET,
-        LITTORAL_STORIES,
-        LITTORAL_ABOUT,
-        "/{date:%Y/%m}/{slug}/",
-        listing="/news/",
-        per_page=2,
-        crawl_listing=True,
-        follow=r"/news/page/\d+/$",
-        allow=r"/\d{4}/\d{2}/[a-z0-9-]+/$",
-    ),
-    Publisher(
-        "vestnik",
-        "Волжский вестник",
-        "Новости Новоречинска и области",
-        "ru",
-        AGENCY,
-        VESTNIK_STORIES,
-        VESTNIK_ABOUT,
-        "/news/{date:%Y/%m/%d}/{slug}.html",
-        charset="windows-1251",
-        feed="/rss/",
-        feed_format="rss",
-    ),
-    Publisher(
-        "dongan",
-        "东岸商报",
-        "立足临江 服务城市",
-        "zh",
-        AGENCY,
-        DONGAN_STORIES,
-        DONGAN_ABOUT,
-        "/article/{date:%Y%m%d}/{slug}.html",
-        sitemaps="urlset",
-        allow=r"/article/\d{8}/[a-z0-9-]+\.html$",
-    ),
-    Publisher(
-        "alwaha",
-        "صحيفة الواحة",
-        "أخبار محلية واقتصادية وثقافية على مدار الساعة",
-        "ar",
-        BROADSHEET,
-        ALWAHA_STORIES,
-        ALWAHA_ABOUT,
-        "/akhbar/{date:%Y/%m/%d}/{slug}/",
-        feed="/feed/",
-        feed_format="rss",
-    ),
-)
+#: The page furniture of each language.
+LABELS = load_labels()
 
 
 def publisher_of(story: Story) -> Publisher:
@@ -283,9 +105,9 @@ class Render:
             feed,
         )
 
-    def html(self, head: Head, main: str) -> Page:
-        """An HTML page in this site's template and charset."""
-        body = page(self.pub.template, self.chrome, head, main)
+    def html(self, head: Head, main: Markup) -> Page:
+        """An HTML page in this site's layout and charset."""
+        body = page(LAYOUTS[self.pub.layout], self.chrome, head, main)
         return Page(body, f"text/html; charset={self.pub.charset}")
 
     def document(self, body: str | bytes, media_type: str) -> Page:
@@ -298,7 +120,7 @@ class Render:
         """A story's own page."""
         view = self.view(story)
         head = Head(story.headline, view.url, story.summary, "article", story)
-        return self.html(head, self.pub.template.article(self.chrome, view))
+        return self.html(head, article(LAYOUTS[self.pub.layout], self.chrome, view))
 
     def video_page(self, story: Story) -> Page:
         """A video clip's page (not an article)."""
@@ -372,15 +194,17 @@ class Render:
         site_pages += [(self.url(f"/tag/{t.slug}/"), stamp) for t in pub.topics]
         articles = [(self.story_url(s), s.published) for s in newest]
         if pub.sitemaps == "urlset":
-            return {"/sitemap.xml": self.document(feeds.urlset(site_pages + articles), "application/xml")}
+            return {"/sitemap.xml": self.document(machine_readable.urlset(site_pages + articles), "application/xml")}
         parts = {
-            "/sitemaps/latest.xml": self.document(feeds.urlset(site_pages + articles[:1]), "application/xml"),
+            "/sitemaps/latest.xml": self.document(
+                machine_readable.urlset(site_pages + articles[:1]), "application/xml"
+            ),
             "/sitemaps/archive-2026-11.xml.gz": Page(
-                gzip.compress(feeds.urlset(articles[1:]).encode(), mtime=0), "application/x-gzip"
+                gzip.compress(machine_readable.urlset(articles[1:]).encode(), mtime=0), "application/x-gzip"
             ),
         }
-        index = feeds.sitemap_index([(self.url(path), stamp) for path in parts])
-        news = feeds.news_sitemap(pub.name, pub.lang, [self.entry(s) for s in newest])
+        index = machine_readable.sitemap_index([(self.url(path), stamp) for path in parts])
+        news = machine_readable.news_sitemap(pub.name, pub.lang, [self.entry(s) for s in newest])
         return {
             **parts,
             "/sitemap_index.xml": self.document(index, "application/xml"),
@@ -392,7 +216,7 @@ class Render:
         sitemaps = {"urlset": ["/sitemap.xml"], "index": ["/sitemap_index.xml", "/news-sitemap.xml"]}
         urls = [self.url(path) for path in sitemaps.get(self.pub.sitemaps, [])]
         disallow = ["/private/"] if self.pub.private else []
-        return Page(feeds.robots(disallow, urls), "text/plain; charset=utf-8")
+        return Page(machine_readable.robots(disallow, urls), "text/plain; charset=utf-8")
 
     def pages(self) -> dict[str, Page]:
         """Every page of the site, by path."""
