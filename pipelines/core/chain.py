@@ -28,7 +28,7 @@ from pipelines.core.identity import Fingerprinter, text_hash
 from pipelines.core.language import DetectedLanguage, LanguageDetector
 from pipelines.core.rejections import LanguageNotWanted, NotAnArticle
 from pipelines.core.removals import Removal, Removals, record_dropped
-from pipelines.core.settings import SettingsReader
+from pipelines.core.settings_reader import SettingsReader
 from pipelines.core.slots import block_slots
 from pipelines.core.structure import StructureRules, TextIndex
 from storage.signatures import Fingerprint
