@@ -47,7 +47,5 @@ class ExtractionPipeline:
         except Exception as error:  # a broken page must not stop the crawl
             logger.warning("extraction failed (%s: %s): %s", type(error).__name__, error, item.url)
             raise ExtractionFailed(f"extraction failed: {item.url}") from None
-        item.fetched_url = item.url
-        for name, value in vars(found).items():
-            setattr(item, name, value)
+        item.fill(fetched_url=item.url, **vars(found))
         return item

@@ -126,7 +126,7 @@ class ArticleStorage:
 
     def _write(self, item: Article) -> StoredArticle:
         row = {
-            **vars(item),
+            **item.field_values(),
             "text_hash": item.text_hash,
             "word_count": len(item.text.split()),
             "similarity": item.similarity if item.story_id is not None else 1.0,

@@ -93,7 +93,7 @@ class TextPipeline:
             self.stats.inc_value("wirecrawl/cleaned/blocks", removed)
         if self.options.detector is not None:
             self.stats.inc_value(f"wirecrawl/language/{finished.language.source or 'unknown'}")
-        for name, value in finished.fields().items():
-            setattr(item, name, value)
-        item.fingerprint, item.shingles, item.slots = finished.fingerprint, finished.shingles, finished.slots
+        item.fill(
+            **finished.fields(), fingerprint=finished.fingerprint, shingles=finished.shingles, slots=finished.slots
+        )
         return item
