@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from crawler import settings as defaults  # noqa: E402
 from crawler.setting_checks import project_settings  # noqa: E402
-from pipelines.core.stories import StoryMatcher  # noqa: E402
+from pipelines.core.story_rules import StoryMatcher  # noqa: E402
 from storage.corpus import Corpus  # noqa: E402
 from storage.signatures import Fingerprint, pack_signature  # noqa: E402
 

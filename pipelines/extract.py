@@ -11,7 +11,7 @@ from crawler.components.ordering import ArrivalOrder, order_for
 from crawler.items import Article
 from crawler.process.cpu_pool import WorkerPool, pool_for
 from pipelines.core import CoreOptions, FetchedPage, Rejected, extract_page
-from pipelines.drops import ExtractionFailed, drop_for
+from pipelines.drop_reasons import ExtractionFailed, drop_for
 from pipelines.options import options_for
 
 __all__ = ["ExtractionPipeline"]

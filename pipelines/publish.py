@@ -19,8 +19,8 @@ from scrapy.utils.defer import deferred_from_coro
 from crawler.components.ordering import COMMIT, ArrivalOrder, order_for
 from crawler.items import Article
 from crawler.process.shared_corpus import corpus_for
-from pipelines.drops import NotStored
-from storage.cluster import Cluster, ClusterCorpus, RedisError
+from pipelines.drop_reasons import NotStored
+from storage.redis_state import Cluster, ClusterCorpus, RedisError
 from storage.signatures import Fingerprint
 
 __all__ = ["ItemPublisher", "decode_article", "encode_article"]

@@ -20,10 +20,10 @@ from crawler.process.shared_corpus import corpus_for
 from pipelines.core import StoryRules
 from pipelines.core.cleaning import site_name
 from pipelines.core.identity import Fingerprinter, text_hash
-from pipelines.drops import NotStored, SamePage
+from pipelines.drop_reasons import NotStored, SamePage
 from pipelines.recleaning import SiteRecleaner
 from storage.corpus import Corpus
-from storage.stories import StoredArticle
+from storage.story_store import StoredArticle
 
 __all__ = ["ArticleStorage", "CorpusPipeline"]
 

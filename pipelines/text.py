@@ -16,7 +16,7 @@ from crawler.process.cpu_pool import WorkerPool, pool_for
 from crawler.process.shared_corpus import corpus_for
 from pipelines.core import CoreOptions, Rejected, SiteTemplates, finish_text, language_hints
 from pipelines.core.cleaning import site_name
-from pipelines.drops import ExtractionFailed, drop_for
+from pipelines.drop_reasons import ExtractionFailed, drop_for
 from pipelines.options import options_for
 
 __all__ = ["TextPipeline"]

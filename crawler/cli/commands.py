@@ -932,7 +932,7 @@ def story(story_id: int, db_file: Path | None, as_json: bool) -> None:
     """
     from crawler.setting_checks import project_settings
     from pipelines.core.provenance import story_provenance
-    from pipelines.core.stories import INDEX_NAME, index_fingerprinter
+    from pipelines.core.story_rules import INDEX_NAME, index_fingerprinter
     from storage.queries import recorded_settings, story_with_copies
 
     db = _open_db(db_file)

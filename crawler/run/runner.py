@@ -25,7 +25,7 @@ from crawler.process.log_file import check_log_file
 from crawler.process.logs import quiet_per_page_noise
 from crawler.process.shared_corpus import corpus_for
 from crawler.setting_checks import project_settings
-from pipelines.core.stories import StoryMatcher
+from pipelines.core.story_rules import StoryMatcher
 from storage.corpus import Corpus, CorpusError, check_writable, disk_full
 from storage.lock import CorpusLock
 

@@ -25,7 +25,7 @@ from crawler.serve import DATABASE_NAME
 from crawler.setting_checks import project_settings
 from pipelines.core.identity import Fingerprinter
 from pipelines.core.provenance import describe_copy, format_lag, instant
-from pipelines.core.stories import INDEX_NAME, index_fingerprinter
+from pipelines.core.story_rules import INDEX_NAME, index_fingerprinter
 from storage.queries import fts_query, matching_articles, recorded_settings
 
 #: An FTS5 query that matches nothing, for an empty search box (an empty MATCH is an error).

@@ -20,7 +20,7 @@ from pipelines.core.chain import (
 from pipelines.core.cleaning import SiteTemplates
 from pipelines.core.extraction import Extracted
 from pipelines.core.rejections import LanguageNotWanted, NotAnArticle, Rejected
-from pipelines.core.stories import StoryDecision, StoryRules, rebuild_stories
+from pipelines.core.story_rules import StoryDecision, StoryRules, rebuild_stories
 
 __all__ = [
     "CoreOptions",

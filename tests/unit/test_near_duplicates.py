@@ -6,9 +6,9 @@ from dedup_cases import CASES
 from crawler.setting_checks import project_settings
 from pipelines.core import StoryRules, rebuild_stories
 from pipelines.core.identity import shingle_hash, shingles, text_hash, tokens
-from pipelines.core.stories import StoryMatcher
+from pipelines.core.story_rules import StoryMatcher
 from storage.corpus import Corpus, CorpusError
-from storage.stories import StoryChanges
+from storage.story_store import StoryChanges
 
 
 def test_tokens_fold_case_punctuation_digits_and_split_unspaced_scripts():

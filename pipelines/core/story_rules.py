@@ -15,7 +15,7 @@ from pipelines.core.settings_reader import SettingsReader
 from storage.corpus import Corpus
 from storage.errors import CorpusError
 from storage.signatures import Fingerprint
-from storage.stories import StoryChanges
+from storage.story_store import StoryChanges
 
 __all__ = ["Match", "StoryDecision", "StoryMatcher", "StoryRules", "index_fingerprinter", "rebuild_stories"]
 
