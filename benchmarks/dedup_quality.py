@@ -31,7 +31,7 @@ import random
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,10 +40,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import dedup_cases  # noqa: E402
 
+from crawler.setting_checks import project_settings  # noqa: E402
 from pipelines.core import StoryRules  # noqa: E402
-from pipelines.core.identity import Fingerprinter  # noqa: E402
 from pipelines.core.language import LanguageDetector  # noqa: E402
-from pipelines.core.stories import StoryMatcher  # noqa: E402
 from storage.corpus import Corpus  # noqa: E402
 
 
@@ -224,10 +223,9 @@ def group(documents: list[Document], overrides: dict[str, float | int], seed: in
     stories = [0] * len(documents)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Corpus(Path(tmp) / "quality.db")
-        index_fields = {field.name for field in fields(Fingerprinter)}
-        fingerprinter = Fingerprinter(**{k: v for k, v in overrides.items() if k in index_fields})
-        options = {k: v for k, v in overrides.items() if k not in index_fields}
-        rules = StoryRules(StoryMatcher(corpus, fingerprinter, **options))
+        settings = project_settings({f"DEDUP_{name.upper()}": value for name, value in overrides.items()})
+        rules = StoryRules.from_settings(corpus, settings)
+        fingerprinter = rules.matcher.fingerprinter
         proposed = 0
         band_candidates = corpus.band_candidates
 
@@ -317,7 +315,7 @@ def main() -> None:
     parser.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench" / "extraction")
     parser.add_argument("--limit", type=int, default=80, help="real bodies per fifth of the generated set")
     args = parser.parse_args()
-    detector = LanguageDetector()
+    detector = LanguageDetector.from_settings(project_settings())
     sets = {"cases": labelled_cases()}
     if args.bench.is_dir():
         sets["bench"] = generated_set(bench_texts(args.bench, 5 * args.limit), detector)

@@ -29,7 +29,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from crawler import settings as defaults  # noqa: E402
-from pipelines.core.stories import StoryMatcher  # noqa: E402
+from crawler.setting_checks import project_settings  # noqa: E402
+from pipelines.core.story_rules import StoryMatcher  # noqa: E402
 from storage.corpus import Corpus  # noqa: E402
 from storage.signatures import Fingerprint, pack_signature  # noqa: E402
 
@@ -108,7 +109,7 @@ class Timings:
 
 def probe(corpus: Corpus, start: int, count: int, rng: np.random.Generator) -> Timings:
     """The real path (find_story, then add_article) for ``count`` new stories and a truncated copy of each."""
-    matcher = StoryMatcher(corpus)
+    matcher = StoryMatcher.from_settings(corpus, project_settings())
     timings = Timings([], [], [], [])
     for index in range(start, start + count):
         words = ["".join(chr(97 + c) for c in rng.integers(0, 26, 6)) for _ in range(300)]  # letters: digits fold to 0

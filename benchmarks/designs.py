@@ -42,6 +42,7 @@ from fixtures.design_eval import DesignScore, score  # noqa: E402
 from scrapy.settings import Settings  # noqa: E402
 
 from crawler.config import dump_sources  # noqa: E402
+from crawler.setting_checks import project_settings  # noqa: E402
 from crawler.testing.localsites import LocalSites, Page, Site  # noqa: E402
 from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, process_page  # noqa: E402
 from storage.corpus import Corpus  # noqa: E402
@@ -58,8 +59,7 @@ def design_runs(package: str) -> dict[str, list]:
 
 
 def settings_with(overrides: Sequence[str]) -> Settings:
-    settings = Settings()
-    settings.setmodule("crawler.settings")
+    settings = project_settings()
     for override in overrides:
         name, _, value = override.partition("=")
         settings.set(name, value)

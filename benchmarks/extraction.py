@@ -54,10 +54,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 import trafilatura  # noqa: E402
 from fixtures.training_designs import site_runs as training_runs  # noqa: E402
 from furniture_sites import leaks, pages, site_runs, squashed  # noqa: E402
-from scrapy.settings import Settings  # noqa: E402
 from slot_sites import site_run as slot_site_run  # noqa: E402
 from slot_sites import stored_texts  # noqa: E402
 
+from crawler.setting_checks import project_settings  # noqa: E402
 from pipelines.core import (  # noqa: E402
     CoreOptions,
     FetchedPage,
@@ -192,8 +192,7 @@ class Wirecrawl:
     templates need many pages of one site)."""
 
     def __init__(self) -> None:
-        settings = Settings()
-        settings.setmodule("crawler.settings")
+        settings = project_settings()
         self.options = CoreOptions.from_settings(settings)
 
     def __call__(self, page: Page, via: str = "", hints: dict[str, object] | None = None) -> SimpleNamespace | Rejected:

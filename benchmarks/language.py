@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import multilingual_texts  # noqa: E402
 from langdetect import LangDetectException, detect_langs  # noqa: E402
-from scrapy.settings import Settings  # noqa: E402
 
+from crawler.setting_checks import project_settings  # noqa: E402
 from pipelines.core import CoreOptions, FetchedPage, Rejected, extract_page  # noqa: E402
 from pipelines.core.language import LanguageDetector  # noqa: E402
 
@@ -37,8 +37,7 @@ SHORT = 200
 def fundus_samples(root: Path) -> list[tuple[str, str, str | None]]:
     """(true language, body text, declared page language) of every Fundus page."""
     truth = json.loads((root / "languages.json").read_text())
-    settings = Settings()
-    settings.setmodule("crawler.settings")
+    settings = project_settings()
     options = CoreOptions.from_settings(settings)
     samples = []
     for meta in sorted(root.glob("*/meta.info")):
@@ -98,7 +97,9 @@ def cap_report(
     """Accuracy, agreement with the whole text's answer and time per text when langdetect
     reads only the first N characters (``LANGUAGE_MAX_CHARS``)."""
     whole = [
-        LanguageDetector(max_chars=caps[-1]).detect(text, {"page_language": declared}).language
+        LanguageDetector.from_settings(project_settings({"LANGUAGE_MAX_CHARS": caps[-1]}))
+        .detect(text, {"page_language": declared})
+        .language
         for _, text, declared in samples
     ]
     print(
@@ -106,7 +107,11 @@ def cap_report(
     )
     print(f"  {'cap':>7}  {'accuracy':>8}  {'same as whole text':>18}  {'ms/text':>7}")
     for cap in caps:
-        detector, answers, seconds = LanguageDetector(max_chars=cap), [], []
+        detector, answers, seconds = (
+            LanguageDetector.from_settings(project_settings({"LANGUAGE_MAX_CHARS": cap})),
+            [],
+            [],
+        )
         for _, text, declared in samples:
             start = time.perf_counter()
             answers.append(detector.detect(text, {"page_language": declared}).language)
@@ -120,7 +125,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fundus", type=Path, default=ROOT.parent / "shared" / "bench" / "extraction" / "fundus")
     args = parser.parse_args()
-    detector = LanguageDetector()
+    detector = LanguageDetector.from_settings(project_settings())
     report("fixtures", fixture_samples(), detector)
     if args.fundus.is_dir():
         samples = fundus_samples(args.fundus)

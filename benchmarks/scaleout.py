@@ -45,8 +45,8 @@ from crawler.config import dump_sources  # noqa: E402
 from crawler.run.runner import crawl_settings  # noqa: E402
 from crawler.testing.localsites import LocalSites, Site  # noqa: E402
 from pipelines.writer import run_writer  # noqa: E402
-from storage.cluster import Cluster  # noqa: E402
 from storage.corpus import Corpus  # noqa: E402
+from storage.redis_state import Cluster  # noqa: E402
 
 SETTINGS = (
     "AUTOTHROTTLE_ENABLED=False",

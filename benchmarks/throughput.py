@@ -44,11 +44,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from newspages import NewsPage, benchmark_site, news_pages  # noqa: E402
-from scrapy.settings import Settings  # noqa: E402
 from trafilatura_feed import extracted_documents, trafilatura_command  # noqa: E402
 
 from crawler.config import dump_sources  # noqa: E402
 from crawler.process.cpu_pool import default_workers  # noqa: E402
+from crawler.setting_checks import project_settings  # noqa: E402
 from crawler.testing.localsites import LocalSites  # noqa: E402
 from pipelines.core import CoreOptions, FetchedPage, extract_page, finish_text, language_hints  # noqa: E402
 
@@ -71,8 +71,7 @@ class CpuStages:
 
     @classmethod
     def default(cls) -> CpuStages:
-        settings = Settings()
-        settings.setmodule("crawler.settings")
+        settings = project_settings()
         return cls(CoreOptions.from_settings(settings))
 
     def timed(self, body: bytes, url: str) -> dict[str, float]:

@@ -43,10 +43,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from extraction import fundus_pages, page_scores, scrapinghub_pages, shingles, summary  # noqa: E402
 from furniture_sites import pages as furniture_pages  # noqa: E402
 from furniture_sites import site_runs  # noqa: E402
-from scrapy.settings import Settings  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402
 
+from crawler.setting_checks import project_settings  # noqa: E402
 from pipelines.core import CoreOptions, FetchedPage, Rejected, extract_page  # noqa: E402
 from pipelines.core.blocks import FEATURES, WEIGHTS, block_features  # noqa: E402
 
@@ -108,8 +108,7 @@ def fixture_label(block: str, paragraphs: str) -> int:
 
 def options_without_model() -> CoreOptions:
     """The chain's options as the crawl's settings give them, the model off."""
-    settings = Settings()
-    settings.setmodule("crawler.settings")
+    settings = project_settings()
     settings.set("CLEAN_MODEL_ENABLED", False)
     return CoreOptions.from_settings(settings)
 

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["Article"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Article:
-    """A fetched article page; the spider fills the fetch fields, each stage adds its own."""
+    """A fetched article page; the spider fills the fetch fields, each stage adds its own with :meth:`fill`.
+
+    Its fields are slots: a misspelt field name fails (AttributeError) instead of adding an attribute
+    no stage reads. tests/unit/test_article_shape.py holds these fields to the core's result, the
+    corpus's ``articles`` columns, the export and the Datasette metadata.
+    """
 
     # --- set by the spider -------------------------------------------------------------
     source: str  # name of the source (sources file) that discovered the page
@@ -56,3 +62,17 @@ class Article:
     similarity: float = 1.0  # similarity to the story's representative copy
     fingerprint: Any = field(default=None, repr=False)  # near-duplicate index entry (MinHash, LSH bands)
     shingles: Any = field(default=None, repr=False)  # the text's shingles, hashed (numpy), to verify candidates
+
+    def fill(self, **fields: Any) -> None:
+        """Set the fields a stage decided (the core's results, by name); a name that is no field raises TypeError."""
+        if unknown := fields.keys() - _FIELD_NAMES:
+            raise TypeError(f"Article has no field {', '.join(sorted(unknown))}")
+        for name, value in fields.items():
+            setattr(self, name, value)
+
+    def field_values(self) -> dict[str, Any]:
+        """Every field by name (the item's own values, not copies)."""
+        return {name: getattr(self, name) for name in _FIELD_NAMES}
+
+
+_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(Article))

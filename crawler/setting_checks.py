@@ -1,4 +1,5 @@
-"""One check for every setting a user gives (``-s NAME=VALUE``, a source's ``[sources.settings]``).
+"""wirecrawl's settings, built in one place (:func:`project_settings`), and one check for every setting a
+user gives (``-s NAME=VALUE``, a source's ``[sources.settings]``).
 
 A setting must be known (a name in crawler/settings.py or in Scrapy's defaults) and its value
 readable as its default's type; an enumerated one must take one of its values. A problem is
@@ -9,13 +10,14 @@ from __future__ import annotations
 
 import difflib
 import logging
+from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from scrapy.settings import Settings
 
-__all__ = ["check_setting"]
+__all__ = ["check_setting", "project_settings"]
 
 #: How a setting of each default type is read, and what its value must be.
 _KINDS = {bool: ("getbool", "true or false"), int: ("getint", "a whole number"), float: ("getfloat", "a number")}
@@ -26,15 +28,28 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 
 
-@cache
-def _defaults() -> Settings:
-    """Scrapy's defaults with wirecrawl's on top (imported late: crawler.settings imports crawler.config,
-    and Scrapy is not imported before a source's settings are checked, so the CLI starts at once)."""
+def project_settings(overrides: Mapping[str, Any] = {}) -> Settings:
+    """Scrapy's defaults with wirecrawl's on top (crawler/settings.py), and ``overrides`` on those, each
+    checked by :func:`check_setting` (a ValueError in one line). A crawl adds its run's settings
+    (:func:`crawler.run.runner.crawl_settings`); tests, benchmarks and ``wirecrawl extract`` use it as it is.
+
+    Scrapy is imported late: crawler.settings imports crawler.config, and Scrapy is not imported
+    before a source's settings are checked, so the CLI starts at once.
+    """
     from scrapy.settings import Settings
 
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
+    for name, value in overrides.items():
+        check_setting(name, value)
+    settings.setdict(dict(overrides), priority="cmdline")
     return settings
+
+
+@cache
+def _defaults() -> Settings:
+    """The settings no one overrode, read by every check (built once)."""
+    return project_settings()
 
 
 def _did_you_mean(value: str, known: list[str]) -> str:

@@ -7,13 +7,13 @@ from typing import Self
 
 from scrapy.crawler import Crawler
 
-from crawler.components.drops import page_not_stored
+from crawler.components.drops import report_page_not_stored
 from crawler.components.ordering import ArrivalOrder, order_for
 from crawler.items import Article
 from crawler.process.shared_corpus import corpus_for, record_urls
 from crawler.web.urls import normalize_url
 from pipelines.core.identity import shingles
-from pipelines.drops import AlreadyStored
+from pipelines.drop_reasons import AlreadyStored
 from storage.corpus import Corpus
 
 __all__ = ["CANONICAL_IGNORED", "CanonicalUrlPipeline", "same_article"]
@@ -61,7 +61,9 @@ class CanonicalUrlPipeline:
         def note(item: Article, detail: str) -> None:
             crawler.stats.inc_value(f"wirecrawl/{CANONICAL_IGNORED}")
             if record:  # a note on a page stored all the same; a dry run reports the pages it would not store
-                page_not_stored(crawler, [item.request_url, item.fetched_url], item.source, CANONICAL_IGNORED, detail)
+                report_page_not_stored(
+                    crawler, [item.request_url, item.fetched_url], item.source, CANONICAL_IGNORED, detail
+                )
 
         return cls(corpus_for(crawler), order_for(crawler), record, note)
 

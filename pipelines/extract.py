@@ -11,7 +11,7 @@ from crawler.components.ordering import ArrivalOrder, order_for
 from crawler.items import Article
 from crawler.process.cpu_pool import WorkerPool, pool_for
 from pipelines.core import CoreOptions, FetchedPage, Rejected, extract_page
-from pipelines.drops import ExtractionFailed, drop_for
+from pipelines.drop_reasons import ExtractionFailed, drop_for
 from pipelines.options import options_for
 
 __all__ = ["ExtractionPipeline"]
@@ -47,7 +47,5 @@ class ExtractionPipeline:
         except Exception as error:  # a broken page must not stop the crawl
             logger.warning("extraction failed (%s: %s): %s", type(error).__name__, error, item.url)
             raise ExtractionFailed(f"extraction failed: {item.url}") from None
-        item.fetched_url = item.url
-        for name, value in vars(found).items():
-            setattr(item, name, value)
+        item.fill(fetched_url=item.url, **vars(found))
         return item

@@ -8,7 +8,6 @@ and the page as fetched only with ``CORPUS_STORE_PAGES`` (zlib-compressed, then 
 from __future__ import annotations
 
 import base64
-import dataclasses
 import zlib
 from typing import Any, Self
 
@@ -20,8 +19,8 @@ from scrapy.utils.defer import deferred_from_coro
 from crawler.components.ordering import COMMIT, ArrivalOrder, order_for
 from crawler.items import Article
 from crawler.process.shared_corpus import corpus_for
-from pipelines.drops import NotStored
-from storage.cluster import Cluster, ClusterCorpus, RedisError
+from pipelines.drop_reasons import NotStored
+from storage.redis_state import Cluster, ClusterCorpus, RedisError
 from storage.signatures import Fingerprint
 
 __all__ = ["ItemPublisher", "decode_article", "encode_article"]
@@ -36,7 +35,7 @@ def _b64(data: bytes) -> str:
 
 def encode_article(item: Article, with_page: bool) -> dict[str, Any]:
     """The item as a JSON-ready dict; the page's bytes only ``with_page``."""
-    fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(item) if f.name not in _BINARY}
+    fields = {name: value for name, value in item.field_values().items() if name not in _BINARY}
     fields["absorbs"] = list(item.absorbs)
     if with_page and item.body:
         fields["body"] = _b64(zlib.compress(item.body, 1))

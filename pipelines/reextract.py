@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, StoryRules, process_page, rebuild_stories
 from pipelines.core.cleaning import site_name
-from pipelines.core.settings import SettingsReader
+from pipelines.core.settings_reader import SettingsReader
 from storage.corpus import Corpus
 
 __all__ = ["ReextractReport", "reextract"]

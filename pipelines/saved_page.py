@@ -9,7 +9,7 @@ from typing import Any
 from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, process_page
 from pipelines.core.credits import CREDIT_FIELDS
 from pipelines.core.removals import Removals
-from pipelines.core.settings import SettingsReader
+from pipelines.core.settings_reader import SettingsReader
 
 __all__ = ["FIELDS", "extract_saved_page"]
 

@@ -20,10 +20,10 @@ from crawler.process.shared_corpus import corpus_for
 from pipelines.core import StoryRules
 from pipelines.core.cleaning import site_name
 from pipelines.core.identity import Fingerprinter, text_hash
-from pipelines.drops import NotStored, SamePage
+from pipelines.drop_reasons import NotStored, SamePage
 from pipelines.recleaning import SiteRecleaner
 from storage.corpus import Corpus
-from storage.stories import StoredArticle
+from storage.story_store import StoredArticle
 
 __all__ = ["ArticleStorage", "CorpusPipeline"]
 
@@ -141,7 +141,7 @@ class ArticleStorage:
 
     def _write(self, item: Article) -> StoredArticle:
         row = {
-            **vars(item),
+            **item.field_values(),
             "text_hash": item.text_hash,
             "word_count": len(item.text.split()),
             "similarity": item.similarity if item.story_id is not None else 1.0,

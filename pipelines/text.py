@@ -16,7 +16,7 @@ from crawler.process.cpu_pool import WorkerPool, pool_for
 from crawler.process.shared_corpus import corpus_for
 from pipelines.core import CoreOptions, Rejected, SiteTemplates, finish_text, language_hints
 from pipelines.core.cleaning import site_name
-from pipelines.drops import ExtractionFailed, drop_for
+from pipelines.drop_reasons import ExtractionFailed, drop_for
 from pipelines.options import options_for
 
 __all__ = ["TextPipeline"]
@@ -93,7 +93,7 @@ class TextPipeline:
             self.stats.inc_value("wirecrawl/cleaned/blocks", removed)
         if self.options.detector is not None:
             self.stats.inc_value(f"wirecrawl/language/{finished.language.source or 'unknown'}")
-        for name, value in finished.fields().items():
-            setattr(item, name, value)
-        item.fingerprint, item.shingles, item.slots = finished.fingerprint, finished.shingles, finished.slots
+        item.fill(
+            **finished.fields(), fingerprint=finished.fingerprint, shingles=finished.shingles, slots=finished.slots
+        )
         return item

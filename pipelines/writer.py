@@ -18,11 +18,11 @@ from typing import Any
 
 from scrapy.settings import BaseSettings
 
-from pipelines.drops import SamePage
+from pipelines.drop_reasons import SamePage
 from pipelines.publish import decode_article
 from pipelines.store import ArticleStorage
-from storage.cluster import Cluster, worker_name
 from storage.corpus import Corpus
+from storage.redis_state import Cluster, worker_name
 
 __all__ = ["WriterCounts", "run_writer"]
 

@@ -15,7 +15,7 @@ from scrapy.linkextractors import LinkExtractor
 from twisted.python.failure import Failure
 from w3lib.url import safe_url_string
 
-from crawler.components.drops import page_not_stored
+from crawler.components.drops import report_page_not_stored
 from crawler.components.failures import count_failure, failure_reason
 from crawler.config import Source
 from crawler.items import Article
@@ -379,7 +379,9 @@ class SourceSpider(Spider):
         """A feed, sitemap or listing page that leads to no article: warn, count and record why."""
         self.crawler.stats.inc_value(f"wirecrawl/{YIELDED_NOTHING}{cause}")
         self.logger.warning("%s %s yields no article: %s", kind, url, detail)
-        page_not_stored(self.crawler, [url], self.source.name, f"{YIELDED_NOTHING}{cause}", f"this {kind}: {detail}")
+        report_page_not_stored(
+            self.crawler, [url], self.source.name, f"{YIELDED_NOTHING}{cause}", f"this {kind}: {detail}"
+        )
 
     def _discovery_malformed(self, response: Response, kind: str, reason: str, entries: int) -> None:
         self.crawler.stats.inc_value(f"wirecrawl/discovery/malformed_{kind}")
@@ -389,7 +391,7 @@ class SourceSpider(Spider):
         """Count a page not requested or not one to extract (``urls``: as discovered, through its
         redirects), and record why."""
         self.crawler.stats.inc_value(f"wirecrawl/{reason}")
-        page_not_stored(self.crawler, urls, self.source.name, reason, detail)
+        report_page_not_stored(self.crawler, urls, self.source.name, reason, detail)
 
     def request_failed(self, failure: Failure) -> Iterator[Request]:
         """Count and log (one line) a request that failed; the crawl goes on."""
@@ -408,11 +410,13 @@ class SourceSpider(Spider):
             if request.meta.get("article") and (skip := _deliberate_skip(failure)):
                 if skip == "skipped/robots":  # Scrapy counts it as robotstxt/forbidden; the run's reasons read ours
                     self.crawler.stats.inc_value(f"wirecrawl/{skip}")
-                page_not_stored(self.crawler, _chain(request), self.source.name, skip, failure.getErrorMessage()[:200])
+                report_page_not_stored(
+                    self.crawler, _chain(request), self.source.name, skip, failure.getErrorMessage()[:200]
+                )
             return
         count_failure(self.crawler.stats, reason)
         if request.meta.get("article"):
-            page_not_stored(
+            report_page_not_stored(
                 self.crawler, _chain(request), self.source.name, f"errors/{reason}", failure.getErrorMessage()[:200]
             )
         self.logger.info("%s failed (%s: %s): %s", what, reason, failure.getErrorMessage()[:200], request.url)

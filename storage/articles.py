@@ -11,7 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from storage.signatures import Fingerprint
-from storage.stories import StoredArticle, write_fingerprint
+from storage.story_store import StoredArticle, write_fingerprint
 
 __all__ = ["ARTICLE_COLUMNS", "ArticleStore", "StoredPage"]
 

@@ -16,8 +16,8 @@ from storage.index import NearDuplicateIndex
 from storage.outcomes import PageOutcomes
 from storage.runs import RunLog
 from storage.schema import migrations
-from storage.stories import StoredArticle, StoryStore
-from storage.templates import SiteBlocks
+from storage.site_templates import SiteBlocks
+from storage.story_store import StoredArticle, StoryStore
 from storage.validators import HttpValidators
 
 __all__ = [
@@ -176,8 +176,8 @@ class Corpus(ArticleStore, StoryStore, NearDuplicateIndex, SiteBlocks, HttpValid
     """A wirecrawl corpus in one SQLite file (WAL mode), created and migrated on open.
 
     Its parts, one concern each, share its connection: articles (:mod:`storage.articles`),
-    stories (:mod:`storage.stories`), the near-duplicate index (:mod:`storage.index`), site
-    templates (:mod:`storage.templates`), HTTP validators (:mod:`storage.validators`),
+    stories (:mod:`storage.story_store`), the near-duplicate index (:mod:`storage.index`), site
+    templates (:mod:`storage.site_templates`), HTTP validators (:mod:`storage.validators`),
     crawl runs (:mod:`storage.runs`) and why pages were not stored (:mod:`storage.outcomes`).
     The connection is not public: SQL stays in storage/.
     """

@@ -54,7 +54,7 @@ class NearDuplicateIndex:
 
         Returns the article ids, in fetch order, for the caller to reattach; run inside
         ``with corpus.atomic():`` so that a failed rebuild changes nothing. The stories as they
-        were are kept for :meth:`storage.stories.StoryStore.story_changes` (on this connection).
+        were are kept for :meth:`storage.story_store.StoryStore.story_changes` (on this connection).
         """
         for statement in (
             "CREATE TEMP TABLE IF NOT EXISTS previous_stories (article_id INTEGER PRIMARY KEY, story_id INTEGER)",

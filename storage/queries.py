@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from storage.outcomes import YIELDED_NOTHING
 from storage.scripts import has_unspaced_script
-from storage.stories import origin_order
+from storage.story_store import origin_order
 
 __all__ = [
     "ARTICLE_FILTERS",
@@ -282,7 +282,7 @@ def syndicated_stories(db: Database) -> list[dict[str, Any]]:
 
 
 def story_with_copies(db: Database, story_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
-    """A story's row and its articles, the origin first (then in :data:`storage.stories.ORIGIN_ORDER`), or None.
+    """A story's row and its articles, the origin first (then in :data:`storage.story_store.ORIGIN_ORDER`), or None.
 
     Each article has its text, times, credit and credited source, and flags ``origin`` and
     ``representative``.

@@ -6,7 +6,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from storage.scripts import UNSPACED_LANGUAGES
-from storage.stories import ORIGIN_ORDER
+from storage.story_store import ORIGIN_ORDER
 
 __all__ = ["migrations", "FTS_TOKENIZER"]
 
@@ -264,7 +264,7 @@ def add_article_credits(db: Database) -> None:
 
 @migrations()
 def add_story_origins(db: Database) -> None:
-    """Each story's origin: the copy published first (``storage.stories.ORIGIN_ORDER``), filled
+    """Each story's origin: the copy published first (``storage.story_store.ORIGIN_ORDER``), filled
     for the stories stored before. Copies of a story are the other articles of it."""
     db.executescript(
         f"""

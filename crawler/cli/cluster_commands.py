@@ -1,7 +1,7 @@
 """The commands of a cluster around one Redis: ``enqueue``, ``worker``, ``writer`` and ``cluster status``.
 
 They parse and report; the work is in :mod:`crawler.cluster.worker` (the worker's loop),
-:mod:`pipelines.writer` (the writer's) and :mod:`storage.cluster` (what Redis holds).
+:mod:`pipelines.writer` (the writer's) and :mod:`storage.redis_state` (what Redis holds).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from crawler.config import corpus_path, sources_path
 if TYPE_CHECKING:
     from scrapy.settings import Settings
 
-    from storage.cluster import Cluster
+    from storage.redis_state import Cluster
 
 __all__ = ["cluster", "enqueue", "worker", "writer"]
 
@@ -56,7 +56,7 @@ class RedisLost(ConfigError):
 
 def _connect(redis_url: str, settings: Settings) -> Cluster:
     """The cluster's Redis; unreachable: one line, exit status 2."""
-    from storage.cluster import Cluster, ClusterUnreachable
+    from storage.redis_state import Cluster, ClusterUnreachable
 
     try:
         return Cluster.connect(redis_url, settings.getfloat("CLUSTER_REDIS_TIMEOUT"))
@@ -67,7 +67,7 @@ def _connect(redis_url: str, settings: Settings) -> Cluster:
 @contextmanager
 def _until_stopped() -> Iterator[Callable[[], bool]]:
     """``stopping()``: whether SIGTERM or SIGINT arrived (the loop then finishes what it holds and returns)."""
-    from storage.cluster import RedisError  # redis is imported by the cluster's commands only
+    from storage.redis_state import RedisError  # redis is imported by the cluster's commands only
 
     received: list[int] = []
     previous = {

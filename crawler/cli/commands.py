@@ -930,16 +930,16 @@ def story(story_id: int, db_file: Path | None, as_json: bool) -> None:
 
         wirecrawl story 42 --json
     """
-    from pipelines.core.identity import Fingerprinter
+    from crawler.setting_checks import project_settings
     from pipelines.core.provenance import story_provenance
-    from pipelines.core.stories import INDEX_NAME
+    from pipelines.core.story_rules import INDEX_NAME, index_fingerprinter
     from storage.queries import recorded_settings, story_with_copies
 
     db = _open_db(db_file)
     found = story_with_copies(db, story_id)
     if found is None:
         raise ConfigError(f"no story {story_id}")
-    fingerprinter = Fingerprinter(**(recorded_settings(db, INDEX_NAME) or {}))
+    fingerprinter = index_fingerprinter(recorded_settings(db, INDEX_NAME), project_settings())
     provenance = story_provenance(*found, fingerprinter)
     if as_json:
         click.echo(json.dumps(provenance, ensure_ascii=False, indent=2))

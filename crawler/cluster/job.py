@@ -4,7 +4,7 @@
 (:mod:`crawler.cluster.worker`) with ``CLUSTER_REDIS_URL`` and ``CLUSTER_JOB`` among the overrides.
 The crawl is today's spider and pipeline stages, its last stage :class:`pipelines.publish.ItemPublisher`
 instead of :class:`pipelines.store.CorpusPipeline`; its corpus is the cluster's view of it
-(:class:`storage.cluster.ClusterCorpus`). Exit status 0: the crawl ended by itself (its run
+(:class:`storage.redis_state.ClusterCorpus`). Exit status 0: the crawl ended by itself (its run
 record says how); 1: it was interrupted or could not reach Redis, so the job is to be run again.
 """
 

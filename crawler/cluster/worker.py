@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from scrapy.settings import BaseSettings
 
 from crawler.config import Source
-from storage.cluster import Cluster, Job, worker_name
+from storage.redis_state import Cluster, Job, worker_name
 
 __all__ = ["WorkerReport", "run_worker", "source_hosts"]
 

@@ -5,7 +5,7 @@ Scrapy's core stats count it under ``item_dropped_reasons_count/<class>``), and
 :class:`DropCounter` counts it once more under wirecrawl's own key, ``wirecrawl/<stat>``
 (``wirecrawl/dropped/no_body``, ``wirecrawl/duplicates/url``, ...), which a run's record
 and its summary read. A page that never became an item (skipped by a URL rule, refused by
-robots.txt, failed with an HTTP status) is announced with :func:`page_not_stored`. Either
+robots.txt, failed with an HTTP status) is announced with :func:`report_page_not_stored`. Either
 way, :class:`DropCounter` records the page's fate in the corpus (``page_outcomes``), which
 ``wirecrawl why URL`` reads.
 """
@@ -24,12 +24,12 @@ from scrapy.statscollectors import StatsCollector
 from crawler.process.shared_corpus import corpus_for
 from storage.corpus import Corpus
 
-__all__ = ["CountedDrop", "DropCounter", "page_not_stored"]
+__all__ = ["CountedDrop", "DropCounter", "report_page_not_stored"]
 
 logger = logging.getLogger(__name__)
 
 #: Signal sent for a page that was skipped or failed before it became an item.
-page_skipped = object()
+page_not_stored = object()
 
 
 class CountedDrop(DropItem):
@@ -41,9 +41,9 @@ class CountedDrop(DropItem):
         self.article_id = article_id
 
 
-def page_not_stored(crawler: Crawler, urls: list[str], source: str, reason: str, detail: str) -> None:
+def report_page_not_stored(crawler: Crawler, urls: list[str], source: str, reason: str, detail: str) -> None:
     """Announce that the page at ``urls`` was skipped or failed (``reason``: a stat key such as ``skipped/robots``)."""
-    crawler.signals.send_catch_log(page_skipped, urls=urls, source=source, reason=reason, detail=detail)
+    crawler.signals.send_catch_log(page_not_stored, urls=urls, source=source, reason=reason, detail=detail)
 
 
 class DropCounter:
@@ -60,7 +60,7 @@ class DropCounter:
         outcomes = None if crawler.settings.getbool("DRY_RUN_ENABLED") else corpus_for(crawler)
         counter = cls(crawler.stats, outcomes, crawler.settings.getint("CORPUS_RUN_ID") or None)
         crawler.signals.connect(counter.item_dropped, signal=signals.item_dropped)
-        crawler.signals.connect(counter.page_skipped, signal=page_skipped)
+        crawler.signals.connect(counter.page_not_stored, signal=page_not_stored)
         return counter
 
     def item_dropped(self, item: Any, exception: BaseException, **_: Any) -> None:
@@ -70,7 +70,7 @@ class DropCounter:
         urls = [getattr(item, name, "") for name in ("request_url", "fetched_url", "url")]
         self._record(urls, getattr(item, "source", ""), exception.stat, str(exception), exception.article_id)
 
-    def page_skipped(self, urls: list[str], source: str, reason: str, detail: str, **_: Any) -> None:
+    def page_not_stored(self, urls: list[str], source: str, reason: str, detail: str, **_: Any) -> None:
         self._record(urls, source, reason, detail)
 
     def _record(self, urls: list[str], source: str, reason: str, detail: str, article_id: int | None = None) -> None:

@@ -43,8 +43,8 @@ class WorkerCrashed(Exception):
     """A call killed its worker process twice (a page that crashes the parser)."""
 
 
-class _WorkerLost(Exception):
-    """The worker holding a call died before answering it."""
+class _PoolProcessLost(Exception):
+    """The pool process holding a call died before answering it."""
 
 
 def default_workers() -> int:
@@ -55,8 +55,9 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-class _Worker:
-    """A worker process, the crawl's end of its socket, and the calls it holds, oldest first."""
+class _PoolProcess:
+    """One of the pool's processes (a "worker" of ``PIPELINE_WORKERS``, not a cluster worker), the crawl's end of its
+    socket, and the calls it holds, oldest first."""
 
     def __init__(self, process: BaseProcess, connection: socket.socket) -> None:
         self.process = process
@@ -83,8 +84,8 @@ class WorkerPool:
     def __init__(self, workers: int, max_pending: int = 0) -> None:
         self.workers = workers
         self.max_pending = max_pending or 4 * max(1, workers)
-        self._workers: list[_Worker] = []
-        self._started: Future[list[_Worker]] = Future()
+        self._workers: list[_PoolProcess] = []
+        self._started: Future[list[_PoolProcess]] = Future()
         self._starter: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._slots: asyncio.Semaphore | None = None
@@ -100,7 +101,7 @@ class WorkerPool:
             self._started.set_exception(error)
 
     @staticmethod
-    def _spawn() -> _Worker:
+    def _spawn() -> _PoolProcess:
         """A new worker process (forked from the fork server once it has loaded the stages)."""
         # A fork server, not fork: the crawler process has threads (DNS, SQLite, logging).
         ours, theirs = socket.socketpair()
@@ -108,7 +109,7 @@ class WorkerPool:
             process = fork_server_context().Process(target=serve, args=(theirs, os.getpid()), daemon=True)
             process.start()
         ours.setblocking(False)
-        return _Worker(process, ours)
+        return _PoolProcess(process, ours)
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """``function(*args)`` in a worker process, awaited without blocking the event loop."""
@@ -119,11 +120,11 @@ class WorkerPool:
         async with self._slots:
             try:
                 return cast(T, await self._call(function, args))
-            except _WorkerLost:
+            except _PoolProcessLost:
                 pass  # its worker died, maybe for another call's page: once more on another worker
             try:
                 return cast(T, await self._call(function, args))
-            except _WorkerLost:
+            except _PoolProcessLost:
                 raise WorkerCrashed(f"{getattr(function, '__qualname__', function)} crashed a worker twice") from None
 
     async def _attach(self) -> None:
@@ -160,7 +161,7 @@ class WorkerPool:
         self._send(worker, request)
         return await answer
 
-    async def _worker_with_room(self) -> _Worker:
+    async def _worker_with_room(self) -> _PoolProcess:
         while True:
             worker = min(self._workers, key=lambda candidate: len(candidate.calls))
             if len(worker.calls) < CALLS_PER_WORKER:
@@ -169,7 +170,7 @@ class WorkerPool:
             self._waiting.append(waiter)
             await waiter
 
-    def _send(self, worker: _Worker, data: bytes) -> None:
+    def _send(self, worker: _PoolProcess, data: bytes) -> None:
         if not worker.outgoing:
             try:
                 data = data[worker.connection.send(data) :]
@@ -183,7 +184,7 @@ class WorkerPool:
             self._loop.add_writer(worker.connection, self._writable, worker)
         worker.outgoing += data
 
-    def _writable(self, worker: _Worker) -> None:
+    def _writable(self, worker: _PoolProcess) -> None:
         try:
             del worker.outgoing[: worker.connection.send(worker.outgoing)]
         except (BlockingIOError, InterruptedError):
@@ -193,7 +194,7 @@ class WorkerPool:
         if not worker.outgoing and self._loop is not None:
             self._loop.remove_writer(worker.connection)
 
-    def _readable(self, worker: _Worker) -> None:
+    def _readable(self, worker: _PoolProcess) -> None:
         try:
             received = worker.connection.recv_into(worker.received)
         except (BlockingIOError, InterruptedError):
@@ -225,7 +226,7 @@ class WorkerPool:
             if not waiter.done():
                 waiter.set_result(None)
 
-    def _lost(self, worker: _Worker) -> None:
+    def _lost(self, worker: _PoolProcess) -> None:
         """A worker died (or holds calls nobody awaits): a new one takes its place; its calls fail over."""
         logger.warning("a worker process died; starting a new one")
         self._forget(worker)
@@ -236,10 +237,10 @@ class WorkerPool:
             self._loop.add_reader(replacement.connection, self._readable, replacement)
         for answer in worker.calls:
             if not answer.done():
-                answer.set_exception(_WorkerLost())
+                answer.set_exception(_PoolProcessLost())
         self._room()
 
-    def _forget(self, worker: _Worker) -> None:
+    def _forget(self, worker: _PoolProcess) -> None:
         if self._loop is not None and not self._loop.is_closed():
             self._loop.remove_reader(worker.connection)
             self._loop.remove_writer(worker.connection)

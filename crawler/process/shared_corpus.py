@@ -73,7 +73,7 @@ def _open_corpus(crawler: Crawler) -> Corpus:
     if url := settings.get("CLUSTER_REDIS_URL"):
         # A worker's crawl: the corpus is the writer's; what the crawl reads of it is in Redis
         # (redis-py is loaded by cluster crawls only).
-        from storage.cluster import Cluster, ClusterCorpus
+        from storage.redis_state import Cluster, ClusterCorpus
 
         cluster = Cluster.connect(url, settings.getfloat("CLUSTER_REDIS_TIMEOUT"))
         return ClusterCorpus(cluster, settings.get("CLUSTER_JOB"))  # type: ignore[return-value]
@@ -86,7 +86,7 @@ def _open_corpus(crawler: Crawler) -> Corpus:
 
 
 #: The corpus at the crawler's ``CORPUS_PATH``, opened on first use, closed after the last crawler
-#: (with ``CLUSTER_REDIS_URL``, a worker's view of the cluster's corpus: :class:`storage.cluster.ClusterCorpus`;
+#: (with ``CLUSTER_REDIS_URL``, a worker's view of the cluster's corpus: :class:`storage.redis_state.ClusterCorpus`;
 #: read-only in a dry run, ``DRY_RUN_ENABLED``).
 corpus_for: SharedByCrawlers[Corpus] = SharedByCrawlers(_open_corpus, corpus_key, close=lambda corpus: corpus.close())
 

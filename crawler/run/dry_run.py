@@ -18,7 +18,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from crawler.components.drops import page_skipped
+from crawler.components.drops import page_not_stored
 from crawler.components.failures import ERRORS
 from crawler.process.logs import quiet_per_page_noise
 from spiders.sample import page_sampled
@@ -66,9 +66,9 @@ class SourceTrial:
         reason = getattr(exception, "stat", type(exception).__name__)
         # The message as the corpus records it, less the URL at its end and the reason at its start.
         detail = str(exception).removesuffix(f": {item.url}").removeprefix(f"{reason.rpartition('/')[2]}: ")
-        self.page_skipped([item.request_url or item.url], reason, detail)
+        self.page_not_stored([item.request_url or item.url], reason, detail)
 
-    def page_skipped(self, urls: list[str], reason: str, detail: str, **_: Any) -> None:
+    def page_not_stored(self, urls: list[str], reason: str, detail: str, **_: Any) -> None:
         rejected = self.rejected.setdefault(reason, {"count": 0, "example": urls[0], "detail": detail})
         rejected["count"] += 1
         if urls[0] in self.sample:
@@ -111,7 +111,7 @@ def dry_run(names: Sequence[str | type[Spider]], settings: Settings) -> list[Sou
         crawler.signals.connect(trial.page_sampled, signal=page_sampled)
         crawler.signals.connect(trial.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(trial.item_dropped, signal=signals.item_dropped)
-        crawler.signals.connect(trial.page_skipped, signal=page_skipped)
+        crawler.signals.connect(trial.page_not_stored, signal=page_not_stored)
         process.crawl(crawler)
         trials.append((crawler, trial))
     process.start()

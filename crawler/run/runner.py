@@ -24,8 +24,8 @@ from crawler.process.cpu_pool import pool_for
 from crawler.process.log_file import check_log_file
 from crawler.process.logs import quiet_per_page_noise
 from crawler.process.shared_corpus import corpus_for
-from crawler.setting_checks import check_setting
-from pipelines.core.stories import StoryMatcher
+from crawler.setting_checks import project_settings
+from pipelines.core.story_rules import StoryMatcher
 from storage.corpus import Corpus, CorpusError, check_writable, disk_full
 from storage.lock import CorpusLock
 
@@ -66,24 +66,18 @@ def crawl_settings(
     log_level: str | None = None,
     log_file: Path | None = None,
 ) -> Settings:
-    """wirecrawl's Scrapy settings for a run, with command-line overrides on top.
+    """wirecrawl's Scrapy settings for a run (:func:`~crawler.setting_checks.project_settings`), with
+    command-line overrides on top.
 
     ``log_file`` sends the log there (appended to) instead of stderr.
     """
-    settings = Settings()
-    settings.setmodule("crawler.settings", priority="project")
-    settings.set("SOURCES_FILE", str(sources_file), priority="cmdline")
-    settings.set("CORPUS_PATH", str(corpus), priority="cmdline")
+    run: dict[str, Any] = {"SOURCES_FILE": str(sources_file), "CORPUS_PATH": str(corpus)}
     if log_level:
-        settings.set("LOG_LEVEL", log_level.upper(), priority="cmdline")
+        run["LOG_LEVEL"] = log_level.upper()
     if log_file:
         check_log_file(log_file)
-        settings.set("LOG_FILE", str(log_file), priority="cmdline")
-        settings.set("LOG_FILE_APPEND", True, priority="cmdline")
-    for name, value in overrides.items():
-        check_setting(name, value)
-    settings.setdict(dict(overrides), priority="cmdline")
-    return settings
+        run |= {"LOG_FILE": str(log_file), "LOG_FILE_APPEND": True}
+    return project_settings({**run, **overrides})
 
 
 #: ``progress(totals, elapsed seconds, names of the sources still running)``.

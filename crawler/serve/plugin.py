@@ -22,9 +22,10 @@ from datasette.filters import FilterArguments
 from markupsafe import Markup, escape
 
 from crawler.serve import DATABASE_NAME
+from crawler.setting_checks import project_settings
 from pipelines.core.identity import Fingerprinter
 from pipelines.core.provenance import describe_copy, format_lag, instant
-from pipelines.core.stories import INDEX_NAME
+from pipelines.core.story_rules import INDEX_NAME, index_fingerprinter
 from storage.queries import fts_query, matching_articles, recorded_settings
 
 #: An FTS5 query that matches nothing, for an empty search box (an empty MATCH is an error).
@@ -158,7 +159,7 @@ def story_page(datasette: Any, request: Any) -> Callable[[], Awaitable[dict[str,
     async def variables() -> dict[str, Any]:
         database = datasette.get_database(DATABASE_NAME)
         recorded = await database.execute_fn(lambda conn: recorded_settings(conn, INDEX_NAME))
-        fingerprinter = Fingerprinter(**(recorded or {}))
+        fingerprinter = index_fingerprinter(recorded, project_settings())
         zone = time_zone(request.args.get("tz", ""))
         return {
             "word_diff": word_diff,

@@ -8,10 +8,10 @@ benchmarks all call it; none assembles the chain itself. Story decisions live he
 """
 
 from pipelines.core.chain import (
-    Article,
     CoreOptions,
     FetchedPage,
     Finished,
+    ProcessedPage,
     extract_page,
     finish_text,
     language_hints,
@@ -20,16 +20,16 @@ from pipelines.core.chain import (
 from pipelines.core.cleaning import SiteTemplates
 from pipelines.core.extraction import Extracted
 from pipelines.core.rejections import LanguageNotWanted, NotAnArticle, Rejected
-from pipelines.core.stories import StoryDecision, StoryRules, rebuild_stories
+from pipelines.core.story_rules import StoryDecision, StoryRules, rebuild_stories
 
 __all__ = [
-    "Article",
     "CoreOptions",
     "Extracted",
     "FetchedPage",
     "Finished",
     "LanguageNotWanted",
     "NotAnArticle",
+    "ProcessedPage",
     "Rejected",
     "SiteTemplates",
     "StoryDecision",

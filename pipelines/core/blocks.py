@@ -25,7 +25,7 @@ import numpy as np
 
 from pipelines.core.cleaning import BoilerplateRules, content_words
 from pipelines.core.removals import Removal, Removals
-from pipelines.core.settings import SettingsReader
+from pipelines.core.settings_reader import SettingsReader
 from pipelines.core.structure import (
     FURNITURE_TOKENS,
     HEADINGS,

@@ -28,12 +28,12 @@ from pipelines.core.language import DetectedLanguage, LanguageDetector
 from pipelines.core.parsing import parse_html
 from pipelines.core.rejections import LanguageNotWanted, NotAnArticle
 from pipelines.core.removals import Removal, Removals, record_dropped
-from pipelines.core.settings import SettingsReader
+from pipelines.core.settings_reader import SettingsReader
 from pipelines.core.slots import block_slots
 from pipelines.core.structure import StructureRules, TextIndex
 from storage.signatures import Fingerprint
 
-__all__ = ["Article", "CoreOptions", "FetchedPage", "Finished", "extract_page", "finish_text", "process_page"]
+__all__ = ["CoreOptions", "FetchedPage", "Finished", "ProcessedPage", "extract_page", "finish_text", "process_page"]
 
 #: Removes a site's learned templates from a page's blocks: ``(url, blocks, slots) -> Templated``.
 TemplateFilter = Callable[[str, list[str], tuple[str, ...]], Templated]
@@ -123,8 +123,9 @@ class Finished:
 
 
 @dataclass(frozen=True)
-class Article:
-    """An article as the chain made it: the extraction and the finished text."""
+class ProcessedPage:
+    """A page the whole chain made an article of: the extraction and the finished text (the crawl's
+    item, :class:`crawler.items.Article`, takes the same fields stage by stage)."""
 
     extracted: Extracted
     finished: Finished
@@ -257,7 +258,7 @@ def _kept_slots(blocks: list[str], slots: tuple[str, ...], kept: list[str]) -> t
 
 def process_page(
     page: FetchedPage, options: CoreOptions, templates: TemplateFilter | None = None, removals: Removals | None = None
-) -> Article:
+) -> ProcessedPage:
     """The whole chain on one page, in a row; ``templates`` removes the site's learned templates.
     With ``removals``, every removed block is recorded there with its stage and evidence."""
     extracted = extract_page(page, options, removals)
@@ -269,4 +270,4 @@ def process_page(
         if removals is not None:
             removals.extend(Removal(block, "template", why) for block, why in templated.removed)
     hints = language_hints(page.hints, page.headers, extracted.page_language)
-    return Article(extracted, finish_text(blocks, extracted.title, hints, options, slots, removals))
+    return ProcessedPage(extracted, finish_text(blocks, extracted.title, hints, options, slots, removals))

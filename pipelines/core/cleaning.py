@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from crawler.web.urls import site_key
 from pipelines.core.credits import SOURCE_LABEL, credit_sentence
 from pipelines.core.dates import dates_in
-from pipelines.core.settings import SettingsReader
+from pipelines.core.settings_reader import SettingsReader
 from pipelines.core.slots import (
     CONTROLS,
     slot_container,

@@ -13,12 +13,11 @@ from urllib.parse import urljoin, urlsplit
 import trafilatura
 from trafilatura.settings import Document
 
-from crawler import settings as defaults
 from crawler.web.urls import addressed_by_query, normalize_url, same_site
 from pipelines.core.dates import ARTICLE_TYPES, dates_in, json_ld, normalize_date, structured_published, text_published
 from pipelines.core.declared import agreement, can_judge, marked_body
 from pipelines.core.rejections import NotAnArticle
-from pipelines.core.settings import SettingsReader
+from pipelines.core.settings_reader import SettingsReader
 
 __all__ = ["ArticleExtractor", "Bar", "Extracted", "canonical_url", "page_text"]
 
@@ -157,9 +156,9 @@ class ArticleExtractor:
 
     def __init__(
         self,
-        min_length: int = defaults.EXTRACT_MIN_LENGTH,
-        non_article_url: str | None = defaults.EXTRACT_NON_ARTICLE_URL,
-        favor: str = defaults.EXTRACT_FAVOR,
+        min_length: int,
+        non_article_url: str | None,
+        favor: str,
     ) -> None:
         self.min_length = min_length
         self.non_article_url = re.compile(non_article_url, re.IGNORECASE) if non_article_url else None

@@ -11,8 +11,7 @@ from typing import Any, Self
 
 import numpy as np
 
-from crawler import settings as defaults
-from pipelines.core.settings import SettingsReader
+from pipelines.core.settings_reader import SettingsReader
 from storage.scripts import UNSPACED_CHARACTERS, has_unspaced_script
 from storage.signatures import Fingerprint, pack_signature
 
@@ -98,12 +97,12 @@ class Fingerprinter:
     though its Jaccard with the whole story may be 0.3: the second banding proposes it.
     """
 
-    shingle_size: int = defaults.DEDUP_SHINGLE_SIZE
-    num_perm: int = defaults.DEDUP_NUM_PERM
-    bands: int = defaults.DEDUP_BANDS
-    lead_shingles: int = defaults.DEDUP_LEAD_SHINGLES
-    lead_bands: int = defaults.DEDUP_LEAD_BANDS
-    lead_rows: int = defaults.DEDUP_LEAD_ROWS
+    shingle_size: int
+    num_perm: int
+    bands: int
+    lead_shingles: int
+    lead_bands: int
+    lead_rows: int
 
     def __post_init__(self) -> None:
         if not 0 < self.bands <= self.num_perm:

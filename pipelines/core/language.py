@@ -14,8 +14,7 @@ from langdetect.detector_factory import PROFILES_DIRECTORY
 from langdetect.language import Language
 from langdetect.utils.ngram import NGram
 
-from crawler import settings as defaults
-from pipelines.core.settings import SettingsReader
+from pipelines.core.settings_reader import SettingsReader
 
 __all__ = ["DetectedLanguage", "LanguageDetector", "cjk_language", "iso639_1"]
 
@@ -66,10 +65,10 @@ class LanguageDetector:
     hint naming the other; short or unclear texts take the first declared hint.
     """
 
-    max_chars: int = defaults.LANGUAGE_MAX_CHARS  # langdetect reads at most this much of the text
-    min_length: int = defaults.LANGUAGE_MIN_LENGTH  # below this, or below min_probability, a declared hint decides
-    min_probability: float = defaults.LANGUAGE_MIN_PROBABILITY
-    seed: int = defaults.LANGUAGE_SEED
+    max_chars: int  # langdetect reads at most this much of the text
+    min_length: int  # below this, or below min_probability, a declared hint decides
+    min_probability: float
+    seed: int
 
     @classmethod
     def from_settings(cls, settings: SettingsReader) -> Self:

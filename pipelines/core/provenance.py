@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from pipelines.core.identity import Fingerprinter, tokens
-from pipelines.core.stories import StoryMatcher
+from pipelines.core.story_rules import StoryMatcher
 
 __all__ = ["CopyComparison", "compare_copy", "describe_copy", "format_lag", "instant", "lag_behind", "story_provenance"]
 

@@ -11,9 +11,9 @@ import math
 import numpy as np
 import pytest
 from lxml import html as lxml_html
-from scrapy.settings import Settings
 from test_stages import STORY
 
+from crawler.setting_checks import project_settings
 from pipelines.core import CoreOptions, FetchedPage, process_page
 from pipelines.core.blocks import FEATURES, WEIGHTS, BlockClassifier, block_features
 from pipelines.core.removals import Removal, Removals
@@ -31,8 +31,7 @@ PULL_QUOTE = f"<blockquote><p>{QUOTE}</p></blockquote>"
 
 
 def options(**overrides):
-    settings = Settings()
-    settings.setmodule("crawler.settings")
+    settings = project_settings()
     settings.setdict(overrides)
     return CoreOptions.from_settings(settings)
 

@@ -6,16 +6,15 @@ the end or the top, in several languages; the prose that merely mentions an outl
 
 import pytest
 from furniture_sites import ARTICLES
-from scrapy.settings import Settings
 from test_stages import STORY, crawler, item_from, page, run_stages  # noqa: F401 (crawler: a fixture)
 
 from crawler.process.shared_corpus import corpus_for
+from crawler.setting_checks import project_settings
 from pipelines.core import CoreOptions, FetchedPage, process_page
 
 
 def options(**overrides):
-    settings = Settings()
-    settings.setmodule("crawler.settings")
+    settings = project_settings()
     settings.setdict(overrides)
     return CoreOptions.from_settings(settings)
 

@@ -5,10 +5,10 @@ import json
 
 import trafilatura
 from lxml import html as lxml_html
-from scrapy.settings import Settings
 from test_stages import STORY
 from trafilatura.settings import Document
 
+from crawler.setting_checks import project_settings
 from pipelines.core import CoreOptions, FetchedPage, process_page
 from pipelines.core.declared import DeclaredBody, agreement, can_judge, declared_body
 from pipelines.core.extraction import ArticleExtractor
@@ -33,8 +33,7 @@ def body_of(declared, after=AFTER):
     <body><main><article><h1>Harbour channel to be deepened</h1><p>{STANDFIRST}</p>
     {"".join(f"<p>{p}</p>" for p in STORY[:2])}<h2>{HEADING}</h2>{"".join(f"<p>{p}</p>" for p in STORY[2:])}
     <ul>{items}</ul>{rest}</article></main></body></html>"""
-    settings = Settings()
-    settings.setmodule("crawler.settings")
+    settings = project_settings()
     found = process_page(
         FetchedPage(URL, page.encode(), {"Content-Type": "text/html; charset=utf-8"}),
         CoreOptions.from_settings(settings),
@@ -90,7 +89,7 @@ def second_opinion(monkeypatch, declared, first, recall):
     tree = lxml_html.fromstring(
         f'<html><head><script type="application/ld+json">{ld}</script></head><body></body></html>'
     )
-    return ArticleExtractor()._second_opinion(tree, URL, first), passes
+    return ArticleExtractor.from_settings(project_settings())._second_opinion(tree, URL, first), passes
 
 
 def _document(text):

@@ -14,8 +14,8 @@ run does not: crawled, the same designs leave 19.8 % (``benchmarks/designs.py --
 import pytest
 from fixtures import holdout_designs
 from fixtures.design_eval import leaked, score
-from scrapy.settings import Settings
 
+from crawler.setting_checks import project_settings
 from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, process_page
 from storage.corpus import Corpus
 
@@ -30,8 +30,7 @@ RUNS = dict(holdout_designs.site_runs())
 
 @pytest.fixture(scope="module")
 def scores():
-    settings = Settings()
-    settings.setmodule("crawler.settings")
+    settings = project_settings()
     options = CoreOptions.from_settings(settings)
     results = {}
     for design, pages in RUNS.items():

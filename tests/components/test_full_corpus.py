@@ -13,7 +13,7 @@ from test_switches import article
 
 from crawler.process.shared_corpus import corpus_for
 from pipelines.canonical import CanonicalUrlPipeline
-from pipelines.drops import AlreadyStored
+from pipelines.drop_reasons import AlreadyStored
 from pipelines.extract import ExtractionPipeline
 from pipelines.text import TextPipeline
 from spiders.stored_urls import StoredUrlFilter

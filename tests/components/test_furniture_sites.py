@@ -7,8 +7,8 @@ prints the same figures next to those on real pages nobody here wrote.
 
 import pytest
 from furniture_sites import KINDS, PORTAL_KINDS, FurniturePage, leaks, pages, site_runs, squashed
-from scrapy.settings import Settings
 
+from crawler.setting_checks import project_settings
 from pipelines.core import CoreOptions, FetchedPage, SiteTemplates, process_page
 from storage.corpus import Corpus
 
@@ -17,8 +17,7 @@ PAGES = list(pages())
 
 @pytest.fixture(scope="module")
 def options():
-    settings = Settings()
-    settings.setmodule("crawler.settings")
+    settings = project_settings()
     return CoreOptions.from_settings(settings)
 
 

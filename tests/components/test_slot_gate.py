@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from fixtures.training_designs import site_runs
 from furniture_sites import squashed
-from scrapy.settings import Settings
 from slot_sites import site_run, stored_texts
 
+from crawler.setting_checks import project_settings
 from pipelines.core import CoreOptions, FetchedPage, Rejected, extract_page
 from pipelines.core.cleaning import SlotRule
 
@@ -38,8 +38,7 @@ def _runs():
 
 @pytest.fixture(scope="module")
 def options() -> CoreOptions:
-    settings = Settings()
-    settings.setmodule("crawler.settings")
+    settings = project_settings()
     return CoreOptions.from_settings(settings)
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from scrapy.settings import Settings
 from slot_sites import site_run
 
+from crawler.setting_checks import project_settings
 from pipelines.core import CoreOptions, FetchedPage, SiteTemplates, extract_page
 from pipelines.core.cleaning import SlotRule
 from storage.corpus import Corpus
@@ -13,8 +13,7 @@ from storage.corpus import Corpus
 
 @pytest.fixture(scope="module")
 def options() -> CoreOptions:
-    settings = Settings()
-    settings.setmodule("crawler.settings")
+    settings = project_settings()
     return CoreOptions.from_settings(settings)
 
 

@@ -11,6 +11,7 @@ from scrapy_helpers import run_stages as run_through
 
 from crawler.config import parse_sources
 from crawler.process.shared_corpus import corpus_for
+from crawler.setting_checks import project_settings
 from pipelines.canonical import CanonicalUrlPipeline
 from pipelines.core.dates import normalize_date
 from pipelines.core.identity import normalized_text
@@ -265,7 +266,7 @@ def test_normalize_date(raw, iso):
 
 # --- language ----------------------------------------------------------------------------
 def test_language_detected_deterministically_with_probability(crawler):
-    detector = LanguageDetector()
+    detector = LanguageDetector.from_settings(project_settings())
     first = detector.detect("\n\n".join(GERMAN), {})
     assert first.language == "de" and first.probability > 0.9 and first.source == "langdetect"
     assert all(detector.detect("\n\n".join(GERMAN), {}) == first for _ in range(5))
@@ -285,7 +286,7 @@ def test_language_detected_deterministically_with_probability(crawler):
     ],
 )
 def test_language_hints_decide_when_text_is_short(text, hints, expected):
-    found = LanguageDetector().detect(text, hints)
+    found = LanguageDetector.from_settings(project_settings()).detect(text, hints)
     assert (found.language, found.source) == expected
 
 

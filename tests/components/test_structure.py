@@ -7,9 +7,9 @@ by the same rules.
 
 import pytest
 from lxml import html as lxml_html
-from scrapy.settings import Settings
 from test_stages import STORY
 
+from crawler.setting_checks import project_settings
 from pipelines.core import CoreOptions, FetchedPage, process_page
 from pipelines.core.structure import StructureRules, TextIndex, tokens
 
@@ -17,8 +17,7 @@ URL = "https://courier.example/news/2026/11/harbour-channel"
 
 
 def options():
-    settings = Settings()
-    settings.setmodule("crawler.settings")
+    settings = project_settings()
     return CoreOptions.from_settings(settings)
 
 

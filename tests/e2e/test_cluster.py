@@ -308,8 +308,8 @@ def test_a_writer_dying_between_commit_and_acknowledgement_stores_nothing_twice(
 ) -> None:
     from crawler.run.runner import crawl_settings
     from pipelines.writer import run_writer
-    from storage.cluster import Cluster as RedisCluster
     from storage.corpus import Corpus
+    from storage.redis_state import Cluster as RedisCluster
 
     enqueue(redis_server, few_sites.sources, tmp_path)
     for n in range(2):
@@ -391,7 +391,7 @@ def test_redis_unreachable_is_one_line_and_status_2(tmp_path: Path, cluster_site
 
 
 def test_status_and_sigterm_while_a_job_runs(slow_site: Cluster, redis_server: RedisServer, tmp_path: Path) -> None:
-    from storage.cluster import Cluster as RedisCluster
+    from storage.redis_state import Cluster as RedisCluster
 
     slow_site.clear()
     cluster = RedisCluster.connect(redis_server.url, 5.0)
@@ -432,7 +432,7 @@ def test_a_job_that_keeps_failing_is_given_up(few_sites: Cluster, redis_server: 
     from crawler.cluster.worker import run_worker
     from crawler.config import load_sources
     from crawler.run.runner import crawl_settings
-    from storage.cluster import Cluster as RedisCluster
+    from storage.redis_state import Cluster as RedisCluster
 
     cluster = RedisCluster.connect(redis_server.url, 5.0)
     try:

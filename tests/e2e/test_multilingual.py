@@ -13,6 +13,7 @@ import sites
 from conftest import crawl_args, db_rows, run_cli, write_sources
 from multilingual_texts import ARTICLES, CLOSE_PAIRS, Text
 
+from crawler.setting_checks import project_settings
 from crawler.testing.localsites import LocalSites, Page, Site
 from pipelines.core.language import LanguageDetector
 
@@ -152,16 +153,19 @@ def test_a_source_can_keep_only_its_languages(corpus):
 
 @pytest.mark.parametrize("text", ALL, ids=[f"{t.language}{'-' + t.variant if t.variant else ''}" for t in ALL])
 def test_detection_of_short_texts_with_the_page_language(text):
-    found = LanguageDetector().detect(text.short, {"page_language": text.language})
+    found = LanguageDetector.from_settings(project_settings()).detect(text.short, {"page_language": text.language})
     assert found.language == text.language
 
 
 @pytest.mark.parametrize("text", [t for t in ALL if t.language != "ms"], ids=lambda t: t.language + t.variant)
 def test_detection_of_full_texts_without_any_hint(text):
-    assert LanguageDetector().detect(text.text, {}).language == text.language
+    assert LanguageDetector.from_settings(project_settings()).detect(text.text, {}).language == text.language
 
 
 def test_malay_needs_its_declaration_langdetect_has_no_malay():
     malay = next(t for t in CLOSE_PAIRS if t.language == "ms")
-    assert LanguageDetector().detect(malay.text, {}).language == "id"
-    assert LanguageDetector().detect(malay.text, {"source_language": "ms"}).language == "ms"
+    assert LanguageDetector.from_settings(project_settings()).detect(malay.text, {}).language == "id"
+    assert (
+        LanguageDetector.from_settings(project_settings()).detect(malay.text, {"source_language": "ms"}).language
+        == "ms"
+    )

@@ -16,6 +16,7 @@ from markupsafe import escape
 
 from crawler.serve.app import corpus_datasette
 from crawler.serve.plugin import compared, short_time, time_zone, word_diff
+from crawler.setting_checks import project_settings
 from pipelines.core.identity import Fingerprinter
 
 HOUSEKEEPING = {
@@ -135,7 +136,11 @@ def test_a_story_lists_every_copy_origin_first_with_lags(datasette):
     copies = rows(datasette, "story", story_id=str(storm["story_id"]))
     assert [copy["source"] for copy in copies] == ["meridian", "courier", "newsbeat"]  # by publication time
     assert [copy["role"] for copy in copies] == ["origin", "copy", "copy"]
-    assert [compared(copies[0], copy, Fingerprinter())["lag"] for copy in copies] == ["+0m", "+1h15m", "+2h27m"]
+    assert [compared(copies[0], copy, Fingerprinter.from_settings(project_settings()))["lag"] for copy in copies] == [
+        "+0m",
+        "+1h15m",
+        "+2h27m",
+    ]
     assert all(copy["url"].startswith("http") for copy in copies)
     assert (
         "similarity" not in copies[0]

@@ -9,6 +9,7 @@ from conftest import crawl_args, db_rows, run_cli, write_sources
 from furniture_sites import leaks
 from slot_sites import site_run
 
+from crawler.setting_checks import project_settings
 from crawler.testing.localsites import LocalSites, Page, Site
 from pipelines.core.identity import Fingerprinter, text_hash
 
@@ -57,7 +58,7 @@ def test_the_first_pages_were_recleaned_and_counted(crawled):
 
 def test_a_recleaned_article_keeps_its_hash_and_fingerprint_consistent(crawled):
     db, run = crawled
-    fingerprinter = Fingerprinter()  # the crawl's defaults
+    fingerprinter = Fingerprinter.from_settings(project_settings())  # the crawl's defaults
     rows = db_rows(
         db,
         """SELECT a.id, a.text, a.language, a.text_hash, f.signature, f.shingles FROM articles a

@@ -2,6 +2,7 @@
 
 import pytest
 
+from crawler.setting_checks import project_settings
 from crawler.web.encoding import decode_html
 
 TEXTS = {
@@ -65,7 +66,7 @@ def test_chinese_variants_and_serbian_by_their_characters():
 
     assert chinese_variant("這個國家的經濟發展") == "zh-tw" and chinese_variant("这个国家的经济发展") == "zh-cn"
     serbian = "Почела је обнова Петроварадинске тврђаве, а радови ће трајати до краја године, саопштио је град."
-    assert LanguageDetector().detect(serbian, {}).language == "sr"
+    assert LanguageDetector.from_settings(project_settings()).detect(serbian, {}).language == "sr"
 
 
 def test_a_feed_hint_for_an_undetectable_language_does_not_override_clear_text():
@@ -73,7 +74,7 @@ def test_a_feed_hint_for_an_undetectable_language_does_not_override_clear_text()
 
     english = "The undersea tunnel linking the island to the mainland has been delayed by another two years, officials said on Monday."
     assert (
-        LanguageDetector()
+        LanguageDetector.from_settings(project_settings())
         .detect(english, {"page_language": "en", "language": "ms-MY", "source_language": "ms"})
         .language
         == "en"

@@ -63,7 +63,7 @@ DOORS: dict[str, set[str]] = {
     "spiders": {"crawler", "web", "storage"},
     "pipelines": {"crawler", "web", "core", "storage"},
     "crawler": {"web", "storage"},
-    "core": {"web", "storage", "crawler"},  # crawler.settings until the core's options carry its defaults
+    "core": {"web", "storage"},
     "testing": set(),
     "web": set(),
     "storage": set(),

@@ -3,11 +3,12 @@
 import pytest
 from dedup_cases import CASES
 
+from crawler.setting_checks import project_settings
 from pipelines.core import StoryRules, rebuild_stories
-from pipelines.core.identity import Fingerprinter, shingle_hash, shingles, text_hash, tokens
-from pipelines.core.stories import StoryMatcher
+from pipelines.core.identity import shingle_hash, shingles, text_hash, tokens
+from pipelines.core.story_rules import StoryMatcher
 from storage.corpus import Corpus, CorpusError
-from storage.stories import StoryChanges
+from storage.story_store import StoryChanges
 
 
 def test_tokens_fold_case_punctuation_digits_and_split_unspaced_scripts():
@@ -25,6 +26,16 @@ def test_shingles():
     assert shingles("", 5) == set()
 
 
+def matcher_for(corpus, **settings):
+    """The crawl's matcher, with ``settings`` (``DEDUP_*``) over the defaults."""
+    return StoryMatcher.from_settings(corpus, project_settings(settings))
+
+
+def both_rules(matcher):
+    """The story decision with both rules on: an equal text, then a near-duplicate."""
+    return StoryRules(matcher, exact=True, near=True)
+
+
 @pytest.fixture
 def corpus(tmp_path):
     corpus = Corpus(tmp_path / "corpus.db")
@@ -36,7 +47,7 @@ def store(corpus, matcher, text, language="en", published=None, url=None):
     """An article through the crawl's decision path: equal text, else a near-duplicate, else new."""
     url = url or f"https://example.com/{corpus._db['articles'].count}"
     identity = matcher.fingerprinter.identify(text, language)
-    decision = StoryRules(matcher).decide(url, identity.text_hash, language, identity.fingerprint, identity.shingles)
+    decision = both_rules(matcher).decide(url, identity.text_hash, language, identity.fingerprint, identity.shingles)
     row = {
         "url": url,
         "source": "test",
@@ -54,7 +65,7 @@ def store(corpus, matcher, text, language="en", published=None, url=None):
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_labelled_case(corpus, case):
-    matcher = StoryMatcher(corpus)
+    matcher = matcher_for(corpus)
     base = store(corpus, matcher, case.base.text, case.language)
     variant = store(corpus, matcher, case.text, case.language)
     assert (variant.story_id == base.story_id) is case.same_story
@@ -62,7 +73,7 @@ def test_labelled_case(corpus, case):
 
 def test_near_duplicates_in_another_language_are_another_story(corpus):
     case = next(case for case in CASES if case.kind == "words_changed" and case.language == "en")
-    matcher = StoryMatcher(corpus)
+    matcher = matcher_for(corpus)
     english = store(corpus, matcher, case.base.text, "en")
     assert store(corpus, matcher, case.text, "en").story_id == english.story_id
     assert store(corpus, matcher, case.text + " Addendum.", "fr").story_id != english.story_id
@@ -70,7 +81,7 @@ def test_near_duplicates_in_another_language_are_another_story(corpus):
 
 def test_earlier_copy_becomes_representative_and_similarities_follow(corpus):
     case = next(case for case in CASES if case.kind == "words_changed" and case.language == "en")
-    matcher = StoryMatcher(corpus)
+    matcher = matcher_for(corpus)
     later = store(corpus, matcher, case.base.text, published="2026-11-20T10:00:00+00:00")
     earlier = store(corpus, matcher, case.text, published="2026-11-20T08:00:00+00:00")
     assert earlier.story_id == later.story_id
@@ -82,19 +93,19 @@ def test_earlier_copy_becomes_representative_and_similarities_follow(corpus):
 
 
 def test_rebuild_recomputes_stories_with_new_settings(corpus):
-    matcher = StoryMatcher(corpus)
+    matcher = matcher_for(corpus)
     english = [case for case in CASES if case.language == "en" and case.kind in ("words_changed", "dropped_end")]
     for case in english:
         if not corpus.articles_with_text_hash(text_hash(case.base.text)):
             store(corpus, matcher, case.base.text)
         store(corpus, matcher, case.text)
     grouped = corpus._db["stories"].count
-    assert rebuild_stories(StoryRules(StoryMatcher(corpus))) == StoryChanges(grouped, grouped, 0, 0, grouped)
-    strict = StoryMatcher(corpus, jaccard=0.99, containment=0.999)
-    split = rebuild_stories(StoryRules(strict))
+    assert rebuild_stories(both_rules(matcher_for(corpus))) == StoryChanges(grouped, grouped, 0, 0, grouped)
+    strict = matcher_for(corpus, DEDUP_JACCARD=0.99, DEDUP_CONTAINMENT=0.999)
+    split = rebuild_stories(both_rules(strict))
     assert split.stories > grouped and split.before == grouped and split.split > 0 and split.united == 0
     assert split.unchanged == grouped - split.split
-    assert rebuild_stories(StoryRules(StoryMatcher(corpus))) == StoryChanges(
+    assert rebuild_stories(both_rules(matcher_for(corpus))) == StoryChanges(
         grouped, split.stories, split.split, 0, grouped - split.split
     )  # the same rule again unites exactly what the strict one split
     assert corpus._db.execute("SELECT count(*) FROM articles WHERE story_id IS NULL").fetchone()[0] == 0
@@ -102,23 +113,23 @@ def test_rebuild_recomputes_stories_with_new_settings(corpus):
 
 
 def test_index_built_with_other_settings_is_refused(corpus):
-    StoryMatcher(corpus, Fingerprinter(bands=32)).check_index()
+    matcher_for(corpus, DEDUP_BANDS=32).check_index()
     with pytest.raises(CorpusError, match="dedupe --rebuild"):
-        StoryMatcher(corpus, Fingerprinter(bands=16)).check_index()
-    rebuild_stories(StoryRules(StoryMatcher(corpus, Fingerprinter(bands=16))))
-    StoryMatcher(corpus, Fingerprinter(bands=16)).check_index()
+        matcher_for(corpus, DEDUP_BANDS=16).check_index()
+    rebuild_stories(both_rules(matcher_for(corpus, DEDUP_BANDS=16)))
+    matcher_for(corpus, DEDUP_BANDS=16).check_index()
 
 
 def test_the_same_page_under_another_query_string_is_that_page_in_the_crawl_and_in_a_rebuild(corpus):
-    matcher = StoryMatcher(corpus)
+    matcher = matcher_for(corpus)
     text = CASES[0].base.text
     first = store(corpus, matcher, text, url="https://example.com/news/a")
     identity = matcher.fingerprinter.identify(text, "en")
-    again = StoryRules(matcher).decide(
+    again = both_rules(matcher).decide(
         "https://example.com/news/a?ref=home", identity.text_hash, "en", identity.fingerprint, identity.shingles
     )
     assert (again.same_page, again.story_id) == (first.article_id, first.story_id)
-    elsewhere = StoryRules(matcher).decide(
+    elsewhere = both_rules(matcher).decide(
         "https://other.example/a", identity.text_hash, "en", identity.fingerprint, identity.shingles
     )
     assert elsewhere.same_page is None and elsewhere.story_id == first.story_id and elsewhere.exact
@@ -157,14 +168,14 @@ READ_ON = "Read the full story on our partner's website."
 )
 def test_truncated_copies_join_the_story_through_the_lead_index(corpus, key, copy):
     # Jaccard ~0.4-0.6 with the whole story: the whole-text bands alone missed these copies.
-    matcher = StoryMatcher(corpus)
+    matcher = matcher_for(corpus)
     base = _case(key, "exact").base
     original = store(corpus, matcher, base.text, base.language)
     assert store(corpus, matcher, copy(base), base.language).story_id == original.story_id
 
 
 def test_a_follow_up_quoting_two_paragraphs_is_not_the_story_nor_joins_its_truncated_copy(corpus):
-    matcher = StoryMatcher(corpus)
+    matcher = matcher_for(corpus)
     case = _case("en-flood-cedar", "shared_lead")
     paragraphs = case.base.text.split("\n\n")
     original = store(corpus, matcher, case.base.text)
@@ -178,9 +189,9 @@ def test_a_follow_up_quoting_two_paragraphs_is_not_the_story_nor_joins_its_trunc
 
 
 def test_an_index_without_the_lead_bands_is_refused(corpus):
-    StoryMatcher(corpus, Fingerprinter(lead_bands=0)).check_index()
+    matcher_for(corpus, DEDUP_LEAD_BANDS=0).check_index()
     with pytest.raises(CorpusError, match="dedupe --rebuild"):
-        StoryMatcher(corpus).check_index()
+        matcher_for(corpus).check_index()
 
 
 def test_shingle_hash_is_datasketchs_sha1_hash32():

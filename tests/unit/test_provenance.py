@@ -3,13 +3,14 @@
 import pytest
 from dedup_cases import CASES
 
+from crawler.setting_checks import project_settings
 from pipelines.core.identity import Fingerprinter
 from pipelines.core.provenance import compare_copy, format_lag, instant, story_provenance
 
 CEDAR = [case for case in CASES if case.base.key == "en-flood-cedar"]
 BASE = CEDAR[0].base
 PARAGRAPHS = BASE.text.split("\n\n")
-FINGERPRINTER = Fingerprinter()
+FINGERPRINTER = Fingerprinter.from_settings(project_settings())
 
 
 def changes(title, text):

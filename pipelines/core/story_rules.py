@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
-from typing import Self
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, replace
+from typing import Any, Self
 
 import numpy as np
 
-from crawler import settings as defaults
 from crawler.web.urls import same_path
 from pipelines.core.identity import Fingerprinter
-from pipelines.core.settings import SettingsReader
+from pipelines.core.settings_reader import SettingsReader
 from storage.corpus import Corpus
 from storage.errors import CorpusError
 from storage.signatures import Fingerprint
-from storage.stories import StoryChanges
+from storage.story_store import StoryChanges
 
-__all__ = ["Match", "StoryDecision", "StoryMatcher", "StoryRules", "rebuild_stories"]
+__all__ = ["Match", "StoryDecision", "StoryMatcher", "StoryRules", "index_fingerprinter", "rebuild_stories"]
 
 INDEX_NAME = "near_duplicate_index"
+
+
+def index_fingerprinter(recorded: Mapping[str, Any] | None, settings: SettingsReader) -> Fingerprinter:
+    """The fingerprinter a corpus's index was built with (``recorded``, its index settings), the settings'
+    for what it did not record: copies compared with it show the similarity the crawl saw."""
+    return replace(Fingerprinter.from_settings(settings), **(recorded or {}))
 
 
 @dataclass(frozen=True)
@@ -45,14 +50,14 @@ class StoryMatcher:
     def __init__(
         self,
         corpus: Corpus,
-        fingerprinter: Fingerprinter | None = None,
-        jaccard: float = defaults.DEDUP_JACCARD,
-        containment: float = defaults.DEDUP_CONTAINMENT,
-        min_shingles: int = defaults.DEDUP_MIN_SHINGLES,
-        max_candidates: int = defaults.DEDUP_MAX_CANDIDATES,
+        fingerprinter: Fingerprinter,
+        jaccard: float,
+        containment: float,
+        min_shingles: int,
+        max_candidates: int,
     ) -> None:
         self.corpus = corpus
-        self.fingerprinter = fingerprinter or Fingerprinter()
+        self.fingerprinter = fingerprinter
         self.jaccard = jaccard
         self.containment = containment
         self.min_shingles = min_shingles
@@ -177,8 +182,8 @@ class StoryRules:
     def __init__(
         self,
         matcher: StoryMatcher,
-        exact: bool = defaults.DEDUP_EXACT_ENABLED,
-        near: bool = defaults.DEDUP_NEAR_ENABLED,
+        exact: bool,
+        near: bool,
     ) -> None:
         self.corpus = matcher.corpus
         self.matcher = matcher
