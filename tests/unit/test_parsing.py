@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from scrapy.settings import Settings
 
+from crawler.setting_checks import project_settings
 from pipelines.core import CoreOptions, FetchedPage, NotAnArticle, process_page
 from pipelines.core.parsing import parse_html
 
@@ -29,9 +29,7 @@ def nested(depth: int) -> str:
 
 
 def options() -> CoreOptions:
-    settings = Settings()
-    settings.setmodule("crawler.settings")
-    return CoreOptions.from_settings(settings)
+    return CoreOptions.from_settings(project_settings())
 
 
 @pytest.mark.parametrize("depth", [10, 300, 1500])
