@@ -62,6 +62,10 @@ class Source:
         """Whether ``url`` is on the site of one of this source's feeds, sitemaps or listing pages."""
         return any(same_site(url, declared) for declared in (*self.feeds, *self.sitemaps, *self.start_urls))
 
+    def as_dict(self) -> dict[str, Any]:
+        """The source as plain data, its patterns as written (``wirecrawl sources --json``)."""
+        return {key: value.pattern if isinstance(value, re.Pattern) else value for key, value in vars(self).items()}
+
     def is_article_url(self, url: str) -> bool:
         """Whether ``url`` passes this source's ``allow``/``deny`` filters."""
         if self.deny is not None and self.deny.search(url):

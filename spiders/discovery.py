@@ -46,6 +46,14 @@ class SiteDocuments:
     language: str | None = None  # the home page's <html lang>, as an ISO 639-1 code
     home_failure: str | None = None  # why the home page could not be read, if it could not
 
+    def source_table(self, name: str) -> dict[str, Any]:
+        """A ``[[sources]]`` table named ``name`` declaring what was found (for :func:`crawler.config.dump_sources`)."""
+        table: dict[str, Any] = {"name": name, "feeds": list(self.feeds), "sitemaps": list(self.sitemaps)}
+        table = {key: value for key, value in table.items() if value}
+        if self.language:
+            table["language"] = self.language
+        return table
+
 
 class SiteDiscoverySpider(Spider):
     """Reads ``url`` (a site's home page) for ``<link rel="alternate">`` feeds, its robots.txt for

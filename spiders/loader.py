@@ -11,11 +11,10 @@ from scrapy import Request
 from scrapy.settings import BaseSettings
 
 from crawler.config import Source, SourcesError, load_sources
+from crawler.exit_status import ExitStatus
 from spiders.source import SourceSpider
 
 __all__ = ["SourceSpiderLoader"]
-
-EXIT_CONFIG_ERROR = 2
 
 
 class SourceSpiderLoader:
@@ -34,7 +33,7 @@ class SourceSpiderLoader:
             return cls(load_sources(settings.get("SOURCES_FILE")))
         except SourcesError as error:
             print(f"wirecrawl: {error}", file=sys.stderr)
-            raise SystemExit(EXIT_CONFIG_ERROR) from None
+            raise SystemExit(ExitStatus.CONFIG) from None
 
     def load(self, spider_name: str) -> type[SourceSpider]:
         """The spider of the named source; an unknown name ends the process like a bad file does."""
@@ -43,7 +42,7 @@ class SourceSpiderLoader:
         except KeyError:
             known = ", ".join(self._spiders) or "none"
             print(f"wirecrawl: no source named {spider_name!r} (known: {known})", file=sys.stderr)
-            raise SystemExit(EXIT_CONFIG_ERROR) from None
+            raise SystemExit(ExitStatus.CONFIG) from None
 
     def list(self) -> list[str]:
         """Source names, in sources-file order."""

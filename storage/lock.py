@@ -15,14 +15,19 @@ from __future__ import annotations
 import fcntl
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from storage.clock import utc_now
 from storage.errors import CorpusError
 
-__all__ = ["CorpusLock", "CorpusLocked"]
+if TYPE_CHECKING:
+    from storage.corpus import Corpus
+
+__all__ = ["CorpusLock", "CorpusLocked", "lock_corpus", "locked_corpus"]
 
 
 class CorpusLocked(RuntimeError):
@@ -102,6 +107,41 @@ class CorpusLock:
 
     def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
         self.release()
+
+
+def lock_corpus(
+    path: Path, wait: bool = False, waiting: Callable[[str], None] | None = None, create: bool = False
+) -> CorpusLock:
+    """The lock of a run that writes the corpus at ``path``, taken (see :meth:`CorpusLock.acquire`).
+
+    First a stat, nothing opened: a missing corpus (``create``: one that cannot be made there)
+    raises :class:`CorpusError` and leaves no lock file behind. Taken before anything slow is
+    imported and before the corpus is opened (opening migrates it), so a refused run ends at once.
+    """
+    from storage.corpus import check_exists, check_writable
+
+    check_writable(path) if create else check_exists(path)
+    return CorpusLock(path).acquire(wait=wait, waiting=waiting)
+
+
+@contextmanager
+def locked_corpus(
+    path: Path, wait: bool = False, waiting: Callable[[str], None] | None = None, create: bool = False
+) -> Iterator[Corpus]:
+    """The corpus at ``path`` opened for writing under its lock (:func:`lock_corpus`), which is
+    released however the caller ends. A read-only corpus is refused once the lock is held; when the
+    caller fails, what it did not commit stays rolled back."""
+    from storage.corpus import Corpus, check_writable
+
+    with lock_corpus(path, wait, waiting, create):
+        check_writable(path)
+        corpus = Corpus(path, create=create)
+        try:
+            yield corpus
+        except BaseException:
+            corpus.abandon()  # without Corpus.close()'s commit
+            raise
+        corpus.close()
 
 
 def _check_single_name(corpus: Path) -> str:

@@ -1,6 +1,47 @@
-"""The ``wirecrawl`` command line and what only it runs: the crawl runner, ``serve`` and ``demo``."""
+"""The ``wirecrawl`` command line: parses arguments and reports; the package does the work.
 
-from crawler.cli import cluster_commands as _cluster_commands  # noqa: F401 (registers the cluster commands)
-from crawler.cli.commands import cli, main
+One module per thing a user does (crawl, sources, corpus queries, maintenance, scaling out),
+and :mod:`crawler.cli.options` for what they share: options, errors and exit statuses.
+"""
+
+from __future__ import annotations
+
+import click
+
+from crawler import __version__
+from crawler.cli import crawl, maintenance, queries, scale_out, sources
 
 __all__ = ["cli", "main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="wirecrawl")
+def cli() -> None:
+    """wirecrawl: crawl declared news sources into a searchable SQLite corpus."""
+
+
+for command in (
+    crawl.crawl,
+    sources.sources,
+    queries.stats,
+    queries.why,
+    queries.search,
+    queries.story,
+    queries.export,
+    queries.serve,
+    maintenance.extract,
+    maintenance.reextract,
+    maintenance.dedupe,
+    maintenance.migrate,
+    maintenance.demo,
+    scale_out.enqueue,
+    scale_out.worker,
+    scale_out.writer,
+    scale_out.cluster,
+):
+    cli.add_command(command)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="wirecrawl")

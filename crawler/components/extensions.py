@@ -16,7 +16,7 @@ from crawler.process.logs import failure_summary
 from crawler.process.shared_corpus import corpus_for
 from storage.corpus import Corpus
 
-__all__ = ["CrawlRunRecorder", "record_source", "run_counts", "run_status"]
+__all__ = ["CrawlRunRecorder", "record_source", "run_counts", "run_status", "same_page_duplicates"]
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +40,12 @@ def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:
         "skipped_stored": int(stats.get("wirecrawl/skipped/stored", 0)),
         "recleaned": int(stats.get("wirecrawl/recleaned", 0)),  # stored articles re-cleaned of their site's templates
     }
+
+
+def same_page_duplicates(counts: Mapping[str, int]) -> int:
+    """Of the ``duplicates`` of :func:`run_counts`, the pages already stored under another URL
+    (not stored again): the others are the stored ``copies``."""
+    return counts.get("duplicates", 0) - counts.get("copies", 0)
 
 
 #: Close reasons of Scrapy's CloseSpider extension for a limit the run was given (CLOSESPIDER_ITEMCOUNT,

@@ -53,6 +53,11 @@ class SourceTrial:
     failed: dict[str, int] = field(default_factory=dict)  # requests failed, by reason (feeds and sitemaps too)
     finish_reason: str = "failed"
 
+    @property
+    def succeeded(self) -> bool:
+        """Whether the source announced an article URL and its run finished."""
+        return bool(self.announced) and self.finish_reason == "finished"
+
     def page_sampled(self, url: str, **_: Any) -> None:
         self.sample[url] = SampledPage(url)
 

@@ -18,7 +18,7 @@ from scrapy.settings import Settings
 from scrapy.utils.ossignal import install_shutdown_handlers
 from twisted.internet import task
 
-from crawler.components.extensions import record_source, run_counts, run_status
+from crawler.components.extensions import record_source, run_counts, run_status, same_page_duplicates
 from crawler.components.failures import DroppedOnStop, error_rate
 from crawler.process.cpu_pool import pool_for
 from crawler.process.log_file import check_log_file
@@ -26,8 +26,8 @@ from crawler.process.logs import quiet_per_page_noise
 from crawler.process.shared_corpus import corpus_for
 from crawler.setting_checks import project_settings
 from pipelines.core.story_rules import StoryMatcher
-from storage.corpus import Corpus, CorpusError, check_writable, disk_full
-from storage.lock import CorpusLock
+from storage.corpus import Corpus, CorpusError, disk_full
+from storage.lock import lock_corpus
 
 __all__ = ["CrawlReport", "Progress", "crawl_locked", "crawl_settings", "run_crawl"]
 
@@ -52,6 +52,11 @@ class CrawlReport:
             self.totals.get("errors", 0), self.totals.get("pages_fetched", 0), self.totals.get("http_errors", 0)
         )
         return rate or 0.0
+
+    @property
+    def same_page_duplicates(self) -> int:
+        """The run's pages already stored under another URL (not stored again)."""
+        return same_page_duplicates(self.totals)
 
     @property
     def too_many_errors(self) -> bool:
@@ -179,9 +184,7 @@ def run_crawl(
     elapsed seconds and the sources still running; ``stopping``, on SIGINT/SIGTERM, with the
     number of pages in flight that the run finishes before it ends.
     """
-    corpus_file = Path(settings.get("CORPUS_PATH"))
-    check_writable(corpus_file)
-    with CorpusLock(corpus_file).acquire(wait=wait, waiting=waiting):
+    with lock_corpus(Path(settings.get("CORPUS_PATH")), wait, waiting, create=True):
         return crawl_locked(names, settings, progress, stopping)
 
 
@@ -259,9 +262,8 @@ def _copies_by_origin(per_source: dict[str, dict[str, int]], copies: dict[str, i
     story's origin), not as they arrived: a copy stored before its earlier-published original is one."""
     attributed = {}
     for source, counts in per_source.items():
-        same_page = counts.get("duplicates", 0) - counts.get("copies", 0)
         own = copies.get(source, 0)
-        attributed[source] = {**counts, "copies": own, "duplicates": same_page + own}
+        attributed[source] = {**counts, "copies": own, "duplicates": same_page_duplicates(counts) + own}
     return attributed
 
 

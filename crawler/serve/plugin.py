@@ -24,9 +24,8 @@ from markupsafe import Markup, escape
 from crawler.serve import DATABASE_NAME
 from crawler.setting_checks import project_settings
 from pipelines.core.identity import Fingerprinter
-from pipelines.core.provenance import describe_copy, format_lag, instant
-from pipelines.core.story_rules import INDEX_NAME, index_fingerprinter
-from storage.queries import fts_query, matching_articles, recorded_settings
+from pipelines.core.provenance import describe_copy, format_lag, instant, recorded_fingerprinter
+from storage.queries import fts_query, matching_articles
 
 #: An FTS5 query that matches nothing, for an empty search box (an empty MATCH is an error).
 MATCH_NOTHING = '""'
@@ -158,8 +157,8 @@ def story_page(datasette: Any, request: Any) -> Callable[[], Awaitable[dict[str,
 
     async def variables() -> dict[str, Any]:
         database = datasette.get_database(DATABASE_NAME)
-        recorded = await database.execute_fn(lambda conn: recorded_settings(conn, INDEX_NAME))
-        fingerprinter = index_fingerprinter(recorded, project_settings())
+        settings = project_settings()
+        fingerprinter = await database.execute_fn(lambda conn: recorded_fingerprinter(conn, settings))
         zone = time_zone(request.args.get("tz", ""))
         return {
             "word_diff": word_diff,

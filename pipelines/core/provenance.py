@@ -9,9 +9,22 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from pipelines.core.identity import Fingerprinter, tokens
-from pipelines.core.story_rules import StoryMatcher
+from pipelines.core.settings_reader import SettingsReader
+from pipelines.core.story_rules import INDEX_NAME, StoryMatcher, index_fingerprinter
+from storage.queries import recorded_settings, story_with_copies
 
-__all__ = ["CopyComparison", "compare_copy", "describe_copy", "format_lag", "instant", "lag_behind", "story_provenance"]
+__all__ = [
+    "CopyComparison",
+    "compare_copy",
+    "describe_copy",
+    "format_lag",
+    "instant",
+    "lag_behind",
+    "provenance_sources",
+    "recorded_fingerprinter",
+    "stored_story_provenance",
+    "story_provenance",
+]
 
 #: Fewest words, and smallest share of the origin's, a missing end or lead must have to be named
 #: as truncated or lead dropped; less is an edit.
@@ -132,6 +145,24 @@ def story_provenance(
         "origin": {field: origin[field] for field in _ARTICLE_FIELDS},
         "copies": described,
     }
+
+
+def recorded_fingerprinter(db: Any, settings: SettingsReader) -> Fingerprinter:
+    """The shingles the corpus's near-duplicate index was built with (``settings``' for what it did
+    not record), so that a copy's similarity reads as the crawl measured it. ``db``: a sqlite-utils
+    ``Database`` or a ``sqlite3`` connection."""
+    return index_fingerprinter(recorded_settings(db, INDEX_NAME), settings)
+
+
+def stored_story_provenance(db: Any, story_id: int, settings: SettingsReader) -> dict[str, Any] | None:
+    """:func:`story_provenance` of the corpus's story ``story_id``, or None if it has none by that id."""
+    found = story_with_copies(db, story_id)
+    return None if found is None else story_provenance(*found, recorded_fingerprinter(db, settings))
+
+
+def provenance_sources(provenance: Mapping[str, Any]) -> int:
+    """How many sources published a story: its origin's and its copies'."""
+    return len({provenance["origin"]["source"], *(copy["source"] for copy in provenance["copies"])})
 
 
 def format_lag(seconds: float | None, basis: str = "published") -> str:

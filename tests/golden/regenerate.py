@@ -25,7 +25,7 @@ sys.path.insert(0, str(GOLDEN.parent))  # tests/: the fixture network (sites.py)
 
 import sites  # noqa: E402
 
-from crawler.cli.commands import cli  # noqa: E402
+from crawler.cli import cli  # noqa: E402
 from crawler.demo.network import PUBLISHERS, render_pages  # noqa: E402
 
 

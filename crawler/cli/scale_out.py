@@ -1,4 +1,4 @@
-"""The commands of a cluster around one Redis: ``enqueue``, ``worker``, ``writer`` and ``cluster status``.
+"""Scaling out: the commands of a cluster around one Redis (``enqueue``, ``worker``, ``writer``, ``cluster status``).
 
 They parse and report; the work is in :mod:`crawler.cluster.worker` (the worker's loop),
 :mod:`pipelines.writer` (the writer's) and :mod:`storage.redis_state` (what Redis holds).
@@ -15,20 +15,21 @@ from typing import TYPE_CHECKING
 
 import click
 
-from crawler.cli.commands import (
-    EXIT_FAILED,
+from crawler.cli.options import (
     ConfigError,
-    _echo_json,
-    _load_sources,
-    _locked_corpus,
-    _parse_overrides,
-    _settings,
-    cli,
     db_option,
+    declared_sources,
+    echo_json,
     json_option,
+    parse_overrides,
+    refusals,
+    run_settings,
     sources_option,
+    writing_corpus,
 )
 from crawler.config import corpus_path, sources_path
+from crawler.exit_status import ExitStatus
+from spiders.targets import UnknownTarget, source_names
 
 if TYPE_CHECKING:
     from scrapy.settings import Settings
@@ -51,17 +52,15 @@ drain_option = click.option(
 class RedisLost(ConfigError):
     """Redis stopped answering mid-run: one line on stderr, exit status 1 (what was not acknowledged is redone)."""
 
-    exit_code = EXIT_FAILED
+    exit_code = ExitStatus.FAILED
 
 
 def _connect(redis_url: str, settings: Settings) -> Cluster:
     """The cluster's Redis; unreachable: one line, exit status 2."""
     from storage.redis_state import Cluster, ClusterUnreachable
 
-    try:
+    with refusals(ClusterUnreachable):
         return Cluster.connect(redis_url, settings.getfloat("CLUSTER_REDIS_TIMEOUT"))
-    except ClusterUnreachable as error:
-        raise ConfigError(str(error)) from None
 
 
 @contextmanager
@@ -83,7 +82,7 @@ def _until_stopped() -> Iterator[Callable[[], bool]]:
             signal.signal(sig, handler)
 
 
-@cli.command()
+@click.command()
 @click.argument("names", nargs=-1)
 @click.option("--all", "enqueue_all", is_flag=True, help="A job for every source of the sources file (the cron entry).")
 @redis_option
@@ -100,17 +99,16 @@ def enqueue(names: tuple[str, ...], enqueue_all: bool, redis_url: str, sources_f
     """
     if bool(names) == enqueue_all:
         raise ConfigError("name the sources to queue, or pass --all (not both)")
-    known = [source.name for source in _load_sources(sources_file)]
-    if unknown := [name for name in names if name not in known]:
-        raise ConfigError(f"no source named {unknown[0]!r} in {sources_path(sources_file)} (known: {', '.join(known)})")
-    cluster = _connect(redis_url, _settings(Path("cluster"), (), sources_file))
+    with refusals(UnknownTarget):
+        queued = source_names(names, declared_sources(sources_file), sources_path(sources_file))
+    cluster = _connect(redis_url, run_settings(Path("cluster"), (), sources_file))
     with _until_stopped():
-        added = cluster.enqueue(names or known)
-    skipped = len(names or known) - len(added)
+        added = cluster.enqueue(queued)
+    skipped = len(queued) - len(added)
     click.echo(f"queued {len(added)} job{'s' if len(added) != 1 else ''}; {skipped} already queued or running")
 
 
-@cli.command()
+@click.command()
 @redis_option
 @sources_option
 @drain_option
@@ -129,10 +127,10 @@ def worker(redis_url: str, sources_file: Path | None, drain: bool, overrides: tu
     """
     from crawler.cluster.worker import run_worker
 
-    settings = _settings(Path("cluster"), overrides, sources_file)
-    sources = {source.name: source for source in _load_sources(sources_file)}
+    settings = run_settings(Path("cluster"), overrides, sources_file)
+    sources = {source.name: source for source in declared_sources(sources_file)}
     cluster = _connect(redis_url, settings)
-    crawl_overrides = {"LOG_LEVEL": "WARNING", **_parse_overrides(overrides)}
+    crawl_overrides = {"LOG_LEVEL": "WARNING", **parse_overrides(overrides)}
     with _until_stopped() as stopping:
         report = run_worker(
             cluster, sources_path(sources_file).resolve(), sources, crawl_overrides, settings, drain, stopping
@@ -140,7 +138,7 @@ def worker(redis_url: str, sources_file: Path | None, drain: bool, overrides: tu
     click.echo(f"worker: {len(report.done)} jobs done, {len(report.left)} left for another worker")
 
 
-@cli.command()
+@click.command()
 @redis_option
 @sources_option
 @db_option
@@ -171,10 +169,10 @@ def writer(
     from pipelines.writer import run_writer
 
     path = corpus_path(db_file)
-    settings = _settings(path, overrides, sources_file)
-    _load_sources(sources_file)
+    settings = run_settings(path, overrides, sources_file)
+    declared_sources(sources_file)
     cluster = _connect(redis_url, settings)
-    with _locked_corpus(db_file, wait=False, create=True) as corpus:
+    with writing_corpus(db_file, wait=False, create=True) as corpus:
         corpus.limit_size(settings.getint("CORPUS_MAX_SIZE"))
         with _until_stopped() as stopping:
             if rebuild_seen:
@@ -188,7 +186,7 @@ def writer(
     )
 
 
-@cli.group()
+@click.group()
 def cluster() -> None:
     """The cluster of workers and one writer around one Redis (see ``wirecrawl cluster status``)."""
 
@@ -203,11 +201,11 @@ def cluster_status(redis_url: str, as_json: bool) -> None:
 
         wirecrawl cluster status --redis redis://queue.example:6379/0
     """
-    cluster = _connect(redis_url, _settings(Path("cluster"), ()))
+    cluster = _connect(redis_url, run_settings(Path("cluster"), ()))
     with _until_stopped():
         status = cluster.status()
     if as_json:
-        _echo_json(status)
+        echo_json(status)
         return
     now = time.time()
     click.echo(f"jobs queued or running: {len(status['jobs'])}")
