@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
+from dataclasses import dataclass, replace
 from typing import Self
 
 from scrapy.crawler import Crawler
@@ -16,7 +17,7 @@ from scrapy.utils.defer import deferred_from_coro
 from crawler.components.failures import count_failure
 from crawler.components.ordering import COMMIT, ArrivalOrder, order_for
 from crawler.items import Article
-from crawler.process.shared_corpus import corpus_for
+from crawler.process.shared_corpus import SharedByCrawlers, corpus_for, corpus_key
 from pipelines.core import StoryRules
 from pipelines.core.cleaning import site_name
 from pipelines.core.identity import Fingerprinter, text_hash
@@ -25,9 +26,23 @@ from pipelines.recleaning import SiteRecleaner
 from storage.corpus import Corpus
 from storage.story_store import StoredArticle
 
-__all__ = ["ArticleStorage", "CorpusPipeline"]
+__all__ = ["ArticleStorage", "CorpusPipeline", "Uncommitted", "uncommitted_for"]
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Uncommitted:
+    """An article written since the corpus's last commit, and the stats of the crawl that wrote it."""
+
+    item: Article
+    new_story: bool
+    stats: StatsCollector
+
+
+#: The articles written since the last commit of the crawler's corpus, one list for every crawler
+#: of the process writing it: whichever commits, each is counted in its own crawl's stats.
+uncommitted_for: SharedByCrawlers[list[Uncommitted]] = SharedByCrawlers(lambda crawler: [], corpus_key)
 
 
 class ArticleStorage:
@@ -51,6 +66,7 @@ class ArticleStorage:
         store_pages: bool,
         dry_run: bool = False,
         recleaner: SiteRecleaner | None = None,
+        uncommitted: list[Uncommitted] | None = None,
     ) -> None:
         self.corpus = corpus
         self.rules = rules
@@ -58,12 +74,14 @@ class ArticleStorage:
         self.store_pages = store_pages
         self.dry_run = dry_run
         self.recleaner = recleaner
-        # Stored since the last commit, whether each began a story: kept to count once committed,
-        # and to write again after a rollback.
-        self._uncommitted: list[tuple[Article, bool]] = []
+        # Written since the corpus's last commit, by every storage of the corpus (one commit is
+        # everyone's): counted once committed, written again after a rollback.
+        self._uncommitted = uncommitted if uncommitted is not None else []
 
     @classmethod
-    def from_settings(cls, corpus: Corpus, settings: BaseSettings, stats: StatsCollector) -> Self:
+    def from_settings(
+        cls, corpus: Corpus, settings: BaseSettings, stats: StatsCollector, uncommitted: list[Uncommitted] | None = None
+    ) -> Self:
         """Storage with the story rules of ``settings`` (``DEDUP_*``, ``CORPUS_STORE_PAGES``); the
         near-duplicate index is checked against them first (not in a dry run, ``DRY_RUN_ENABLED``:
         the check records the settings of a new index)."""
@@ -73,7 +91,7 @@ class ArticleStorage:
             rules.matcher.check_index()
         fingerprinter = Fingerprinter.from_settings(settings) if settings.getbool("DEDUP_NEAR_ENABLED") else None
         recleaner = SiteRecleaner(corpus, fingerprinter)
-        return cls(corpus, rules, stats, settings.getbool("CORPUS_STORE_PAGES"), dry_run, recleaner)
+        return cls(corpus, rules, stats, settings.getbool("CORPUS_STORE_PAGES"), dry_run, recleaner, uncommitted)
 
     def store(self, item: Article) -> StoredArticle:
         """Decide the item's story and store it (not committed); raises :class:`SamePage` for a page
@@ -84,7 +102,7 @@ class ArticleStorage:
                 self.stats.inc_value("wirecrawl/recleaned", recleaned)
         self.decide(item)
         stored = self._write(item)
-        self._uncommitted.append((item, stored.new_story))
+        self._uncommitted.append(Uncommitted(item, stored.new_story, self.stats))
         if not self.corpus.in_transaction:  # written on its own: committed already
             self._count_committed()
         return stored
@@ -97,10 +115,10 @@ class ArticleStorage:
     def _count_committed(self) -> None:
         """Count the articles stored since the last count, now committed: a run that stops on a
         full disk counts what the corpus holds, not what it tried to write."""
-        for _, new_story in self._uncommitted:
-            self.stats.inc_value("wirecrawl/stored")
-            if not new_story:
-                self.stats.inc_value("wirecrawl/stored/copies")
+        for written in self._uncommitted:
+            written.stats.inc_value("wirecrawl/stored")
+            if not written.new_story:
+                written.stats.inc_value("wirecrawl/stored/copies")
         self._uncommitted.clear()
 
     def decide(self, item: Article) -> None:
@@ -122,22 +140,23 @@ class ArticleStorage:
             self.stats.inc_value("wirecrawl/duplicates/near")
             self.stats.inc_value("wirecrawl/stories/united", len(decision.absorbs))
 
-    def keep_uncommitted(self) -> int:
+    def keep_uncommitted(self, reason: str) -> None:
         """Commit the articles stored before the failing one. On a full disk SQLite may roll the
-        whole batch back: then they are written again one by one, as many as fit. Returns how
-        many could not be kept (fetched again next run)."""
-        batch = [item for item, _ in self._uncommitted]
+        whole batch back: then they are written again one by one, as many as fit; each that does
+        not is a failure (``reason``) of the crawl that fetched it, fetched again next run."""
+        batch = list(self._uncommitted)
         with contextlib.suppress(sqlite3.Error):
             if self.corpus.in_transaction:
                 self.commit()
-                return 0
+                return
             self._uncommitted.clear()
             while batch:
-                self._uncommitted.append((batch[0], self._write(batch[0]).new_story))
+                self._uncommitted.append(replace(batch[0], new_story=self._write(batch[0].item).new_story))
                 self.commit()
                 batch.pop(0)
         self._uncommitted.clear()
-        return len(batch)
+        for lost in batch:
+            count_failure(lost.stats, reason)
 
     def _write(self, item: Article) -> StoredArticle:
         row = {
@@ -212,7 +231,7 @@ class CorpusPipeline:
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
         return cls(
-            ArticleStorage.from_settings(corpus_for(crawler), settings, crawler.stats),
+            ArticleStorage.from_settings(corpus_for(crawler), settings, crawler.stats, uncommitted_for(crawler)),
             crawler,
             order_for(crawler),
             commit_articles=settings.getint("CORPUS_COMMIT_ARTICLES"),
@@ -240,8 +259,9 @@ class CorpusPipeline:
             self.order.release(item, COMMIT)
 
     def close_spider(self) -> None:
-        """Commit the spider's last batch now: its timer must not fire after the corpus is closed."""
-        if self._commit_timer is not None:
+        """Commit now: the spider's articles are counted in its run (another crawler's transaction may
+        hold them), and its timer must not fire after the corpus is closed."""
+        if not self.storage.dry_run:
             self._commit()
 
     def _commit(self) -> None:
@@ -257,8 +277,10 @@ class CorpusPipeline:
         """Keep what fits, count every article not stored (``lost`` of them besides the batch's)
         as a failure, and stop the crawl; what the corpus holds stays committed."""
         full = "full" in str(error)
-        for _ in range(lost + self.storage.keep_uncommitted()):
-            count_failure(self.stats, "corpus_full" if full else "corpus")
+        reason = "corpus_full" if full else "corpus"
+        for _ in range(lost):
+            count_failure(self.stats, reason)
+        self.storage.keep_uncommitted(reason)
         if self._stopping or self.crawler is None or self.crawler.engine is None:
             return
         self._stopping = True
