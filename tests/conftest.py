@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import sites
-from redis_server import RedisServer, start_redis
+from fixtures import sites
 
 from crawler.config import dump_sources
 from crawler.testing.localsites import LocalSites, ServedRequest
+from crawler.testing.redis_server import RedisServer, start_redis
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -150,6 +150,34 @@ def copy_db(source: Path, target: Path) -> Path:
     with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
     return target
+
+
+def corpus_is_consistent(db: Path) -> None:
+    """integrity_check passes; every article has a story; each story's copies is its article count."""
+    assert db_rows(db, "PRAGMA integrity_check") == [{"integrity_check": "ok"}]
+    assert db_rows(
+        db, "SELECT count(*) AS n FROM articles WHERE story_id IS NULL OR story_id NOT IN (SELECT id FROM stories)"
+    ) == [{"n": 0}]
+    assert db_rows(
+        db,
+        """SELECT count(*) AS n FROM stories s
+                          WHERE copies != (SELECT count(*) FROM articles a WHERE a.story_id = s.id)
+                             OR article_id NOT IN (SELECT id FROM articles)""",
+    ) == [{"n": 0}]
+    assert db_rows(db, "SELECT count(*) AS n FROM article_urls WHERE article_id NOT IN (SELECT id FROM articles)") == [
+        {"n": 0}
+    ]
+    assert db_rows(
+        db, "SELECT count(*) AS n FROM articles WHERE id NOT IN (SELECT article_id FROM article_fingerprints)"
+    ) == [{"n": 0}]
+
+
+def stored_articles(db: Path) -> int:
+    """How many articles the corpus at ``db`` holds (0 before its schema exists)."""
+    try:
+        return db_rows(db, "SELECT count(*) AS n FROM articles")[0]["n"]
+    except Exception:  # noqa: BLE001 (the schema may not exist yet)
+        return 0
 
 
 @pytest.fixture(scope="session", name="db_rows")

@@ -5,9 +5,10 @@ the end or the top, in several languages; the prose that merely mentions an outl
 """
 
 import pytest
-from furniture_sites import ARTICLES
+from fixtures.furniture_sites import ARTICLES
+from fixtures.harbour_story import STORY
+from fixtures.port_pages import item_from, page, run_stages
 from scrapy.settings import Settings
-from test_stages import STORY, crawler, item_from, page, run_stages  # noqa: F401 (crawler: a fixture)
 
 from crawler.process.shared_corpus import corpus_for
 from pipelines.core import CoreOptions, FetchedPage, process_page

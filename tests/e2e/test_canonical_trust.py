@@ -6,8 +6,8 @@ print version of a stored article) is still recorded as that article's URL."""
 from __future__ import annotations
 
 import pytest
-import sites
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
+from fixtures import sites
 
 from crawler.testing.localsites import LocalSites, Page, Site
 

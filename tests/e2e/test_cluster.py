@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import sites
 from conftest import (
     FAST_SETTINGS,
     cli_env,
@@ -26,9 +25,10 @@ from conftest import (
     run_cli,
     write_sources,
 )
-from redis_server import RedisServer, free_port
+from fixtures import sites
 
 from crawler.testing.localsites import LocalSites, Page, ServedRequest, Site
+from crawler.testing.redis_server import RedisServer, free_port
 
 #: The sites of the cluster, by loopback host: a host serving two sites is leased for both sources.
 HOSTS = {
@@ -457,8 +457,8 @@ def test_a_worker_s_structural_templates_and_the_writer_s_re_cleaning(
 ) -> None:
     """The multilingual site of ``slot_sites`` through a worker and the writer: the slots are counted
     in Redis, and the writer re-cleans the first pages, as a crawl does."""
-    from furniture_sites import leaks
-    from slot_sites import site_run
+    from fixtures.furniture_sites import leaks
+    from fixtures.slot_sites import site_run
 
     def render(addresses: dict[str, str]) -> dict[str, Page]:
         base = addresses["multi"].rstrip("/")

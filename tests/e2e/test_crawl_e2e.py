@@ -14,9 +14,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import sites
 from conftest import CrawlRun, Network, copy_db, db_rows, describe
-from sites import NETWORK
+from fixtures import sites
+from fixtures.sites import NETWORK
 
 SOURCES_FILE = "e2e-sources.toml"
 OVERRIDE_USER_AGENT = "wirecrawl/e2e-cli-override"

@@ -4,8 +4,8 @@ robots.txt obeyed, under the declared source whose site they are on, else one na
 from __future__ import annotations
 
 import pytest
-import sites
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
+from fixtures import sites
 
 from crawler.testing.localsites import LocalSites, Page, Site
 

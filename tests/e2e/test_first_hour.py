@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CLI_TIMEOUT, Network, cli_env, copy_db, crawl_args, describe
-from newsroom import newsroom
+from fixtures.newsroom import newsroom
 
 from crawler.testing.localsites import LocalSites
 

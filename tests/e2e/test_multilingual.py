@@ -9,9 +9,9 @@ traditional Chinese).
 from html import escape
 
 import pytest
-import sites
 from conftest import crawl_args, db_rows, run_cli, write_sources
-from multilingual_texts import ARTICLES, CLOSE_PAIRS, Text
+from fixtures import sites
+from fixtures.multilingual_texts import ARTICLES, CLOSE_PAIRS, Text
 
 from crawler.testing.localsites import LocalSites, Page, Site
 from pipelines.core.language import LanguageDetector

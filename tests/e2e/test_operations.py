@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import cli_env, crawl_args, db_rows, describe, run_cli, write_sources
-from newsroom import newsroom
+from fixtures.newsroom import newsroom
 
 from crawler.testing.localsites import LocalSites
 from storage.corpus import Corpus, CorpusError

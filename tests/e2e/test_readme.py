@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-import sites
 from conftest import CRAWL_TIMEOUT, REPO_ROOT, cli_env
+from fixtures import sites
 
 from crawler.testing.localsites import LocalSites, Page, Site
 

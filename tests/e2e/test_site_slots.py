@@ -4,10 +4,10 @@ class names generated per page, leaves every stored article, its first pages inc
 import json
 
 import pytest
-import sites
 from conftest import crawl_args, db_rows, run_cli, write_sources
-from furniture_sites import leaks
-from slot_sites import site_run
+from fixtures import sites
+from fixtures.furniture_sites import leaks
+from fixtures.slot_sites import site_run
 
 from crawler.testing.localsites import LocalSites, Page, Site
 from pipelines.core.identity import Fingerprinter, text_hash

@@ -8,8 +8,8 @@ import json
 import tomllib
 
 import pytest
-import sites
 from conftest import describe, run_cli, write_sources
+from fixtures import sites
 
 from crawler.config import load_sources, parse_sources
 from crawler.testing.localsites import LocalSites, Page, Site

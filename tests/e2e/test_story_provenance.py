@@ -13,9 +13,9 @@ import shutil
 from dataclasses import replace
 
 import pytest
-import sites
 from conftest import crawl_args, describe, run_cli, write_sources
-from dedup_cases import CASES
+from fixtures import sites
+from fixtures.dedup_cases import CASES
 
 from crawler.testing.localsites import LocalSites, Site
 

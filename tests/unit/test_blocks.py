@@ -10,9 +10,9 @@ import math
 
 import numpy as np
 import pytest
+from fixtures.harbour_story import STORY
 from lxml import html as lxml_html
 from scrapy.settings import Settings
-from test_stages import STORY
 
 from pipelines.core import CoreOptions, FetchedPage, process_page
 from pipelines.core.blocks import FEATURES, WEIGHTS, BlockClassifier, block_features

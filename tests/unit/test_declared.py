@@ -4,9 +4,9 @@ checks the extraction, on small pages built here."""
 import json
 
 import trafilatura
+from fixtures.harbour_story import STORY
 from lxml import html as lxml_html
 from scrapy.settings import Settings
-from test_stages import STORY
 from trafilatura.settings import Document
 
 from pipelines.core import CoreOptions, FetchedPage, process_page

@@ -1,7 +1,7 @@
 """Near-duplicate stories: shingling, the decision on labelled cases, representatives, rebuild."""
 
 import pytest
-from dedup_cases import CASES
+from fixtures.dedup_cases import CASES
 
 from pipelines.core import StoryRules, rebuild_stories
 from pipelines.core.identity import Fingerprinter, shingle_hash, shingles, text_hash, tokens

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from fixtures.slot_sites import site_run
 from scrapy.settings import Settings
-from slot_sites import site_run
 
 from pipelines.core import CoreOptions, FetchedPage, SiteTemplates, extract_page
 from pipelines.core.cleaning import SlotRule

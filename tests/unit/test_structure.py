@@ -6,9 +6,9 @@ by the same rules.
 """
 
 import pytest
+from fixtures.harbour_story import STORY
 from lxml import html as lxml_html
 from scrapy.settings import Settings
-from test_stages import STORY
 
 from pipelines.core import CoreOptions, FetchedPage, process_page
 from pipelines.core.structure import StructureRules, TextIndex, tokens
