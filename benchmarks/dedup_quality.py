@@ -1,6 +1,6 @@
 """Quality of story grouping on labelled copies and hard negatives, and the parameter grid behind the defaults.
 
-Usage: .venv/bin/python benchmarks/dedup_quality.py [--bench ../shared/bench/extraction] [--limit 80]
+Usage: .venv/bin/python -m benchmarks.dedup_quality [--bench ../shared/bench/extraction] [--limit 80]
 
 Two labelled sets, each fed article by article through the real decision path (equal text,
 then LSH candidates verified on the texts) into a fresh corpus, in a shuffled order:
@@ -28,23 +28,19 @@ import argparse
 import itertools
 import json
 import random
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from pipelines.core import StoryRules
+from pipelines.core.identity import Fingerprinter
+from pipelines.core.language import LanguageDetector
+from pipelines.core.stories import StoryMatcher
+from storage.corpus import Corpus
+from tests.fixtures import dedup_cases
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-import dedup_cases  # noqa: E402
-
-from pipelines.core import StoryRules  # noqa: E402
-from pipelines.core.identity import Fingerprinter  # noqa: E402
-from pipelines.core.language import LanguageDetector  # noqa: E402
-from pipelines.core.stories import StoryMatcher  # noqa: E402
-from storage.corpus import Corpus  # noqa: E402
 
 
 @dataclass(frozen=True)

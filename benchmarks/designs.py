@@ -1,6 +1,6 @@
 """Furniture on site designs the cleaner was not tuned on: leak and body F1 per design.
 
-Usage: .venv/bin/python benchmarks/designs.py [PACKAGE ...] [--crawl] [--set NAME=VALUE ...]
+Usage: .venv/bin/python -m benchmarks.designs [PACKAGE ...] [--crawl] [--set NAME=VALUE ...]
 
 Each PACKAGE (default: ``holdout_designs``, the hold-out written from a brief by someone who had
 not read the cleaning code, and ``training_designs``) under ``tests/fixtures/`` gives site designs
@@ -34,17 +34,15 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scrapy.settings import Settings
+
+from crawler.config import dump_sources
+from crawler.testing.localsites import LocalSites, Page, Site
+from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, process_page
+from storage.corpus import Corpus
+from tests.fixtures.design_eval import DesignScore, score
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from fixtures.design_eval import DesignScore, score  # noqa: E402
-from scrapy.settings import Settings  # noqa: E402
-
-from crawler.config import dump_sources  # noqa: E402
-from crawler.testing.localsites import LocalSites, Page, Site  # noqa: E402
-from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, process_page  # noqa: E402
-from storage.corpus import Corpus  # noqa: E402
 
 PACKAGES = ("holdout_designs", "training_designs")
 #: Settings of the benchmark's crawls: no politeness waits (the sites are local).
@@ -54,7 +52,7 @@ HTML = {"Content-Type": "text/html; charset=utf-8"}
 
 def design_runs(package: str) -> dict[str, list]:
     """The package's designs, each as its pages in publication order."""
-    return dict(importlib.import_module(f"fixtures.{package}").site_runs())
+    return dict(importlib.import_module(f"tests.fixtures.{package}").site_runs())
 
 
 def settings_with(overrides: Sequence[str]) -> Settings:

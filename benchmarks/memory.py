@@ -1,6 +1,6 @@
 """Memory over a long crawl: does the crawl's memory stay flat as pages are crawled?
 
-Usage: .venv/bin/python benchmarks/memory.py [--pages 100000]
+Usage: .venv/bin/python -m benchmarks.memory [--pages 100000]
 
 Serves ``--pages`` small generated articles (distinct texts, ~6 KB of HTML each, so the run
 is quick) from a sitemap index on 127.0.0.1, crawls them with ``wirecrawl crawl`` (politeness
@@ -14,20 +14,14 @@ from __future__ import annotations
 import argparse
 import random
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from throughput import ProcessTree, crawl_command, stored_articles  # noqa: E402
-
-from crawler.config import dump_sources  # noqa: E402
+from benchmarks.throughput import ProcessTree, crawl_command, stored_articles
+from crawler.config import dump_sources
 
 PER_SITEMAP = 1000
 WORDS = (

@@ -1,6 +1,6 @@
 """Realistic, distinct news article pages for throughput benchmarks, deterministic for a seed.
 
-Usage: .venv/bin/python benchmarks/newspages.py [--pages 200] [--seed 0]
+Usage: .venv/bin/python -m benchmarks.newspages [--pages 200] [--seed 0]
 
 Pages weigh 50-150 KB the way real news pages do: a big <head> (meta, Open Graph and Twitter
 tags, preloads, JSON-LD NewsArticle, inline CSS and config scripts), a mega-menu, ad slots,
@@ -19,20 +19,16 @@ import json
 import random
 import re
 import statistics
-import sys
 import time
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from crawler.testing.localsites import Page, Site  # noqa: E402
+from crawler.testing.localsites import Page, Site
 
 __all__ = ["NewsPage", "benchmark_site", "news_page", "news_pages", "rss_feed"]
 

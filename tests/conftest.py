@@ -7,7 +7,6 @@ temporary directory, with ``WIRECRAWL_*`` and proxy variables removed from its e
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -21,6 +20,7 @@ import pytest
 from fixtures import sites
 
 from crawler.config import dump_sources
+from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites, ServedRequest
 from crawler.testing.redis_server import RedisServer, start_redis
 
@@ -39,25 +39,11 @@ FAST_SETTINGS = (
 #: more, several times that).
 CLI_TIMEOUT = 180
 CRAWL_TIMEOUT = 300
-_PROXY_VARIABLES = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
 
 
 # --------------------------------------------------------------------------------------
 # Running the CLI
 # --------------------------------------------------------------------------------------
-
-
-def cli_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """A clean environment for the CLI: no WIRECRAWL_* or proxy variables, the repo importable."""
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith("WIRECRAWL_") and name.lower() not in _PROXY_VARIABLES
-    }
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
-    env["PYTHONIOENCODING"] = "utf-8"
-    env.update(extra or {})
-    return env
 
 
 def run_cli(

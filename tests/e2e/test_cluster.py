@@ -16,17 +16,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import (
-    FAST_SETTINGS,
-    cli_env,
-    crawl_args,
-    db_rows,
-    describe,
-    run_cli,
-    write_sources,
-)
+from conftest import FAST_SETTINGS, crawl_args, db_rows, describe, run_cli, write_sources
 from fixtures import sites
 
+from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites, Page, ServedRequest, Site
 from crawler.testing.redis_server import RedisServer, free_port
 

@@ -15,9 +15,10 @@ import sys
 import time
 
 import pytest
-from conftest import cli_env, corpus_is_consistent, crawl_args, db_rows, stored_articles, write_sources
+from conftest import corpus_is_consistent, crawl_args, db_rows, stored_articles, write_sources
 from fixtures.newsroom import newsroom
 
+from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites
 
 ARTICLES = 48

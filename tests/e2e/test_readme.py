@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CRAWL_TIMEOUT, REPO_ROOT, cli_env
+from conftest import CRAWL_TIMEOUT, REPO_ROOT
 from fixtures import sites
 
+from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites, Page, Site
 
 PLACEHOLDER = "https://news.example.org/"

@@ -10,18 +10,10 @@ import threading
 import time
 
 import pytest
-from conftest import (
-    cli_env,
-    corpus_is_consistent,
-    crawl_args,
-    db_rows,
-    describe,
-    run_cli,
-    stored_articles,
-    write_sources,
-)
+from conftest import corpus_is_consistent, crawl_args, db_rows, describe, run_cli, stored_articles, write_sources
 from fixtures.newsroom import article_path, newsroom
 
+from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites, Page
 from storage.corpus import Corpus
 from storage.lock import CorpusLock, CorpusLocked
