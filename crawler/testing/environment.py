@@ -6,12 +6,10 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-import crawler
-
 __all__ = ["cli_env"]
 
 #: The directory holding the ``crawler`` package (the repo root of a checkout).
-_PACKAGE_ROOT = Path(crawler.__file__).resolve().parent.parent
+_PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 _PROXY_VARIABLES = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
 
 
