@@ -29,14 +29,13 @@ import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
-from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from scrapy.settings import Settings
 
 from crawler.config import dump_sources
+from crawler.testing.feeds import FeedItem, rss2
 from crawler.testing.localsites import LocalSites, Page, Site
 from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, process_page
 from storage.corpus import Corpus
@@ -95,12 +94,11 @@ def _origin(url: str) -> str:
 def _feed(base: str, pages: list, paths: list[str]) -> str:
     """An RSS 2.0 feed of the pages, newest first, an hour apart."""
     start = datetime(2026, 3, 1, 8, tzinfo=UTC)
-    items = "".join(
-        f"<item><title>{escape(page.title)}</title><link>{escape(base + path)}</link>"
-        f"<pubDate>{format_datetime(start + timedelta(hours=number))}</pubDate></item>"
+    items = [
+        FeedItem(base + path, page.title, (start + timedelta(hours=number)).isoformat())
         for number, (page, path) in reversed(list(enumerate(zip(pages, paths, strict=True))))
-    )
-    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>feed</title><link>{base}/</link>{items}</channel></rss>'
+    ]
+    return rss2("feed", f"{base}/", items, language=None)
 
 
 def _site(name: str, pages: list) -> Site:
