@@ -5,7 +5,7 @@ Usage: .venv/bin/python -m benchmarks.dedup_quality [--bench ../shared/bench/ext
 Two labelled sets, each fed article by article through the real decision path (equal text,
 then LSH candidates verified on the texts) into a fresh corpus, in a shuffled order:
 
-* ``cases``: tests/dedup_cases.py, hand-written stories in 5 languages with every edit kind
+* ``cases``: tests/fixtures/dedup_cases.py, hand-written stories in 5 languages with every edit kind
   (headline, READ MORE line, image credit, last paragraphs dropped, paragraph added, words
   changed, wrapped in other material) and the hard negatives (a follow-up sharing the lead
   paragraph, the same event reported by another agency, another story on the same topic).
@@ -55,7 +55,7 @@ class Document:
 
 
 def labelled_cases() -> list[Document]:
-    """Bases and every variant from tests/dedup_cases.py."""
+    """Bases and every variant from tests/fixtures/dedup_cases.py."""
     documents = {base.key: Document(base.key, base.language, base.text) for base in dedup_cases.BASES}
     variants = []
     for case in dedup_cases.CASES:

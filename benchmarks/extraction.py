@@ -21,11 +21,11 @@ The CPU the learned furniture classifier adds (``CLEAN_MODEL_ENABLED``): median 
 ``extract_page`` with the model and without, on the same pages in one process, alternating
 (:func:`model_cost`).
 
-Last, the fixture sites of ``tests/furniture_sites.py`` (four designs in eight languages): body
+Last, the fixture sites of ``tests/fixtures/furniture_sites.py`` (four designs in eight languages): body
 F1 and the pages with furniture left in the body, by kind; and each design as one site's run of
 ten pages through the site templates, left out in turn: the template threshold is chosen on the
 other three sites and scored on it (:func:`site_templates`). Then the structural templates with
-re-cleaning on those, the multilingual site of ``tests/slot_sites.py`` and the training designs
+re-cleaning on those, the multilingual site of ``tests/fixtures/slot_sites.py`` and the training designs
 (``tests/fixtures/training_designs``), one design left out at a time (:func:`structural_templates`);
 and on real pages, the Fundus publishers with three pages or more as site runs (:func:`real_site_runs`).
 """
@@ -344,7 +344,7 @@ def golden_non_articles() -> None:
 
 
 def furniture_sites() -> None:
-    """The fixture sites of ``tests/furniture_sites.py``: pages with furniture in the body, per design.
+    """The fixture sites of ``tests/fixtures/furniture_sites.py``: pages with furniture in the body, per design.
 
     Written here and checked while the rules were made: the figures on the real pages above
     are the ones that count.

@@ -4,7 +4,7 @@ Usage: .venv/bin/python -m benchmarks.language [--fundus ../shared/bench/extract
 
 Two sets: the Fundus benchmark pages (real articles from 181 publishers; the true language
 of each publisher from its ``languages.json``), extracted as the crawl extracts them, and the
-multilingual fixtures of the test suite (tests/multilingual_texts.py). Each text is judged
+multilingual fixtures of the test suite (tests/fixtures/multilingual_texts.py). Each text is judged
 in full and cut to its first 200 characters ("short"); "langdetect" is the seeded detector
 alone, "wirecrawl" adds scripts, distinctive letters and the page's declared language.
 """

@@ -65,7 +65,7 @@ def delayed(site: Site, latency: float) -> Site:
 
 @contextlib.contextmanager
 def redis_server(directory: Path) -> Iterator[str]:
-    """The URL of a redis-server of our own (the tests' own, tests/redis_server.py), stopped at the end."""
+    """The URL of a redis-server of our own (crawler/testing/redis_server.py, the tests' own), stopped at the end."""
     binary = shutil.which("redis-server")
     if binary is None:
         sys.exit("redis-server is not installed (apt-get install redis-server)")
