@@ -43,7 +43,7 @@ lint: install
 BENCH ?= ../shared/bench/extraction
 weights: install
 	$(BIN)/python -m pip install --quiet -e '.[test,train]'
-	$(BIN)/python benchmarks/train_blocks.py --write --scrapinghub $(BENCH)/scrapinghub --fundus $(BENCH)/fundus
+	$(BIN)/python -m benchmarks.train_blocks --write --scrapinghub $(BENCH)/scrapinghub --fundus $(BENCH)/fundus
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache site demo.db demo.db-wal demo.db-shm demo.db.lock

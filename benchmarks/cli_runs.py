@@ -4,19 +4,14 @@ whose sources file declares one source on a closed port (nothing is ever fetched
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+from crawler.config import dump_sources
 
-from conftest import cli_env, write_sources  # noqa: E402
-
-__all__ = ["ROOT", "cli_env", "rounds_argument", "scratch_with_a_source"]
+__all__ = ["rounds_argument", "scratch_with_a_source"]
 
 
 def rounds_argument(description: str, default: int = 10) -> int:
@@ -31,4 +26,6 @@ def scratch_with_a_source(prefix: str) -> Iterator[tuple[Path, Path]]:
     """A temporary directory and its sources file (one source, ``a``, on a closed port), removed afterwards."""
     with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         directory = Path(tmp)
-        yield directory, write_sources(directory, [{"name": "a", "feeds": ["http://127.0.0.1:9/feed.xml"]}])
+        sources = directory / "sources.toml"
+        sources.write_text(dump_sources([{"name": "a", "feeds": ["http://127.0.0.1:9/feed.xml"]}]), encoding="utf-8")
+        yield directory, sources

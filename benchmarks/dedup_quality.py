@@ -1,11 +1,11 @@
 """Quality of story grouping on labelled copies and hard negatives, and the parameter grid behind the defaults.
 
-Usage: .venv/bin/python benchmarks/dedup_quality.py [--bench ../shared/bench/extraction] [--limit 80]
+Usage: .venv/bin/python -m benchmarks.dedup_quality [--bench ../shared/bench/extraction] [--limit 80]
 
 Two labelled sets, each fed article by article through the real decision path (equal text,
 then LSH candidates verified on the texts) into a fresh corpus, in a shuffled order:
 
-* ``cases``: tests/dedup_cases.py, hand-written stories in 5 languages with every edit kind
+* ``cases``: tests/fixtures/dedup_cases.py, hand-written stories in 5 languages with every edit kind
   (headline, READ MORE line, image credit, last paragraphs dropped, paragraph added, words
   changed, wrapped in other material) and the hard negatives (a follow-up sharing the lead
   paragraph, the same event reported by another agency, another story on the same topic).
@@ -28,22 +28,18 @@ import argparse
 import itertools
 import json
 import random
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from crawler.setting_checks import project_settings
+from pipelines.core import StoryRules
+from pipelines.core.language import LanguageDetector
+from storage.corpus import Corpus
+from tests.fixtures import dedup_cases
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-import dedup_cases  # noqa: E402
-
-from crawler.setting_checks import project_settings  # noqa: E402
-from pipelines.core import StoryRules  # noqa: E402
-from pipelines.core.language import LanguageDetector  # noqa: E402
-from storage.corpus import Corpus  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -58,7 +54,7 @@ class Document:
 
 
 def labelled_cases() -> list[Document]:
-    """Bases and every variant from tests/dedup_cases.py."""
+    """Bases and every variant from tests/fixtures/dedup_cases.py."""
     documents = {base.key: Document(base.key, base.language, base.text) for base in dedup_cases.BASES}
     variants = []
     for case in dedup_cases.CASES:

@@ -1,6 +1,6 @@
 """Cost of the near-duplicate index as the corpus grows: 10k, 100k, 1M stored articles.
 
-Usage: .venv/bin/python benchmarks/dedup_scale.py [--sizes 10000,100000,1000000] [--probes 500]
+Usage: .venv/bin/python -m benchmarks.dedup_scale [--sizes 10000,100000,1000000] [--probes 500]
 
 The corpus is filled in bulk with synthetic articles and fingerprints (random MinHash
 signatures, as many whole-text and lead LSH bands as the default settings make); at each
@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import resource
 import statistics
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -26,13 +25,11 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from crawler import settings as defaults  # noqa: E402
-from crawler.setting_checks import project_settings  # noqa: E402
-from pipelines.core.story_rules import StoryMatcher  # noqa: E402
-from storage.corpus import Corpus  # noqa: E402
-from storage.signatures import Fingerprint, pack_signature  # noqa: E402
+from crawler import settings as defaults
+from crawler.setting_checks import project_settings
+from pipelines.core.story_rules import StoryMatcher
+from storage.corpus import Corpus
+from storage.signatures import Fingerprint, pack_signature
 
 TEXT = "Synthetic article body. " * 40
 BATCH = 20_000

@@ -1,6 +1,6 @@
 """Furniture on site designs the cleaner was not tuned on: leak and body F1 per design.
 
-Usage: .venv/bin/python benchmarks/designs.py [PACKAGE ...] [--crawl] [--set NAME=VALUE ...]
+Usage: .venv/bin/python -m benchmarks.designs [PACKAGE ...] [--crawl] [--set NAME=VALUE ...]
 
 Each PACKAGE (default: ``holdout_designs``, the hold-out written from a brief by someone who had
 not read the cleaning code, and ``training_designs``) under ``tests/fixtures/`` gives site designs
@@ -29,23 +29,20 @@ import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
-from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scrapy.settings import Settings
+
+from crawler.config import dump_sources
+from crawler.setting_checks import project_settings
+from crawler.testing.feeds import FeedItem, rss2
+from crawler.testing.localsites import LocalSites, Page, Site
+from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, process_page
+from storage.corpus import Corpus
+from tests.fixtures.design_eval import DesignScore, score
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from fixtures.design_eval import DesignScore, score  # noqa: E402
-from scrapy.settings import Settings  # noqa: E402
-
-from crawler.config import dump_sources  # noqa: E402
-from crawler.setting_checks import project_settings  # noqa: E402
-from crawler.testing.localsites import LocalSites, Page, Site  # noqa: E402
-from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, process_page  # noqa: E402
-from storage.corpus import Corpus  # noqa: E402
 
 PACKAGES = ("holdout_designs", "training_designs")
 #: Settings of the benchmark's crawls: no politeness waits (the sites are local).
@@ -55,7 +52,7 @@ HTML = {"Content-Type": "text/html; charset=utf-8"}
 
 def design_runs(package: str) -> dict[str, list]:
     """The package's designs, each as its pages in publication order."""
-    return dict(importlib.import_module(f"fixtures.{package}").site_runs())
+    return dict(importlib.import_module(f"tests.fixtures.{package}").site_runs())
 
 
 def settings_with(overrides: Sequence[str]) -> Settings:
@@ -97,12 +94,11 @@ def _origin(url: str) -> str:
 def _feed(base: str, pages: list, paths: list[str]) -> str:
     """An RSS 2.0 feed of the pages, newest first, an hour apart."""
     start = datetime(2026, 3, 1, 8, tzinfo=UTC)
-    items = "".join(
-        f"<item><title>{escape(page.title)}</title><link>{escape(base + path)}</link>"
-        f"<pubDate>{format_datetime(start + timedelta(hours=number))}</pubDate></item>"
+    items = [
+        FeedItem(base + path, page.title, (start + timedelta(hours=number)).isoformat())
         for number, (page, path) in reversed(list(enumerate(zip(pages, paths, strict=True))))
-    )
-    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>feed</title><link>{base}/</link>{items}</channel></rss>'
+    ]
+    return rss2("feed", f"{base}/", items, language=None)
 
 
 def _site(name: str, pages: list) -> Site:

@@ -1,6 +1,6 @@
 """Body extraction quality: plain trafilatura (default options) versus wirecrawl, side by side.
 
-Usage: .venv/bin/python benchmarks/extraction.py [SCRAPINGHUB_DIR] [--fundus FUNDUS_DIR]
+Usage: .venv/bin/python -m benchmarks.extraction [SCRAPINGHUB_DIR] [--fundus FUNDUS_DIR]
 
 Scored with the ScrapingHub benchmark's own metric: 4-token shingle multisets of the
 \\w+ tokens, precision and recall per page (normalised so every page weighs the same),
@@ -12,7 +12,7 @@ Every page of both sets is an article, so wirecrawl is also run on each page as 
 arrive through each discovery path (:data:`ARRIVALS`): the pages it rejects there are
 reported by reason, and the right number is 0 (as low as possible for a listing link the
 source's ``allow`` did not vouch for). The golden fixtures' non-articles
-(``tests/golden/*.json`` with an ``error``) are run the same ways and must stay rejected.
+(``tests/fixtures/golden/*.json`` with an ``error``) are run the same ways and must stay rejected.
 Most benchmark pages declare an article type and a date, which settle the decision; many real
 sites declare neither, so the drops are also counted on each page with its declarations
 removed (:func:`undeclared`): judged on its content alone.
@@ -21,11 +21,11 @@ The CPU the learned furniture classifier adds (``CLEAN_MODEL_ENABLED``): median 
 ``extract_page`` with the model and without, on the same pages in one process, alternating
 (:func:`model_cost`).
 
-Last, the fixture sites of ``tests/furniture_sites.py`` (four designs in eight languages): body
+Last, the fixture sites of ``tests/fixtures/furniture_sites.py`` (four designs in eight languages): body
 F1 and the pages with furniture left in the body, by kind; and each design as one site's run of
 ten pages through the site templates, left out in turn: the template threshold is chosen on the
 other three sites and scored on it (:func:`site_templates`). Then the structural templates with
-re-cleaning on those, the multilingual site of ``tests/slot_sites.py`` and the training designs
+re-cleaning on those, the multilingual site of ``tests/fixtures/slot_sites.py`` and the training designs
 (``tests/fixtures/training_designs``), one design left out at a time (:func:`structural_templates`);
 and on real pages, the Fundus publishers with three pages or more as site runs (:func:`real_site_runs`).
 """
@@ -38,7 +38,6 @@ import json
 import os
 import re
 import statistics
-import sys
 import time
 import unicodedata
 from collections import Counter, defaultdict
@@ -47,18 +46,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import SimpleNamespace
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+import trafilatura
 
-import trafilatura  # noqa: E402
-from fixtures.training_designs import site_runs as training_runs  # noqa: E402
-from furniture_sites import leaks, pages, site_runs, squashed  # noqa: E402
-from slot_sites import site_run as slot_site_run  # noqa: E402
-from slot_sites import stored_texts  # noqa: E402
-
-from crawler.setting_checks import project_settings  # noqa: E402
-from pipelines.core import (  # noqa: E402
+from crawler.setting_checks import project_settings
+from pipelines.core import (
     CoreOptions,
     FetchedPage,
     Rejected,
@@ -66,12 +57,18 @@ from pipelines.core import (  # noqa: E402
     extract_page,
     process_page,
 )
-from pipelines.core.cleaning import SlotRule, site_name  # noqa: E402
-from pipelines.core.extraction import Extracted  # noqa: E402
-from storage.corpus import Corpus  # noqa: E402
+from pipelines.core.cleaning import SlotRule, site_name
+from pipelines.core.extraction import Extracted
+from storage.corpus import Corpus
+from tests.fixtures.furniture_sites import leaks, pages, site_runs, squashed
+from tests.fixtures.slot_sites import site_run as slot_site_run
+from tests.fixtures.slot_sites import stored_texts
+from tests.fixtures.training_designs import site_runs as training_runs
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TOKEN = re.compile(r"\w+")
-GOLDEN = ROOT / "tests" / "golden"
+GOLDEN = ROOT / "tests" / "fixtures" / "golden"
 #: How a page reaches the chain: (label, ``discovered_via``, hints). "extract" is ``wirecrawl
 #: extract`` on a saved file; a sitemap without dates and a listing link without ``allow``
 #: carry no hints. The body scores are those of "extract".
@@ -346,7 +343,7 @@ def golden_non_articles() -> None:
 
 
 def furniture_sites() -> None:
-    """The fixture sites of ``tests/furniture_sites.py``: pages with furniture in the body, per design.
+    """The fixture sites of ``tests/fixtures/furniture_sites.py``: pages with furniture in the body, per design.
 
     Written here and checked while the rules were made: the figures on the real pages above
     are the ones that count.

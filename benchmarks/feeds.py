@@ -1,8 +1,8 @@
 """Feed links: wirecrawl's ``parse_feed`` against feedparser's entry links, and CPU per feed before/after.
 
-Usage: .venv/bin/python benchmarks/feeds.py [DIR_OR_FILE ...] [--before COMMIT] [--repeat N]
+Usage: .venv/bin/python -m benchmarks.feeds [DIR_OR_FILE ...] [--before COMMIT] [--repeat N]
 
-Every file given (default: ``tests/feed_corpus/``; directories are walked) is read as a feed by
+Every file given (default: ``tests/fixtures/feed_corpus/``; directories are walked) is read as a feed by
 feedparser (its entries' ``link``, made absolute; an Atom ``<id>`` it takes as a link is counted
 apart, see :func:`reference_links`) and by ``parse_feed``; prints per file the links found by
 both, those only feedparser found, those only we found, and whether our parse raised.
@@ -26,12 +26,11 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
 
+import feedparser
+
+from spiders.feeds import parse_feed
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import feedparser  # noqa: E402
-
-from spiders.feeds import parse_feed  # noqa: E402
 
 BASE = "https://base.example/feed"
 #: main before this change: its own lxml feed reader.
@@ -95,7 +94,7 @@ def cpu_per_feed(parse: Callable[[bytes, str], object], bodies: list[bytes], rep
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", default=[str(ROOT / "tests" / "feed_corpus")])
+    parser.add_argument("paths", nargs="*", default=[str(ROOT / "tests" / "fixtures" / "feed_corpus")])
     parser.add_argument("--before", default=BEFORE, help="commit whose parse_feed is 'before'")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()

@@ -1,6 +1,6 @@
 """How long the command line takes to put its first line on the screen.
 
-Usage: .venv/bin/python benchmarks/first_line.py [--rounds 10]
+Usage: .venv/bin/python -m benchmarks.first_line [--rounds 10]
 
 Runs ``wirecrawl --help`` and ``wirecrawl crawl --all`` ``--rounds`` times each, as a user
 would (a new interpreter each time, stderr a terminal so that the crawl shows its progress
@@ -23,7 +23,8 @@ import sys
 import time
 from pathlib import Path
 
-from cli_runs import cli_env, rounds_argument, scratch_with_a_source
+from benchmarks.cli_runs import rounds_argument, scratch_with_a_source
+from crawler.testing.environment import cli_env
 
 #: Longest wait for one command, in seconds.
 TIMEOUT = 60.0

@@ -1,10 +1,10 @@
 """Language accuracy per language: langdetect alone versus wirecrawl's detector with its fallbacks.
 
-Usage: .venv/bin/python benchmarks/language.py [--fundus ../shared/bench/extraction/fundus]
+Usage: .venv/bin/python -m benchmarks.language [--fundus ../shared/bench/extraction/fundus]
 
 Two sets: the Fundus benchmark pages (real articles from 181 publishers; the true language
 of each publisher from its ``languages.json``), extracted as the crawl extracts them, and the
-multilingual fixtures of the test suite (tests/multilingual_texts.py). Each text is judged
+multilingual fixtures of the test suite (tests/fixtures/multilingual_texts.py). Each text is judged
 in full and cut to its first 200 characters ("short"); "langdetect" is the seeded detector
 alone, "wirecrawl" adds scripts, distinctive letters and the page's declared language.
 """
@@ -15,21 +15,18 @@ import argparse
 import gzip
 import json
 import statistics
-import sys
 import time
 from collections import defaultdict
 from pathlib import Path
 
+from langdetect import LangDetectException, detect_langs
+
+from crawler.setting_checks import project_settings
+from pipelines.core import CoreOptions, FetchedPage, Rejected, extract_page
+from pipelines.core.language import LanguageDetector
+from tests.fixtures import multilingual_texts
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-import multilingual_texts  # noqa: E402
-from langdetect import LangDetectException, detect_langs  # noqa: E402
-
-from crawler.setting_checks import project_settings  # noqa: E402
-from pipelines.core import CoreOptions, FetchedPage, Rejected, extract_page  # noqa: E402
-from pipelines.core.language import LanguageDetector  # noqa: E402
 
 SHORT = 200
 

@@ -1,6 +1,6 @@
 """How long a command takes to exit with status 3 while another process holds the corpus lock.
 
-Usage: .venv/bin/python benchmarks/lock_refusal.py [--rounds 10]
+Usage: .venv/bin/python -m benchmarks.lock_refusal [--rounds 10]
 
 Holds the lock of a fresh corpus in this process and runs ``wirecrawl crawl --all``,
 ``wirecrawl reextract`` and ``wirecrawl dedupe --rebuild`` on it ``--rounds`` times each, as
@@ -18,8 +18,8 @@ import sys
 import time
 from pathlib import Path
 
-from cli_runs import cli_env, rounds_argument, scratch_with_a_source
-
+from benchmarks.cli_runs import rounds_argument, scratch_with_a_source
+from crawler.testing.environment import cli_env
 from storage.corpus import Corpus
 from storage.lock import CorpusLock
 

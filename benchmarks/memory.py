@@ -1,6 +1,6 @@
 """Memory over a long crawl: does the crawl's memory stay flat as pages are crawled?
 
-Usage: .venv/bin/python benchmarks/memory.py [--pages 100000]
+Usage: .venv/bin/python -m benchmarks.memory [--pages 100000]
 
 Serves ``--pages`` small generated articles (distinct texts, ~6 KB of HTML each, so the run
 is quick) from a sitemap index on 127.0.0.1, crawls them with ``wirecrawl crawl`` (politeness
@@ -14,20 +14,15 @@ from __future__ import annotations
 import argparse
 import random
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from throughput import ProcessTree, crawl_command, stored_articles  # noqa: E402
-
-from crawler.config import dump_sources  # noqa: E402
+from benchmarks.throughput import ProcessTree, crawl_command, stored_articles
+from crawler.config import dump_sources
+from crawler.testing.feeds import sitemap_index, urlset
 
 PER_SITEMAP = 1000
 WORDS = (
@@ -69,20 +64,12 @@ def serve(pages: int) -> ThreadingHTTPServer:
             if self.path == "/robots.txt":
                 body, kind = b"User-agent: *\nAllow: /\n", "text/plain"
             elif self.path == "/sitemap.xml":
-                entries = "".join(f"<sitemap><loc>{base}/sitemaps/{k}.xml</loc></sitemap>" for k in range(sitemaps))
-                body, kind = (
-                    f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>'.encode(),
-                    "application/xml",
-                )
+                index = sitemap_index([f"{base}/sitemaps/{k}.xml" for k in range(sitemaps)], lastmod=None)
+                body, kind = index.encode(), "application/xml"
             elif self.path.startswith("/sitemaps/"):
                 first = int(self.path.split("/")[-1].split(".")[0]) * PER_SITEMAP
-                urls = "".join(
-                    f"<url><loc>{base}/a/{n}.html</loc></url>" for n in range(first, min(first + PER_SITEMAP, pages))
-                )
-                body, kind = (
-                    f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode(),
-                    "application/xml",
-                )
+                urls = [(f"{base}/a/{n}.html", None) for n in range(first, min(first + PER_SITEMAP, pages))]
+                body, kind = urlset(urls).encode(), "application/xml"
             elif self.path.startswith("/a/"):
                 body = article(int(self.path.split("/")[-1].split(".")[0]))
             self.send_response(200 if body else 404)

@@ -1,6 +1,6 @@
 """Realistic, distinct news article pages for throughput benchmarks, deterministic for a seed.
 
-Usage: .venv/bin/python benchmarks/newspages.py [--pages 200] [--seed 0]
+Usage: .venv/bin/python -m benchmarks.newspages [--pages 200] [--seed 0]
 
 Pages weigh 50-150 KB the way real news pages do: a big <head> (meta, Open Graph and Twitter
 tags, preloads, JSON-LD NewsArticle, inline CSS and config scripts), a mega-menu, ad slots,
@@ -19,20 +19,15 @@ import json
 import random
 import re
 import statistics
-import sys
 import time
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
-from pathlib import Path
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape as xml_escape
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from crawler.testing.localsites import Page, Site  # noqa: E402
+from crawler.testing.feeds import FeedItem, rss2
+from crawler.testing.localsites import Page, Site
 
 __all__ = ["NewsPage", "benchmark_site", "news_page", "news_pages", "rss_feed"]
 
@@ -528,15 +523,13 @@ def news_pages(count: int, seed: int = 0) -> list[NewsPage]:
 
 
 def _rss(pages: Sequence[NewsPage], links: Sequence[str]) -> str:
-    items = "".join(
-        f"<item><title>{xml_escape(page.title)}</title><link>{xml_escape(link)}</link><guid>{xml_escape(link)}</guid>"
-        f"<pubDate>{format_datetime(datetime.fromisoformat(page.published))}</pubDate></item>\n"
-        for page, link in sorted(zip(pages, links, strict=True), key=lambda pair: pair[0].published, reverse=True)
-    )
+    newest_first = sorted(zip(pages, links, strict=True), key=lambda pair: pair[0].published, reverse=True)
     home = urlsplit(links[0])._replace(path="/").geturl() if links else ""
-    return (
-        f'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Benchmark news</title>'
-        f"<link>{xml_escape(home)}</link><description>Generated news pages</description>\n{items}</channel></rss>\n"
+    return rss2(
+        "Benchmark news",
+        home,
+        [FeedItem(link, page.title, page.published) for page, link in newest_first],
+        language=None,
     )
 
 

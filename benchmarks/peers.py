@@ -1,7 +1,7 @@
 """wirecrawl beside its peers on the same local sites, in one run: article pages per second,
 CPU seconds per page, time to the first request and peak memory.
 
-Usage: .venv/bin/python benchmarks/peers.py [--pages 300] [--rounds 3] [--cache DIR]
+Usage: .venv/bin/python -m benchmarks.peers [--pages 300] [--rounds 3] [--cache DIR]
 
 The peers are installed once into a virtual environment of their own under ``--cache``
 (default ``benchmarks/.cache``, never the project's venv): trafilatura 2.3.1, newspaper4k
@@ -39,16 +39,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from benchmarks.newspages import benchmark_site, news_pages
+from benchmarks.throughput import ProcessTree, crawl_command, stored_articles
+from benchmarks.trafilatura_feed import extracted_documents, trafilatura_command
+from crawler.config import dump_sources
+from crawler.testing.localsites import LocalSites
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from newspages import benchmark_site, news_pages  # noqa: E402
-from throughput import ProcessTree, crawl_command, stored_articles  # noqa: E402
-from trafilatura_feed import extracted_documents, trafilatura_command  # noqa: E402
-
-from crawler.config import dump_sources  # noqa: E402
-from crawler.testing.localsites import LocalSites  # noqa: E402
 
 #: newspaper4k's [zh] extra: it needs jieba to read the Chinese pages.
 PEERS = ["trafilatura==2.3.1", "newspaper4k[zh]==0.9.6", "news-please==1.6.16"]

@@ -1,6 +1,6 @@
 """Where a crawl's CPU goes, in the crawl process and in its workers, sampled with py-spy.
 
-Usage: .venv/bin/python benchmarks/profile.py [--pages 600] [--top 25] [--rate 250]
+Usage: .venv/bin/python -m benchmarks.profile [--pages 600] [--top 25] [--rate 250]
 
 Serves ``--pages`` generated news pages (see newspages.py) on 127.0.0.1 and runs
 ``wirecrawl crawl`` over their feed with politeness off (as throughput.py does) under
@@ -23,15 +23,12 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from benchmarks.newspages import benchmark_site, news_pages
+from benchmarks.throughput import crawl_command, stored_articles
+from crawler.config import dump_sources
+from crawler.testing.localsites import LocalSites
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from newspages import benchmark_site, news_pages  # noqa: E402
-from throughput import crawl_command, stored_articles  # noqa: E402
-
-from crawler.config import dump_sources  # noqa: E402
-from crawler.testing.localsites import LocalSites  # noqa: E402
 
 TOOLS = ROOT / "benchmarks" / ".cache" / "tools"
 PY_SPY_VERSION = "0.4.1"

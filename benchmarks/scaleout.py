@@ -1,6 +1,6 @@
 """Scaling out: pages per second with 1, 2 and 4 workers, and the writer's headroom.
 
-Usage: .venv/bin/python benchmarks/scaleout.py [--hosts 8] [--pages 25] [--latency 0.2] [--workers 1,2,4]
+Usage: .venv/bin/python -m benchmarks.scaleout [--hosts 8] [--pages 25] [--latency 0.2] [--workers 1,2,4]
 
 Serves ``--hosts`` sites, one source each, on their own loopback addresses (127.0.1.1, ...),
 ``--pages`` generated news pages each (see newspages.py), every response answered after
@@ -33,20 +33,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from newspages import benchmark_site, news_pages  # noqa: E402
-from redis_server import start_redis  # noqa: E402
-
-from crawler.config import dump_sources  # noqa: E402
-from crawler.run.runner import crawl_settings  # noqa: E402
-from crawler.testing.localsites import LocalSites, Site  # noqa: E402
-from pipelines.writer import run_writer  # noqa: E402
-from storage.corpus import Corpus  # noqa: E402
-from storage.redis_state import Cluster  # noqa: E402
+from benchmarks.newspages import benchmark_site, news_pages
+from crawler.config import dump_sources
+from crawler.run.runner import crawl_settings
+from crawler.testing.localsites import LocalSites, Site
+from crawler.testing.redis_server import start_redis
+from pipelines.writer import run_writer
+from storage.corpus import Corpus
+from storage.redis_state import Cluster
 
 SETTINGS = (
     "AUTOTHROTTLE_ENABLED=False",
@@ -71,7 +65,7 @@ def delayed(site: Site, latency: float) -> Site:
 
 @contextlib.contextmanager
 def redis_server(directory: Path) -> Iterator[str]:
-    """The URL of a redis-server of our own (the tests' own, tests/redis_server.py), stopped at the end."""
+    """The URL of a redis-server of our own (crawler/testing/redis_server.py, the tests' own), stopped at the end."""
     binary = shutil.which("redis-server")
     if binary is None:
         sys.exit("redis-server is not installed (apt-get install redis-server)")

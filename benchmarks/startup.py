@@ -1,7 +1,7 @@
 """How long a crawl takes to start and to end: seconds from the command's start to the first
 request the sites receive, and from the last request to the command's exit.
 
-Usage: .venv/bin/python benchmarks/startup.py [--rounds 5]
+Usage: .venv/bin/python -m benchmarks.startup [--rounds 5]
 
 Serves the demo network (eight sites, eight sources, ~30 articles) on 127.0.0.1 and runs
 ``wirecrawl crawl --all`` of it into a fresh corpus ``--rounds`` times, politeness off for
@@ -20,20 +20,14 @@ from __future__ import annotations
 import argparse
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from throughput import crawl_command, stored_articles  # noqa: E402
-
-from crawler.config import dump_sources  # noqa: E402
-from crawler.demo.network import demo_sites, demo_sources  # noqa: E402
-from crawler.testing.localsites import LocalSites  # noqa: E402
+from benchmarks.throughput import crawl_command, stored_articles
+from crawler.config import dump_sources
+from crawler.demo.network import demo_sites, demo_sources
+from crawler.testing.localsites import LocalSites
 
 
 def timed_run(served: LocalSites, work: Path, round_: int) -> dict[str, float]:

@@ -1,6 +1,6 @@
 """Crawl throughput against the machine's extraction limit, and against trafilatura's own crawler.
 
-Usage: .venv/bin/python benchmarks/throughput.py [--pages 1000] [--rounds 3]
+Usage: .venv/bin/python -m benchmarks.throughput [--pages 1000] [--rounds 3]
 
 Serves ``--pages`` generated news pages (50-150 KB, four templates, six languages; see
 newspages.py) on 127.0.0.1 and measures, in one run:
@@ -39,18 +39,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from newspages import NewsPage, benchmark_site, news_pages  # noqa: E402
-from trafilatura_feed import extracted_documents, trafilatura_command  # noqa: E402
-
-from crawler.config import dump_sources  # noqa: E402
-from crawler.process.cpu_pool import default_workers  # noqa: E402
-from crawler.setting_checks import project_settings  # noqa: E402
-from crawler.testing.localsites import LocalSites  # noqa: E402
-from pipelines.core import CoreOptions, FetchedPage, extract_page, finish_text, language_hints  # noqa: E402
+from benchmarks.newspages import NewsPage, benchmark_site, news_pages
+from benchmarks.trafilatura_feed import extracted_documents, trafilatura_command
+from crawler.config import dump_sources
+from crawler.process.cpu_pool import default_workers
+from crawler.setting_checks import project_settings
+from crawler.testing.localsites import LocalSites
+from pipelines.core import CoreOptions, FetchedPage, extract_page, finish_text, language_hints
 
 #: Politeness off for a server on loopback (robots.txt is still fetched and obeyed).
 LOOPBACK_SETTINGS = (

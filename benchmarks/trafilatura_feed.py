@@ -1,6 +1,6 @@
 """Plain trafilatura's own feed crawler on the benchmark news pages: pages per second by ``--parallel``.
 
-Usage: .venv/bin/python benchmarks/trafilatura_feed.py [--pages 300] [--parallel 1,2,4,8] [--hosts 1,8]
+Usage: .venv/bin/python -m benchmarks.trafilatura_feed [--pages 300] [--parallel 1,2,4,8] [--hosts 1,8]
 
 How ``trafilatura --feed`` crawls (2.3, cli_utils.py and downloads.py): it fetches the feed, files
 its links by host in a courlan ``UrlStore``, then loops: each round takes at most one URL per host
@@ -30,12 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import trafilatura
 
-import trafilatura  # noqa: E402
-from newspages import benchmark_site, news_pages  # noqa: E402
-
-from crawler.testing.localsites import LocalSites  # noqa: E402
+from benchmarks.newspages import benchmark_site, news_pages
+from crawler.testing.localsites import LocalSites
 
 TRAFILATURA = Path(sys.executable).with_name("trafilatura")
 #: Settings overriding trafilatura's own settings.cfg: no politeness sleep, loopback allowed.

@@ -1,6 +1,6 @@
 """Train the furniture classifier (pipelines/core/blocks.py) and report how it does on pages it never saw.
 
-Usage: .venv/bin/python benchmarks/train_blocks.py [--write] [--ablation]
+Usage: .venv/bin/python -m benchmarks.train_blocks [--write] [--ablation]
            [--scrapinghub DIR] [--fundus DIR]
 
 Needs the ``train`` extra (scikit-learn): ``.venv/bin/pip install -e '.[train]'``.
@@ -24,34 +24,30 @@ each feature by leaving it out.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import pickle
 import re
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import StandardScaler
+
+from benchmarks.extraction import fundus_pages, page_scores, scrapinghub_pages, shingles, summary
+from crawler.setting_checks import project_settings
+from pipelines.core import CoreOptions, FetchedPage, Rejected, extract_page
+from pipelines.core.blocks import FEATURES, WEIGHTS, block_features
+from tests.fixtures.furniture_sites import pages as furniture_pages
+from tests.fixtures.furniture_sites import site_runs
+from tests.fixtures.training_designs import pages as design_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from extraction import fundus_pages, page_scores, scrapinghub_pages, shingles, summary  # noqa: E402
-from furniture_sites import pages as furniture_pages  # noqa: E402
-from furniture_sites import site_runs  # noqa: E402
-from sklearn.linear_model import LogisticRegression  # noqa: E402
-from sklearn.preprocessing import StandardScaler  # noqa: E402
-
-from crawler.setting_checks import project_settings  # noqa: E402
-from pipelines.core import CoreOptions, FetchedPage, Rejected, extract_page  # noqa: E402
-from pipelines.core.blocks import FEATURES, WEIGHTS, block_features  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "bench" / "extraction"
-TRAINING_DESIGNS = ROOT / "tests" / "fixtures" / "training_designs"
 #: A bench block is content when at least this share of its shingles is in the true body,
 #: furniture when at most that share is; between, it is not labelled.
 CONTENT_SHARE = 0.5
@@ -139,16 +135,8 @@ def label_page(job: tuple[str, str, str, str, bytes, str, tuple[str, ...], tuple
 
 
 def training_designs() -> list:
-    """The pages of ``tests/fixtures/training_designs`` (another helper's designs), if present."""
-    init = TRAINING_DESIGNS / "__init__.py"
-    if not init.is_file():
-        return []
-    spec = importlib.util.spec_from_file_location("training_designs", init)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["training_designs"] = module
-    spec.loader.exec_module(module)
-    return list(module.pages())
+    """The pages of ``tests/fixtures/training_designs`` (another helper's designs)."""
+    return list(design_pages())
 
 
 def jobs(scrapinghub: Path, fundus: Path) -> list[tuple]:

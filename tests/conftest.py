@@ -7,7 +7,6 @@ temporary directory, with ``WIRECRAWL_*`` and proxy variables removed from its e
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -18,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import sites
-from redis_server import RedisServer, start_redis
+from fixtures import sites
 
 from crawler.config import dump_sources
+from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites, ServedRequest
+from crawler.testing.redis_server import RedisServer, start_redis
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,25 +39,11 @@ FAST_SETTINGS = (
 #: more, several times that).
 CLI_TIMEOUT = 180
 CRAWL_TIMEOUT = 300
-_PROXY_VARIABLES = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
 
 
 # --------------------------------------------------------------------------------------
 # Running the CLI
 # --------------------------------------------------------------------------------------
-
-
-def cli_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """A clean environment for the CLI: no WIRECRAWL_* or proxy variables, the repo importable."""
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith("WIRECRAWL_") and name.lower() not in _PROXY_VARIABLES
-    }
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
-    env["PYTHONIOENCODING"] = "utf-8"
-    env.update(extra or {})
-    return env
 
 
 def run_cli(
@@ -150,6 +136,34 @@ def copy_db(source: Path, target: Path) -> Path:
     with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
     return target
+
+
+def corpus_is_consistent(db: Path) -> None:
+    """integrity_check passes; every article has a story; each story's copies is its article count."""
+    assert db_rows(db, "PRAGMA integrity_check") == [{"integrity_check": "ok"}]
+    assert db_rows(
+        db, "SELECT count(*) AS n FROM articles WHERE story_id IS NULL OR story_id NOT IN (SELECT id FROM stories)"
+    ) == [{"n": 0}]
+    assert db_rows(
+        db,
+        """SELECT count(*) AS n FROM stories s
+                          WHERE copies != (SELECT count(*) FROM articles a WHERE a.story_id = s.id)
+                             OR article_id NOT IN (SELECT id FROM articles)""",
+    ) == [{"n": 0}]
+    assert db_rows(db, "SELECT count(*) AS n FROM article_urls WHERE article_id NOT IN (SELECT id FROM articles)") == [
+        {"n": 0}
+    ]
+    assert db_rows(
+        db, "SELECT count(*) AS n FROM articles WHERE id NOT IN (SELECT article_id FROM article_fingerprints)"
+    ) == [{"n": 0}]
+
+
+def stored_articles(db: Path) -> int:
+    """How many articles the corpus at ``db`` holds (0 before its schema exists)."""
+    try:
+        return db_rows(db, "SELECT count(*) AS n FROM articles")[0]["n"]
+    except Exception:  # noqa: BLE001 (the schema may not exist yet)
+        return 0
 
 
 @pytest.fixture(scope="session", name="db_rows")

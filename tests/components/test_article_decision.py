@@ -5,10 +5,11 @@ a section front is twelve dated teasers and no prose. Neither declares a type or
 """
 
 import pytest
+from fixtures.harbour_story import STORY
+from fixtures.port_pages import item_from, run_stages
 from scrapy import Request
 from scrapy.exceptions import DropItem
 from scrapy.http import HtmlResponse
-from test_stages import STORY, crawler, item_from, run_stages  # noqa: F401 (crawler: a fixture)
 
 from pipelines.extract import ExtractionPipeline
 

@@ -1,9 +1,9 @@
 """Boilerplate cleaning: general rules for each kind of residue, in several languages, and site templates."""
 
 import pytest
+from fixtures.scrapy_helpers import make_crawler, run_stages
 from scrapy import signals
 from scrapy.exceptions import DropItem
-from scrapy_helpers import make_crawler, run_stages
 
 from crawler.items import Article
 from pipelines.core.cleaning import BoilerplateRules

@@ -5,8 +5,9 @@ the end or the top, in several languages; the prose that merely mentions an outl
 """
 
 import pytest
-from furniture_sites import ARTICLES
-from test_stages import STORY, crawler, item_from, page, run_stages  # noqa: F401 (crawler: a fixture)
+from fixtures.furniture_sites import ARTICLES
+from fixtures.harbour_story import STORY
+from fixtures.port_pages import item_from, page, run_stages
 
 from crawler.process.shared_corpus import corpus_for
 from crawler.setting_checks import project_settings

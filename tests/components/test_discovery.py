@@ -4,9 +4,9 @@ import asyncio
 import gzip
 
 import pytest
+from fixtures.scrapy_helpers import make_crawler
 from scrapy import Request
 from scrapy.http import HtmlResponse, Response, XmlResponse
-from scrapy_helpers import make_crawler
 from trafilatura.utils import load_html
 
 from crawler.config import parse_sources

@@ -4,10 +4,10 @@ sample middleware lets the first ``DRY_RUN_SAMPLE`` new articles through and cou
 from __future__ import annotations
 
 import pytest
+from fixtures.promo_page import PROMO, article, stored
+from fixtures.scrapy_helpers import make_crawler
 from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
-from scrapy_helpers import make_crawler
-from test_switches import PROMO, article, stored
 
 from spiders.sample import ArticleSample, NotSampled, page_sampled
 

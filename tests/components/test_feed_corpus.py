@@ -1,4 +1,4 @@
-"""Malformed and unusual feeds (tests/feed_corpus/) read entry by entry: the links a reader expects."""
+"""Malformed and unusual feeds (tests/fixtures/feed_corpus/) read entry by entry: the links a reader expects."""
 
 from pathlib import Path
 
@@ -7,7 +7,7 @@ import pytest
 from spiders.feeds import UnreadableDocument, parse_feed
 from spiders.sitemaps import parse_sitemap
 
-CORPUS = Path(__file__).resolve().parent.parent / "feed_corpus"
+CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "feed_corpus"
 BASE = "https://base.example/feed"
 
 #: Every file of the corpus and the article links it holds, in document order.

@@ -6,10 +6,10 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from fixtures.promo_page import article
+from fixtures.scrapy_helpers import make_crawler, run_stages
 from scrapy import Request, signals
 from scrapy.exceptions import IgnoreRequest
-from scrapy_helpers import make_crawler, run_stages
-from test_switches import article
 
 from crawler.process.shared_corpus import corpus_for
 from pipelines.canonical import CanonicalUrlPipeline

@@ -2,7 +2,7 @@
 
 The pages go through ``wirecrawl extract FILE --url URL`` in-process, so whatever is
 refactored under the command, a changed result shows here. After an intended change, run
-``.venv/bin/python tests/golden/regenerate.py`` and review the summary it prints.
+``.venv/bin/python -m tests.fixtures.golden.regenerate`` and review the summary it prints.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from golden.regenerate import GOLDEN, extract
+from fixtures.golden.regenerate import GOLDEN, extract
 
 CASES = sorted(GOLDEN.glob("*.json"))
 

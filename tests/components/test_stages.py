@@ -3,76 +3,27 @@
 import json
 
 import pytest
+from fixtures.harbour_story import STORY
+from fixtures.port_pages import item_from, page, run_stages
+from fixtures.scrapy_helpers import make_crawler
 from scrapy import Request, signals
 from scrapy.exceptions import DropItem
 from scrapy.http import HtmlResponse
-from scrapy_helpers import make_crawler
-from scrapy_helpers import run_stages as run_through
 
-from crawler.config import parse_sources
 from crawler.process.shared_corpus import corpus_for
 from crawler.setting_checks import project_settings
-from pipelines.canonical import CanonicalUrlPipeline
 from pipelines.core.dates import normalize_date
 from pipelines.core.identity import normalized_text
 from pipelines.core.language import LanguageDetector
 from pipelines.extract import ExtractionPipeline
-from pipelines.store import CorpusPipeline
 from pipelines.text import TextPipeline
-from spiders.source import SourceSpider
 
-STORY = [
-    "The harbour authority approved a plan on Monday to deepen the main shipping channel, a project "
-    "that engineers say will let larger container vessels dock without waiting for the tide.",
-    "Work is expected to begin in the spring and last about three years, with dredging limited to the "
-    "winter months to protect spawning fish in the estuary.",
-    "\u201cThis is the most important investment in the port for a generation,\u201d the authority's chair "
-    "told reporters after the vote.",
-    "Environmental groups said they would study the final plan closely and had asked for independent "
-    "monitoring of water quality during the works.",
-]
 GERMAN = [
     "Der Stadtrat hat am Dienstag beschlossen, das Straßenbahnnetz um zwölf Kilometer zu erweitern. "
     "Die neuen Linien sollen vor allem die wachsenden Wohngebiete im Norden der Stadt anbinden.",
     "Nach Angaben der Verkehrsbetriebe wird der Bau etwa vier Jahre dauern und rund 300 Millionen Euro "
     "kosten, wovon der Bund einen großen Teil übernehmen soll.",
 ]
-
-
-def page(
-    paragraphs=STORY,
-    title="Harbour channel to be deepened",
-    lang="en",
-    head="",
-    url="https://port.example/news/2026/11/harbour-channel",
-):
-    """An article page as a news site serves it: navigation, article, footer."""
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    html = f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title} | Port News</title>
-    {head}</head><body><header><nav><a href="/">Home</a> <a href="/world/">World</a></nav></header>
-    <main><article><h1>{title}</h1><p class="byline">By Maria Lopez</p>{body}</article></main>
-    <footer><p>© 2026 Port News. All rights reserved.</p></footer></body></html>"""
-    return HtmlResponse(url=url, body=html.encode("utf-8"), request=Request(url), encoding="utf-8")
-
-
-def item_from(response, via="feed", hints=None, source_language=None):
-    source = parse_sources({"sources": [{"name": "port", "feeds": ["https://port.example/rss"]}]})[0]
-    response.request.meta.update({"discovered_via": via, "hints": hints or {}})
-    spider = SourceSpider.for_source(source).from_crawler(make_crawler(SourceSpider.for_source(source)))
-    (item,) = spider.parse_article(response)
-    item.hints["source_language"] = source_language
-    return item
-
-
-@pytest.fixture
-def crawler(tmp_path):
-    crawler = make_crawler(CORPUS_PATH=str(tmp_path / "corpus.db"))
-    yield crawler
-    crawler.signals.send_catch_log(signal=signals.engine_stopped)
-
-
-def run_stages(crawler, item, stages=(ExtractionPipeline, CanonicalUrlPipeline, TextPipeline, CorpusPipeline)):
-    return run_through(crawler, item, stages)
 
 
 # --- canonical URL -----------------------------------------------------------------------

@@ -3,52 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from scrapy import Request, signals
+from fixtures.promo_page import CANONICAL, FETCHED, FOOTER, PROMO, STORY, article, stored
+from fixtures.scrapy_helpers import make_crawler
+from scrapy import signals
 from scrapy.exceptions import DropItem
-from scrapy.http import HtmlResponse
-from scrapy_helpers import make_crawler, run_stages
 
-from crawler.config import parse_sources
 from crawler.process.shared_corpus import corpus_for
-from pipelines.canonical import CanonicalUrlPipeline
 from pipelines.core.cleaning import block_key
-from pipelines.extract import ExtractionPipeline
-from pipelines.store import CorpusPipeline
-from pipelines.text import TextPipeline
-from spiders.source import SourceSpider
-
-STAGES = (ExtractionPipeline, CanonicalUrlPipeline, TextPipeline, CorpusPipeline)
-STORY = [
-    "The harbour authority approved a plan on Monday to deepen the main shipping channel, a project "
-    "that engineers say will let larger container vessels dock without waiting for the tide.",
-    "Work is expected to begin in the spring and last about three years, with dredging limited to the "
-    "winter months to protect spawning fish in the estuary.",
-    "READ MORE: Port strike called off after talks",
-    "Environmental groups said they would study the final plan closely and had asked for independent "
-    "monitoring of water quality during the works.",
-]
-PROMO = STORY[2]
-#: A footer line no cleaning rule removes: in the text with extraction off (the page as it is), never with it on.
-FOOTER = "Port News is published by the Harbour Press Association in Kelsholm."
-FETCHED = "https://port.example/news/harbour-channel?utm_source=rss"
-CANONICAL = "https://port.example/news/harbour-channel"
-
-
-def article(paragraphs: list[str] = STORY, url: str = FETCHED, languages: list[str] | None = None):
-    """The item the spider makes of an article page (with a canonical link and a promo line)."""
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbour channel | Port News</title>
-    <link rel="canonical" href="{CANONICAL}"><meta property="og:type" content="article"></head>
-    <body><nav><a href="/">Home</a></nav><main><article><h1>Harbour channel to be deepened</h1>{body}</article></main>
-    <footer><p>{FOOTER}</p></footer></body></html>"""
-    source = {"name": "port", "feeds": ["https://port.example/rss"], **({"languages": languages} if languages else {})}
-    spider_class = SourceSpider.for_source(parse_sources({"sources": [source]})[0])
-    spider = spider_class.from_crawler(make_crawler(spider_class))
-    response = HtmlResponse(
-        url=url, body=html.encode(), request=Request(url, meta={"discovered_via": "feed", "hints": {}})
-    )
-    (item,) = spider.parse_article(response)
-    return item
 
 
 @pytest.fixture
@@ -63,10 +24,6 @@ def crawl_with(tmp_path):
     yield make
     for crawler in crawlers:
         crawler.signals.send_catch_log(signal=signals.engine_stopped)
-
-
-def stored(crawler, item):
-    return run_stages(crawler, item, STAGES)
 
 
 def test_everything_on_cleans_detects_fingerprints_and_stores(crawl_with):

@@ -6,9 +6,10 @@ print version of a stored article) is still recorded as that article's URL."""
 from __future__ import annotations
 
 import pytest
-import sites
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
+from fixtures import sites
 
+from crawler.testing import feeds
 from crawler.testing.localsites import LocalSites, Page, Site
 
 PATHS = {
@@ -33,8 +34,8 @@ def render_canonicals(addresses):
     }
     feed = [sites.item(base + path, article) for path, (article, _) in pages.items()]
     return {
-        "/robots.txt": Page(sites.robots_txt(), sites.TEXT_TYPE),
-        "/feed.xml": Page(sites.rss2("Canon Post", base, feed), sites.RSS_TYPE),
+        "/robots.txt": Page(feeds.robots_txt(), feeds.TEXT_TYPE),
+        "/feed.xml": Page(feeds.rss2("Canon Post", base, feed), feeds.RSS_TYPE),
         **{
             path: sites.article_page(article, "Canon Post", canonical=canonical)
             for path, (article, canonical) in pages.items()

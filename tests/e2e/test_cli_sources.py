@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import Network, cli_env, crawl_args, describe
+from conftest import Network, crawl_args, describe
+
+from crawler.testing.environment import cli_env
 
 
 def alpha(network: Network) -> dict[str, object]:

@@ -16,19 +16,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import sites
-from conftest import (
-    FAST_SETTINGS,
-    cli_env,
-    crawl_args,
-    db_rows,
-    describe,
-    run_cli,
-    write_sources,
-)
-from redis_server import RedisServer, free_port
+from conftest import FAST_SETTINGS, crawl_args, db_rows, describe, run_cli, write_sources
+from fixtures import sites
 
+from crawler.testing import feeds
+from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites, Page, ServedRequest, Site
+from crawler.testing.redis_server import RedisServer, free_port
 
 #: The sites of the cluster, by loopback host: a host serving two sites is leased for both sources.
 HOSTS = {
@@ -457,15 +451,15 @@ def test_a_worker_s_structural_templates_and_the_writer_s_re_cleaning(
 ) -> None:
     """The multilingual site of ``slot_sites`` through a worker and the writer: the slots are counted
     in Redis, and the writer re-cleans the first pages, as a crawl does."""
-    from furniture_sites import leaks
-    from slot_sites import site_run
+    from fixtures.furniture_sites import leaks
+    from fixtures.slot_sites import site_run
 
     def render(addresses: dict[str, str]) -> dict[str, Page]:
         base = addresses["multi"].rstrip("/")
         run = site_run(base)
         pages = {page.url.removeprefix(base): Page(page.html, "text/html; charset=utf-8") for page in run}
-        items = [sites.FeedItem(page.url, f"Story {n}", "2024-03-15T10:00:00+00:00") for n, page in enumerate(run)]
-        pages["/feed.xml"] = Page(sites.rss2("Multi Wire", base + "/", items), sites.RSS_TYPE)
+        items = [feeds.FeedItem(page.url, f"Story {n}", "2024-03-15T10:00:00+00:00") for n, page in enumerate(run)]
+        pages["/feed.xml"] = Page(feeds.rss2("Multi Wire", base + "/", items), feeds.RSS_TYPE)
         return pages
 
     with LocalSites([Site("multi", render)]) as served:

@@ -15,10 +15,10 @@ import sys
 import time
 
 import pytest
-from conftest import cli_env, crawl_args, db_rows, write_sources
-from newsroom import newsroom
-from test_unattended import _stored, corpus_is_consistent
+from conftest import corpus_is_consistent, crawl_args, db_rows, stored_articles, write_sources
+from fixtures.newsroom import newsroom
 
+from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites
 
 ARTICLES = 48
@@ -53,7 +53,7 @@ def crashes(tmp_path_factory):
                     # Commits come in batches, so the last kill may have landed a few articles past
                     # its threshold: each run is killed after storing at least one of its own.
                     target = max(threshold, len(before) + 1) if threshold else 0
-                    while target and time.monotonic() < deadline and _stored(db) < target:
+                    while target and time.monotonic() < deadline and stored_articles(db) < target:
                         time.sleep(0.01)
                     proc.send_signal(signal.SIGKILL)
                 _, err = proc.communicate(timeout=120)

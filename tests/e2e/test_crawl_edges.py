@@ -10,9 +10,10 @@
 from html import escape
 
 import pytest
-import sites
 from conftest import crawl_args, db_rows, run_cli, write_sources
+from fixtures import sites
 
+from crawler.testing import feeds
 from crawler.testing.localsites import LocalSites, Page, Site
 
 UNDATED = sites.FERRY
@@ -28,7 +29,7 @@ def bare_article(article: sites.Article) -> str:
 
 def render_edge(addresses):
     base = addresses["edge"]
-    feed = sites.rss2(
+    feed = feeds.rss2(
         "Edge Post",
         base,
         [sites.item(base + "plain/undated-story", UNDATED), sites.item(base + "news/query-page?src=feed", QUERY)],
@@ -44,8 +45,8 @@ def render_edge(addresses):
         ],
     )
     return {
-        "/robots.txt": Page(sites.robots_txt(), sites.TEXT_TYPE),
-        "/feed.xml": Page(feed, sites.RSS_TYPE, delay=1.0),
+        "/robots.txt": Page(feeds.robots_txt(), feeds.TEXT_TYPE),
+        "/feed.xml": Page(feed, feeds.RSS_TYPE, delay=1.0),
         "/news/": sites.html_page(listing),
         "/plain/undated-story": sites.html_page(bare_article(UNDATED)),
         "/news/query-page": sites.html_page(sites.article_html(QUERY, "Edge Post")),
@@ -58,7 +59,7 @@ def render_down(addresses):
     base = addresses["down"]
     return {
         "/robots.txt": Page("<html><body>Service unavailable</body></html>", status=503),
-        "/feed.xml": Page(sites.rss2("Down", base, [sites.item(base + "news/a", sites.BRIDGE)]), sites.RSS_TYPE),
+        "/feed.xml": Page(feeds.rss2("Down", base, [sites.item(base + "news/a", sites.BRIDGE)]), feeds.RSS_TYPE),
         "/news/a": sites.article_page(sites.BRIDGE, "Down"),
     }
 

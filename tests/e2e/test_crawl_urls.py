@@ -4,16 +4,17 @@ robots.txt obeyed, under the declared source whose site they are on, else one na
 from __future__ import annotations
 
 import pytest
-import sites
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
+from fixtures import sites
 
+from crawler.testing import feeds
 from crawler.testing.localsites import LocalSites, Page, Site
 
 
 def render(addresses, name):
     return {
-        "/robots.txt": Page(sites.robots_txt(disallow=["/private/"]), sites.TEXT_TYPE),
-        "/feed.xml": Page(sites.rss2(name, addresses[name], []), sites.RSS_TYPE),
+        "/robots.txt": Page(feeds.robots_txt(disallow=["/private/"]), feeds.TEXT_TYPE),
+        "/feed.xml": Page(feeds.rss2(name, addresses[name], []), feeds.RSS_TYPE),
         "/news/ferry": sites.article_page(sites.FERRY, name),
         "/news/comet": sites.article_page(sites.COMET, name),
         "/private/museum": sites.article_page(sites.MUSEUM, name),

@@ -7,9 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO_ROOT, cli_env, run_cli
+from conftest import REPO_ROOT, run_cli
 
 from crawler.config import dump_sources
+from crawler.testing.environment import cli_env
 
 
 def test_demo_builds_a_multilingual_corpus_with_syndicated_stories(tmp_path):

@@ -13,10 +13,11 @@ import json
 from datetime import UTC
 
 import pytest
-import sites
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
-from newsroom import article_path, generated_article, newsroom
+from fixtures import sites
+from fixtures.newsroom import article_path, generated_article, newsroom
 
+from crawler.testing import feeds
 from crawler.testing.localsites import LocalSites, Page, Site
 
 GOOD = range(0, 4)  # /news/2024/report-N on the hostile site: plain good articles
@@ -80,32 +81,32 @@ def render_hostile(addresses):
         base + "/news/caf\u00e9 au lait",
     ]
     refused = addresses["refused"]
-    feed = sites.rss2("Hostile Times", base + "/", feed_items)
+    feed = feeds.rss2("Hostile Times", base + "/", feed_items)
     feed = feed.replace(
         "</channel>",
         "".join(f"<item><title>odd</title><link>{url.replace('&', '&amp;')}</link></item>" for url in [*odd, refused])
         + "</channel>",
     )
     truncated = _truncated(
-        sites.rss2(
+        feeds.rss2(
             "Hostile Times",
             base + "/",
             [sites.item(base + article_path(n), generated_article(n)) for n in (*TRUNCATED_FEED_GOOD, 13, 14)],
         ),
         base + article_path(13),
     )
-    index = sites.sitemap_index([base + "/sitemap-index.xml", base + "/sitemap-a.xml"])
+    index = feeds.sitemap_index([base + "/sitemap-index.xml", base + "/sitemap-a.xml"])
     return {
-        "/robots.txt": Page(sites.robots_txt(), sites.TEXT_TYPE),
-        "/feed.xml": Page(feed, sites.RSS_TYPE),
-        "/truncated.xml": Page(truncated, sites.RSS_TYPE),
-        "/html-feed.xml": Page(sites.listing_html("Hostile Times", "News", []), sites.RSS_TYPE),
-        "/garbage.xml": Page(bytes(range(256)) * 8, sites.RSS_TYPE),
-        "/sitemap-index.xml": Page(index, sites.XML_TYPE),
-        "/sitemap-a.xml": Page(sites.urlset([(base + article_path(SITEMAP_GOOD), "2024-03-01")]), sites.XML_TYPE),
+        "/robots.txt": Page(feeds.robots_txt(), feeds.TEXT_TYPE),
+        "/feed.xml": Page(feed, feeds.RSS_TYPE),
+        "/truncated.xml": Page(truncated, feeds.RSS_TYPE),
+        "/html-feed.xml": Page(sites.listing_html("Hostile Times", "News", []), feeds.RSS_TYPE),
+        "/garbage.xml": Page(bytes(range(256)) * 8, feeds.RSS_TYPE),
+        "/sitemap-index.xml": Page(index, feeds.XML_TYPE),
+        "/sitemap-a.xml": Page(feeds.urlset([(base + article_path(SITEMAP_GOOD), "2024-03-01")]), feeds.XML_TYPE),
         "/truncated-sitemap.xml": Page(
-            _truncated(sites.urlset([(base + f"/nowhere/{n}", "2024-03-01") for n in range(6)]), base + "/nowhere/4"),
-            sites.XML_TYPE,
+            _truncated(feeds.urlset([(base + f"/nowhere/{n}", "2024-03-01") for n in range(6)]), base + "/nowhere/4"),
+            feeds.XML_TYPE,
         ),
         "/news/malformed": Page(malformed),
         "/news/caf%C3%A9%20au%20lait": _html(ODD_URL_GOOD),
@@ -116,10 +117,10 @@ def render_hostile(addresses):
 
 def render_big(addresses):
     base = addresses["big"].rstrip("/")
-    items = [sites.FeedItem(f"{base}/big/{n}", f"Item {n}", "2024-03-01T00:00:00+00:00") for n in range(BIG_FEED_ITEMS)]
+    items = [feeds.FeedItem(f"{base}/big/{n}", f"Item {n}", "2024-03-01T00:00:00+00:00") for n in range(BIG_FEED_ITEMS)]
     return {
-        "/robots.txt": Page(sites.robots_txt(), sites.TEXT_TYPE),
-        "/big.xml": Page(sites.rss2("Big", base + "/", items), sites.RSS_TYPE),
+        "/robots.txt": Page(feeds.robots_txt(), feeds.TEXT_TYPE),
+        "/big.xml": Page(feeds.rss2("Big", base + "/", items), feeds.RSS_TYPE),
         **{f"/big/{n}": sites.article_page(generated_article(200 + n), "Big") for n in range(5)},
     }
 
@@ -251,15 +252,15 @@ def test_the_run_records_failures_by_reason(hostile_crawl):
 
 def render_flaky(addresses):
     base = addresses["flaky"].rstrip("/")
-    feed = sites.rss2("Flaky", base + "/", [sites.item(f"{base}/news/{n}", generated_article(n)) for n in range(6)])
+    feed = feeds.rss2("Flaky", base + "/", [sites.item(f"{base}/news/{n}", generated_article(n)) for n in range(6)])
     busy = Page(
         "slow down",
         status=503,
         headers={"Retry-After": "1"},
-        then=Page("slow down", status=429, headers={"Retry-After": "1"}, then=Page(feed, sites.RSS_TYPE)),
+        then=Page("slow down", status=429, headers={"Retry-After": "1"}, then=Page(feed, feeds.RSS_TYPE)),
     )
     return {
-        "/robots.txt": Page(sites.robots_txt(), sites.TEXT_TYPE),
+        "/robots.txt": Page(feeds.robots_txt(), feeds.TEXT_TYPE),
         "/feed.xml": busy,
         **{f"/news/{n}": Page("<h1>Internal Server Error</h1>", status=500) for n in range(6)},
     }
@@ -267,7 +268,7 @@ def render_flaky(addresses):
 
 def render_closed(addresses):
     return {
-        "/robots.txt": Page(sites.robots_txt(), sites.TEXT_TYPE),
+        "/robots.txt": Page(feeds.robots_txt(), feeds.TEXT_TYPE),
         "/feed.xml": Page("busy", status=429, headers={"Retry-After": "86400"}),
     }
 
@@ -342,7 +343,7 @@ def test_a_truncated_feed_keeps_its_complete_entries():
 
     items = [sites.item(f"http://example.com/news/{n}", generated_article(n)) for n in range(5)]
     feed = parse_feed(
-        _truncated(sites.rss2("T", "http://example.com/", items), "http://example.com/news/3").encode(),
+        _truncated(feeds.rss2("T", "http://example.com/", items), "http://example.com/news/3").encode(),
         "http://example.com/feed.xml",
     )
     assert feed.malformed and [entry.url[-1] for entry in feed.entries] == ["0", "1", "2"]

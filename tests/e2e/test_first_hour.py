@@ -13,9 +13,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import CLI_TIMEOUT, Network, cli_env, copy_db, crawl_args, describe
-from newsroom import newsroom
+from conftest import CLI_TIMEOUT, Network, copy_db, crawl_args, describe
+from fixtures.newsroom import newsroom
 
+from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites
 
 

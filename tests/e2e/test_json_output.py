@@ -8,9 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import CLI_TIMEOUT, REPO_ROOT, cli_env, db_rows, describe, run_cli
+from conftest import CLI_TIMEOUT, REPO_ROOT, db_rows, describe, run_cli
 
-GOLDEN = REPO_ROOT / "tests" / "golden" / "alwaha-date-exports-rise-12-percent.html.gz"
+from crawler.testing.environment import cli_env
+
+GOLDEN = REPO_ROOT / "tests" / "fixtures" / "golden" / "alwaha-date-exports-rise-12-percent.html.gz"
 
 
 def _json_lines(proc) -> list[dict]:

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import cli_env, copy_db, describe, run_cli, write_sources
+from conftest import copy_db, describe, run_cli, write_sources
 
 from crawler.cli import cli
 from crawler.serve.app import corpus_datasette
+from crawler.testing.environment import cli_env
 from storage.corpus import Corpus
 from storage.lock import CorpusLock, CorpusLocked
 

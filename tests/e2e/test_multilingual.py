@@ -9,11 +9,12 @@ traditional Chinese).
 from html import escape
 
 import pytest
-import sites
 from conftest import crawl_args, db_rows, run_cli, write_sources
-from multilingual_texts import ARTICLES, CLOSE_PAIRS, Text
+from fixtures import sites
+from fixtures.multilingual_texts import ARTICLES, CLOSE_PAIRS, Text
 
 from crawler.setting_checks import project_settings
+from crawler.testing import feeds
 from crawler.testing.localsites import LocalSites, Page, Site
 from pipelines.core.language import LanguageDetector
 
@@ -77,11 +78,11 @@ def render_world(addresses):
             head = f'<link rel="alternate" hreflang="{other.language}" href="{base}{slug(other, ALL.index(other)).lstrip("/")}">'
         pages[slug(text, index)] = page(text, head)
     feed_items = [
-        sites.FeedItem(base + slug(t, i).lstrip("/"), t.headline, "2026-11-20T08:00:00+00:00", t.short, "Desk")
+        feeds.FeedItem(base + slug(t, i).lstrip("/"), t.headline, "2026-11-20T08:00:00+00:00", t.short, "Desk")
         for i, t in enumerate(ALL)
     ]
-    pages["/feed.xml"] = Page(sites.rss2("World Wire", base, feed_items), sites.RSS_TYPE)
-    pages["/robots.txt"] = Page(sites.robots_txt(), sites.TEXT_TYPE)
+    pages["/feed.xml"] = Page(feeds.rss2("World Wire", base, feed_items), feeds.RSS_TYPE)
+    pages["/robots.txt"] = Page(feeds.robots_txt(), feeds.TEXT_TYPE)
     return pages
 
 
@@ -89,11 +90,11 @@ def render_english_only(addresses):
     base = addresses["english"]
     pages = {f"/copy/{text.language}": page(text) for text in ARTICLES[:2]}
     items = [
-        sites.FeedItem(f"{base}copy/{t.language}", t.headline, "2026-11-20T08:00:00+00:00", t.short, "Desk")
+        feeds.FeedItem(f"{base}copy/{t.language}", t.headline, "2026-11-20T08:00:00+00:00", t.short, "Desk")
         for t in ARTICLES[:2]
     ]
-    pages["/feed.xml"] = Page(sites.rss2("English Only", base, items), sites.RSS_TYPE)
-    pages["/robots.txt"] = Page(sites.robots_txt(), sites.TEXT_TYPE)
+    pages["/feed.xml"] = Page(feeds.rss2("English Only", base, items), feeds.RSS_TYPE)
+    pages["/robots.txt"] = Page(feeds.robots_txt(), feeds.TEXT_TYPE)
     return pages
 
 

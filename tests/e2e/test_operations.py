@@ -11,9 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import cli_env, crawl_args, db_rows, describe, run_cli, write_sources
-from newsroom import newsroom
+from conftest import crawl_args, db_rows, describe, run_cli, write_sources
+from fixtures.newsroom import newsroom
 
+from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites
 from storage.corpus import Corpus, CorpusError
 from storage.lock import CorpusLock, CorpusLocked

@@ -5,9 +5,10 @@ reason (``page_outcomes``, the latest per URL); ``wirecrawl why URL`` tells one 
 from __future__ import annotations
 
 import pytest
-import sites
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
+from fixtures import sites
 
+from crawler.testing import feeds
 from crawler.testing.localsites import LocalSites, Page, Site
 
 SHORT = sites.Article(
@@ -34,8 +35,8 @@ def render_why(addresses):
         (PATHS["tag"], sites.HARBOUR),
     ]
     return {
-        "/robots.txt": Page(sites.robots_txt(disallow=["/private/"]), sites.TEXT_TYPE),
-        "/feed.xml": Page(sites.rss2("Why Post", base, [sites.item(base + p, a) for p, a in entries]), sites.RSS_TYPE),
+        "/robots.txt": Page(feeds.robots_txt(disallow=["/private/"]), feeds.TEXT_TYPE),
+        "/feed.xml": Page(feeds.rss2("Why Post", base, [sites.item(base + p, a) for p, a in entries]), feeds.RSS_TYPE),
         PATHS["stored"]: sites.article_page(sites.FERRY, "Why Post"),
         PATHS["short"]: sites.article_page(SHORT, "Why Post"),
         PATHS["language"]: sites.article_page(sites.DE_HAFEN, "Why Post"),

@@ -11,9 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-import sites
-from conftest import CRAWL_TIMEOUT, REPO_ROOT, cli_env
+from conftest import CRAWL_TIMEOUT, REPO_ROOT
+from fixtures import sites
 
+from crawler.testing import feeds
+from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites, Page, Site
 
 PLACEHOLDER = "https://news.example.org/"
@@ -36,7 +38,7 @@ def render(addresses):
             '<!DOCTYPE html><html lang="en"><head><title>My site</title>'
             '<link rel="alternate" type="application/rss+xml" href="/feed/"></head><body><h1>My site</h1></body></html>'
         ),
-        "/feed/": sites.xml_page(sites.rss2("My site", base + "/", [sites.item(article, sites.FERRY)]), sites.RSS_TYPE),
+        "/feed/": feeds.xml_page(feeds.rss2("My site", base + "/", [sites.item(article, sites.FERRY)]), feeds.RSS_TYPE),
         "/2024/03/04/electric-ferries": sites.article_page(sites.FERRY, "My site"),
     }
 

@@ -53,8 +53,8 @@ def test_reextract_needs_a_corpus(tmp_path):
 
 
 def test_pages_are_not_kept_when_switched_off(tmp_path):
+    from fixtures.scrapy_helpers import make_crawler, run_stages
     from scrapy import signals
-    from scrapy_helpers import make_crawler, run_stages
 
     from crawler.items import Article
     from crawler.process.shared_corpus import corpus_for

@@ -11,12 +11,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from conftest import cli_env, describe, run_cli
+from conftest import describe, run_cli
 from markupsafe import escape
 
 from crawler.serve.app import corpus_datasette
 from crawler.serve.plugin import compared, short_time, time_zone, word_diff
 from crawler.setting_checks import project_settings
+from crawler.testing.environment import cli_env
 from pipelines.core.identity import Fingerprinter
 
 HOUSEKEEPING = {

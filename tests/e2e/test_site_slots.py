@@ -4,12 +4,12 @@ class names generated per page, leaves every stored article, its first pages inc
 import json
 
 import pytest
-import sites
 from conftest import crawl_args, db_rows, run_cli, write_sources
-from furniture_sites import leaks
-from slot_sites import site_run
+from fixtures.furniture_sites import leaks
+from fixtures.slot_sites import site_run
 
 from crawler.setting_checks import project_settings
+from crawler.testing import feeds
 from crawler.testing.localsites import LocalSites, Page, Site
 from pipelines.core.identity import Fingerprinter, text_hash
 
@@ -18,9 +18,9 @@ def render(addresses):
     base = addresses["multi"].rstrip("/")
     run = site_run(base)
     pages = {page.url.removeprefix(base): Page(page.html, "text/html; charset=utf-8") for page in run}
-    items = [sites.FeedItem(page.url, f"Story {n}", "2024-03-15T10:00:00+00:00") for n, page in enumerate(run)]
-    pages["/feed.xml"] = Page(sites.rss2("Multi Wire", base + "/", items), sites.RSS_TYPE)
-    pages["/robots.txt"] = Page(sites.robots_txt(), sites.TEXT_TYPE)
+    items = [feeds.FeedItem(page.url, f"Story {n}", "2024-03-15T10:00:00+00:00") for n, page in enumerate(run)]
+    pages["/feed.xml"] = Page(feeds.rss2("Multi Wire", base + "/", items), feeds.RSS_TYPE)
+    pages["/robots.txt"] = Page(feeds.robots_txt(), feeds.TEXT_TYPE)
     return pages
 
 

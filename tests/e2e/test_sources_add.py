@@ -8,10 +8,11 @@ import json
 import tomllib
 
 import pytest
-import sites
 from conftest import describe, run_cli, write_sources
+from fixtures import sites
 
 from crawler.config import load_sources, parse_sources
+from crawler.testing import feeds
 from crawler.testing.localsites import LocalSites, Page, Site
 
 #: No retries nor back-off: a refused connection is final at once.
@@ -32,14 +33,14 @@ def render(addresses):
     article = base + "/2024/03/04/electric-ferries"
     return {
         "/": Page(home_html("/nachrichten/rss")),
-        "/nachrichten/rss": sites.xml_page(
-            sites.rss2("Stadtbote", base + "/", [sites.item(article, sites.FERRY)]), sites.RSS_TYPE
+        "/nachrichten/rss": feeds.xml_page(
+            feeds.rss2("Stadtbote", base + "/", [sites.item(article, sites.FERRY)]), feeds.RSS_TYPE
         ),
-        "/atom.xml": sites.xml_page(
-            sites.atom("Stadtbote", base + "/", base + "/atom.xml", [sites.item(article, sites.FERRY)]), sites.ATOM_TYPE
+        "/atom.xml": feeds.xml_page(
+            feeds.atom("Stadtbote", base + "/", base + "/atom.xml", [sites.item(article, sites.FERRY)]), feeds.ATOM_TYPE
         ),
-        "/robots.txt": Page(sites.robots_txt(sitemaps=[base + "/maps/news.xml"]), sites.TEXT_TYPE),
-        "/maps/news.xml": sites.xml_page(sites.news_sitemap("Stadtbote", [(article, sites.FERRY)])),
+        "/robots.txt": Page(feeds.robots_txt(sitemaps=[base + "/maps/news.xml"]), feeds.TEXT_TYPE),
+        "/maps/news.xml": feeds.xml_page(feeds.news_sitemap("Stadtbote", [sites.item(article, sites.FERRY)])),
         "/feed": Page("<html><body>Not a feed</body></html>"),  # an HTML page at a feed path: not a feed
     }
 
@@ -56,9 +57,9 @@ def render_json_site(addresses):
             '<link rel="alternate" type="application/feed+json" href="/posts.json"></head><body>Hi</body></html>'
         ),
         "/posts.json": Page(json_feed, "application/feed+json"),
-        "/robots.txt": Page(f"User-agent: *\nDisallow:\nSite-map: {base}/news/rss\n", sites.TEXT_TYPE),
-        "/news/rss": sites.xml_page(sites.rss2("J", base + "/", [sites.item(article, sites.FERRY)]), sites.RSS_TYPE),
-        "/sitemap.xml": Page(b"\xef\xbb\xbf" + sites.urlset([(article, "2024-03-04")]).encode(), sites.XML_TYPE),
+        "/robots.txt": Page(f"User-agent: *\nDisallow:\nSite-map: {base}/news/rss\n", feeds.TEXT_TYPE),
+        "/news/rss": feeds.xml_page(feeds.rss2("J", base + "/", [sites.item(article, sites.FERRY)]), feeds.RSS_TYPE),
+        "/sitemap.xml": Page(b"\xef\xbb\xbf" + feeds.urlset([(article, "2024-03-04")]).encode(), feeds.XML_TYPE),
     }
 
 

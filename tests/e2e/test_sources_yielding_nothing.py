@@ -5,25 +5,26 @@ entry filtered out. A warning in the run, a count in `stats --runs`, `why FEED-U
 from __future__ import annotations
 
 import pytest
-import sites
 from conftest import crawl_args, describe, run_cli, write_sources
+from fixtures import sites
 
+from crawler.testing import feeds
 from crawler.testing.localsites import LocalSites, Page, Site
 
 
 def render_closed(addresses):
     base = addresses["closed"].rstrip("/")
     return {
-        "/robots.txt": Page(sites.robots_txt(disallow=["/"]), sites.TEXT_TYPE),
-        "/feed.xml": Page(sites.rss2("Closed", base, [sites.item(base + "/news/ferry", sites.FERRY)]), sites.RSS_TYPE),
+        "/robots.txt": Page(feeds.robots_txt(disallow=["/"]), feeds.TEXT_TYPE),
+        "/feed.xml": Page(feeds.rss2("Closed", base, [sites.item(base + "/news/ferry", sites.FERRY)]), feeds.RSS_TYPE),
         "/news/ferry": sites.article_page(sites.FERRY, "Closed"),
     }
 
 
 def render_quiet(addresses):
     return {
-        "/robots.txt": Page(sites.robots_txt(), sites.TEXT_TYPE),
-        "/feed.xml": Page(sites.rss2("Quiet", addresses["quiet"], []), sites.RSS_TYPE),
+        "/robots.txt": Page(feeds.robots_txt(), feeds.TEXT_TYPE),
+        "/feed.xml": Page(feeds.rss2("Quiet", addresses["quiet"], []), feeds.RSS_TYPE),
     }
 
 
@@ -31,8 +32,8 @@ def render_tags(addresses):
     base = addresses["tags"].rstrip("/")
     items = [sites.item(base + path, sites.HARBOUR) for path in ("/tag/harbour", "/author/desk")]
     return {
-        "/robots.txt": Page(sites.robots_txt(), sites.TEXT_TYPE),
-        "/feed.xml": Page(sites.rss2("Tags", base, items), sites.RSS_TYPE),
+        "/robots.txt": Page(feeds.robots_txt(), feeds.TEXT_TYPE),
+        "/feed.xml": Page(feeds.rss2("Tags", base, items), feeds.RSS_TYPE),
     }
 
 

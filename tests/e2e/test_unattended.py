@@ -10,9 +10,10 @@ import threading
 import time
 
 import pytest
-from conftest import cli_env, crawl_args, db_rows, describe, run_cli, write_sources
-from newsroom import article_path, newsroom
+from conftest import corpus_is_consistent, crawl_args, db_rows, describe, run_cli, stored_articles, write_sources
+from fixtures.newsroom import article_path, newsroom
 
+from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites, Page
 from storage.corpus import Corpus
 from storage.lock import CorpusLock, CorpusLocked
@@ -46,26 +47,6 @@ def crawl(tmp_path, served, *names, args=(), settings=()):
         cwd=tmp_path,
         timeout=120,
     )
-
-
-def corpus_is_consistent(db) -> None:
-    """integrity_check passes; every article has a story; each story's copies is its article count."""
-    assert db_rows(db, "PRAGMA integrity_check") == [{"integrity_check": "ok"}]
-    assert db_rows(
-        db, "SELECT count(*) AS n FROM articles WHERE story_id IS NULL OR story_id NOT IN (SELECT id FROM stories)"
-    ) == [{"n": 0}]
-    assert db_rows(
-        db,
-        """SELECT count(*) AS n FROM stories s
-                          WHERE copies != (SELECT count(*) FROM articles a WHERE a.story_id = s.id)
-                             OR article_id NOT IN (SELECT id FROM articles)""",
-    ) == [{"n": 0}]
-    assert db_rows(db, "SELECT count(*) AS n FROM article_urls WHERE article_id NOT IN (SELECT id FROM articles)") == [
-        {"n": 0}
-    ]
-    assert db_rows(
-        db, "SELECT count(*) AS n FROM articles WHERE id NOT IN (SELECT article_id FROM article_fingerprints)"
-    ) == [{"n": 0}]
 
 
 # --- Exit statuses ---------------------------------------------------------------------
@@ -321,7 +302,7 @@ def test_a_signal_stops_the_run_gracefully_as_interrupted(tmp_path, served, sign
         text=True,
     ) as proc:
         deadline = time.monotonic() + 120  # a wait, not a limit: it ends as soon as two are stored
-        while time.monotonic() < deadline and not (db.exists() and _stored(db) >= 2):
+        while time.monotonic() < deadline and not (db.exists() and stored_articles(db) >= 2):
             time.sleep(0.1)
         proc.send_signal(signum)
         out, err = proc.communicate(timeout=60)
@@ -445,13 +426,6 @@ def lock_is_free(db) -> bool:
     except CorpusLocked:
         return False
     return True
-
-
-def _stored(db) -> int:
-    try:
-        return db_rows(db, "SELECT count(*) AS n FROM articles")[0]["n"]
-    except Exception:  # noqa: BLE001 (the schema may not exist yet)
-        return 0
 
 
 # --- Progress on a terminal ------------------------------------------------------------

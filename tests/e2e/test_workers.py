@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
-from scrapy_helpers import make_crawler
+from fixtures.scrapy_helpers import make_crawler
 
 from crawler.components.ordering import ArrivalOrder
 from crawler.demo.network import demo_sites, demo_sources

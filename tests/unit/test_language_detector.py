@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 
 import pytest
+from fixtures.multilingual_texts import ARTICLES, CLOSE_PAIRS
 from langdetect import DetectorFactory, detector_factory
 from langdetect.detector import Detector
-from multilingual_texts import ARTICLES, CLOSE_PAIRS
 
 from pipelines.core.language import _QuickDetector, detect_langs
 

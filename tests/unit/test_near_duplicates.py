@@ -1,7 +1,7 @@
 """Near-duplicate stories: shingling, the decision on labelled cases, representatives, rebuild."""
 
 import pytest
-from dedup_cases import CASES
+from fixtures.dedup_cases import CASES
 
 from crawler.setting_checks import project_settings
 from pipelines.core import StoryRules, rebuild_stories

@@ -1,7 +1,7 @@
 """Provenance: what changed between a copy and its story's origin, and the lag behind it."""
 
 import pytest
-from dedup_cases import CASES
+from fixtures.dedup_cases import CASES
 
 from crawler.setting_checks import project_settings
 from pipelines.core.identity import Fingerprinter

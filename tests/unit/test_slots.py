@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from slot_sites import site_run
+from fixtures.slot_sites import site_run
 
 from crawler.setting_checks import project_settings
 from pipelines.core import CoreOptions, FetchedPage, SiteTemplates, extract_page

@@ -4,8 +4,8 @@ checks the extraction, on small pages built here."""
 import json
 
 import trafilatura
+from fixtures.harbour_story import STORY
 from lxml import html as lxml_html
-from test_stages import STORY
 from trafilatura.settings import Document
 
 from crawler.setting_checks import project_settings

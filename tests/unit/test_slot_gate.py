@@ -4,9 +4,9 @@ run stored as a crawl stores it (``slot_sites.stored_texts``), figures from ``be
 from __future__ import annotations
 
 import pytest
+from fixtures.furniture_sites import squashed
+from fixtures.slot_sites import site_run, stored_texts
 from fixtures.training_designs import site_runs
-from furniture_sites import squashed
-from slot_sites import site_run, stored_texts
 
 from crawler.setting_checks import project_settings
 from pipelines.core import CoreOptions, FetchedPage, Rejected, extract_page

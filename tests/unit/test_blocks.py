@@ -10,8 +10,8 @@ import math
 
 import numpy as np
 import pytest
+from fixtures.harbour_story import STORY
 from lxml import html as lxml_html
-from test_stages import STORY
 
 from crawler.setting_checks import project_settings
 from pipelines.core import CoreOptions, FetchedPage, process_page

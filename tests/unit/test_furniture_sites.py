@@ -6,7 +6,7 @@ prints the same figures next to those on real pages nobody here wrote.
 """
 
 import pytest
-from furniture_sites import KINDS, PORTAL_KINDS, FurniturePage, leaks, pages, site_runs, squashed
+from fixtures.furniture_sites import KINDS, PORTAL_KINDS, FurniturePage, leaks, pages, site_runs, squashed
 
 from crawler.setting_checks import project_settings
 from pipelines.core import CoreOptions, FetchedPage, SiteTemplates, process_page

@@ -1,0 +1,1 @@
+"""Benchmarks of wirecrawl; run each from the repo root as ``.venv/bin/python -m benchmarks.NAME``."""
