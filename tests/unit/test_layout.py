@@ -86,6 +86,14 @@ def module_of(file: Path) -> str:
     return ".".join(parts)
 
 
+def source_files() -> list[Path]:
+    """Every .py file of the top-level packages."""
+    return sorted(file for package in PACKAGES for file in (ROOT / package).rglob("*.py"))
+
+
+MODULES = {module_of(file) for file in source_files()}
+
+
 def imports_in(file: Path) -> Iterator[Import]:
     """Every import of ``file``, at any depth, with relative imports resolved against its package."""
     module = module_of(file)
@@ -101,16 +109,12 @@ def imports_in(file: Path) -> Iterator[Import]:
                 target = ".".join(base + ([statement.module] if statement.module else []))
             else:
                 target = statement.module or ""
-            if statement.module:
+            # from package import a, b: a name that is a module of ours is imported as itself
+            submodules = [f"{target}.{alias.name}" for alias in statement.names if f"{target}.{alias.name}" in MODULES]
+            if statement.module and len(submodules) < len(statement.names):
                 yield Import(file, statement.lineno, target, written)
-            else:  # from . import a, b: each name is a module of the package
-                for alias in statement.names:
-                    yield Import(file, statement.lineno, f"{target}.{alias.name}", written)
-
-
-def source_files() -> list[Path]:
-    """Every .py file of the top-level packages."""
-    return sorted(file for package in PACKAGES for file in (ROOT / package).rglob("*.py"))
+            for submodule in submodules if statement.module else [f"{target}.{a.name}" for a in statement.names]:
+                yield Import(file, statement.lineno, submodule, written)
 
 
 IMPORTS = [imp for file in source_files() for imp in imports_in(file)]
@@ -180,6 +184,21 @@ def test_the_package_graph_is_acyclic() -> None:
         if node(module_of(imp.file)) == a and node(imp.module) == b
     ]
     assert not cycle, f"cycle {' -> '.join(cycle)} through:\n" + "\n".join(edges)
+
+
+def file_graph() -> dict[str, set[str]]:
+    """Module -> modules of ours it imports, at any depth (a lazy import inside a function too)."""
+    graph: dict[str, set[str]] = {module: set() for module in MODULES}
+    for imp in IMPORTS:
+        source = module_of(imp.file)
+        if imp.module in MODULES and imp.module != source:
+            graph[source].add(imp.module)
+    return graph
+
+
+def test_no_import_cycle_between_files() -> None:
+    cycle = cycle_in(file_graph())
+    assert not cycle, "import cycle: " + " -> ".join(cycle)
 
 
 def test_only_the_command_line_imports_click() -> None:
