@@ -77,6 +77,7 @@ def _lines(*lines: str | None) -> str:
 
 
 def _declaration(encoding: str) -> str:
+    """The XML declaration of a document whose text is served in ``encoding``."""
     return f'<?xml version="1.0" encoding="{encoding}"?>'
 
 
@@ -226,9 +227,7 @@ def urlset(urls: Sequence[tuple[str, str | None]]) -> str:
     """A sitemap <urlset> of (url, lastmod) pairs; a lastmod of None is left out."""
     entries = "\n".join(f"  <url>\n    <loc>{escape(url)}</loc>\n{_lastmod(lastmod)}  </url>" for url, lastmod in urls)
     return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        f"{entries}\n</urlset>\n"
+        f'{_declaration("UTF-8")}\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}\n</urlset>\n'
     )
 
 
@@ -236,7 +235,7 @@ def sitemap_index(urls: Sequence[str], lastmod: str | None = "2024-03-15") -> st
     """A <sitemapindex> listing child sitemaps; a lastmod of None is left out."""
     entries = "\n".join(f"  <sitemap>\n    <loc>{escape(url)}</loc>\n{_lastmod(lastmod)}  </sitemap>" for url in urls)
     return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f"{_declaration('UTF-8')}\n"
         '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
         f"{entries}\n</sitemapindex>\n"
     )
@@ -259,7 +258,7 @@ def news_sitemap(publication: str, items: Sequence[FeedItem]) -> str:
         for it in items
     )
     return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f"{_declaration('UTF-8')}\n"
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"\n'
         '        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n'
         f"{urls}\n</urlset>\n"
