@@ -36,8 +36,8 @@ from scrapy.settings import Settings
 
 from crawler.config import dump_sources
 from crawler.setting_checks import project_settings
-from crawler.testing.feeds import FeedItem, rss2
 from crawler.testing.localsites import LocalSites, Page, Site
+from crawler.testing.machine_readable import FeedItem, rss2
 from pipelines.core import CoreOptions, FetchedPage, Rejected, SiteTemplates, process_page
 from storage.corpus import Corpus
 from tests.fixtures.design_eval import DesignScore, score

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from benchmarks.throughput import ProcessTree, crawl_command, stored_articles
 from crawler.config import dump_sources
-from crawler.testing.feeds import sitemap_index, urlset
+from crawler.testing.machine_readable import sitemap_index, urlset
 
 PER_SITEMAP = 1000
 WORDS = (

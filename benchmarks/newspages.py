@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
-from crawler.testing.feeds import FeedItem, rss2
 from crawler.testing.localsites import Page, Site
+from crawler.testing.machine_readable import FeedItem, rss2
 
 __all__ = ["NewsPage", "benchmark_site", "news_page", "news_pages", "rss_feed"]
 

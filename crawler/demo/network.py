@@ -17,24 +17,23 @@ The sites and their stories are data files: ``publishers/<site>.toml`` (see :mod
 
 from __future__ import annotations
 
-import gzip
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import Any
 
+from crawler.testing import machine_readable
 from crawler.testing.localsites import Page, Site
+from crawler.testing.machine_readable import FeedItem
 
-from . import machine_readable
 from .content import load_labels, load_publishers
-from .machine_readable import Channel, Entry
 from .model import Author, Publisher, Story, Topic
 from .pages import LAYOUTS, ArticleView, Chrome, Head, Markup, article, listing, page, pager, video
 
 __all__ = ["PUBLISHERS", "demo_sites", "demo_sources", "render_pages"]
 
-#: Feed format -> (serializer, media type).
-FEED_FORMATS: dict[str, tuple[Callable[[Channel, Sequence[Entry]], str], str]] = {
+#: Feed format -> (generator, media type). The generators share their keyword arguments.
+FEED_FORMATS: dict[str, tuple[Callable[..., str], str]] = {
     "rss": (machine_readable.rss2, "application/rss+xml"),
     "rdf": (machine_readable.rdf, "application/rdf+xml"),
     "atom": (machine_readable.atom, "application/atom+xml"),
@@ -166,33 +165,41 @@ class Render:
     def feed_page(self) -> Page:
         """The site's feed; links carry the publisher's tracking parameters."""
         pub = self.pub
-        serialize, media_type = FEED_FORMATS[pub.feed_format]
-        channel = Channel(pub.name, self.url(pub.listing), self.url(pub.feed), pub.tagline, pub.lang, pub.charset)
+        generate, media_type = FEED_FORMATS[pub.feed_format]
         query = f"?{pub.tracking}" if pub.tracking else ""
-        items = sorted(pub.stories + pub.videos, key=lambda s: s.published, reverse=True)
-        return self.document(serialize(channel, [self.entry(s, query) for s in items]), media_type)
+        stories = sorted(pub.stories + pub.videos, key=lambda s: s.published, reverse=True)
+        feed = generate(
+            title=pub.name,
+            link=self.url(pub.listing),
+            feed_url=self.url(pub.feed),
+            items=[self.entry(s, query) for s in stories],
+            description=pub.tagline,
+            language=pub.lang,
+            encoding=pub.charset,
+        )
+        return self.document(feed, media_type)
 
-    def entry(self, story: Story, query: str = "") -> Entry:
-        """``story`` as a feed or sitemap entry."""
-        guid = f"urn:{self.pub.site}:{story.slug}"
-        return Entry(
-            story.headline,
+    def entry(self, story: Story, query: str = "") -> FeedItem:
+        """``story`` as a feed or news sitemap entry."""
+        return FeedItem(
             self.story_url(story) + query,
+            story.headline,
+            story.published.isoformat(),
             story.summary,
             story.author.name,
+            self.pub.lang,
             story.topic.label,
-            story.published,
-            guid,
+            f"urn:{self.pub.site}:{story.slug}",
         )
 
     def sitemap_pages(self) -> dict[str, Page]:
         """Sitemaps: a single urlset, or an index of a plain and a gzipped urlset plus a news sitemap."""
         pub = self.pub
         newest = pub.newest_first
-        stamp = newest[0].published
+        stamp = newest[0].published.isoformat()
         site_pages = [(self.url(p), stamp) for p in (pub.listing, "/about/")]
         site_pages += [(self.url(f"/tag/{t.slug}/"), stamp) for t in pub.topics]
-        articles = [(self.story_url(s), s.published) for s in newest]
+        articles = [(self.story_url(s), s.published.isoformat()) for s in newest]
         if pub.sitemaps == "urlset":
             return {"/sitemap.xml": self.document(machine_readable.urlset(site_pages + articles), "application/xml")}
         parts = {
@@ -200,11 +207,11 @@ class Render:
                 machine_readable.urlset(site_pages + articles[:1]), "application/xml"
             ),
             "/sitemaps/archive-2026-11.xml.gz": Page(
-                gzip.compress(machine_readable.urlset(articles[1:]).encode(), mtime=0), "application/x-gzip"
+                machine_readable.gzipped(machine_readable.urlset(articles[1:])), machine_readable.GZIP_TYPE
             ),
         }
-        index = machine_readable.sitemap_index([(self.url(path), stamp) for path in parts])
-        news = machine_readable.news_sitemap(pub.name, pub.lang, [self.entry(s) for s in newest])
+        index = machine_readable.sitemap_index([self.url(path) for path in parts], lastmod=stamp)
+        news = machine_readable.news_sitemap(pub.name, [self.entry(s) for s in newest])
         return {
             **parts,
             "/sitemap_index.xml": self.document(index, "application/xml"),
@@ -216,7 +223,7 @@ class Render:
         sitemaps = {"urlset": ["/sitemap.xml"], "index": ["/sitemap_index.xml", "/news-sitemap.xml"]}
         urls = [self.url(path) for path in sitemaps.get(self.pub.sitemaps, [])]
         disallow = ["/private/"] if self.pub.private else []
-        return Page(machine_readable.robots(disallow, urls), "text/plain; charset=utf-8")
+        return Page(machine_readable.robots_txt(disallow=disallow, sitemaps=urls), machine_readable.TEXT_TYPE)
 
     def pages(self) -> dict[str, Page]:
         """Every page of the site, by path."""

@@ -9,7 +9,7 @@ import pytest
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
 from fixtures import sites
 
-from crawler.testing import feeds
+from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Page, Site
 
 PATHS = {
@@ -34,8 +34,8 @@ def render_canonicals(addresses):
     }
     feed = [sites.item(base + path, article) for path, (article, _) in pages.items()]
     return {
-        "/robots.txt": Page(feeds.robots_txt(), feeds.TEXT_TYPE),
-        "/feed.xml": Page(feeds.rss2("Canon Post", base, feed), feeds.RSS_TYPE),
+        "/robots.txt": Page(machine_readable.robots_txt(), machine_readable.TEXT_TYPE),
+        "/feed.xml": Page(machine_readable.rss2("Canon Post", base, feed), machine_readable.RSS_TYPE),
         **{
             path: sites.article_page(article, "Canon Post", canonical=canonical)
             for path, (article, canonical) in pages.items()

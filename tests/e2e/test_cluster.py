@@ -19,7 +19,7 @@ import pytest
 from conftest import FAST_SETTINGS, crawl_args, db_rows, describe, run_cli, write_sources
 from fixtures import sites
 
-from crawler.testing import feeds
+from crawler.testing import machine_readable
 from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites, Page, ServedRequest, Site
 from crawler.testing.redis_server import RedisServer, free_port
@@ -460,8 +460,10 @@ def test_a_worker_s_structural_templates_and_the_writer_s_re_cleaning(
         base = addresses["multi"].rstrip("/")
         run = site_run(base)
         pages = {page.url.removeprefix(base): Page(page.html, "text/html; charset=utf-8") for page in run}
-        items = [feeds.FeedItem(page.url, f"Story {n}", "2024-03-15T10:00:00+00:00") for n, page in enumerate(run)]
-        pages["/feed.xml"] = Page(feeds.rss2("Multi Wire", base + "/", items), feeds.RSS_TYPE)
+        items = [
+            machine_readable.FeedItem(page.url, f"Story {n}", "2024-03-15T10:00:00+00:00") for n, page in enumerate(run)
+        ]
+        pages["/feed.xml"] = Page(machine_readable.rss2("Multi Wire", base + "/", items), machine_readable.RSS_TYPE)
         return pages
 
     with LocalSites([Site("multi", render)]) as served:

@@ -9,7 +9,7 @@ from conftest import crawl_args, db_rows, describe, run_cli, write_sources
 from fixtures import sites
 from fixtures.newsroom import article_path, generated_article
 
-from crawler.testing import feeds
+from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Page, Site
 
 
@@ -22,20 +22,25 @@ def _chain(*pages: Page) -> Page:
 
 def render(addresses):
     base = addresses["cond"].rstrip("/")
-    feed_v1 = feeds.rss2("Cond", base + "/", [sites.item(base + article_path(n), generated_article(n)) for n in (0, 1)])
-    feed_v2 = feeds.rss2(
+    feed_v1 = machine_readable.rss2(
+        "Cond", base + "/", [sites.item(base + article_path(n), generated_article(n)) for n in (0, 1)]
+    )
+    feed_v2 = machine_readable.rss2(
         "Cond", base + "/", [sites.item(base + article_path(n), generated_article(n)) for n in (0, 1, 2)]
     )
-    v1 = dict(content_type=feeds.RSS_TYPE, etag='"v1"')
-    sitemap = feeds.urlset([(base + article_path(3), "2024-03-01")])
+    v1 = dict(content_type=machine_readable.RSS_TYPE, etag='"v1"')
+    sitemap = machine_readable.urlset([(base + article_path(3), "2024-03-01")])
     failing = Page("busy", status=503)
     return {
-        "/robots.txt": Page(feeds.robots_txt(), feeds.TEXT_TYPE),
+        "/robots.txt": Page(machine_readable.robots_txt(), machine_readable.TEXT_TYPE),
         # run 1: 200 (v1); run 2: 200 (v1, read again); run 3: 304; run 4: 200 (v2, one new entry)
         "/feed.xml": _chain(
-            Page(feed_v1, **v1), Page(feed_v1, **v1), Page(feed_v1, **v1), Page(feed_v2, feeds.RSS_TYPE, etag='"v2"')
+            Page(feed_v1, **v1),
+            Page(feed_v1, **v1),
+            Page(feed_v1, **v1),
+            Page(feed_v2, machine_readable.RSS_TYPE, etag='"v2"'),
         ),
-        "/sitemap.xml": Page(sitemap, feeds.XML_TYPE, last_modified="Fri, 01 Mar 2024 08:00:00 GMT"),
+        "/sitemap.xml": Page(sitemap, machine_readable.XML_TYPE, last_modified="Fri, 01 Mar 2024 08:00:00 GMT"),
         # the feed's second article fails all of run 1 (three attempts), then recovers
         article_path(1): _chain(
             failing,

@@ -18,7 +18,7 @@ from conftest import CrawlRun, Network, copy_db, db_rows, describe
 from fixtures import sites
 from fixtures.sites import NETWORK
 
-from crawler.testing import feeds
+from crawler.testing import machine_readable
 
 SOURCES_FILE = "e2e-sources.toml"
 OVERRIDE_USER_AGENT = "wirecrawl/e2e-cli-override"
@@ -427,7 +427,7 @@ EXTRACT_KEYS = {"file", "url", "title", "author", "published", "language", "lang
 def _write_extract_inputs(directory: Path) -> None:
     (directory / "ferry.html").write_text(sites.article_html(sites.FERRY, "Harbour Gazette"), encoding="utf-8")
     russian = sites.article_html(sites.RU_METRO, "Global Wire", charset="windows-1251", declare="meta")
-    (directory / "metro.html.gz").write_bytes(feeds.gzipped(russian.encode("cp1251")))
+    (directory / "metro.html.gz").write_bytes(machine_readable.gzipped(russian.encode("cp1251")))
 
 
 def _json_lines(stdout: str) -> list[dict]:

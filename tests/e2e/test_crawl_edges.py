@@ -13,7 +13,7 @@ import pytest
 from conftest import crawl_args, db_rows, run_cli, write_sources
 from fixtures import sites
 
-from crawler.testing import feeds
+from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Page, Site
 
 UNDATED = sites.FERRY
@@ -29,7 +29,7 @@ def bare_article(article: sites.Article) -> str:
 
 def render_edge(addresses):
     base = addresses["edge"]
-    feed = feeds.rss2(
+    feed = machine_readable.rss2(
         "Edge Post",
         base,
         [sites.item(base + "plain/undated-story", UNDATED), sites.item(base + "news/query-page?src=feed", QUERY)],
@@ -45,8 +45,8 @@ def render_edge(addresses):
         ],
     )
     return {
-        "/robots.txt": Page(feeds.robots_txt(), feeds.TEXT_TYPE),
-        "/feed.xml": Page(feed, feeds.RSS_TYPE, delay=1.0),
+        "/robots.txt": Page(machine_readable.robots_txt(), machine_readable.TEXT_TYPE),
+        "/feed.xml": Page(feed, machine_readable.RSS_TYPE, delay=1.0),
         "/news/": sites.html_page(listing),
         "/plain/undated-story": sites.html_page(bare_article(UNDATED)),
         "/news/query-page": sites.html_page(sites.article_html(QUERY, "Edge Post")),
@@ -59,7 +59,9 @@ def render_down(addresses):
     base = addresses["down"]
     return {
         "/robots.txt": Page("<html><body>Service unavailable</body></html>", status=503),
-        "/feed.xml": Page(feeds.rss2("Down", base, [sites.item(base + "news/a", sites.BRIDGE)]), feeds.RSS_TYPE),
+        "/feed.xml": Page(
+            machine_readable.rss2("Down", base, [sites.item(base + "news/a", sites.BRIDGE)]), machine_readable.RSS_TYPE
+        ),
         "/news/a": sites.article_page(sites.BRIDGE, "Down"),
     }
 

@@ -7,14 +7,14 @@ import pytest
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
 from fixtures import sites
 
-from crawler.testing import feeds
+from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Page, Site
 
 
 def render(addresses, name):
     return {
-        "/robots.txt": Page(feeds.robots_txt(disallow=["/private/"]), feeds.TEXT_TYPE),
-        "/feed.xml": Page(feeds.rss2(name, addresses[name], []), feeds.RSS_TYPE),
+        "/robots.txt": Page(machine_readable.robots_txt(disallow=["/private/"]), machine_readable.TEXT_TYPE),
+        "/feed.xml": Page(machine_readable.rss2(name, addresses[name], []), machine_readable.RSS_TYPE),
         "/news/ferry": sites.article_page(sites.FERRY, name),
         "/news/comet": sites.article_page(sites.COMET, name),
         "/private/museum": sites.article_page(sites.MUSEUM, name),

@@ -17,7 +17,7 @@ from conftest import crawl_args, db_rows, describe, run_cli, write_sources
 from fixtures import sites
 from fixtures.newsroom import article_path, generated_article, newsroom
 
-from crawler.testing import feeds
+from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Page, Site
 
 GOOD = range(0, 4)  # /news/2024/report-N on the hostile site: plain good articles
@@ -81,32 +81,36 @@ def render_hostile(addresses):
         base + "/news/caf\u00e9 au lait",
     ]
     refused = addresses["refused"]
-    feed = feeds.rss2("Hostile Times", base + "/", feed_items)
+    feed = machine_readable.rss2("Hostile Times", base + "/", feed_items)
     feed = feed.replace(
         "</channel>",
         "".join(f"<item><title>odd</title><link>{url.replace('&', '&amp;')}</link></item>" for url in [*odd, refused])
         + "</channel>",
     )
     truncated = _truncated(
-        feeds.rss2(
+        machine_readable.rss2(
             "Hostile Times",
             base + "/",
             [sites.item(base + article_path(n), generated_article(n)) for n in (*TRUNCATED_FEED_GOOD, 13, 14)],
         ),
         base + article_path(13),
     )
-    index = feeds.sitemap_index([base + "/sitemap-index.xml", base + "/sitemap-a.xml"])
+    index = machine_readable.sitemap_index([base + "/sitemap-index.xml", base + "/sitemap-a.xml"])
     return {
-        "/robots.txt": Page(feeds.robots_txt(), feeds.TEXT_TYPE),
-        "/feed.xml": Page(feed, feeds.RSS_TYPE),
-        "/truncated.xml": Page(truncated, feeds.RSS_TYPE),
-        "/html-feed.xml": Page(sites.listing_html("Hostile Times", "News", []), feeds.RSS_TYPE),
-        "/garbage.xml": Page(bytes(range(256)) * 8, feeds.RSS_TYPE),
-        "/sitemap-index.xml": Page(index, feeds.XML_TYPE),
-        "/sitemap-a.xml": Page(feeds.urlset([(base + article_path(SITEMAP_GOOD), "2024-03-01")]), feeds.XML_TYPE),
+        "/robots.txt": Page(machine_readable.robots_txt(), machine_readable.TEXT_TYPE),
+        "/feed.xml": Page(feed, machine_readable.RSS_TYPE),
+        "/truncated.xml": Page(truncated, machine_readable.RSS_TYPE),
+        "/html-feed.xml": Page(sites.listing_html("Hostile Times", "News", []), machine_readable.RSS_TYPE),
+        "/garbage.xml": Page(bytes(range(256)) * 8, machine_readable.RSS_TYPE),
+        "/sitemap-index.xml": Page(index, machine_readable.XML_TYPE),
+        "/sitemap-a.xml": Page(
+            machine_readable.urlset([(base + article_path(SITEMAP_GOOD), "2024-03-01")]), machine_readable.XML_TYPE
+        ),
         "/truncated-sitemap.xml": Page(
-            _truncated(feeds.urlset([(base + f"/nowhere/{n}", "2024-03-01") for n in range(6)]), base + "/nowhere/4"),
-            feeds.XML_TYPE,
+            _truncated(
+                machine_readable.urlset([(base + f"/nowhere/{n}", "2024-03-01") for n in range(6)]), base + "/nowhere/4"
+            ),
+            machine_readable.XML_TYPE,
         ),
         "/news/malformed": Page(malformed),
         "/news/caf%C3%A9%20au%20lait": _html(ODD_URL_GOOD),
@@ -117,10 +121,13 @@ def render_hostile(addresses):
 
 def render_big(addresses):
     base = addresses["big"].rstrip("/")
-    items = [feeds.FeedItem(f"{base}/big/{n}", f"Item {n}", "2024-03-01T00:00:00+00:00") for n in range(BIG_FEED_ITEMS)]
+    items = [
+        machine_readable.FeedItem(f"{base}/big/{n}", f"Item {n}", "2024-03-01T00:00:00+00:00")
+        for n in range(BIG_FEED_ITEMS)
+    ]
     return {
-        "/robots.txt": Page(feeds.robots_txt(), feeds.TEXT_TYPE),
-        "/big.xml": Page(feeds.rss2("Big", base + "/", items), feeds.RSS_TYPE),
+        "/robots.txt": Page(machine_readable.robots_txt(), machine_readable.TEXT_TYPE),
+        "/big.xml": Page(machine_readable.rss2("Big", base + "/", items), machine_readable.RSS_TYPE),
         **{f"/big/{n}": sites.article_page(generated_article(200 + n), "Big") for n in range(5)},
     }
 
@@ -252,15 +259,17 @@ def test_the_run_records_failures_by_reason(hostile_crawl):
 
 def render_flaky(addresses):
     base = addresses["flaky"].rstrip("/")
-    feed = feeds.rss2("Flaky", base + "/", [sites.item(f"{base}/news/{n}", generated_article(n)) for n in range(6)])
+    feed = machine_readable.rss2(
+        "Flaky", base + "/", [sites.item(f"{base}/news/{n}", generated_article(n)) for n in range(6)]
+    )
     busy = Page(
         "slow down",
         status=503,
         headers={"Retry-After": "1"},
-        then=Page("slow down", status=429, headers={"Retry-After": "1"}, then=Page(feed, feeds.RSS_TYPE)),
+        then=Page("slow down", status=429, headers={"Retry-After": "1"}, then=Page(feed, machine_readable.RSS_TYPE)),
     )
     return {
-        "/robots.txt": Page(feeds.robots_txt(), feeds.TEXT_TYPE),
+        "/robots.txt": Page(machine_readable.robots_txt(), machine_readable.TEXT_TYPE),
         "/feed.xml": busy,
         **{f"/news/{n}": Page("<h1>Internal Server Error</h1>", status=500) for n in range(6)},
     }
@@ -268,7 +277,7 @@ def render_flaky(addresses):
 
 def render_closed(addresses):
     return {
-        "/robots.txt": Page(feeds.robots_txt(), feeds.TEXT_TYPE),
+        "/robots.txt": Page(machine_readable.robots_txt(), machine_readable.TEXT_TYPE),
         "/feed.xml": Page("busy", status=429, headers={"Retry-After": "86400"}),
     }
 
@@ -343,7 +352,7 @@ def test_a_truncated_feed_keeps_its_complete_entries():
 
     items = [sites.item(f"http://example.com/news/{n}", generated_article(n)) for n in range(5)]
     feed = parse_feed(
-        _truncated(feeds.rss2("T", "http://example.com/", items), "http://example.com/news/3").encode(),
+        _truncated(machine_readable.rss2("T", "http://example.com/", items), "http://example.com/news/3").encode(),
         "http://example.com/feed.xml",
     )
     assert feed.malformed and [entry.url[-1] for entry in feed.entries] == ["0", "1", "2"]

@@ -14,7 +14,7 @@ from fixtures import sites
 from fixtures.multilingual_texts import ARTICLES, CLOSE_PAIRS, Text
 
 from crawler.setting_checks import project_settings
-from crawler.testing import feeds
+from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Page, Site
 from pipelines.core.language import LanguageDetector
 
@@ -78,11 +78,13 @@ def render_world(addresses):
             head = f'<link rel="alternate" hreflang="{other.language}" href="{base}{slug(other, ALL.index(other)).lstrip("/")}">'
         pages[slug(text, index)] = page(text, head)
     feed_items = [
-        feeds.FeedItem(base + slug(t, i).lstrip("/"), t.headline, "2026-11-20T08:00:00+00:00", t.short, "Desk")
+        machine_readable.FeedItem(
+            base + slug(t, i).lstrip("/"), t.headline, "2026-11-20T08:00:00+00:00", t.short, "Desk"
+        )
         for i, t in enumerate(ALL)
     ]
-    pages["/feed.xml"] = Page(feeds.rss2("World Wire", base, feed_items), feeds.RSS_TYPE)
-    pages["/robots.txt"] = Page(feeds.robots_txt(), feeds.TEXT_TYPE)
+    pages["/feed.xml"] = Page(machine_readable.rss2("World Wire", base, feed_items), machine_readable.RSS_TYPE)
+    pages["/robots.txt"] = Page(machine_readable.robots_txt(), machine_readable.TEXT_TYPE)
     return pages
 
 
@@ -90,11 +92,11 @@ def render_english_only(addresses):
     base = addresses["english"]
     pages = {f"/copy/{text.language}": page(text) for text in ARTICLES[:2]}
     items = [
-        feeds.FeedItem(f"{base}copy/{t.language}", t.headline, "2026-11-20T08:00:00+00:00", t.short, "Desk")
+        machine_readable.FeedItem(f"{base}copy/{t.language}", t.headline, "2026-11-20T08:00:00+00:00", t.short, "Desk")
         for t in ARTICLES[:2]
     ]
-    pages["/feed.xml"] = Page(feeds.rss2("English Only", base, items), feeds.RSS_TYPE)
-    pages["/robots.txt"] = Page(feeds.robots_txt(), feeds.TEXT_TYPE)
+    pages["/feed.xml"] = Page(machine_readable.rss2("English Only", base, items), machine_readable.RSS_TYPE)
+    pages["/robots.txt"] = Page(machine_readable.robots_txt(), machine_readable.TEXT_TYPE)
     return pages
 
 

@@ -8,7 +8,7 @@ import pytest
 from conftest import crawl_args, db_rows, describe, run_cli, write_sources
 from fixtures import sites
 
-from crawler.testing import feeds
+from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Page, Site
 
 SHORT = sites.Article(
@@ -35,8 +35,11 @@ def render_why(addresses):
         (PATHS["tag"], sites.HARBOUR),
     ]
     return {
-        "/robots.txt": Page(feeds.robots_txt(disallow=["/private/"]), feeds.TEXT_TYPE),
-        "/feed.xml": Page(feeds.rss2("Why Post", base, [sites.item(base + p, a) for p, a in entries]), feeds.RSS_TYPE),
+        "/robots.txt": Page(machine_readable.robots_txt(disallow=["/private/"]), machine_readable.TEXT_TYPE),
+        "/feed.xml": Page(
+            machine_readable.rss2("Why Post", base, [sites.item(base + p, a) for p, a in entries]),
+            machine_readable.RSS_TYPE,
+        ),
         PATHS["stored"]: sites.article_page(sites.FERRY, "Why Post"),
         PATHS["short"]: sites.article_page(SHORT, "Why Post"),
         PATHS["language"]: sites.article_page(sites.DE_HAFEN, "Why Post"),

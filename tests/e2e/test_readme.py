@@ -14,7 +14,7 @@ import pytest
 from conftest import CRAWL_TIMEOUT, REPO_ROOT
 from fixtures import sites
 
-from crawler.testing import feeds
+from crawler.testing import machine_readable
 from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites, Page, Site
 
@@ -38,7 +38,9 @@ def render(addresses):
             '<!DOCTYPE html><html lang="en"><head><title>My site</title>'
             '<link rel="alternate" type="application/rss+xml" href="/feed/"></head><body><h1>My site</h1></body></html>'
         ),
-        "/feed/": feeds.xml_page(feeds.rss2("My site", base + "/", [sites.item(article, sites.FERRY)]), feeds.RSS_TYPE),
+        "/feed/": machine_readable.xml_page(
+            machine_readable.rss2("My site", base + "/", [sites.item(article, sites.FERRY)]), machine_readable.RSS_TYPE
+        ),
         "/2024/03/04/electric-ferries": sites.article_page(sites.FERRY, "My site"),
     }
 

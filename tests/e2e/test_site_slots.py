@@ -9,7 +9,7 @@ from fixtures.furniture_sites import leaks
 from fixtures.slot_sites import site_run
 
 from crawler.setting_checks import project_settings
-from crawler.testing import feeds
+from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Page, Site
 from pipelines.core.identity import Fingerprinter, text_hash
 
@@ -18,9 +18,11 @@ def render(addresses):
     base = addresses["multi"].rstrip("/")
     run = site_run(base)
     pages = {page.url.removeprefix(base): Page(page.html, "text/html; charset=utf-8") for page in run}
-    items = [feeds.FeedItem(page.url, f"Story {n}", "2024-03-15T10:00:00+00:00") for n, page in enumerate(run)]
-    pages["/feed.xml"] = Page(feeds.rss2("Multi Wire", base + "/", items), feeds.RSS_TYPE)
-    pages["/robots.txt"] = Page(feeds.robots_txt(), feeds.TEXT_TYPE)
+    items = [
+        machine_readable.FeedItem(page.url, f"Story {n}", "2024-03-15T10:00:00+00:00") for n, page in enumerate(run)
+    ]
+    pages["/feed.xml"] = Page(machine_readable.rss2("Multi Wire", base + "/", items), machine_readable.RSS_TYPE)
+    pages["/robots.txt"] = Page(machine_readable.robots_txt(), machine_readable.TEXT_TYPE)
     return pages
 
 

@@ -12,7 +12,7 @@ from conftest import describe, run_cli, write_sources
 from fixtures import sites
 
 from crawler.config import load_sources, parse_sources
-from crawler.testing import feeds
+from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Page, Site
 
 #: No retries nor back-off: a refused connection is final at once.
@@ -33,14 +33,20 @@ def render(addresses):
     article = base + "/2024/03/04/electric-ferries"
     return {
         "/": Page(home_html("/nachrichten/rss")),
-        "/nachrichten/rss": feeds.xml_page(
-            feeds.rss2("Stadtbote", base + "/", [sites.item(article, sites.FERRY)]), feeds.RSS_TYPE
+        "/nachrichten/rss": machine_readable.xml_page(
+            machine_readable.rss2("Stadtbote", base + "/", [sites.item(article, sites.FERRY)]),
+            machine_readable.RSS_TYPE,
         ),
-        "/atom.xml": feeds.xml_page(
-            feeds.atom("Stadtbote", base + "/", base + "/atom.xml", [sites.item(article, sites.FERRY)]), feeds.ATOM_TYPE
+        "/atom.xml": machine_readable.xml_page(
+            machine_readable.atom("Stadtbote", base + "/", base + "/atom.xml", [sites.item(article, sites.FERRY)]),
+            machine_readable.ATOM_TYPE,
         ),
-        "/robots.txt": Page(feeds.robots_txt(sitemaps=[base + "/maps/news.xml"]), feeds.TEXT_TYPE),
-        "/maps/news.xml": feeds.xml_page(feeds.news_sitemap("Stadtbote", [sites.item(article, sites.FERRY)])),
+        "/robots.txt": Page(
+            machine_readable.robots_txt(sitemaps=[base + "/maps/news.xml"]), machine_readable.TEXT_TYPE
+        ),
+        "/maps/news.xml": machine_readable.xml_page(
+            machine_readable.news_sitemap("Stadtbote", [sites.item(article, sites.FERRY)])
+        ),
         "/feed": Page("<html><body>Not a feed</body></html>"),  # an HTML page at a feed path: not a feed
     }
 
@@ -57,9 +63,13 @@ def render_json_site(addresses):
             '<link rel="alternate" type="application/feed+json" href="/posts.json"></head><body>Hi</body></html>'
         ),
         "/posts.json": Page(json_feed, "application/feed+json"),
-        "/robots.txt": Page(f"User-agent: *\nDisallow:\nSite-map: {base}/news/rss\n", feeds.TEXT_TYPE),
-        "/news/rss": feeds.xml_page(feeds.rss2("J", base + "/", [sites.item(article, sites.FERRY)]), feeds.RSS_TYPE),
-        "/sitemap.xml": Page(b"\xef\xbb\xbf" + feeds.urlset([(article, "2024-03-04")]).encode(), feeds.XML_TYPE),
+        "/robots.txt": Page(f"User-agent: *\nDisallow:\nSite-map: {base}/news/rss\n", machine_readable.TEXT_TYPE),
+        "/news/rss": machine_readable.xml_page(
+            machine_readable.rss2("J", base + "/", [sites.item(article, sites.FERRY)]), machine_readable.RSS_TYPE
+        ),
+        "/sitemap.xml": Page(
+            b"\xef\xbb\xbf" + machine_readable.urlset([(article, "2024-03-04")]).encode(), machine_readable.XML_TYPE
+        ),
     }
 
 

@@ -8,23 +8,26 @@ import pytest
 from conftest import crawl_args, describe, run_cli, write_sources
 from fixtures import sites
 
-from crawler.testing import feeds
+from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Page, Site
 
 
 def render_closed(addresses):
     base = addresses["closed"].rstrip("/")
     return {
-        "/robots.txt": Page(feeds.robots_txt(disallow=["/"]), feeds.TEXT_TYPE),
-        "/feed.xml": Page(feeds.rss2("Closed", base, [sites.item(base + "/news/ferry", sites.FERRY)]), feeds.RSS_TYPE),
+        "/robots.txt": Page(machine_readable.robots_txt(disallow=["/"]), machine_readable.TEXT_TYPE),
+        "/feed.xml": Page(
+            machine_readable.rss2("Closed", base, [sites.item(base + "/news/ferry", sites.FERRY)]),
+            machine_readable.RSS_TYPE,
+        ),
         "/news/ferry": sites.article_page(sites.FERRY, "Closed"),
     }
 
 
 def render_quiet(addresses):
     return {
-        "/robots.txt": Page(feeds.robots_txt(), feeds.TEXT_TYPE),
-        "/feed.xml": Page(feeds.rss2("Quiet", addresses["quiet"], []), feeds.RSS_TYPE),
+        "/robots.txt": Page(machine_readable.robots_txt(), machine_readable.TEXT_TYPE),
+        "/feed.xml": Page(machine_readable.rss2("Quiet", addresses["quiet"], []), machine_readable.RSS_TYPE),
     }
 
 
@@ -32,8 +35,8 @@ def render_tags(addresses):
     base = addresses["tags"].rstrip("/")
     items = [sites.item(base + path, sites.HARBOUR) for path in ("/tag/harbour", "/author/desk")]
     return {
-        "/robots.txt": Page(feeds.robots_txt(), feeds.TEXT_TYPE),
-        "/feed.xml": Page(feeds.rss2("Tags", base, items), feeds.RSS_TYPE),
+        "/robots.txt": Page(machine_readable.robots_txt(), machine_readable.TEXT_TYPE),
+        "/feed.xml": Page(machine_readable.rss2("Tags", base, items), machine_readable.RSS_TYPE),
     }
 
 

@@ -17,7 +17,7 @@ from conftest import crawl_args, describe, run_cli, write_sources
 from fixtures import sites
 from fixtures.dedup_cases import CASES
 
-from crawler.testing import feeds
+from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Site
 
 (CEDAR,) = [case for case in CASES if case.name == "en-flood-cedar/exact"]
@@ -62,8 +62,10 @@ def render(name: str):
         base = addresses[name]
         article = ARTICLES[name]
         return {
-            "/robots.txt": sites.Page(feeds.robots_txt(), feeds.TEXT_TYPE),
-            "/feed.xml": sites.Page(feeds.rss2(name, base, [sites.item(base + "news/story", article)]), feeds.RSS_TYPE),
+            "/robots.txt": sites.Page(machine_readable.robots_txt(), machine_readable.TEXT_TYPE),
+            "/feed.xml": sites.Page(
+                machine_readable.rss2(name, base, [sites.item(base + "news/story", article)]), machine_readable.RSS_TYPE
+            ),
             # no kicker above the headline: the headline repeated at the top of the body is cleaned
             "/news/story": sites.html_page(sites.article_html(article, f"{name.title()} News", section="")),
         }
