@@ -1,7 +1,7 @@
 """The ``wirecrawl`` command line: parses arguments and reports; the package does the work.
 
-One module per thing a user does (crawl, sources, corpus queries, maintenance, scaling out),
-and :mod:`crawler.cli.options` for what they share: options, errors and exit statuses.
+One module per thing a user does (crawl, sources, reading the corpus, maintenance, scaling out),
+and :mod:`crawler.cli.common` for what they share: options, errors and exit statuses.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from crawler import __version__
-from crawler.cli import crawl, maintenance, queries, scale_out, sources
+from crawler.cli import crawl, maintenance, reading, scale_out, sources
 
 __all__ = ["cli", "main"]
 
@@ -23,12 +23,12 @@ def cli() -> None:
 for command in (
     crawl.crawl,
     sources.sources,
-    queries.stats,
-    queries.why,
-    queries.search,
-    queries.story,
-    queries.export,
-    queries.serve,
+    reading.stats,
+    reading.why,
+    reading.search,
+    reading.story,
+    reading.export,
+    reading.serve,
     maintenance.extract,
     maintenance.reextract,
     maintenance.dedupe,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from crawler.cli.options import (
+from crawler.cli.common import (
     ConfigError,
     corpus_lock,
     db_option,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from crawler.cli.options import (
+from crawler.cli.common import (
     ConfigError,
     check_source,
     corpus_lock,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from crawler.cli.options import (
+from crawler.cli.common import (
     ConfigError,
     db_option,
     declared_sources,

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from crawler.cli.options import (
+from crawler.cli.common import (
     ConfigError,
     db_option,
     declared_sources,

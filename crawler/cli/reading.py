@@ -1,4 +1,4 @@
-"""The corpus queries: ``stats``, ``why``, ``search``, ``story``, ``export`` and ``serve`` (read-only, all of them)."""
+"""Commands that read the corpus: ``stats``, ``why``, ``search``, ``story``, ``export`` and ``serve`` (none writes it)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from crawler.cli.options import (
+from crawler.cli.common import (
     ConfigError,
     db_option,
     echo_json,
