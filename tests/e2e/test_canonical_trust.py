@@ -6,8 +6,8 @@ print version of a stored article) is still recorded as that article's URL."""
 from __future__ import annotations
 
 import pytest
-from conftest import crawl_args, db_rows, describe, run_cli, write_sources
 from fixtures import sites
+from fixtures.runs import crawl_args, db_rows, describe, run_cli, write_sources
 
 from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Page, Site

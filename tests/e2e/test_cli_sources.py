@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import Network, crawl_args, describe
+from fixtures.runs import Network, crawl_args, describe
 
 from crawler.testing.environment import cli_env
 

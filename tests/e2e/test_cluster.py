@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FAST_SETTINGS, crawl_args, db_rows, describe, run_cli, write_sources
 from fixtures import sites
+from fixtures.runs import FAST_SETTINGS, crawl_args, db_rows, describe, run_cli, write_sources
 
 from crawler.testing import machine_readable
 from crawler.testing.environment import cli_env

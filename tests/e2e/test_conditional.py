@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import crawl_args, db_rows, describe, run_cli, write_sources
 from fixtures import sites
 from fixtures.newsroom import article_path, generated_article
+from fixtures.runs import crawl_args, db_rows, describe, run_cli, write_sources
 
 from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Page, Site

@@ -15,8 +15,8 @@ import sys
 import time
 
 import pytest
-from conftest import corpus_is_consistent, crawl_args, db_rows, stored_articles, write_sources
 from fixtures.newsroom import newsroom
+from fixtures.runs import corpus_is_consistent, crawl_args, db_rows, stored_articles, write_sources
 
 from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites

@@ -14,8 +14,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import CrawlRun, Network, copy_db, db_rows, describe
 from fixtures import sites
+from fixtures.runs import CrawlRun, Network, copy_db, db_rows, describe
 from fixtures.sites import NETWORK
 
 from crawler.testing import machine_readable

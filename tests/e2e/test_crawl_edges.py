@@ -10,8 +10,8 @@
 from html import escape
 
 import pytest
-from conftest import crawl_args, db_rows, run_cli, write_sources
 from fixtures import sites
+from fixtures.runs import crawl_args, db_rows, run_cli, write_sources
 
 from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Page, Site

@@ -4,8 +4,8 @@ robots.txt obeyed, under the declared source whose site they are on, else one na
 from __future__ import annotations
 
 import pytest
-from conftest import crawl_args, db_rows, describe, run_cli, write_sources
 from fixtures import sites
+from fixtures.runs import crawl_args, db_rows, describe, run_cli, write_sources
 
 from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Page, Site

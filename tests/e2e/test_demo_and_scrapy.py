@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO_ROOT, run_cli
+from fixtures.runs import REPO_ROOT, run_cli
 
 from crawler.config import dump_sources
 from crawler.testing.environment import cli_env

@@ -9,8 +9,8 @@ import os
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import Network, crawl, describe, run_cli, write_sources
 from fixtures import sites
+from fixtures.runs import Network, crawl, describe, run_cli, write_sources
 
 SOURCES = ("filtered", "listing")
 

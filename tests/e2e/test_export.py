@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO_ROOT, db_rows, describe, run_cli
+from fixtures.runs import REPO_ROOT, db_rows, describe, run_cli
 
 from storage.corpus import Corpus
 from storage.export import export_corpus

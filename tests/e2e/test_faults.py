@@ -13,9 +13,9 @@ import json
 from datetime import UTC
 
 import pytest
-from conftest import crawl_args, db_rows, describe, run_cli, write_sources
 from fixtures import sites
 from fixtures.newsroom import article_path, generated_article, newsroom
+from fixtures.runs import crawl_args, db_rows, describe, run_cli, write_sources
 
 from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Page, Site

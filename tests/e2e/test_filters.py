@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import db_rows, describe, run_cli
+from fixtures.runs import db_rows, describe, run_cli
 
 
 def _lines(proc) -> list[str]:

@@ -13,8 +13,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import CLI_TIMEOUT, Network, copy_db, crawl_args, describe
 from fixtures.newsroom import newsroom
+from fixtures.runs import CLI_TIMEOUT, Network, copy_db, crawl_args, describe
 
 from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import CLI_TIMEOUT, REPO_ROOT, db_rows, describe, run_cli
+from fixtures.runs import CLI_TIMEOUT, REPO_ROOT, db_rows, describe, run_cli
 
 from crawler.testing.environment import cli_env
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import copy_db, describe, run_cli, write_sources
+from fixtures.runs import copy_db, describe, run_cli, write_sources
 
 from crawler.cli import cli
 from crawler.serve.app import corpus_datasette

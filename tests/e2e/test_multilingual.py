@@ -9,9 +9,9 @@ traditional Chinese).
 from html import escape
 
 import pytest
-from conftest import crawl_args, db_rows, run_cli, write_sources
 from fixtures import sites
 from fixtures.multilingual_texts import ARTICLES, CLOSE_PAIRS, Text
+from fixtures.runs import crawl_args, db_rows, run_cli, write_sources
 
 from crawler.setting_checks import project_settings
 from crawler.testing import machine_readable

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CrawlRun, Network, copy_db, db_rows, run_cli
+from fixtures.runs import CrawlRun, Network, copy_db, db_rows, run_cli
 
 from crawler.cli import cli
 

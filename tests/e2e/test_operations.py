@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import crawl_args, db_rows, describe, run_cli, write_sources
 from fixtures.newsroom import newsroom
+from fixtures.runs import crawl_args, db_rows, describe, run_cli, write_sources
 
 from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites

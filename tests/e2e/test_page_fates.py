@@ -5,8 +5,8 @@ reason (``page_outcomes``, the latest per URL); ``wirecrawl why URL`` tells one 
 from __future__ import annotations
 
 import pytest
-from conftest import crawl_args, db_rows, describe, run_cli, write_sources
 from fixtures import sites
+from fixtures.runs import crawl_args, db_rows, describe, run_cli, write_sources
 
 from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Page, Site

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CRAWL_TIMEOUT, REPO_ROOT
 from fixtures import sites
+from fixtures.runs import CRAWL_TIMEOUT, REPO_ROOT
 
 from crawler.testing import machine_readable
 from crawler.testing.environment import cli_env

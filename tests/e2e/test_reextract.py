@@ -3,7 +3,7 @@
 import sqlite3
 import zlib
 
-from conftest import run_cli
+from fixtures.runs import run_cli
 
 
 def test_pages_are_stored_and_reextract_restores_articles(tmp_path):

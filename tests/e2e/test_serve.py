@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from conftest import describe, run_cli
+from fixtures.runs import describe, run_cli
 from markupsafe import escape
 
 from crawler.serve.app import corpus_datasette

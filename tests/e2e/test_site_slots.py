@@ -4,8 +4,8 @@ class names generated per page, leaves every stored article, its first pages inc
 import json
 
 import pytest
-from conftest import crawl_args, db_rows, run_cli, write_sources
 from fixtures.furniture_sites import leaks
+from fixtures.runs import crawl_args, db_rows, run_cli, write_sources
 from fixtures.slot_sites import site_run
 
 from crawler.setting_checks import project_settings

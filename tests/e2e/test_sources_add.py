@@ -8,8 +8,8 @@ import json
 import tomllib
 
 import pytest
-from conftest import describe, run_cli, write_sources
 from fixtures import sites
+from fixtures.runs import describe, run_cli, write_sources
 
 from crawler.config import load_sources, parse_sources
 from crawler.testing import machine_readable

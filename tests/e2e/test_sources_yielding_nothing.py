@@ -5,8 +5,8 @@ entry filtered out. A warning in the run, a count in `stats --runs`, `why FEED-U
 from __future__ import annotations
 
 import pytest
-from conftest import crawl_args, describe, run_cli, write_sources
 from fixtures import sites
+from fixtures.runs import crawl_args, describe, run_cli, write_sources
 
 from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Page, Site

@@ -13,9 +13,9 @@ import shutil
 from dataclasses import replace
 
 import pytest
-from conftest import crawl_args, describe, run_cli, write_sources
 from fixtures import sites
 from fixtures.dedup_cases import CASES
+from fixtures.runs import crawl_args, describe, run_cli, write_sources
 
 from crawler.testing import machine_readable
 from crawler.testing.localsites import LocalSites, Site

@@ -10,8 +10,8 @@ import threading
 import time
 
 import pytest
-from conftest import corpus_is_consistent, crawl_args, db_rows, describe, run_cli, stored_articles, write_sources
 from fixtures.newsroom import article_path, newsroom
+from fixtures.runs import corpus_is_consistent, crawl_args, db_rows, describe, run_cli, stored_articles, write_sources
 
 from crawler.testing.environment import cli_env
 from crawler.testing.localsites import LocalSites, Page

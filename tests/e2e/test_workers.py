@@ -9,7 +9,7 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import crawl_args, db_rows, describe, run_cli, write_sources
+from fixtures.runs import crawl_args, db_rows, describe, run_cli, write_sources
 from fixtures.scrapy_helpers import make_crawler
 
 from crawler.components.ordering import ArrivalOrder

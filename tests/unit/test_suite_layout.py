@@ -1,7 +1,8 @@
 """How the tests and benchmarks stand on the code, read from the source with ``ast``.
 
-Tests share fixtures through ``tests/fixtures/`` and ``conftest.py``, never by importing another
-test file; benchmarks run as ``python -m benchmarks.NAME`` and import packages, so nothing in
+Tests share helpers through ``tests/fixtures/`` and fixtures through ``conftest.py``, never by
+importing another test file or a ``conftest.py`` (pytest loads several under the one name
+``conftest``: which one an import finds depends on what was collected first); benchmarks run as ``python -m benchmarks.NAME`` and import packages, so nothing in
 either edits ``sys.path``; the product never imports the tests or the benchmarks.
 """
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).parents[2]
 TEST_FILES = sorted((ROOT / "tests").rglob("test_*.py"))
-TEST_MODULES = {file.stem for file in TEST_FILES}
+TEST_MODULES = {file.stem for file in TEST_FILES} | {"conftest"}
 
 
 def python_files(*directories: str) -> list[Path]:
