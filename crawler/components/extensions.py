@@ -16,7 +16,7 @@ from crawler.process.logs import failure_summary
 from crawler.process.shared_corpus import corpus_for
 from storage.corpus import Corpus
 
-__all__ = ["CrawlRunRecorder", "record_source", "run_counts", "run_status", "same_page_duplicates"]
+__all__ = ["CrawlRunRecorder", "finish_reason", "record_source", "run_counts", "run_status", "same_page_duplicates"]
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +62,21 @@ LIMIT_REASONS = frozenset(
 )
 
 
+#: The close reasons of a crawl stopped because the corpus could not be written, by failure.
+CORPUS_FAILURES = {"corpus_full": "corpus_full", "corpus": "corpus_error"}
+
+
+def finish_reason(reason: str, stats: Mapping[str, Any]) -> str:
+    """The spider's close reason, or the corpus failure that ended it: a corpus that cannot be
+    written fails the run also when only the spider's last commit found it, too late to close
+    the spider for it."""
+    if reason == "finished":
+        for failure, closed in CORPUS_FAILURES.items():
+            if stats.get(ERRORS + failure):
+                return closed
+    return reason
+
+
 def run_status(finish_reasons: list[str], errors: int) -> str:
     """A run's status from its spiders' close reasons and its error count."""
     if any(reason == "shutdown" for reason in finish_reasons):
@@ -103,7 +118,9 @@ class CrawlRunRecorder:
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         assert self.crawler.stats is not None
-        counts = record_source(self.corpus, self.run_id, spider.name, self.crawler.stats.get_stats(), reason)
+        stats = self.crawler.stats.get_stats()
+        reason = finish_reason(reason, stats)
+        counts = record_source(self.corpus, self.run_id, spider.name, stats, reason)
         if self.owns_run and counts is not None:
             try:
                 self.corpus.finish_run(self.run_id, run_status([reason], counts["errors"]))

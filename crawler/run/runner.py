@@ -18,7 +18,7 @@ from scrapy.settings import Settings
 from scrapy.utils.ossignal import install_shutdown_handlers
 from twisted.internet import task
 
-from crawler.components.extensions import record_source, run_counts, run_status, same_page_duplicates
+from crawler.components.extensions import finish_reason, record_source, run_counts, run_status, same_page_duplicates
 from crawler.components.failures import DroppedOnStop, error_rate
 from crawler.process.cpu_pool import pool_for
 from crawler.process.log_file import check_log_file
@@ -235,7 +235,11 @@ def crawl_locked(
         process.start()
         per_source = totals()
         summed = _sum(per_source.values())
-        reasons = [str(c.stats.get_value("finish_reason", "failed")) for c in crawlers if c.stats]
+        reasons = [
+            finish_reason(str(c.stats.get_value("finish_reason", "failed")), c.stats.get_stats())
+            for c in crawlers
+            if c.stats
+        ]
         status = "interrupted" if process.interrupted else run_status(reasons, summed.get("errors", 0))
     finally:
         # A reactor stopped before its crawlers closed leaves the shared corpus and worker pool

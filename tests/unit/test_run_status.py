@@ -2,7 +2,7 @@
 
 import pytest
 
-from crawler.components.extensions import run_status
+from crawler.components.extensions import finish_reason, run_status
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,18 @@ from crawler.components.extensions import run_status
 )
 def test_run_status(reasons, errors, status):
     assert run_status(reasons, errors) == status
+
+
+@pytest.mark.parametrize(
+    ("reason", "stats", "closed"),
+    [
+        ("finished", {}, "finished"),
+        ("finished", {"wirecrawl/errors/http_404": 2}, "finished"),
+        # the spider's last commit met a full disk after it had finished: the run failed all the same
+        ("finished", {"wirecrawl/errors/corpus_full": 93}, "corpus_full"),
+        ("finished", {"wirecrawl/errors/corpus": 1}, "corpus_error"),
+        ("shutdown", {"wirecrawl/errors/corpus_full": 1}, "shutdown"),
+    ],
+)
+def test_a_corpus_that_could_not_be_written_fails_the_run(reason, stats, closed):
+    assert finish_reason(reason, stats) == closed
