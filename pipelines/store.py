@@ -7,6 +7,7 @@ import contextlib
 import logging
 import sqlite3
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Self
 
 from scrapy.crawler import Crawler
@@ -24,11 +25,27 @@ from pipelines.core.identity import Fingerprinter, text_hash
 from pipelines.drop_reasons import NotStored, SamePage
 from pipelines.recleaning import SiteRecleaner
 from storage.corpus import Corpus
+from storage.errors import CorpusError
 from storage.story_store import StoredArticle
 
-__all__ = ["ArticleStorage", "CorpusPipeline", "Uncommitted", "uncommitted_for"]
+__all__ = ["ArticleStorage", "CorpusPipeline", "Uncommitted", "check_story_index", "uncommitted_for"]
 
 logger = logging.getLogger(__name__)
+
+
+def check_story_index(path: Path, settings: BaseSettings) -> None:
+    """Raise :class:`CorpusError` when the corpus at ``path`` has a near-duplicate index built with
+    other ``DEDUP_*`` settings: a crawl refuses it in one line before its first request (the
+    store stage checks again as it starts, for a crawl run by other means)."""
+    if not settings.getbool("DEDUP_NEAR_ENABLED"):
+        return
+    corpus = Corpus(path)
+    try:
+        StoryRules.from_settings(corpus, settings).matcher.check_index()
+    except sqlite3.OperationalError as error:
+        raise CorpusError(f"the corpus {path} cannot record its index's settings: {error}") from None
+    finally:
+        corpus.close()
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,19 @@ from typing import Any
 from urllib.parse import urljoin
 
 from scrapy import Request, Spider
+from scrapy.crawler import CrawlerProcess
 from scrapy.http import Response, TextResponse
+from scrapy.settings import Settings
 from twisted.python.failure import Failure
 
 from crawler.components.failures import failure_reason
 from crawler.config import LANGUAGE_PATTERN
+from crawler.process.logs import quiet_per_page_noise
 from spiders.feeds import UnreadableDocument, parse_feed
 from spiders.sitemaps import parse_sitemap, robots_sitemaps
 from spiders.source import http_charset
 
-__all__ = ["FEED_PATHS", "FEED_TYPES", "SITEMAP_PATHS", "SiteDiscoverySpider", "SiteDocuments"]
+__all__ = ["FEED_PATHS", "FEED_TYPES", "SITEMAP_PATHS", "SiteDiscoverySpider", "SiteDocuments", "discover_site"]
 
 #: Where sites usually serve their feed (WordPress, Hugo, Jekyll, Ghost, Drupal, ...).
 FEED_PATHS = ("/feed", "/rss", "/rss.xml", "/atom.xml", "/feed.xml", "/index.xml", "/feed.json")
@@ -139,3 +142,20 @@ class SiteDiscoverySpider(Spider):
 
     def not_there(self, failure: Failure) -> None:
         """A usual path the site does not serve (404, refused by robots.txt, ...): nothing found there."""
+
+
+def discover_site(url: str, settings: Settings) -> SiteDocuments:
+    """The feeds and sitemaps found on the site at ``url`` (``wirecrawl sources add``), by a
+    process of its own running :class:`SiteDiscoverySpider`.
+
+    ``settings`` are a crawl's; nothing is written and no sources file is read.
+    """
+    settings.set("DRY_RUN_ENABLED", True, priority="cmdline")
+    settings.set("SPIDER_LOADER_CLASS", "scrapy.spiderloader.SpiderLoader", priority="cmdline")
+    process = CrawlerProcess(settings)
+    quiet_per_page_noise()
+    crawler = process.create_crawler(SiteDiscoverySpider)
+    process.crawl(crawler, url=url)
+    process.start()
+    assert isinstance(crawler.spider, SiteDiscoverySpider)
+    return crawler.spider.found

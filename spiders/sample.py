@@ -9,10 +9,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.statscollectors import StatsCollector
 
-__all__ = ["ArticleSample", "NotSampled", "page_sampled"]
+from crawler.components.signals import page_sampled
 
-#: Signal sent with ``url`` for each article page the sample lets through.
-page_sampled = object()
+__all__ = ["ArticleSample", "NotSampled"]
 
 
 class NotSampled(IgnoreRequest):

@@ -156,8 +156,10 @@ def _crawl_locked(
         start_fork_server(parse_overrides(overrides))  # the stages load on another core while Scrapy loads here
         settings = run_settings(path, overrides, sources_file, log_level or ("ERROR" if quiet else "WARNING"), log_file)
         from crawler.run.runner import crawl_locked
+        from pipelines.store import check_story_index
 
         with refusals():
+            check_story_index(path, settings)  # before any request
             return crawl_locked(
                 targets,
                 settings,

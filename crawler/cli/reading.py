@@ -301,7 +301,7 @@ def serve(db_file: Path | None, port: int) -> None:
 
     path = corpus_path(db_file)
     with refusals(DatasetteMissing):
-        datasette = corpus_datasette(path)
+        datasette = corpus_datasette(path, plugin="pipelines.datasette_plugin")
     try:
         sock = listen(port)
     except OSError as error:

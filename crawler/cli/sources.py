@@ -230,8 +230,7 @@ def add(url: str, name: str | None, append_file: Path | None, overrides: tuple[s
     settings = run_settings(corpus_path(None), overrides, log_level="ERROR")
     if sys.stderr.isatty():  # before Scrapy is imported
         show_progress_line(f"looking for feeds and sitemaps on {url}")
-    from crawler.run.site_discovery import discover_site
-    from spiders.discovery import FEED_PATHS, SITEMAP_PATHS
+    from spiders.discovery import FEED_PATHS, SITEMAP_PATHS, discover_site
 
     try:
         found = discover_site(url, settings)

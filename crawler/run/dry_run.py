@@ -20,8 +20,8 @@ from scrapy.settings import Settings
 
 from crawler.components.drops import page_not_stored
 from crawler.components.failures import ERRORS
+from crawler.components.signals import page_sampled
 from crawler.process.logs import quiet_per_page_noise
-from spiders.sample import page_sampled
 from storage.corpus import Corpus
 
 __all__ = ["SampledPage", "SourceTrial", "dry_run"]

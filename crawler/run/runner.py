@@ -25,7 +25,6 @@ from crawler.process.log_file import check_log_file
 from crawler.process.logs import quiet_per_page_noise
 from crawler.process.shared_corpus import corpus_for
 from crawler.setting_checks import project_settings
-from pipelines.core.story_rules import StoryMatcher
 from storage.corpus import Corpus, CorpusError, disk_full
 from storage.lock import lock_corpus
 
@@ -199,8 +198,6 @@ def crawl_locked(
     says whether a stop signal came before this run could handle it (it stops at once)."""
     corpus = Corpus(settings.get("CORPUS_PATH"))
     try:
-        if settings.getbool("DEDUP_NEAR_ENABLED"):
-            StoryMatcher.from_settings(corpus, settings).check_index()  # before any request
         corpus.close_crashed_runs()
         run_id = corpus.start_run([name if isinstance(name, str) else name.name for name in names])
     except sqlite3.OperationalError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,8 +31,10 @@ class DatasetteMissing(RuntimeError):
     """The optional ``datasette`` dependency is not installed."""
 
 
-def corpus_datasette(db: Path) -> Datasette:
-    """A Datasette instance serving the corpus ``db`` read-only, as database ``corpus``: like the
+def corpus_datasette(db: Path, plugin: str) -> Datasette:
+    """A Datasette instance serving the corpus ``db`` read-only, as database ``corpus``, with the
+    hooks of the module named ``plugin`` (the command line names it: the app does not depend on
+    what its pages compute with); like the
     reading commands it never changes the file (:func:`storage.corpus.open_read_only`), and it
     shows what a crawl commits while it serves (:func:`storage.corpus.serves_live`).
 
@@ -43,13 +46,14 @@ def corpus_datasette(db: Path) -> Datasette:
         from datasette.database import Database
         from datasette.plugins import pm
         from datasette.utils import parse_metadata
+
+        hooks = import_module(plugin)
     except ImportError:
         raise DatasetteMissing(INSTALL_HINT) from None
-    from crawler.serve import plugin
 
     open_read_only(db).close()  # refuses a missing file, another database, an older schema
-    if not pm.is_registered(plugin):
-        pm.register(plugin, name="wirecrawl")
+    if not pm.is_registered(hooks):
+        pm.register(hooks, name="wirecrawl")
     datasette = Datasette(
         metadata=parse_metadata((CONFIG_DIR / "metadata.yml").read_text(encoding="utf-8")),
         static_mounts=[("wirecrawl-static", str(CONFIG_DIR / "static"))],

@@ -9,7 +9,8 @@ from fixtures.scrapy_helpers import make_crawler
 from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
 
-from spiders.sample import ArticleSample, NotSampled, page_sampled
+from crawler.components.signals import page_sampled
+from spiders.sample import ArticleSample, NotSampled
 
 
 def test_the_stages_decide_as_in_a_crawl_and_write_nothing(tmp_path):

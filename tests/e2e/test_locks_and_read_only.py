@@ -220,7 +220,7 @@ def test_a_corpus_written_by_a_newer_wirecrawl_is_refused_for_reading_and_writin
 
 
 def stories_page(db: Path) -> str:
-    response = asyncio.run(corpus_datasette(db).client.get("/corpus/stories"))
+    response = asyncio.run(corpus_datasette(db, "pipelines.datasette_plugin").client.get("/corpus/stories"))
     assert response.status_code == 200, response.text[:500]
     return response.text
 

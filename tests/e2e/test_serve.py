@@ -15,10 +15,10 @@ from fixtures.runs import describe, run_cli
 from markupsafe import escape
 
 from crawler.serve.app import corpus_datasette
-from crawler.serve.plugin import compared, short_time, time_zone, word_diff
 from crawler.setting_checks import project_settings
 from crawler.testing.environment import cli_env
 from pipelines.core.identity import Fingerprinter
+from pipelines.datasette_plugin import compared, short_time, time_zone, word_diff
 
 HOUSEKEEPING = {
     "article_fingerprints",
@@ -48,7 +48,7 @@ HOUSEKEEPING = {
 
 @pytest.fixture(scope="module")
 def datasette(demo_db: Path) -> Any:
-    return corpus_datasette(demo_db)
+    return corpus_datasette(demo_db, "pipelines.datasette_plugin")
 
 
 def get(datasette: Any, path: str) -> Any:

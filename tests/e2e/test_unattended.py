@@ -185,7 +185,9 @@ def test_serve_answers_while_a_crawl_writes_and_shows_its_articles(tmp_path, ser
     from crawler.serve.app import corpus_datasette
 
     assert crawl(tmp_path, served, "good").returncode == EXIT_OK
-    datasette = corpus_datasette(tmp_path / "corpus.db")  # started before the crawl, as in a newsroom
+    datasette = corpus_datasette(
+        tmp_path / "corpus.db", "pipelines.datasette_plugin"
+    )  # started before the crawl, as in a newsroom
 
     def served_count() -> int:
         pages = ["/corpus/articles", "/corpus/articles?_search=the", "/corpus/search?q=the", "/corpus/stories"]

@@ -2,8 +2,10 @@
 
 storage/ and the leaf helpers (crawler/web/, crawler/testing/) are the floor: they import nothing
 of ours. The pure core (pipelines/core/) stands on them only; spiders/ and pipelines/ stand on
-crawler/'s project modules and never on each other; the application rooms (crawler/run/, cluster/,
-serve/, demo/) stand on those; crawler/cli/ stands on everything, and at start-up imports none of
+crawler/'s project modules and never on each other; nothing under crawler/ but the command line
+stands on spiders/ or pipelines/ (the application rooms, crawler/run/, cluster/, serve/, demo/,
+get what they need of them by name, through Scrapy's settings, or from the command);
+crawler/cli/ stands on everything, and at start-up imports none of
 the heavy libraries (they wait for the commands that use them). No file imports itself back.
 """
 
@@ -56,10 +58,10 @@ ROOMS = (
 #: everything and nothing stands on it; the pure core stands only on storage and the leaf helpers.
 DOORS: dict[str, set[str]] = {
     "cli": {"run", "cluster", "serve", "demo", "testing", "crawler", "web", "spiders", "pipelines", "core", "storage"},
-    "cluster": {"run", "crawler", "web", "spiders", "pipelines", "core", "storage"},
+    "cluster": {"run", "crawler", "web", "storage"},
     "demo": {"run", "testing", "crawler", "web", "storage"},
-    "run": {"crawler", "web", "spiders", "pipelines", "core", "storage"},
-    "serve": {"crawler", "web", "core", "storage"},
+    "run": {"crawler", "web", "storage"},
+    "serve": {"crawler", "web", "storage"},
     "spiders": {"crawler", "web", "storage"},
     "pipelines": {"crawler", "web", "core", "storage"},
     "crawler": {"web", "storage"},

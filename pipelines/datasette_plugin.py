@@ -4,8 +4,10 @@ articles table's search, and links in query results.
 Wherever Datasette shows a bare id (canned query results, row pages: it expands foreign keys
 only in table views), a ``story_id`` links to the story with all its copies and an
 ``article_id`` to the article, so a copy leads to its story and a story to its origin.
-The SQL of every page is a canned query in ``metadata.yml``; the templates in ``templates/``
-lay them out.
+The SQL of every page is a canned query in ``crawler/serve/metadata.yml``; the templates in
+``crawler/serve/templates/`` lay them out. The corpus is the one database served
+(``datasette.get_database()``). It lives here, not in crawler/serve/, because its pages compare
+copies with the article core; ``wirecrawl serve`` hands it to the app by name.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from datasette import hookimpl
 from datasette.filters import FilterArguments
 from markupsafe import Markup, escape
 
-from crawler.serve import DATABASE_NAME
 from crawler.setting_checks import project_settings
 from pipelines.core.identity import Fingerprinter
 from pipelines.core.provenance import describe_copy, format_lag, instant, recorded_fingerprinter
@@ -95,7 +96,7 @@ def asgi_wrapper(datasette: Any) -> Callable[[Any], Any]:
     def wrap(app: Any) -> Any:
         async def articles_search(scope: dict[str, Any], receive: Any, send: Any) -> None:
             if scope["type"] == "http" and b"_search=" in scope.get("query_string", b""):
-                table = datasette.urls.table(DATABASE_NAME, "articles")
+                table = datasette.urls.table(datasette.get_database().name, "articles")
                 if scope["path"] == table or scope["path"].startswith(table + "."):
                     scope = {**scope, "query_string": words_argument(scope["query_string"])}
                     send = search_in_redirects(send)
@@ -156,7 +157,7 @@ def story_page(datasette: Any, request: Any) -> Callable[[], Awaitable[dict[str,
     the viewer's zone (``?tz=``, UTC by default) as the front page does."""
 
     async def variables() -> dict[str, Any]:
-        database = datasette.get_database(DATABASE_NAME)
+        database = datasette.get_database()
         settings = project_settings()
         fingerprinter = await database.execute_fn(lambda conn: recorded_fingerprinter(conn, settings))
         zone = time_zone(request.args.get("tz", ""))
@@ -179,17 +180,17 @@ def front_page(datasette: Any, request: Any) -> Callable[[], Awaitable[dict[str,
         window = choice["window"] if choice["window"] in WINDOWS else DEFAULT_WINDOW
         zone = time_zone(choice["tz"])
         params = {"hours": WINDOWS[window][1], "language": choice["language"], "source": choice["source"]}
-        database = datasette.get_database(DATABASE_NAME)
-        query = await datasette.get_canned_query(DATABASE_NAME, FRONT_PAGE_QUERY, request.actor)
+        database = datasette.get_database()
+        query = await datasette.get_canned_query(database.name, FRONT_PAGE_QUERY, request.actor)
         results = await database.execute(query["sql"], params)
         languages = await database.execute(
             "SELECT DISTINCT language FROM stories WHERE language IS NOT NULL ORDER BY 1"
         )
         sources = await database.execute("SELECT DISTINCT source FROM articles ORDER BY 1")
         return {
-            "corpus": DATABASE_NAME,
+            "corpus": database.name,
             "latest_stories": results.rows,
-            "latest_stories_url": datasette.urls.query(DATABASE_NAME, FRONT_PAGE_QUERY) + "?" + urlencode(params),
+            "latest_stories_url": datasette.urls.query(database.name, FRONT_PAGE_QUERY) + "?" + urlencode(params),
             "windows": {name: label for name, (label, _) in WINDOWS.items()},
             "window": window,
             "languages": [row[0] for row in languages.rows],
@@ -199,7 +200,7 @@ def front_page(datasette: Any, request: Any) -> Callable[[], Awaitable[dict[str,
             "zones": ZONES if zone.key in ZONES else (zone.key, *ZONES),
             "when": lambda value: short_time(value, zone),
             "story_url": lambda story_id: (
-                story_url(datasette, DATABASE_NAME, story_id) + (f"&tz={zone.key}" if choice["tz"] else "")
+                story_url(datasette, database.name, story_id) + (f"&tz={zone.key}" if choice["tz"] else "")
             ),
         }
 
