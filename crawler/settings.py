@@ -71,6 +71,9 @@ DNS_TIMEOUT = 20
 # in flight get this many seconds to finish; then the run stops anyway (systemd's
 # TimeoutStopSec is 90 s). A second signal stops it at once.
 STOP_GRACE_SECONDS = 10.0
+# Sources crawled at once by one process (`crawl --all`): each is a Scrapy crawler of its own,
+# made when a place is free, so thousands of sources cost start-up and memory for this many.
+CRAWL_CONCURRENT_SOURCES = 200
 HTTPCACHE_ENABLED = False
 # Scrapy's HTTP/1.1 handler, with a shutdown that logs no AlreadyCalledError on a busy machine.
 DOWNLOAD_HANDLERS = {"http": "spiders.http.HttpDownloadHandler", "https": "spiders.http.HttpDownloadHandler"}
@@ -210,6 +213,9 @@ CLUSTER_LEASE_SECONDS = 30.0
 CLUSTER_JOB_IDLE_SECONDS = 60.0
 # A job whose crawl failed (or whose worker died) this many times is given up, not run again.
 CLUSTER_JOB_ATTEMPTS = 3
+# Jobs one worker crawls at once, in one process (as `crawl --all` crawls its sources; the
+# stages and CPU pool are started once); more are taken as they end.
+CLUSTER_WORKER_SOURCES = 200
 
 # --- Logging and reporting -------------------------------------------------------------
 LOG_LEVEL = "INFO"

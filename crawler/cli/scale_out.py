@@ -64,19 +64,27 @@ def _connect(redis_url: str, settings: Settings) -> Cluster:
 
 
 @contextmanager
-def _until_stopped() -> Iterator[Callable[[], bool]]:
-    """``stopping()``: whether SIGTERM or SIGINT arrived (the loop then finishes what it holds and returns)."""
+def _redis_answering() -> Iterator[None]:
+    """Redis stopping answering mid-run: one line, exit status 1 (:class:`RedisLost`)."""
     from storage.redis_state import RedisError  # redis is imported by the cluster's commands only
 
+    try:
+        yield
+    except RedisError as error:
+        raise RedisLost(f"Redis stopped answering: {error}") from None
+
+
+@contextmanager
+def _until_stopped() -> Iterator[Callable[[], bool]]:
+    """``stopping()``: whether SIGTERM or SIGINT arrived (the loop then finishes what it holds and returns)."""
     received: list[int] = []
     previous = {
         sig: signal.signal(sig, lambda signum, frame: received.append(signum))
         for sig in (signal.SIGTERM, signal.SIGINT)
     }
     try:
-        yield lambda: bool(received)
-    except RedisError as error:
-        raise RedisLost(f"Redis stopped answering: {error}") from None
+        with _redis_answering():
+            yield lambda: bool(received)
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
@@ -114,12 +122,14 @@ def enqueue(names: tuple[str, ...], enqueue_all: bool, redis_url: str, sources_f
 @drain_option
 @overrides_option
 def worker(redis_url: str, sources_file: Path | None, drain: bool, overrides: tuple[str, ...]) -> None:
-    """Crawl the cluster's jobs, one source at a time, each in a process of its own, until SIGTERM.
+    """Crawl the cluster's jobs until SIGTERM: many sources at once, in one crawl process.
 
-    Run one or more per machine. A job's hosts are leased to this worker while it runs, so
-    one worker at a time crawls a host. With --drain, exit when no job is queued or left
-    by a dead worker. The -s settings apply to every crawl. Redis unreachable: one line,
-    exit status 2.
+    Run one per machine (or per core). It crawls up to CLUSTER_WORKER_SOURCES jobs at once
+    and takes more as they end. A job's hosts are leased to this worker while it runs, so
+    one worker at a time crawls a host. With --drain, exit once every job of the cluster
+    is done (a dead worker's jobs are taken over). The first SIGTERM stops the crawls (their
+    jobs are left for another worker), a second one at once. The -s settings apply to
+    every crawl. Redis unreachable: one line, exit status 2.
 
     Example:
 
@@ -131,10 +141,8 @@ def worker(redis_url: str, sources_file: Path | None, drain: bool, overrides: tu
     sources = {source.name: source for source in declared_sources(sources_file)}
     cluster = _connect(redis_url, settings)
     crawl_overrides = {"LOG_LEVEL": "WARNING", **parse_overrides(overrides)}
-    with _until_stopped() as stopping:
-        report = run_worker(
-            cluster, sources_path(sources_file).resolve(), sources, crawl_overrides, settings, drain, stopping
-        )
+    with _redis_answering():
+        report = run_worker(cluster, sources_path(sources_file).resolve(), sources, crawl_overrides, drain)
     click.echo(f"worker: {len(report.done)} jobs done, {len(report.left)} left for another worker")
 
 

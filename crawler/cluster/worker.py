@@ -1,35 +1,49 @@
-"""Scaling out: the worker's loop, which takes jobs from Redis and crawls each in a child process.
+"""Scaling out: a worker, one long-lived crawl process running many of the cluster's jobs at once.
 
-The loop itself runs no reactor and no crawl: it takes a job (``XREADGROUP``, or
-``XAUTOCLAIM`` for a dead worker's), leases the source's hosts, starts one child process
-(:mod:`crawler.cluster.job`) that crawls the source, and while the child runs renews the
-leases, keeps the job its own and says it is alive. The job is acknowledged when the
-child ends on its own with status 0; a child killed or failing leaves the job pending,
-to be crawled again (stored articles are not fetched again).
+The reactor thread crawls: each job's source is a crawler of a :class:`~crawler.run.window.CrawlWindow`
+(at most ``CLUSTER_WORKER_SOURCES`` at once), with the stages and the CPU pool of ``crawl --all``,
+started once; its last stage hands the articles to the writer. A control thread talks to Redis:
+it takes jobs (``XREADGROUP``, or a dead worker's), leases their hosts, hands each to the reactor
+when its hosts are free, and while they run renews the leases, keeps the jobs its own and says
+the worker is alive. A job is acknowledged when its crawl ended by itself; one stopped (SIGTERM,
+taken over, Redis lost) stays pending, to be crawled again (stored articles are not fetched again).
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import signal
-import subprocess
-import sys
+import queue
+import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from scrapy.settings import BaseSettings
+from scrapy.crawler import Crawler
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings, Settings
 
+from crawler.components.extensions import finish_reason
 from crawler.config import Source
-from storage.redis_state import Cluster, Job, worker_name
+from crawler.process.cpu_pool import pool_for
+from crawler.process.fork_server import start_fork_server
+from crawler.process.logs import quiet_per_page_noise
+from crawler.process.shared_corpus import corpus_for
+from crawler.run.runner import StoppingProcess, crawl_settings
+from crawler.run.window import CrawlWindow, PendingCrawl
+from storage.redis_state import Cluster, Job, RedisError, worker_name
 
-__all__ = ["WorkerReport", "run_worker", "source_hosts"]
+__all__ = ["RETRY_REASONS", "WorkerReport", "run_worker", "source_hosts"]
 
 logger = logging.getLogger(__name__)
+
+#: Close reasons after which the job is crawled again.
+RETRY_REASONS = frozenset({"shutdown", "cluster_unreachable"})
+#: The priority of a job's own settings (its run's name), above every other.
+JOB_PRIORITY = SETTINGS_PRIORITIES["cmdline"] + 10
+#: The heartbeat's state of a job whose hosts another worker holds.
+WAITING = "waiting for its hosts"
 
 
 @dataclass
@@ -53,47 +67,85 @@ def _run_name(job: Job, delivery: int) -> str:
 
 
 @dataclass
-class _Worker:
-    cluster: Cluster
-    sources_file: Path
-    sources: Mapping[str, Source]
-    overrides: Mapping[str, Any]
-    settings: BaseSettings
-    stopping: Callable[[], bool]
-    name: str = field(default_factory=worker_name)
-    report: WorkerReport = field(default_factory=WorkerReport)
+class _Held:
+    """A job this worker holds: its hosts, and whether its crawl was handed to the reactor."""
 
-    def __post_init__(self) -> None:
-        self.beat = self.settings.getfloat("CLUSTER_HEARTBEAT_SECONDS")
-        self.lease = self.settings.getfloat("CLUSTER_LEASE_SECONDS")
-        self.idle = self.settings.getfloat("CLUSTER_JOB_IDLE_SECONDS")
-        self.delay = self.settings.getfloat("DOWNLOAD_DELAY")
-        self.attempts = self.settings.getint("CLUSTER_JOB_ATTEMPTS")
+    job: Job
+    hosts: set[str]
+    crawling: bool = False
+
+
+class _Control:
+    """The worker's control thread: jobs, leases and heartbeats in Redis; crawls in the reactor."""
+
+    def __init__(
+        self,
+        cluster: Cluster,
+        sources: Mapping[str, Source],
+        process: StoppingProcess,
+        window: CrawlWindow,
+        drain: bool,
+    ) -> None:
+        settings = process.settings
+        self.cluster, self.sources, self.process, self.window, self.drain = cluster, sources, process, window, drain
+        self.beat = settings.getfloat("CLUSTER_HEARTBEAT_SECONDS")
+        self.lease = settings.getfloat("CLUSTER_LEASE_SECONDS")
+        self.idle = settings.getfloat("CLUSTER_JOB_IDLE_SECONDS")
+        self.delay = settings.getfloat("DOWNLOAD_DELAY")
+        self.attempts = settings.getint("CLUSTER_JOB_ATTEMPTS")
+        self.limit = window.limit
+        self.name = worker_name()
         self.started = time.time()
+        self.report = WorkerReport()
+        self.held: dict[str, _Held] = {}  # by job id
+        self.hosts_busy_until: dict[str, float] = {}  # host -> when the crawl of it here leaves it free
+        self.ended: queue.Queue[tuple[str, str | None]] = queue.Queue()  # (job id, close reason) from the reactor
+        self.reactor_stopped = threading.Event()
+        self.error: RedisError | None = None
+        self._next_renewal = 0.0
 
-    def alive(self, job: Job | None = None, state: str = "idle") -> None:
-        doing = {"source": job.source, "job": job.id, "state": state} if job else {"state": state}
-        self.cluster.heartbeat(
-            "worker:" + self.name, {**doing, "since": self.started, "done": len(self.report.done)}, 3 * self.beat
-        )
+    def run(self) -> None:
+        """The thread's body: take and watch jobs until stopped, or drained; then stop the reactor."""
+        from twisted.internet import reactor
 
-    def run(self, drain: bool) -> WorkerReport:
         try:
-            while not self.stopping():
-                self.alive()
-                job = self.cluster.take_job(self.name, self.idle, self.beat)
-                if job is not None:
-                    self.handle(job)
-                elif drain and not self.cluster.jobs_left(self.name):
-                    break
+            self._loop()
+        except RedisError as error:
+            self.error = error
         finally:
-            self.cluster.leave(self.name)
-        return self.report
+            for held in self.held.values():
+                self.report.left.append(held.job.source)
+            try:
+                self.cluster.release_leases({h for held in self.held.values() for h in held.hosts}, self.name, 0)
+                self.cluster.leave(self.name)
+            except RedisError as error:
+                self.error = self.error or error
+            if self.error is not None or not self.process.interrupted:
+                reactor.callFromThread(self.process.interrupt if self.held else self.process.finish)
 
-    def handle(self, job: Job) -> None:
+    def _loop(self) -> None:
+        while not self.reactor_stopped.is_set():
+            self._collect_ended(wait=0)
+            if self.process.interrupted:  # SIGTERM: the crawls stop; nothing more is taken
+                if not self.held:
+                    return
+                self._renew_if_due()
+                self._collect_ended(wait=self.beat)
+                continue
+            self._renew_if_due()
+            if len(self.held) >= self.limit:
+                self._collect_ended(wait=self.beat)
+                continue
+            job = self.cluster.take_job(self.name, self.idle, self.beat / 2 if self.held else self.beat)
+            if job is not None:
+                self._take(job)
+            elif self.drain and not self.held and not self.cluster.jobs_left(self.name):
+                return
+
+    def _take(self, job: Job) -> None:
         source = self.sources.get(job.source)
         if source is None:
-            logger.warning("job %s: no source named %r in %s; dropped", job.id, job.source, self.sources_file)
+            logger.warning("job %s: no source named %r in the sources file; dropped", job.id, job.source)
             self.cluster.finish_job(job)
             return
         if job.deliveries > 1:  # the worker that ran it before is gone, or its crawl failed: that run ended
@@ -103,79 +155,136 @@ class _Worker:
             self.cluster.finish_job(job)
             self.report.left.append(job.source)
             return
-        hosts = source_hosts(source)
-        while not self.cluster.take_leases(hosts, self.name, self.lease):
-            if self.stopping() or not self.cluster.hold_job(job, self.name):
-                self.report.left.append(job.source)
-                return
-            self.alive(job, "waiting for its hosts")
-            time.sleep(self.beat)
-        try:
-            finished = self.crawl(job, hosts)
-        finally:
-            # Held for one more DOWNLOAD_DELAY: the next worker's first request to a host
-            # comes no sooner after this crawl's last one than the crawl's own requests did.
-            self.cluster.release_leases(hosts, self.name, after=self.delay)
-        if finished:
-            self.cluster.finish_job(job)
-            self.report.done.append(job.source)
-        else:
-            self.report.left.append(job.source)
+        held = self.held[job.id] = _Held(job, source_hosts(source))
+        self._start_when_free(held)
+        self._heartbeat()
 
-    def crawl(self, job: Job, hosts: set[str]) -> bool:
-        """Crawl the job's source in a child process; whether it finished as this worker's job."""
-        overrides = {
-            **self.overrides,
-            "CLUSTER_REDIS_URL": self.cluster.url,
-            "CLUSTER_JOB": _run_name(job, job.deliveries),
-        }
-        command = [
-            sys.executable,
-            "-m",
-            "crawler.cluster.job",
-            str(self.sources_file),
-            job.source,
-            json.dumps(overrides),
-        ]
-        # The child reads its stdin to its end: when this process dies, the pipe closes and the child ends.
-        child = subprocess.Popen(command, stdin=subprocess.PIPE)
-        own, asked_to_stop = True, False
+    def _start_when_free(self, held: _Held) -> None:
+        """Hand the job's crawl to the reactor if its hosts are free here and can be leased (else it waits)."""
+        now = time.monotonic()
+        if any(self.hosts_busy_until.get(host, 0) > now for host in held.hosts):
+            return  # one crawl of a host at a time here too, as across workers
+        if not self.cluster.take_leases(held.hosts, self.name, self.lease):
+            return
+        self.hosts_busy_until.update((host, float("inf")) for host in held.hosts)
+        held.crawling = True
+        job = held.job
+        from twisted.internet import reactor
+
+        reactor.callFromThread(
+            self.window.add, PendingCrawl(job.source, lambda: self._crawler(job), lambda _, c: self._ended(job, c))
+        )
+
+    def _crawler(self, job: Job) -> Crawler:
+        """The job's crawler (in the reactor thread): its run named for the writer."""
+        settings = self.process.settings.copy()
+        run = _run_name(job, job.deliveries)
+        # Above the command line's priority: Scrapy merges the process's settings into a crawler it is given.
+        settings.setdict({"CLUSTER_JOB": run, "CORPUS_PATH": run}, priority=JOB_PRIORITY)
+        return self.process.crawler_with(job.source, settings)
+
+    def _ended(self, job: Job, crawler: Crawler | None) -> None:
+        """A job's crawl ended (in the reactor thread): tell the control thread how."""
+        reason = None
+        if crawler is not None and crawler.stats is not None:
+            stats = crawler.stats.get_stats()
+            reason = finish_reason(str(stats.get("finish_reason", "failed")), stats)
+        self.ended.put((job.id, reason))
+
+    def _collect_ended(self, wait: float) -> None:
+        """Acknowledge the jobs whose crawl ended by itself; leave the others pending."""
         try:
-            while True:
-                try:
-                    status = child.wait(timeout=self.beat)
-                    break
-                except subprocess.TimeoutExpired:
-                    pass
-                if self.stopping() and not asked_to_stop:
-                    child.send_signal(signal.SIGTERM)  # Scrapy's graceful stop: the pages in flight finish
-                    asked_to_stop = True
-                if not self.cluster.hold_job(job, self.name):
-                    logger.warning("job %s (%s) was taken over by another worker: stopping", job.id, job.source)
-                    own = False
-                    child.terminate()
-                if not self.cluster.take_leases(hosts, self.name, self.lease):
-                    logger.warning("job %s (%s): another worker holds one of its hosts", job.id, job.source)
-                self.alive(job, "crawling")
-        finally:
-            if child.poll() is None:
-                child.kill()
-                child.wait()
-            if child.stdin is not None:
-                child.stdin.close()
-        return own and status == 0  # a child stopped by SIGTERM exits 1 (interrupted)
+            job_id, reason = self.ended.get(timeout=wait) if wait else self.ended.get_nowait()
+        except queue.Empty:
+            return
+        while True:
+            if (held := self.held.pop(job_id, None)) is not None:
+                # Held for one more DOWNLOAD_DELAY: the next worker's first request to a host
+                # comes no sooner after this crawl's last one than the crawl's own requests did.
+                self.cluster.release_leases(held.hosts, self.name, after=self.delay)
+                self.hosts_busy_until.update((host, time.monotonic() + self.delay) for host in held.hosts)
+                if reason is not None and reason not in RETRY_REASONS:
+                    self.cluster.finish_job(held.job)
+                    self.report.done.append(held.job.source)
+                else:
+                    self.report.left.append(held.job.source)
+            try:
+                job_id, reason = self.ended.get_nowait()
+            except queue.Empty:
+                break
+        for waiting in [held for held in self.held.values() if not held.crawling]:
+            self._start_when_free(waiting)
+
+    def _renew_if_due(self) -> None:
+        """Every half heartbeat: say the worker is alive, keep its jobs, renew or take their leases."""
+        now = time.monotonic()
+        if now < self._next_renewal:
+            return
+        self._next_renewal = now + self.beat / 2
+        self._heartbeat()
+        for job_id, held in list(self.held.items()):
+            if not self.cluster.hold_job(held.job, self.name):
+                logger.warning("job %s (%s) was taken over by another worker: stopping", job_id, held.job.source)
+                del self.held[job_id]
+                self.report.left.append(held.job.source)
+                if held.crawling:
+                    from twisted.internet import reactor
+
+                    reactor.callFromThread(self._stop_crawl, held.job.source)
+            elif not held.crawling:
+                self._start_when_free(held)
+            elif not self.cluster.take_leases(held.hosts, self.name, self.lease):
+                logger.warning("job %s (%s): another worker holds one of its hosts", job_id, held.job.source)
+
+    def _stop_crawl(self, source: str) -> None:
+        if (crawler := self.window.running.get(source)) is not None:
+            crawler.stop()
+
+    def _heartbeat(self) -> None:
+        jobs = {held.job.source: "crawling" if held.crawling else WAITING for held in self.held.values()}
+        state = "crawling" if "crawling" in jobs.values() else WAITING if jobs else "idle"
+        first = next(iter(self.held.values()), None)
+        doing = {"source": first.job.source, "job": first.job.id} if first else {}
+        self.cluster.heartbeat(
+            "worker:" + self.name,
+            {**doing, "state": state, "jobs": jobs, "since": self.started, "done": len(self.report.done)},
+            3 * self.beat,
+        )
 
 
 def run_worker(
-    cluster: Cluster,
-    sources_file: Path,
-    sources: Mapping[str, Source],
-    overrides: Mapping[str, Any],
-    settings: BaseSettings,
-    drain: bool,
-    stopping: Callable[[], bool],
+    cluster: Cluster, sources_file: Path, sources: Mapping[str, Source], overrides: Mapping[str, Any], drain: bool
 ) -> WorkerReport:
-    """Take jobs and crawl them until ``stopping()``, or with ``drain`` until no job is left that this
-    worker could take. ``overrides`` (``-s``) go to every crawl. Settings: ``CLUSTER_HEARTBEAT_SECONDS``,
-    ``CLUSTER_LEASE_SECONDS``, ``CLUSTER_JOB_IDLE_SECONDS``."""
-    return _Worker(cluster, sources_file, sources, overrides, settings, stopping).run(drain)
+    """Take jobs and crawl them until SIGTERM/SIGINT, or with ``drain`` until no job is left anywhere.
+
+    ``overrides`` (``-s``) go to every crawl. Raises :class:`RedisError` when Redis stopped
+    answering (the crawls stop; their jobs stay pending). Settings: ``CLUSTER_WORKER_SOURCES``,
+    ``CLUSTER_HEARTBEAT_SECONDS``, ``CLUSTER_LEASE_SECONDS``, ``CLUSTER_JOB_IDLE_SECONDS``,
+    ``CLUSTER_JOB_ATTEMPTS``.
+    """
+    start_fork_server(overrides)  # the stages load on another core while Scrapy loads here
+    settings = crawl_settings(sources_file, Path("cluster"), {**overrides, "CLUSTER_REDIS_URL": cluster.url})
+    _publish_articles(settings)
+    process = StoppingProcess(settings, None, settings.getfloat("STOP_GRACE_SECONDS"))
+    window = CrawlWindow(process, settings.getint("CLUSTER_WORKER_SOURCES"), lambda: process.interrupted)
+    control = _Control(cluster, sources, process, window, drain)
+    quiet_per_page_noise()
+    pool_for.keep_open()  # one CPU pool for every job; each job's view of the corpus is its own
+    thread = threading.Thread(target=control.run, name="cluster-control", daemon=True)
+    try:
+        thread.start()
+        process.start(stop_after_crawl=False)
+    finally:
+        control.reactor_stopped.set()
+        thread.join()
+        corpus_for.close_all()
+        pool_for.close_all()
+    if control.error is not None:
+        raise control.error
+    return control.report
+
+
+def _publish_articles(settings: Settings | BaseSettings) -> None:
+    stages = {**settings.getdict("ITEM_PIPELINES"), "pipelines.publish.ItemPublisher": 900}
+    stages.pop("pipelines.store.CorpusPipeline", None)
+    settings.set("ITEM_PIPELINES", stages, priority="cmdline")

@@ -37,6 +37,12 @@ class SharedByCrawlers(Generic[T]):
         self._make, self._key, self._join, self._close = make, key, join, close
         self._objects: dict[Hashable, T] = {}
         self._users: dict[Hashable, set[int]] = {}
+        self._kept = False
+
+    def keep_open(self) -> None:
+        """Keep every object open when its last crawler stops, until :meth:`close_all`: a process
+        that starts crawlers one after another (a window of sources, a cluster worker) makes each once."""
+        self._kept = True
 
     def __call__(self, crawler: Crawler) -> T:
         key = self._key(crawler)
@@ -50,7 +56,8 @@ class SharedByCrawlers(Generic[T]):
         return self._objects[key]
 
     def close_all(self) -> None:
-        """Close every object still open: their crawlers' engines never stopped (a forced stop)."""
+        """Close every object still open (kept open, or its crawlers' engines never stopped: a forced stop)."""
+        self._kept = False
         while self._objects:
             key, shared = self._objects.popitem()
             self._users.pop(key, None)
@@ -59,7 +66,7 @@ class SharedByCrawlers(Generic[T]):
     def _release(self, key: Hashable, crawler_id: int) -> None:
         users = self._users.get(key, set())
         users.discard(crawler_id)
-        if not users and key in self._objects:
+        if not users and key in self._objects and not self._kept:
             self._close(self._objects.pop(key))
 
 

