@@ -40,7 +40,7 @@ from crawler.config import dump_sources
 from crawler.run.runner import crawl_settings
 from crawler.testing.localsites import LocalSites, Site
 from crawler.testing.redis_server import start_redis
-from pipelines.writer import run_writer
+from pipelines.cluster.writer import run_writer
 from storage.corpus import Corpus
 from storage.redis_state import Cluster
 

@@ -15,6 +15,10 @@ BOT_NAME = "wirecrawl"
 # set these, the environment variables are the fallback for `scrapy crawl`.
 SOURCES_FILE = str(sources_path())
 CORPUS_PATH = str(corpus_path())
+# The class a crawl opens the corpus with (its classmethod `for_crawl(settings)`): the SQLite
+# file, or, set by `wirecrawl worker`, the cluster's view of the writer's corpus in Redis
+# ("storage.redis_state.ClusterCorpus"). The last stage that fits it stores the articles.
+CORPUS_BACKEND = "storage.corpus.Corpus"
 # Keep each article's page as fetched (compressed, ~1/4 of its size) for `wirecrawl reextract`.
 CORPUS_STORE_PAGES = True
 # Set by `wirecrawl crawl` so that all spiders of one run report into one crawl_runs row.
@@ -111,7 +115,8 @@ ITEM_PIPELINES = {
     "pipelines.extract.ExtractionPipeline": 100,  # workers: decode, one parse, canonical URL, article
     "pipelines.canonical.CanonicalUrlPipeline": 200,  # in order: one article per URL
     "pipelines.text.TextPipeline": 300,  # in order: site templates; workers: rules, language, fingerprint
-    "pipelines.store.CorpusPipeline": 900,  # in order: story decision and storage
+    "pipelines.store.CorpusPipeline": 900,  # in order: story decision and storage (the SQLite corpus)...
+    "pipelines.cluster.publish.ItemPublisher": 910,  # ...or to the cluster's writer (a worker's crawl)
 }
 # Worker processes for the CPU stages: unset means one per core; 0 runs the stages in the
 # reactor thread (one core, downloads wait while a page is extracted).

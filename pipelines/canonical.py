@@ -14,7 +14,7 @@ from crawler.process.shared_corpus import corpus_for, record_urls
 from crawler.web.urls import normalize_url
 from pipelines.core.identity import shingles
 from pipelines.drop_reasons import AlreadyStored
-from storage.corpus import Corpus
+from storage.crawl_corpus import CrawlCorpus
 
 __all__ = ["CANONICAL_IGNORED", "CanonicalUrlPipeline", "same_article"]
 
@@ -44,7 +44,7 @@ class CanonicalUrlPipeline:
 
     def __init__(
         self,
-        corpus: Corpus,
+        corpus: CrawlCorpus,
         order: ArrivalOrder,
         record: bool = True,
         note: Callable[[Article, str], None] | None = None,

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Self
 
 from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
 from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 from scrapy.utils.defer import deferred_from_coro
@@ -67,7 +68,7 @@ class ArticleStorage:
     and keeps the articles stored since the last commit, to write them again after a failed one.
 
     The one place that decides and stores: the crawl's :class:`CorpusPipeline` and the cluster's
-    writer (:mod:`pipelines.writer`) both store through it. ``stats`` counts ``wirecrawl/stored`` and
+    writer (:mod:`pipelines.cluster.writer`) both store through it. ``stats`` counts ``wirecrawl/stored`` and
     ``wirecrawl/stored/copies`` once committed, and ``wirecrawl/duplicates/*``; with ``store_pages`` the page as
     fetched is kept (compressed) with its article, and always the slot of each paragraph; an
     article whose page made slots furniture (``recleans``) has its site's stored articles
@@ -247,8 +248,11 @@ class CorpusPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
+        corpus = corpus_for(crawler)
+        if not isinstance(corpus, Corpus):
+            raise NotConfigured()  # another backend's stage stores the articles (a cluster worker's: silently)
         return cls(
-            ArticleStorage.from_settings(corpus_for(crawler), settings, crawler.stats, uncommitted_for(crawler)),
+            ArticleStorage.from_settings(corpus, settings, crawler.stats, uncommitted_for(crawler)),
             crawler,
             order_for(crawler),
             commit_articles=settings.getint("CORPUS_COMMIT_ARTICLES"),

@@ -12,7 +12,7 @@ from scrapy.http import Response
 
 from crawler.process.shared_corpus import corpus_for
 from spiders.backoff import BACKOFF_STATUSES, HostGivenUp
-from storage.corpus import Corpus
+from storage.crawl_corpus import CrawlCorpus
 
 __all__ = ["ConditionalGet"]
 
@@ -31,7 +31,7 @@ class ConditionalGet:
     which reads every document in full and records no validator.
     """
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: CrawlCorpus) -> None:
         self.corpus = corpus
         self._read: dict[str, tuple[str | None, str | None]] = {}  # documents answered 200 this run
         self._incomplete: set[str] = set()

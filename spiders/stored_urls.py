@@ -11,7 +11,7 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.statscollectors import StatsCollector
 
 from crawler.process.shared_corpus import corpus_for, record_urls
-from storage.corpus import Corpus
+from storage.crawl_corpus import CrawlCorpus
 
 __all__ = ["StoredUrlFilter"]
 
@@ -24,7 +24,7 @@ class StoredUrlFilter:
     Settings: ``DISCOVERY_SKIP_STORED`` (default True); in a dry run (``DRY_RUN_ENABLED``) no URL is recorded.
     """
 
-    def __init__(self, corpus: Corpus, stats: StatsCollector, record: bool = True) -> None:
+    def __init__(self, corpus: CrawlCorpus, stats: StatsCollector, record: bool = True) -> None:
         self.corpus = corpus
         self.stats = stats
         self.record = record  # record the URLs of redirect chains that end at a stored article

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -19,6 +19,9 @@ from storage.schema import migrations
 from storage.site_templates import SiteBlocks
 from storage.story_store import StoredArticle, StoryStore
 from storage.validators import HttpValidators
+
+if TYPE_CHECKING:
+    from storage.crawl_corpus import CrawlSettings
 
 __all__ = [
     "Corpus",
@@ -203,6 +206,18 @@ class Corpus(ArticleStore, StoryStore, NearDuplicateIndex, SiteBlocks, HttpValid
             if disk_full(error):
                 raise CorpusError(f"disk full: the corpus {self.path} cannot be opened for writing ({error})") from None
             raise CorpusError(f"{self.path} is not a usable wirecrawl corpus: {error}") from None
+
+    @classmethod
+    def for_crawl(cls, settings: CrawlSettings) -> Corpus:
+        """The corpus at ``CORPUS_PATH`` as a crawl uses it (``CORPUS_BACKEND``): limited to
+        ``CORPUS_MAX_SIZE``; in a dry run (``DRY_RUN_ENABLED``) read only, or empty in memory
+        when there is no file (none is created)."""
+        path = Path(settings.get("CORPUS_PATH")).resolve()
+        if settings.getbool("DRY_RUN_ENABLED"):
+            return cls.read_only(path) if path.is_file() else cls.in_memory()
+        corpus = cls(path)
+        corpus.limit_size(settings.getint("CORPUS_MAX_SIZE"))
+        return corpus
 
     @classmethod
     def read_only(cls, path: str | os.PathLike[str]) -> Corpus:

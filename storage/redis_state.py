@@ -26,11 +26,14 @@ import socket
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import redis
 from redis.backoff import ExponentialBackoff, NoBackoff
 from redis.retry import Retry
+
+if TYPE_CHECKING:
+    from storage.crawl_corpus import CrawlSettings
 
 __all__ = ["Cluster", "ClusterCorpus", "ClusterUnreachable", "Job", "RedisError", "worker_name"]
 
@@ -436,23 +439,21 @@ class Cluster:
 
 
 class ClusterCorpus:
-    """The corpus as a worker's crawl sees it (``CLUSTER_REDIS_URL`` set): stored URLs, validators
-    and site templates read and written in Redis; URLs of stored articles, page outcomes and
-    the run's record sent to the writer through the items stream. Articles themselves are
-    sent by :class:`pipelines.publish.ItemPublisher`, not through this object.
+    """The corpus as a worker's crawl sees it (``CORPUS_BACKEND``, set by ``wirecrawl worker``):
+    stored URLs, validators and site templates read and written in Redis; URLs of stored
+    articles, page outcomes and the run's record sent to the writer through the items stream.
+    Articles themselves are sent by the worker's last stage, not through this object.
     """
 
     def __init__(self, cluster: Cluster, run: str) -> None:
         self.cluster = cluster
         self.run = run  # names this crawl's run record for the writer
-        # Validators and site templates are read and written in Redis directly.
-        self.validators = cluster.validators
-        self.save_validators = cluster.save_validators
-        self.forget_validators = cluster.forget_validators
-        self.site_block_pages = cluster.site_block_pages
-        self.record_site_blocks = cluster.record_site_blocks
-        self.site_slot_counts = cluster.site_slot_counts
-        self.record_site_slots = cluster.record_site_slots
+
+    @classmethod
+    def for_crawl(cls, settings: CrawlSettings) -> ClusterCorpus:
+        """The cluster at ``CLUSTER_REDIS_URL``, for the job ``CLUSTER_JOB`` names."""
+        cluster = Cluster.connect(settings.get("CLUSTER_REDIS_URL"), settings.getfloat("CLUSTER_REDIS_TIMEOUT"))
+        return cls(cluster, settings.get("CLUSTER_JOB"))
 
     def article_for_url(self, url: str) -> int | None:
         """The id of the stored article reached under ``url``, if the writer has stored it."""
@@ -497,8 +498,35 @@ class ClusterCorpus:
         self.cluster.publish("run_end", {"run": self.run, "status": status})
         return {}
 
-    def limit_size(self, max_bytes: int) -> None:
-        """Nothing to limit: the writer's corpus has its own ``CORPUS_MAX_SIZE``."""
+    # Validators and site templates: read and written in Redis directly.
+
+    def validators(self, url: str) -> tuple[str | None, str | None] | None:
+        """(ETag, Last-Modified) recorded for a feed or sitemap URL, if any."""
+        return self.cluster.validators(url)
+
+    def save_validators(self, validators: Mapping[str, tuple[str | None, str | None]]) -> None:
+        """Record (ETag, Last-Modified) by URL."""
+        self.cluster.save_validators(validators)
+
+    def forget_validators(self, urls: Iterable[str]) -> None:
+        """Drop the validators of these URLs."""
+        self.cluster.forget_validators(urls)
+
+    def site_block_pages(self, site: str, blocks: Iterable[str]) -> dict[str, int]:
+        """Those of ``blocks`` already seen on pages of ``site``, with how many pages each."""
+        return self.cluster.site_block_pages(site, blocks)
+
+    def record_site_blocks(self, site: str, blocks: Iterable[str], page_url: str) -> None:
+        """Count the page for each of its distinct blocks, unless it was counted before."""
+        self.cluster.record_site_blocks(site, blocks, page_url)
+
+    def site_slot_counts(self, site: str, slots: Iterable[str]) -> dict[str, tuple[int, int, float]]:
+        """Those of ``slots`` already seen on pages of ``site``: (pages, as the story stream, share of the body)."""
+        return self.cluster.site_slot_counts(site, slots)
+
+    def record_site_slots(self, site: str, slots: Mapping[str, tuple[bool, float]], page_url: str) -> None:
+        """Count the page for each of its slots, unless it was counted before."""
+        self.cluster.record_site_slots(site, slots, page_url)
 
     def close(self) -> None:
         """Close the connection to Redis."""

@@ -1,7 +1,7 @@
 """Scaling out: the commands of a cluster around one Redis (``enqueue``, ``worker``, ``writer``, ``cluster status``).
 
-They parse and report; the work is in :mod:`crawler.cluster.worker` (the worker's loop),
-:mod:`pipelines.writer` (the writer's) and :mod:`storage.redis_state` (what Redis holds).
+They parse and report; the work is in :mod:`pipelines.cluster.worker` (the worker's loop),
+:mod:`pipelines.cluster.writer` (the writer's) and :mod:`storage.redis_state` (what Redis holds).
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ def worker(redis_url: str, sources_file: Path | None, drain: bool, overrides: tu
 
         wirecrawl worker --redis redis://queue.example:6379/0 --sources sources.toml
     """
-    from crawler.cluster.worker import run_worker
+    from pipelines.cluster.worker import run_worker
 
     settings = run_settings(Path("cluster"), overrides, sources_file)
     sources = {source.name: source for source in declared_sources(sources_file)}
@@ -174,7 +174,7 @@ def writer(
 
         wirecrawl writer --redis redis://queue.example:6379/0 --sources sources.toml --db news.db
     """
-    from pipelines.writer import run_writer
+    from pipelines.cluster.writer import run_writer
 
     path = corpus_path(db_file)
     settings = run_settings(path, overrides, sources_file)

@@ -22,7 +22,7 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from crawler.process.shared_corpus import corpus_for
-from storage.corpus import Corpus
+from storage.crawl_corpus import CrawlCorpus
 
 __all__ = ["CountedDrop", "DropCounter", "report_page_not_stored"]
 
@@ -50,7 +50,7 @@ class DropCounter:
     """Counts each :class:`CountedDrop` under its stat key and records every page not stored in ``outcomes``
     (none in a dry run, ``DRY_RUN_ENABLED``: the pages are counted, nothing is written)."""
 
-    def __init__(self, stats: StatsCollector, outcomes: Corpus | None = None, run_id: int | None = None) -> None:
+    def __init__(self, stats: StatsCollector, outcomes: CrawlCorpus | None = None, run_id: int | None = None) -> None:
         self.stats = stats
         self.outcomes = outcomes
         self.run_id = run_id

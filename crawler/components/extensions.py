@@ -14,7 +14,7 @@ from scrapy.exceptions import NotConfigured
 from crawler.components.failures import ERRORS
 from crawler.process.logs import failure_summary
 from crawler.process.shared_corpus import corpus_for
-from storage.corpus import Corpus
+from storage.crawl_corpus import CrawlCorpus
 
 __all__ = ["CrawlRunRecorder", "finish_reason", "record_source", "run_counts", "run_status", "same_page_duplicates"]
 
@@ -94,7 +94,7 @@ class CrawlRunRecorder:
     Settings: ``CORPUS_RUNS_ENABLED`` (default True); off in a dry run (``DRY_RUN_ENABLED``).
     """
 
-    def __init__(self, crawler: Crawler, corpus: Corpus, run_id: int | None) -> None:
+    def __init__(self, crawler: Crawler, corpus: CrawlCorpus, run_id: int | None) -> None:
         self.crawler = crawler
         self.corpus = corpus
         self.run_id = run_id
@@ -129,7 +129,7 @@ class CrawlRunRecorder:
 
 
 def record_source(
-    corpus: Corpus, run_id: int | None, source: str, stats: Mapping[str, Any], reason: str
+    corpus: CrawlCorpus, run_id: int | None, source: str, stats: Mapping[str, Any], reason: str
 ) -> dict[str, int] | None:
     """Log the source's failure summary and add its counts to run ``run_id``; the counts, or
     None when the corpus cannot be written (a full disk: the corpus itself is intact)."""

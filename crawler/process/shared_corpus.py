@@ -11,12 +11,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.utils.misc import load_object
 
 from storage.corpus import Corpus
+from storage.crawl_corpus import CrawlCorpus
 
 __all__ = ["SharedByCrawlers", "corpus_for", "corpus_key", "record_urls"]
 
@@ -75,30 +77,22 @@ def corpus_key(crawler: Crawler) -> Path:
     return Path(crawler.settings.get("CORPUS_PATH")).resolve()
 
 
-def _open_corpus(crawler: Crawler) -> Corpus:
-    settings = crawler.settings
-    if url := settings.get("CLUSTER_REDIS_URL"):
-        # A worker's crawl: the corpus is the writer's; what the crawl reads of it is in Redis
-        # (redis-py is loaded by cluster crawls only).
-        from storage.redis_state import Cluster, ClusterCorpus
-
-        cluster = Cluster.connect(url, settings.getfloat("CLUSTER_REDIS_TIMEOUT"))
-        return ClusterCorpus(cluster, settings.get("CLUSTER_JOB"))  # type: ignore[return-value]
-    if settings.getbool("DRY_RUN_ENABLED"):  # read, never written; none is created
-        path = corpus_key(crawler)
-        return Corpus.read_only(path) if path.is_file() else Corpus.in_memory()
-    corpus = Corpus(corpus_key(crawler))
-    corpus.limit_size(crawler.settings.getint("CORPUS_MAX_SIZE"))
-    return corpus
+def _open_corpus(crawler: Crawler) -> CrawlCorpus:
+    backend: type[CrawlCorpus] = load_object(crawler.settings["CORPUS_BACKEND"])
+    return backend.for_crawl(crawler.settings)
 
 
-#: The corpus at the crawler's ``CORPUS_PATH``, opened on first use, closed after the last crawler
-#: (with ``CLUSTER_REDIS_URL``, a worker's view of the cluster's corpus: :class:`storage.redis_state.ClusterCorpus`;
-#: read-only in a dry run, ``DRY_RUN_ENABLED``).
-corpus_for: SharedByCrawlers[Corpus] = SharedByCrawlers(_open_corpus, corpus_key, close=lambda corpus: corpus.close())
+#: The corpus of the crawler's ``CORPUS_PATH``, opened on first use by the ``CORPUS_BACKEND``
+#: (the SQLite file; a cluster worker's view of the writer's corpus), closed after the last crawler.
+corpus_for: SharedByCrawlers[CrawlCorpus] = SharedByCrawlers(_open_corpus, corpus_key, close=lambda c: c.close())
+
+if TYPE_CHECKING:  # both backends have what the stages and middlewares use (mypy checks it here)
+    from storage.redis_state import ClusterCorpus
+
+    _BACKENDS: tuple[type[CrawlCorpus], ...] = (Corpus, ClusterCorpus)
 
 
-def record_urls(corpus: Corpus, article_id: int, urls: Iterable[str]) -> bool:
+def record_urls(corpus: CrawlCorpus, article_id: int, urls: Iterable[str]) -> bool:
     """Record more URLs a stored article is reached under, if the corpus can be written.
 
     On a full disk nothing is recorded and the crawl goes on: the store stage meets the full

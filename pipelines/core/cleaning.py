@@ -46,7 +46,7 @@ from pipelines.core.structure import (
     same_words,
     word_count,
 )
-from storage.corpus import Corpus
+from storage.crawl_corpus import CrawlCorpus
 
 __all__ = [
     "BoilerplateRules",
@@ -555,12 +555,12 @@ class SiteTemplates:
     (:attr:`Templated.recleans`) for the site's stored pages to be re-cleaned.
     """
 
-    corpus: Corpus
+    corpus: CrawlCorpus
     min_pages: int
     rule: SlotRule = SlotRule()
 
     @classmethod
-    def from_settings(cls, corpus: Corpus, settings: SettingsReader) -> Self:
+    def from_settings(cls, corpus: CrawlCorpus, settings: SettingsReader) -> Self:
         """Templates of ``corpus`` as ``CLEAN_TEMPLATE_PAGES`` defines them."""
         return cls(corpus, settings.getint("CLEAN_TEMPLATE_PAGES"))
 

@@ -5,7 +5,7 @@ import json
 import numpy as np
 
 from crawler.items import Article
-from pipelines.publish import decode_article, encode_article
+from pipelines.cluster.publish import decode_article, encode_article
 from storage.signatures import Fingerprint
 
 

@@ -293,7 +293,7 @@ def test_a_writer_dying_between_commit_and_acknowledgement_stores_nothing_twice(
     few_sites: Cluster, redis_server: RedisServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from crawler.run.runner import crawl_settings
-    from pipelines.writer import run_writer
+    from pipelines.cluster.writer import run_writer
     from storage.corpus import Corpus
     from storage.redis_state import Cluster as RedisCluster
 

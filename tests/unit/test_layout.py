@@ -3,7 +3,7 @@
 storage/ and the leaf helpers (crawler/web/, crawler/testing/) are the floor: they import nothing
 of ours. The pure core (pipelines/core/) stands on them only; spiders/ and pipelines/ stand on
 crawler/'s project modules and never on each other; nothing under crawler/ but the command line
-stands on spiders/ or pipelines/ (the application rooms, crawler/run/, cluster/, serve/, demo/,
+stands on spiders/ or pipelines/ (the application rooms, crawler/run/, serve/, demo/,
 get what they need of them by name, through Scrapy's settings, or from the command);
 crawler/cli/ stands on everything, and at start-up imports none of
 the heavy libraries (they wait for the commands that use them). No file imports itself back.
@@ -42,7 +42,6 @@ ROOMS = (
     ("crawler.cli", "cli"),
     ("crawler.__main__", "cli"),
     ("crawler.run", "run"),
-    ("crawler.cluster", "cluster"),
     ("crawler.serve", "serve"),
     ("crawler.demo", "demo"),
     ("crawler.testing", "testing"),
@@ -50,6 +49,7 @@ ROOMS = (
     ("crawler", "crawler"),
     ("spiders", "spiders"),
     ("pipelines.core", "core"),
+    ("pipelines.cluster", "cluster"),
     ("pipelines", "pipelines"),
     ("storage", "storage"),
 )
@@ -58,7 +58,7 @@ ROOMS = (
 #: everything and nothing stands on it; the pure core stands only on storage and the leaf helpers.
 DOORS: dict[str, set[str]] = {
     "cli": {"run", "cluster", "serve", "demo", "testing", "crawler", "web", "spiders", "pipelines", "core", "storage"},
-    "cluster": {"run", "crawler", "web", "storage"},
+    "cluster": {"run", "crawler", "web", "core", "pipelines", "storage"},
     "demo": {"run", "testing", "crawler", "web", "storage"},
     "run": {"crawler", "web", "storage"},
     "serve": {"crawler", "web", "storage"},

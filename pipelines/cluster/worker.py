@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler
-from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings, Settings
+from scrapy.settings import SETTINGS_PRIORITIES
 
 from crawler.components.extensions import finish_reason
 from crawler.config import Source
@@ -263,8 +263,8 @@ def run_worker(
     ``CLUSTER_JOB_ATTEMPTS``.
     """
     start_fork_server(overrides)  # the stages load on another core while Scrapy loads here
-    settings = crawl_settings(sources_file, Path("cluster"), {**overrides, "CLUSTER_REDIS_URL": cluster.url})
-    _publish_articles(settings)
+    cluster_corpus = {"CORPUS_BACKEND": "storage.redis_state.ClusterCorpus", "CLUSTER_REDIS_URL": cluster.url}
+    settings = crawl_settings(sources_file, Path("cluster"), {**overrides, **cluster_corpus})
     process = StoppingProcess(settings, None, settings.getfloat("STOP_GRACE_SECONDS"))
     window = CrawlWindow(process, settings.getint("CLUSTER_WORKER_SOURCES"), lambda: process.interrupted)
     control = _Control(cluster, sources, process, window, drain)
@@ -282,9 +282,3 @@ def run_worker(
     if control.error is not None:
         raise control.error
     return control.report
-
-
-def _publish_articles(settings: Settings | BaseSettings) -> None:
-    stages = {**settings.getdict("ITEM_PIPELINES"), "pipelines.publish.ItemPublisher": 900}
-    stages.pop("pipelines.store.CorpusPipeline", None)
-    settings.set("ITEM_PIPELINES", stages, priority="cmdline")

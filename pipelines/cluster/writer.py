@@ -18,8 +18,8 @@ from typing import Any
 
 from scrapy.settings import BaseSettings
 
+from pipelines.cluster.publish import decode_article
 from pipelines.drop_reasons import SamePage
-from pipelines.publish import decode_article
 from pipelines.store import ArticleStorage
 from storage.corpus import Corpus
 from storage.redis_state import Cluster, worker_name

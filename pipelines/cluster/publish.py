@@ -68,8 +68,9 @@ def decode_article(fields: dict[str, Any]) -> Article:
 
 class ItemPublisher:
     """Sends each article, in arrival order (:data:`crawler.components.ordering.COMMIT`), to the items stream,
-    where the writer decides its story and stores it. Takes the place of
-    :class:`pipelines.store.CorpusPipeline` in a worker's crawl (``CLUSTER_REDIS_URL`` set).
+    where the writer decides its story and stores it. The last stage of a
+    worker's crawl (``CORPUS_BACKEND`` the cluster's :class:`storage.redis_state.ClusterCorpus`),
+    where :class:`pipelines.store.CorpusPipeline` steps aside.
 
     Counts ``wirecrawl/stored``: articles handed to the writer (one already stored by another
     worker meanwhile is recorded by the writer as a URL of it, not stored twice).
@@ -85,7 +86,7 @@ class ItemPublisher:
     def from_crawler(cls, crawler: Crawler) -> Self:
         corpus = corpus_for(crawler)
         if not isinstance(corpus, ClusterCorpus):
-            raise NotConfigured("CLUSTER_REDIS_URL is not set: articles are stored in the corpus")
+            raise NotConfigured()  # the corpus's own stage stores the articles (silently: the usual case)
         return cls(corpus.cluster, crawler, order_for(crawler), crawler.settings.getbool("CORPUS_STORE_PAGES"))
 
     async def process_item(self, item: Article) -> Article:
