@@ -120,7 +120,7 @@ def run_writer(
         while not stopping():
             state = {"name": name, "since": started, "stored": counts.get("wirecrawl/stored")}
             cluster.heartbeat("writer", state, 3 * beat)
-            jobs_done = drain and not cluster.queued_jobs()  # before the read: their items are all in the stream
+            jobs_done = drain and not cluster.unfinished_jobs()  # before the read: their items are all in the stream
             entries = cluster.read_items(pending, batch_size, None if jobs_done else beat)
             if entries:
                 _store_batch(cluster, corpus, storage, runs, entries)

@@ -117,8 +117,9 @@ def worker(redis_url: str, sources_file: Path | None, drain: bool, overrides: tu
     """Crawl the cluster's jobs, one source at a time, each in a process of its own, until SIGTERM.
 
     Run one or more per machine. A job's hosts are leased to this worker while it runs, so
-    one worker at a time crawls a host. With --drain, exit when no job is queued or left
-    by a dead worker. The -s settings apply to every crawl. Redis unreachable: one line,
+    one worker at a time crawls a host; a dead worker's job is taken over as soon as its
+    heartbeat lapses. With --drain, exit once every job is acknowledged (done or given up),
+    whoever held it. The -s settings apply to every crawl. Redis unreachable: one line,
     exit status 2.
 
     Example:

@@ -476,3 +476,72 @@ def test_a_worker_s_structural_templates_and_the_writer_s_re_cleaning(
     for page in run:
         assert not leaks(page, stored[page.url]) and stored[page.url].split("\n\n") == list(page.paragraphs)
     assert "2 re-cleaned of their site's templates" in (tmp_path / "writer.log").read_text()
+
+
+def test_a_job_is_claimed_as_soon_as_its_worker_s_heartbeat_is_gone(redis_server: RedisServer) -> None:
+    from storage.redis_state import Cluster as RedisCluster
+    from storage.redis_state import Job
+
+    cluster = RedisCluster.connect(redis_server.url, 5.0)
+    never_idle = 600  # the idle rule cannot claim anything here: only a lapsed heartbeat can
+    try:
+        assert cluster.enqueue(["rss2"]) == ["rss2"]
+        for worker in ("first", "second", "third"):
+            cluster.heartbeat("worker:" + worker, {"state": "idle"}, 60)
+        taken = cluster.take_job("first", never_idle, block_seconds=1)
+        assert taken is not None and taken.deliveries == 1
+        assert cluster.take_job("second", never_idle, block_seconds=0.1) is None  # its worker is alive
+        assert cluster.jobs_left("second")
+
+        cluster.forget("worker:first")  # killed: its heartbeat lapsed
+        assert cluster.take_job("second", never_idle, block_seconds=0.1) == Job(taken.id, "rss2", 2)
+        assert cluster.take_job("third", never_idle, block_seconds=0.1) is None  # the second holds it now
+        cluster.leave("second")  # stopped, leaving its job: no heartbeat, so the third claims it at once
+        assert cluster.take_job("third", never_idle, block_seconds=0.1) == Job(taken.id, "rss2", 3)
+        (pending,) = cluster.redis.xpending_range("wirecrawl:jobs", "workers", "-", "+", 10)
+        assert (pending["consumer"], pending["times_delivered"]) == ("third", 3)
+
+        cluster.finish_job(Job(taken.id, "rss2", 3))
+        assert not cluster.jobs_left("third")
+    finally:
+        cluster.close()
+
+
+def crawl_runs(db: Path) -> list[str]:
+    """The statuses of the corpus's runs, in order (none while it is being created)."""
+    try:
+        return [str(row["status"]) for row in db_rows(db, "SELECT status FROM crawl_runs ORDER BY id")]
+    except (AssertionError, sqlite3.OperationalError):
+        return []
+
+
+@pytest.mark.parametrize(
+    ("attempts", "report", "statuses"),
+    [("3", "1 jobs done", ["crashed", "finished"]), ("1", "0 jobs done, 1 left", ["crashed"])],
+    ids=["taken-over", "given-up"],
+)
+def test_a_drain_worker_waits_for_a_killed_worker_s_job_and_the_drain_writer_ends(
+    slow_site: Cluster, redis_server: RedisServer, tmp_path: Path, attempts: str, report: str, statuses: list[str]
+) -> None:
+    """A worker killed mid-job still looks alive for three of its heartbeats: a --drain worker that
+    checks in meanwhile waits, takes the job over once the heartbeat lapses (never by the idle rule
+    here), and the --drain writer ends once the job is acknowledged, done or given up."""
+    slow_site.clear()
+    enqueue(redis_server, slow_site.sources, tmp_path)
+    slow_beat = ("CONCURRENT_REQUESTS_PER_DOMAIN=1", "CLUSTER_HEARTBEAT_SECONDS=2")  # looks alive for 6 s
+    first = start(*worker_args(redis_server, slow_site.sources, *slow_beat), cwd=tmp_path, log="first.log")
+    try:
+        wait_for(lambda: len(slow_site.article_requests()) >= 1, "the first worker to fetch an article")
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+
+    db = tmp_path / "cluster.db"
+    writer = start(*writer_args(redis_server, slow_site.sources, db), cwd=tmp_path, log="writer.log")
+    never_idle = ("CLUSTER_JOB_IDLE_SECONDS=600", f"CLUSTER_JOB_ATTEMPTS={attempts}")
+    second = start(*worker_args(redis_server, slow_site.sources, *never_idle), cwd=tmp_path, log="second.log")
+    assert report in finish(second, tmp_path, "second.log")
+    finish(writer, tmp_path, "writer.log")
+    assert crawl_runs(db) == statuses
+    if attempts != "1":
+        check_corpus(db, slow_site)
