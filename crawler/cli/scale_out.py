@@ -160,7 +160,8 @@ def writer(
     before it is acknowledged, so a writer killed at any point, then restarted, loses
     nothing and stores nothing twice. With --drain, exit once every queued job is
     acknowledged and every item stored. --rebuild-seen replaces the workers' set of stored
-    URLs by the corpus's (after restoring a backup, or on a new Redis). Redis unreachable:
+    URLs by the corpus's (after restoring a backup, or on a new Redis). On start, runs left
+    `running` that Redis does not list as open are recorded as crashed. Redis unreachable:
     one line, exit status 2.
 
     Example:

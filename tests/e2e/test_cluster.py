@@ -545,3 +545,23 @@ def test_a_drain_worker_waits_for_a_killed_worker_s_job_and_the_drain_writer_end
     assert crawl_runs(db) == statuses
     if attempts != "1":
         check_corpus(db, slow_site)
+
+
+def test_the_writer_closes_the_runs_no_worker_will_end(
+    few_sites: Cluster, redis_server: RedisServer, tmp_path: Path
+) -> None:
+    from storage.corpus import Corpus
+    from storage.redis_state import Cluster as RedisCluster
+
+    db = tmp_path / "cluster.db"
+    corpus = Corpus(db)
+    lost, open_in_redis = corpus.start_run(["rss2"]), corpus.start_run(["rdf"])
+    corpus.close()
+    cluster = RedisCluster.connect(redis_server.url, 5.0)
+    cluster.record_runs({"a-job/1": open_in_redis}, [])
+    cluster.close()
+
+    writer = start(*writer_args(redis_server, few_sites.sources, db), cwd=tmp_path, log="writer.log")
+    assert "recorded 1 runs as crashed" in finish(writer, tmp_path, "writer.log")
+    statuses = {row["id"]: row["status"] for row in db_rows(db, "SELECT id, status FROM crawl_runs")}
+    assert statuses == {lost: "crashed", open_in_redis: "running"}  # the second is still a worker's to end
