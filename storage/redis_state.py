@@ -32,7 +32,7 @@ import redis
 from redis.backoff import ExponentialBackoff, NoBackoff
 from redis.retry import Retry
 
-__all__ = ["Cluster", "ClusterCorpus", "ClusterUnreachable", "Job", "RedisError", "worker_name"]
+__all__ = ["Cluster", "ClusterCorpus", "ClusterUnreachable", "Job", "RedisError", "state_lost", "worker_name"]
 
 PREFIX = "wirecrawl:"
 JOBS, QUEUED, WORKERS_GROUP = PREFIX + "jobs", PREFIX + "jobs:queued", "workers"
@@ -59,6 +59,15 @@ class Job:
     id: str  # the stream entry's id
     source: str
     deliveries: int = 1  # 1 when taken fresh; more when claimed from a worker that died
+
+
+def state_lost(error: RedisError) -> bool:
+    """Whether ``error`` is Redis answering without the cluster's streams or groups: it lost its data
+    (restarted without its append-only file, flushed) while the cluster ran."""
+    message = str(error)
+    return isinstance(error, redis.exceptions.ResponseError) and (
+        message.startswith("NOGROUP") or message == "no such key"
+    )
 
 
 def worker_name() -> str:

@@ -50,9 +50,17 @@ drain_option = click.option(
 
 
 class RedisLost(ConfigError):
-    """Redis stopped answering mid-run: one line on stderr, exit status 1 (what was not acknowledged is redone)."""
+    """Redis stopped answering mid-run, or lost the cluster's state: one line on stderr, exit status 1."""
 
     exit_code = ExitStatus.FAILED
+
+
+#: Redis answered without the cluster's streams: what is gone, and what brings it back.
+STATE_LOST = (
+    "Redis lost the cluster's state (restarted without its append-only file?): the queued jobs, the items "
+    "not yet stored and the URLs the workers knew are gone; queue the jobs again (wirecrawl enqueue) and "
+    "start the writer with --rebuild-seen"
+)
 
 
 def _connect(redis_url: str, settings: Settings) -> Cluster:
@@ -66,7 +74,7 @@ def _connect(redis_url: str, settings: Settings) -> Cluster:
 @contextmanager
 def _until_stopped() -> Iterator[Callable[[], bool]]:
     """``stopping()``: whether SIGTERM or SIGINT arrived (the loop then finishes what it holds and returns)."""
-    from storage.redis_state import RedisError  # redis is imported by the cluster's commands only
+    from storage.redis_state import RedisError, state_lost  # redis is imported by the cluster's commands only
 
     received: list[int] = []
     previous = {
@@ -76,7 +84,7 @@ def _until_stopped() -> Iterator[Callable[[], bool]]:
     try:
         yield lambda: bool(received)
     except RedisError as error:
-        raise RedisLost(f"Redis stopped answering: {error}") from None
+        raise RedisLost(STATE_LOST if state_lost(error) else f"Redis stopped answering: {error}") from None
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
@@ -120,7 +128,8 @@ def worker(redis_url: str, sources_file: Path | None, drain: bool, overrides: tu
     one worker at a time crawls a host; a dead worker's job is taken over as soon as its
     heartbeat lapses. With --drain, exit once every job is acknowledged (done or given up),
     whoever held it. The -s settings apply to every crawl. Redis unreachable: one line,
-    exit status 2.
+    exit status 2. Redis restarted without its data mid-run: one line saying so, exit
+    status 1 (queue the jobs again; start the writer with --rebuild-seen).
 
     Example:
 
@@ -162,7 +171,8 @@ def writer(
     acknowledged and every item stored. --rebuild-seen replaces the workers' set of stored
     URLs by the corpus's (after restoring a backup, or on a new Redis). On start, runs left
     `running` that Redis does not list as open are recorded as crashed. Redis unreachable:
-    one line, exit status 2.
+    one line, exit status 2. Redis restarted without its data mid-run: one line saying so,
+    exit status 1 (queue the jobs again; start the writer with --rebuild-seen).
 
     Example:
 

@@ -565,3 +565,37 @@ def test_the_writer_closes_the_runs_no_worker_will_end(
     assert "recorded 1 runs as crashed" in finish(writer, tmp_path, "writer.log")
     statuses = {row["id"]: row["status"] for row in db_rows(db, "SELECT id, status FROM crawl_runs")}
     assert statuses == {lost: "crashed", open_in_redis: "running"}  # the second is still a worker's to end
+
+
+def test_a_redis_restarted_without_its_data_is_told_and_what_to_do(
+    slow_site: Cluster, redis_server: RedisServer, tmp_path: Path
+) -> None:
+    slow_site.clear()
+    enqueue(redis_server, slow_site.sources, tmp_path)
+    db = tmp_path / "cluster.db"
+    writer = start(*writer_args(redis_server, slow_site.sources, db, drain=False), cwd=tmp_path, log="writer.log")
+    one_at_a_time = "CONCURRENT_REQUESTS_PER_DOMAIN=1"
+    worker = start(
+        *worker_args(redis_server, slow_site.sources, one_at_a_time, drain=False), cwd=tmp_path, log="worker.log"
+    )
+    wait_for(lambda: crawl_runs(db) == ["running"], "the writer to record the crawl's run")
+    redis_server.stop()
+    shutil.rmtree(redis_server.directory)  # no append-only file: Redis comes back empty
+    redis_server.directory.mkdir()
+    redis_server.start()
+
+    lost = "wirecrawl: Redis lost the cluster's state (restarted without its append-only file?)"
+    for process, log in ((worker, "worker.log"), (writer, "writer.log")):
+        process.wait(timeout=RUN_TIMEOUT)
+        output = (tmp_path / log).read_text(errors="replace")
+        assert process.returncode == 1 and output.count(lost) == 1, output[-4000:]
+        assert "--rebuild-seen" in output and "Traceback" not in output, output[-4000:]
+
+    # What the line says to do: queue the jobs again, the writer with --rebuild-seen.
+    enqueue(redis_server, slow_site.sources, tmp_path)
+    writer = start(*writer_args(redis_server, slow_site.sources, db), "--rebuild-seen", cwd=tmp_path, log="w2.log")
+    worker = start(*worker_args(redis_server, slow_site.sources), cwd=tmp_path, log="worker2.log")
+    finish(worker, tmp_path, "worker2.log")
+    finish(writer, tmp_path, "w2.log")
+    check_corpus(db, slow_site)
+    assert crawl_runs(db) == ["crashed", "finished"]  # the lost run closed by the new writer
