@@ -214,7 +214,9 @@ CLUSTER_HEARTBEAT_SECONDS = 5.0
 # ...its leases lapse this long after the last renewal (a dead worker's hosts are free again)...
 CLUSTER_LEASE_SECONDS = 30.0
 # ...and its job is taken over by another worker after this long without a renewal. Longer
-# than the lease, so the hosts of a dead worker's job are free when the job is claimed.
+# than the lease, so the hosts of a stuck worker's job are free when the job is claimed. A dead
+# worker's job is claimed sooner, once its heartbeat (three of the beats above) has lapsed; the
+# worker taking it waits for the hosts' leases.
 CLUSTER_JOB_IDLE_SECONDS = 60.0
 # A job whose crawl failed (or whose worker died) this many times is given up, not run again.
 CLUSTER_JOB_ATTEMPTS = 3

@@ -3,7 +3,7 @@ HTTP validators, site templates, host leases and who is alive.
 
 Every key starts with ``wirecrawl:``. The two streams carry the work, each read by a
 consumer group, so an entry stays pending until its reader acknowledges it (XACK) and a
-dead reader's entries can be claimed (XAUTOCLAIM):
+dead reader's entries can be claimed (XCLAIM once its heartbeat is gone, XAUTOCLAIM once idle):
 
 - ``jobs`` (group ``workers``): one entry per source to crawl; ``jobs:queued`` maps each
   source to its one job not yet acknowledged, so a source is never queued twice.
@@ -35,7 +35,7 @@ from redis.retry import Retry
 if TYPE_CHECKING:
     from storage.crawl_corpus import CrawlSettings
 
-__all__ = ["Cluster", "ClusterCorpus", "ClusterUnreachable", "Job", "RedisError", "worker_name"]
+__all__ = ["Cluster", "ClusterCorpus", "ClusterUnreachable", "Job", "RedisError", "state_lost", "worker_name"]
 
 PREFIX = "wirecrawl:"
 JOBS, QUEUED, WORKERS_GROUP = PREFIX + "jobs", PREFIX + "jobs:queued", "workers"
@@ -62,6 +62,15 @@ class Job:
     id: str  # the stream entry's id
     source: str
     deliveries: int = 1  # 1 when taken fresh; more when claimed from a worker that died
+
+
+def state_lost(error: RedisError) -> bool:
+    """Whether ``error`` is Redis answering without the cluster's streams or groups: it lost its data
+    (restarted without its append-only file, flushed) while the cluster ran."""
+    message = str(error)
+    return isinstance(error, redis.exceptions.ResponseError) and (
+        message.startswith("NOGROUP") or message == "no such key"
+    )
 
 
 def worker_name() -> str:
@@ -92,6 +101,15 @@ local pending = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[3], ARGV[3], 1)
 if #pending == 0 or pending[1][2] ~= ARGV[2] then return 0 end
 redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[3], 'JUSTID')
 return 1
+"""
+# Claim job ARGV[4] for ARGV[3] if the gone worker ARGV[2] still holds it: its source and deliveries
+# (XCLAIM counts one more, as XAUTOCLAIM does); nothing if another claimed it first or it was deleted.
+_CLAIM_JOB = """
+local pending = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[4], ARGV[4], 1)
+if #pending == 0 or pending[1][2] ~= ARGV[2] then return false end
+local claimed = redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[3], 0, ARGV[4])
+if #claimed == 0 then return false end
+return {claimed[1][2][2], pending[1][4] + 1}
 """
 # Remove a consumer from the group, only if it holds no job (removing it would drop its pending entries).
 _REMOVE_CONSUMER = """
@@ -159,6 +177,7 @@ class Cluster:
                 ("enqueue", _ENQUEUE),
                 ("finish_job", _FINISH_JOB),
                 ("hold_job", _HOLD_JOB),
+                ("claim_job", _CLAIM_JOB),
                 ("remove_consumer", _REMOVE_CONSUMER),
                 ("take_leases", _TAKE_LEASES),
                 ("release_leases", _RELEASE_LEASES),
@@ -201,8 +220,30 @@ class Cluster:
         return [source for source in sources if self._scripts["enqueue"](keys=[JOBS, QUEUED], args=[source])]
 
     def take_job(self, worker: str, idle_seconds: float, block_seconds: float) -> Job | None:
-        """The job of a worker silent for ``idle_seconds`` (claimed), else a new one (waiting up to
-        ``block_seconds``), else None."""
+        """A job of a worker that is gone (claimed at once), else one not renewed for ``idle_seconds``
+        (claimed), else a new one (waiting up to ``block_seconds``), else None.
+
+        Workers say they are alive (:meth:`heartbeat`) before they take a job, so a worker that holds
+        one without a heartbeat is gone (killed, or stopped and left it)."""
+        return (
+            self._claim_from_gone(worker)
+            or self._claim_idle(worker, idle_seconds)
+            or self._read_new(worker, block_seconds)
+        )
+
+    def _claim_from_gone(self, worker: str) -> Job | None:
+        for consumer in self.redis.xpending(JOBS, WORKERS_GROUP)["consumers"]:
+            gone = consumer["name"]
+            if gone == worker or self._alive(gone):
+                continue
+            for row in self.redis.xpending_range(JOBS, WORKERS_GROUP, "-", "+", consumer["pending"], consumername=gone):
+                job_id = row["message_id"]
+                if claimed := self._scripts["claim_job"](keys=[JOBS], args=[WORKERS_GROUP, gone, worker, job_id]):
+                    source, deliveries = claimed
+                    return Job(job_id, source, int(deliveries))
+        return None
+
+    def _claim_idle(self, worker: str, idle_seconds: float) -> Job | None:
         start = "0-0"
         while True:
             start, claimed, _deleted = self.redis.xautoclaim(
@@ -213,7 +254,9 @@ class Cluster:
                 deliveries = self.redis.xpending_range(JOBS, WORKERS_GROUP, entry_id, entry_id, 1)
                 return Job(entry_id, fields["source"], deliveries[0]["times_delivered"] if deliveries else 2)
             if start == "0-0":
-                break
+                return None
+
+    def _read_new(self, worker: str, block_seconds: float) -> Job | None:
         read = self.redis.xreadgroup(WORKERS_GROUP, worker, {JOBS: ">"}, count=1, block=self._block(block_seconds))
         for _stream, entries in read or ():
             for entry_id, fields in entries:
@@ -229,21 +272,24 @@ class Cluster:
         self._scripts["finish_job"](keys=[JOBS, QUEUED], args=[WORKERS_GROUP, job.id, job.source])
 
     def jobs_left(self, worker: str) -> bool:
-        """Whether a job is queued, or held by a worker that is no longer alive (so it will be claimable)."""
-        pending = self.redis.xpending(JOBS, WORKERS_GROUP)
-        if len(self.queued_jobs()) > pending["pending"]:
-            return True  # queued and not yet taken (enqueued since this worker last looked)
-        for consumer in pending["consumers"]:
-            if consumer["name"] != worker and not self.redis.exists(PREFIX + "worker:" + consumer["name"]):
-                return True
-        return False
+        """Whether a job is not yet acknowledged, so ``worker`` draining the queue is to wait: one queued,
+        or held by any worker (a live one may still leave it, a dead one's is claimed once its heartbeat
+        is gone, one given up is acknowledged)."""
+        return self.unfinished_jobs() > 0
+
+    def unfinished_jobs(self) -> int:
+        """How many jobs are not yet acknowledged: queued, or held by a worker."""
+        return int(self.redis.hlen(QUEUED))
+
+    def _alive(self, worker: str) -> bool:
+        return bool(self.redis.exists(PREFIX + "worker:" + worker))
 
     def leave(self, worker: str) -> None:
         """``worker`` stops: its heartbeat goes, and the group forgets every worker that is gone and
         holds no job (itself included), so a year of restarts does not pile up consumers."""
         self.forget("worker:" + worker)
         for consumer in self.redis.xinfo_consumers(JOBS, WORKERS_GROUP):
-            if not consumer["pending"] and not self.redis.exists(PREFIX + "worker:" + consumer["name"]):
+            if not consumer["pending"] and not self._alive(consumer["name"]):
                 self._scripts["remove_consumer"](keys=[JOBS], args=[WORKERS_GROUP, consumer["name"]])
 
     def queued_jobs(self) -> dict[str, str]:

@@ -55,14 +55,19 @@ class RunLog:
                 {**{k: row[k] for k in totals}, "id": run_id},
             )
 
-    def close_crashed_runs(self) -> int:
-        """Mark runs still ``running`` as ``crashed``; call it holding the corpus lock.
+    def close_crashed_runs(self, keep: Iterable[int] = ()) -> int:
+        """Mark runs still ``running`` as ``crashed``, but those of ``keep``; call it holding the corpus lock.
 
         With the lock free, no process is running them: they died (SIGKILL, power loss)
-        before recording their end. Returns how many there were.
+        before recording their end. A cluster's writer keeps the runs Redis says are open
+        (their workers may still end them). Returns how many there were.
         """
         with self._db.atomic():
-            return self._db.execute("UPDATE crawl_runs SET status = 'crashed' WHERE status = 'running'").rowcount
+            return self._db.execute(
+                """UPDATE crawl_runs SET status = 'crashed'
+                   WHERE status = 'running' AND id NOT IN (SELECT value FROM json_each(:keep))""",
+                {"keep": json.dumps(list(keep))},
+            ).rowcount
 
     def finish_run(self, run_id: int, status: str) -> dict[str, Any]:
         """Record the end of a run, with its duplicates attributed by origin (:meth:`run_copies`); returns its row."""

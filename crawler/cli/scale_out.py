@@ -50,9 +50,17 @@ drain_option = click.option(
 
 
 class RedisLost(ConfigError):
-    """Redis stopped answering mid-run: one line on stderr, exit status 1 (what was not acknowledged is redone)."""
+    """Redis stopped answering mid-run, or lost the cluster's state: one line on stderr, exit status 1."""
 
     exit_code = ExitStatus.FAILED
+
+
+#: Redis answered without the cluster's streams: what is gone, and what brings it back.
+STATE_LOST = (
+    "Redis lost the cluster's state (restarted without its append-only file?): the queued jobs, the items "
+    "not yet stored and the URLs the workers knew are gone; queue the jobs again (wirecrawl enqueue) and "
+    "start the writer with --rebuild-seen"
+)
 
 
 def _connect(redis_url: str, settings: Settings) -> Cluster:
@@ -65,13 +73,14 @@ def _connect(redis_url: str, settings: Settings) -> Cluster:
 
 @contextmanager
 def _redis_answering() -> Iterator[None]:
-    """Redis stopping answering mid-run: one line, exit status 1 (:class:`RedisLost`)."""
-    from storage.redis_state import RedisError  # redis is imported by the cluster's commands only
+    """Redis stopping answering mid-run, or answering without the cluster's state: one line,
+    exit status 1 (:class:`RedisLost`)."""
+    from storage.redis_state import RedisError, state_lost  # redis is imported by the cluster's commands only
 
     try:
         yield
     except RedisError as error:
-        raise RedisLost(f"Redis stopped answering: {error}") from None
+        raise RedisLost(STATE_LOST if state_lost(error) else f"Redis stopped answering: {error}") from None
 
 
 @contextmanager
@@ -126,10 +135,12 @@ def worker(redis_url: str, sources_file: Path | None, drain: bool, overrides: tu
 
     Run one per machine (or per core). It crawls up to CLUSTER_WORKER_SOURCES jobs at once
     and takes more as they end. A job's hosts are leased to this worker while it runs, so
-    one worker at a time crawls a host. With --drain, exit once every job of the cluster
-    is done (a dead worker's jobs are taken over). The first SIGTERM stops the crawls (their
-    jobs are left for another worker), a second one at once. The -s settings apply to
-    every crawl. Redis unreachable: one line, exit status 2.
+    one worker at a time crawls a host; a dead worker's job is taken over as soon as its
+    heartbeat lapses. With --drain, exit once every job of the cluster is acknowledged (done
+    or given up), whoever held it. The first SIGTERM stops the crawls (their jobs are left for
+    another worker), a second one at once. The -s settings apply to every crawl. Redis
+    unreachable: one line, exit status 2. Redis restarted without its data mid-run: one line
+    saying so, exit status 1 (queue the jobs again; start the writer with --rebuild-seen).
 
     Example:
 
@@ -167,8 +178,10 @@ def writer(
     before it is acknowledged, so a writer killed at any point, then restarted, loses
     nothing and stores nothing twice. With --drain, exit once every queued job is
     acknowledged and every item stored. --rebuild-seen replaces the workers' set of stored
-    URLs by the corpus's (after restoring a backup, or on a new Redis). Redis unreachable:
-    one line, exit status 2.
+    URLs by the corpus's (after restoring a backup, or on a new Redis). On start, runs left
+    `running` that Redis does not list as open are recorded as crashed. Redis unreachable:
+    one line, exit status 2. Redis restarted without its data mid-run: one line saying so,
+    exit status 1 (queue the jobs again; start the writer with --rebuild-seen).
 
     Example:
 

@@ -143,13 +143,13 @@ class _Control:
                 return
 
     def _take(self, job: Job) -> None:
+        if job.deliveries > 1:  # the worker that ran it before is gone, or its crawl failed: that run ended
+            self.cluster.publish("run_end", {"run": _run_name(job, job.deliveries - 1), "status": "crashed"})
         source = self.sources.get(job.source)
         if source is None:
             logger.warning("job %s: no source named %r in the sources file; dropped", job.id, job.source)
             self.cluster.finish_job(job)
             return
-        if job.deliveries > 1:  # the worker that ran it before is gone, or its crawl failed: that run ended
-            self.cluster.publish("run_end", {"run": _run_name(job, job.deliveries - 1), "status": "crashed"})
         if job.deliveries > self.attempts:
             logger.error("job %s (%s): given up after %d attempts", job.id, job.source, self.attempts)
             self.cluster.finish_job(job)

@@ -105,7 +105,9 @@ def run_writer(
     acknowledged and every item stored; returns the counts. Settings: ``CORPUS_COMMIT_ARTICLES``
     (entries per batch), ``CLUSTER_HEARTBEAT_SECONDS`` and those of :class:`ArticleStorage`.
 
-    Another writer alive on the cluster is waited for (its heartbeat lapses when it is gone).
+    Another writer alive on the cluster is waited for (its heartbeat lapses when it is gone). Then
+    the corpus's runs still ``running`` that Redis does not list as open are closed as ``crashed``:
+    no item will ever end them (Redis lost them, or they were a local crawl's that died).
     """
     counts = WriterCounts()
     storage = ArticleStorage.from_settings(corpus, settings, counts)
@@ -115,12 +117,14 @@ def run_writer(
     if not _take_writer_role(cluster, name, beat, stopping):
         return counts
     runs = cluster.open_runs()
+    if closed := corpus.close_crashed_runs(keep=runs.values()):
+        logger.warning("recorded %d runs as crashed: running in the corpus, not open in Redis", closed)
     pending = True  # first the entries read before a restart and never acknowledged
     try:
         while not stopping():
             state = {"name": name, "since": started, "stored": counts.get("wirecrawl/stored")}
             cluster.heartbeat("writer", state, 3 * beat)
-            jobs_done = drain and not cluster.queued_jobs()  # before the read: their items are all in the stream
+            jobs_done = drain and not cluster.unfinished_jobs()  # before the read: their items are all in the stream
             entries = cluster.read_items(pending, batch_size, None if jobs_done else beat)
             if entries:
                 _store_batch(cluster, corpus, storage, runs, entries)

@@ -461,3 +461,126 @@ def test_a_worker_s_structural_templates_and_the_writer_s_re_cleaning(
     for page in run:
         assert not leaks(page, stored[page.url]) and stored[page.url].split("\n\n") == list(page.paragraphs)
     assert "2 re-cleaned of their site's templates" in (tmp_path / "writer.log").read_text()
+
+
+def test_a_job_is_claimed_as_soon_as_its_worker_s_heartbeat_is_gone(redis_server: RedisServer) -> None:
+    from storage.redis_state import Cluster as RedisCluster
+    from storage.redis_state import Job
+
+    cluster = RedisCluster.connect(redis_server.url, 5.0)
+    never_idle = 600  # the idle rule cannot claim anything here: only a lapsed heartbeat can
+    try:
+        assert cluster.enqueue(["rss2"]) == ["rss2"]
+        for worker in ("first", "second", "third"):
+            cluster.heartbeat("worker:" + worker, {"state": "idle"}, 60)
+        taken = cluster.take_job("first", never_idle, block_seconds=1)
+        assert taken is not None and taken.deliveries == 1
+        assert cluster.take_job("second", never_idle, block_seconds=0.1) is None  # its worker is alive
+        assert cluster.jobs_left("second")
+
+        cluster.forget("worker:first")  # killed: its heartbeat lapsed
+        assert cluster.take_job("second", never_idle, block_seconds=0.1) == Job(taken.id, "rss2", 2)
+        assert cluster.take_job("third", never_idle, block_seconds=0.1) is None  # the second holds it now
+        cluster.leave("second")  # stopped, leaving its job: no heartbeat, so the third claims it at once
+        assert cluster.take_job("third", never_idle, block_seconds=0.1) == Job(taken.id, "rss2", 3)
+        (pending,) = cluster.redis.xpending_range("wirecrawl:jobs", "workers", "-", "+", 10)
+        assert (pending["consumer"], pending["times_delivered"]) == ("third", 3)
+
+        cluster.finish_job(Job(taken.id, "rss2", 3))
+        assert not cluster.jobs_left("third")
+    finally:
+        cluster.close()
+
+
+def crawl_runs(db: Path) -> list[str]:
+    """The statuses of the corpus's runs, in order (none while it is being created)."""
+    try:
+        return [str(row["status"]) for row in db_rows(db, "SELECT status FROM crawl_runs ORDER BY id")]
+    except (AssertionError, sqlite3.OperationalError):
+        return []
+
+
+@pytest.mark.parametrize(
+    ("attempts", "report", "statuses"),
+    [("3", "1 jobs done", ["crashed", "finished"]), ("1", "0 jobs done, 1 left", ["crashed"])],
+    ids=["taken-over", "given-up"],
+)
+def test_a_drain_worker_waits_for_a_killed_worker_s_job_and_the_drain_writer_ends(
+    slow_site: Cluster, redis_server: RedisServer, tmp_path: Path, attempts: str, report: str, statuses: list[str]
+) -> None:
+    """A worker killed mid-job still looks alive for three of its heartbeats: a --drain worker that
+    checks in meanwhile waits, takes the job over once the heartbeat lapses (never by the idle rule
+    here), and the --drain writer ends once the job is acknowledged, done or given up."""
+    slow_site.clear()
+    enqueue(redis_server, slow_site.sources, tmp_path)
+    slow_beat = ("CONCURRENT_REQUESTS_PER_DOMAIN=1", "CLUSTER_HEARTBEAT_SECONDS=2")  # looks alive for 6 s
+    first = start(*worker_args(redis_server, slow_site.sources, *slow_beat), cwd=tmp_path, log="first.log")
+    try:
+        wait_for(lambda: len(slow_site.article_requests()) >= 1, "the first worker to fetch an article")
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+
+    db = tmp_path / "cluster.db"
+    writer = start(*writer_args(redis_server, slow_site.sources, db), cwd=tmp_path, log="writer.log")
+    never_idle = ("CLUSTER_JOB_IDLE_SECONDS=600", f"CLUSTER_JOB_ATTEMPTS={attempts}")
+    second = start(*worker_args(redis_server, slow_site.sources, *never_idle), cwd=tmp_path, log="second.log")
+    assert report in finish(second, tmp_path, "second.log")
+    finish(writer, tmp_path, "writer.log")
+    assert crawl_runs(db) == statuses
+    if attempts != "1":
+        check_corpus(db, slow_site)
+
+
+def test_the_writer_closes_the_runs_no_worker_will_end(
+    few_sites: Cluster, redis_server: RedisServer, tmp_path: Path
+) -> None:
+    from storage.corpus import Corpus
+    from storage.redis_state import Cluster as RedisCluster
+
+    db = tmp_path / "cluster.db"
+    corpus = Corpus(db)
+    lost, open_in_redis = corpus.start_run(["rss2"]), corpus.start_run(["rdf"])
+    corpus.close()
+    cluster = RedisCluster.connect(redis_server.url, 5.0)
+    cluster.record_runs({"a-job/1": open_in_redis}, [])
+    cluster.close()
+
+    writer = start(*writer_args(redis_server, few_sites.sources, db), cwd=tmp_path, log="writer.log")
+    assert "recorded 1 runs as crashed" in finish(writer, tmp_path, "writer.log")
+    statuses = {row["id"]: row["status"] for row in db_rows(db, "SELECT id, status FROM crawl_runs")}
+    assert statuses == {lost: "crashed", open_in_redis: "running"}  # the second is still a worker's to end
+
+
+def test_a_redis_restarted_without_its_data_is_told_and_what_to_do(
+    slow_site: Cluster, redis_server: RedisServer, tmp_path: Path
+) -> None:
+    slow_site.clear()
+    enqueue(redis_server, slow_site.sources, tmp_path)
+    db = tmp_path / "cluster.db"
+    writer = start(*writer_args(redis_server, slow_site.sources, db, drain=False), cwd=tmp_path, log="writer.log")
+    one_at_a_time = "CONCURRENT_REQUESTS_PER_DOMAIN=1"
+    worker = start(
+        *worker_args(redis_server, slow_site.sources, one_at_a_time, drain=False), cwd=tmp_path, log="worker.log"
+    )
+    wait_for(lambda: crawl_runs(db) == ["running"], "the writer to record the crawl's run")
+    redis_server.stop()
+    shutil.rmtree(redis_server.directory)  # no append-only file: Redis comes back empty
+    redis_server.directory.mkdir()
+    redis_server.start()
+
+    lost = "wirecrawl: Redis lost the cluster's state (restarted without its append-only file?)"
+    for process, log in ((worker, "worker.log"), (writer, "writer.log")):
+        process.wait(timeout=RUN_TIMEOUT)
+        output = (tmp_path / log).read_text(errors="replace")
+        assert process.returncode == 1 and output.count(lost) == 1, output[-4000:]
+        assert "--rebuild-seen" in output and "Traceback" not in output, output[-4000:]
+
+    # What the line says to do: queue the jobs again, the writer with --rebuild-seen.
+    enqueue(redis_server, slow_site.sources, tmp_path)
+    writer = start(*writer_args(redis_server, slow_site.sources, db), "--rebuild-seen", cwd=tmp_path, log="w2.log")
+    worker = start(*worker_args(redis_server, slow_site.sources), cwd=tmp_path, log="worker2.log")
+    finish(worker, tmp_path, "worker2.log")
+    finish(writer, tmp_path, "w2.log")
+    check_corpus(db, slow_site)
+    assert crawl_runs(db) == ["crashed", "finished"]  # the lost run closed by the new writer
