@@ -159,7 +159,9 @@ def main() -> None:
             sources = serve_sites(stack, hosts, options.pages, options.latency, Path(tmp))
             baseline, cpu, stored = single_process(sources, Path(tmp))
             load = os.getloadavg()[0]
-            print(f"{hosts:5} | crawl --all | {baseline:7.1f} | {1:13.2f} | {cpu * 1000:11.1f} | {'':14} | {'':8} | {load:.1f}")
+            print(
+                f"{hosts:5} | crawl --all | {baseline:7.1f} | {1:13.2f} | {cpu * 1000:11.1f} | {'':14} | {'':8} | {load:.1f}"
+            )
             for count in (int(n) for n in options.workers.split(",")):
                 work = Path(tmp) / f"workers-{count}"
                 work.mkdir()
