@@ -51,6 +51,10 @@ RedisError = redis.exceptions.RedisError
 _TRANSIENT = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
 
 
+#: The connection a worker shares with its crawls, by URL (:meth:`Cluster.share_with_crawls`).
+_SHARED: dict[str, Cluster] = {}
+
+
 class ClusterUnreachable(Exception):
     """Redis cannot be reached: the message is one line naming it."""
 
@@ -163,6 +167,7 @@ class Cluster:
     def __init__(self, url: str, timeout: float) -> None:
         self.url = url
         self.timeout = timeout
+        self.abandoned = False
         try:
             # A Redis restarting (or failing over) is waited for, about ``timeout`` seconds, call by call.
             retry = Retry(ExponentialBackoff(cap=1.0, base=0.05), int(timeout) + 5, _TRANSIENT)
@@ -329,8 +334,20 @@ class Cluster:
     # --- items -----------------------------------------------------------------------------
 
     def publish(self, kind: str, payload: Mapping[str, Any]) -> str:
-        """Add an entry for the writer; returns its id."""
+        """Add an entry for the writer; returns its id ("" once :meth:`abandon` was called: dropped)."""
+        if self.abandoned:
+            return ""
         return self.redis.xadd(ITEMS, {"kind": kind, "data": json.dumps(payload, ensure_ascii=False)})
+
+    def abandon(self) -> None:
+        """Send the writer nothing more: Redis lost the cluster's state, or stopped answering, and the
+        jobs whose crawls would send it are crawled again (their run records would be orphans)."""
+        self.abandoned = True
+
+    def share_with_crawls(self) -> None:
+        """Make this the connection every crawl of this process uses for its URL (a worker's crawls,
+        :meth:`ClusterCorpus.for_crawl`), instead of one of their own each."""
+        _SHARED[self.url] = self
 
     def read_items(
         self, pending: bool, count: int, block_seconds: float | None
@@ -491,15 +508,19 @@ class ClusterCorpus:
     Articles themselves are sent by the worker's last stage, not through this object.
     """
 
-    def __init__(self, cluster: Cluster, run: str) -> None:
+    def __init__(self, cluster: Cluster, run: str, owns_cluster: bool = True) -> None:
         self.cluster = cluster
         self.run = run  # names this crawl's run record for the writer
+        self.owns_cluster = owns_cluster  # closed with this view (not when it is the worker's, shared)
 
     @classmethod
     def for_crawl(cls, settings: CrawlSettings) -> ClusterCorpus:
-        """The cluster at ``CLUSTER_REDIS_URL``, for the job ``CLUSTER_JOB`` names."""
-        cluster = Cluster.connect(settings.get("CLUSTER_REDIS_URL"), settings.getfloat("CLUSTER_REDIS_TIMEOUT"))
-        return cls(cluster, settings.get("CLUSTER_JOB"))
+        """The cluster at ``CLUSTER_REDIS_URL`` (the worker's connection, if it shares it), for the
+        job ``CLUSTER_JOB`` names."""
+        url = settings.get("CLUSTER_REDIS_URL")
+        if (shared := _SHARED.get(url)) is not None:
+            return cls(shared, settings.get("CLUSTER_JOB"), owns_cluster=False)
+        return cls(Cluster.connect(url, settings.getfloat("CLUSTER_REDIS_TIMEOUT")), settings.get("CLUSTER_JOB"))
 
     def article_for_url(self, url: str) -> int | None:
         """The id of the stored article reached under ``url``, if the writer has stored it."""
@@ -575,5 +596,6 @@ class ClusterCorpus:
         self.cluster.record_site_slots(site, slots, page_url)
 
     def close(self) -> None:
-        """Close the connection to Redis."""
-        self.cluster.close()
+        """Close the connection to Redis, if it is this view's own."""
+        if self.owns_cluster:
+            self.cluster.close()

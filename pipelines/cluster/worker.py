@@ -112,6 +112,7 @@ class _Control:
             self._loop()
         except RedisError as error:
             self.error = error
+            self.cluster.abandon()  # the crawls stop now; what they would still send is dropped
         finally:
             for held in self.held.values():
                 self.report.left.append(held.job.source)
@@ -120,8 +121,10 @@ class _Control:
                 self.cluster.leave(self.name)
             except RedisError as error:
                 self.error = self.error or error
+            # Drained, or Redis failed: stop at once (a crawl of a job can hand nothing more over
+            # to a Redis that lost it). On SIGTERM the process stops its crawls itself.
             if self.error is not None or not self.process.interrupted:
-                reactor.callFromThread(self.process.interrupt if self.held else self.process.finish)
+                reactor.callFromThread(self.process.finish)
 
     def _loop(self) -> None:
         while not self.reactor_stopped.is_set():
@@ -267,6 +270,7 @@ def run_worker(
     settings = crawl_settings(sources_file, Path("cluster"), {**overrides, **cluster_corpus})
     process = StoppingProcess(settings, None, settings.getfloat("STOP_GRACE_SECONDS"))
     window = CrawlWindow(process, settings.getint("CLUSTER_WORKER_SOURCES"), lambda: process.interrupted)
+    cluster.share_with_crawls()
     control = _Control(cluster, sources, process, window, drain)
     quiet_per_page_noise()
     pool_for.keep_open()  # one CPU pool for every job; each job's view of the corpus is its own

@@ -11,12 +11,14 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from fixtures import sites
+from fixtures.newsroom import article_path, generated_article
 from fixtures.runs import FAST_SETTINGS, crawl_args, db_rows, describe, run_cli, write_sources
 
 from crawler.testing import machine_readable
@@ -584,3 +586,56 @@ def test_a_redis_restarted_without_its_data_is_told_and_what_to_do(
     finish(writer, tmp_path, "w2.log")
     check_corpus(db, slow_site)
     assert crawl_runs(db) == ["crashed", "finished"]  # the lost run closed by the new writer
+
+
+def _held_newsroom(name: str, first: int, count: int, hold: threading.Event) -> Site:
+    """Site ``name``: articles ``first`` ... of :mod:`fixtures.newsroom` (texts of their own) in one
+    feed, every article page answering only once ``hold`` is set."""
+
+    def render(addresses: dict[str, str]) -> dict[str, Page]:
+        base = addresses[name].rstrip("/")
+        numbers = range(first, first + count)
+        items = [sites.item(base + article_path(n), generated_article(n)) for n in numbers]
+        pages = {"/feed.xml": Page(machine_readable.rss2(name, base + "/", items), machine_readable.RSS_TYPE)}
+        for n in numbers:
+            pages[article_path(n)] = dataclasses.replace(sites.article_page(generated_article(n), name), hold=hold)
+        return pages
+
+    return Site(name, render)
+
+
+def test_a_worker_killed_with_50_jobs_in_flight_leaves_every_one_to_another(
+    redis_server: RedisServer, tmp_path: Path
+) -> None:
+    """One worker holds 50 jobs at once (one process), is SIGKILLed with every crawl waiting on
+    its article pages, and a second worker finishes all 50: each article stored once."""
+    count, hold = 50, threading.Event()
+    with contextlib.ExitStack() as stack:
+        served = [
+            stack.enter_context(LocalSites([_held_newsroom(f"s{n}", 2 * n, 2, hold)], host=f"127.0.8.{n + 1}"))
+            for n in range(count)
+        ]
+        table = [{"name": f"s{n}", "feeds": [served[n].url(f"s{n}", "/feed.xml")]} for n in range(count)]
+        sources = write_sources(tmp_path, table)
+        enqueue(redis_server, sources, tmp_path)
+        first = start(*worker_args(redis_server, sources, drain=False), cwd=tmp_path, log="first.log")
+        try:
+            wait_for(
+                lambda: all(any(r.path.startswith("/news/") for r in s.requests) for s in served),
+                "the worker to crawl all 50 sources at once",
+                timeout=RUN_TIMEOUT,
+            )
+        finally:
+            first.send_signal(signal.SIGKILL)
+            first.wait()
+        hold.set()
+        db = tmp_path / "cluster.db"
+        writer = start(*writer_args(redis_server, sources, db), cwd=tmp_path, log="writer.log")
+        second = start(*worker_args(redis_server, sources), cwd=tmp_path, log="second.log")
+        assert f"{count} jobs done, 0 left" in finish(second, tmp_path, "second.log")
+        finish(writer, tmp_path, "writer.log")
+    urls = [row["url"] for row in db_rows(db, "SELECT url FROM articles")]
+    assert len(urls) == len(set(urls)) == 2 * count
+    assert db_rows(db, "PRAGMA integrity_check") == [{"integrity_check": "ok"}]
+    statuses = [row["status"] for row in db_rows(db, "SELECT status FROM crawl_runs")]
+    assert sorted(set(statuses)) == ["crashed", "finished"] and statuses.count("finished") == count, statuses
