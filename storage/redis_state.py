@@ -272,6 +272,20 @@ class Cluster:
         """Keep ``job`` from being claimed by another worker; False when one has claimed it already."""
         return bool(self._scripts["hold_job"](keys=[JOBS], args=[WORKERS_GROUP, worker, job.id]))
 
+    def renew_jobs(
+        self, jobs: Iterable[tuple[Job, Iterable[str]]], worker: str, lease_seconds: float
+    ) -> list[tuple[bool, bool]]:
+        """:meth:`hold_job` and, for those given hosts, :meth:`take_leases` for many jobs in one round
+        trip: per job, (still held, hosts leased). A worker renews hundreds of jobs every heartbeat."""
+        jobs = list(jobs)
+        with self.redis.pipeline(transaction=False) as pipe:
+            for job, hosts in jobs:
+                self._scripts["hold_job"](keys=[JOBS], args=[WORKERS_GROUP, worker, job.id], client=pipe)
+                keys = [PREFIX + "lease:" + host for host in sorted(set(hosts))]
+                self._scripts["take_leases"](keys=keys, args=[worker, int(lease_seconds * 1000)], client=pipe)
+            answers = pipe.execute()
+        return [(bool(answers[2 * n]), bool(answers[2 * n + 1])) for n in range(len(jobs))]
+
     def finish_job(self, job: Job) -> None:
         """Acknowledge ``job``: its source may be queued again."""
         self._scripts["finish_job"](keys=[JOBS, QUEUED], args=[WORKERS_GROUP, job.id, job.source])

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler
 from scrapy.settings import SETTINGS_PRIORITIES
+from scrapy.utils.defer import deferred_from_coro
 
 from crawler.components.extensions import finish_reason
 from crawler.config import Source
@@ -219,29 +220,33 @@ class _Control:
             self._start_when_free(waiting)
 
     def _renew_if_due(self) -> None:
-        """Every half heartbeat: say the worker is alive, keep its jobs, renew or take their leases."""
+        """Every half heartbeat: say the worker is alive, keep its jobs, renew or take their leases
+        (one round trip for all of them: a thread that waits for the reactor's GIL after every
+        Redis answer would otherwise miss its own heartbeat with hundreds of jobs)."""
         now = time.monotonic()
         if now < self._next_renewal:
             return
         self._next_renewal = now + self.beat / 2
         self._heartbeat()
-        for job_id, held in list(self.held.items()):
-            if not self.cluster.hold_job(held.job, self.name):
-                logger.warning("job %s (%s) was taken over by another worker: stopping", job_id, held.job.source)
-                del self.held[job_id]
-                self.report.left.append(held.job.source)
-                if held.crawling:
+        held = list(self.held.values())
+        renewed = self.cluster.renew_jobs(((h.job, h.hosts if h.crawling else ()) for h in held), self.name, self.lease)
+        for entry, (still_held, leased) in zip(held, renewed, strict=True):
+            if not still_held:
+                logger.warning("job %s (%s) was taken over by another worker: stopping", entry.job.id, entry.job.source)
+                del self.held[entry.job.id]
+                self.report.left.append(entry.job.source)
+                if entry.crawling:
                     from twisted.internet import reactor
 
-                    reactor.callFromThread(self._stop_crawl, held.job.source)
-            elif not held.crawling:
-                self._start_when_free(held)
-            elif not self.cluster.take_leases(held.hosts, self.name, self.lease):
-                logger.warning("job %s (%s): another worker holds one of its hosts", job_id, held.job.source)
+                    reactor.callFromThread(self._stop_crawl, entry.job.source)
+            elif not entry.crawling:
+                self._start_when_free(entry)
+            elif not leased:
+                logger.warning("job %s (%s): another worker holds one of its hosts", entry.job.id, entry.job.source)
 
     def _stop_crawl(self, source: str) -> None:
         if (crawler := self.window.running.get(source)) is not None:
-            crawler.stop()
+            deferred_from_coro(crawler.stop_async())
 
     def _heartbeat(self) -> None:
         jobs = {held.job.source: "crawling" if held.crawling else WAITING for held in self.held.values()}
