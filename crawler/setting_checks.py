@@ -34,11 +34,12 @@ def project_settings(overrides: Mapping[str, Any] = {}) -> Settings:
     (:func:`crawler.run.runner.crawl_settings`); tests, benchmarks and ``wirecrawl extract`` use it as it is.
 
     Scrapy is imported late: crawler.settings imports crawler.config, and Scrapy is not imported
-    before a source's settings are checked, so the CLI starts at once.
+    before a source's settings are checked, so the CLI starts at once. Every crawler copies them:
+    they are :class:`~crawler.process.settings_copy.CheapCopySettings`.
     """
-    from scrapy.settings import Settings
+    from crawler.process.settings_copy import CheapCopySettings
 
-    settings = Settings()
+    settings = CheapCopySettings()
     settings.setmodule("crawler.settings", priority="project")
     for name, value in overrides.items():
         check_setting(name, value)

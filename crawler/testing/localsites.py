@@ -8,6 +8,8 @@ the network (syndicated copies pointing at their original, feeds listing absolut
 from __future__ import annotations
 
 import itertools
+import os
+import selectors
 import socket
 import struct
 import sys
@@ -78,6 +80,7 @@ class Site:
 
     name: str
     render: PageRenderer
+    host: str | None = None  # the loopback address it is served on; None: the :class:`LocalSites`' host
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,10 @@ class _Server(ThreadingHTTPServer):
 
 
 class LocalSites:
-    """Serve sites on 127.0.0.1, one port each, as a context manager.
+    """Serve sites on 127.0.0.1 (or each on its :attr:`Site.host`), one port each, as a context manager.
+
+    One thread accepts the connections of every site (thousands of sites need no thousands of
+    idle threads); each connection is answered in a thread of its own.
 
     Example::
 
@@ -118,21 +124,37 @@ class LocalSites:
         self._servers: dict[str, _Server] = {}
         self._pages: dict[str, dict[str, Page]] = {}
         self._lock = threading.Lock()
+        self._wakeup = os.pipe()  # written to stop the accepting thread
+        self._accepting = threading.Thread(target=self._accept, daemon=True)
         self.requests: list[ServedRequest] = []
 
     def __enter__(self) -> LocalSites:
         for site in self._sites:
-            self._servers[site.name] = _Server((self._host, 0), self._handler_for(site.name))
+            self._servers[site.name] = _Server((site.host or self._host, 0), self._handler_for(site.name))
         for site in self._sites:
             self._pages[site.name] = dict(site.render(self.addresses))
-        for server in self._servers.values():
-            threading.Thread(target=server.serve_forever, daemon=True).start()
+        self._accepting.start()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
+        os.write(self._wakeup[1], b"x")
+        self._accepting.join()
         for server in self._servers.values():
-            server.shutdown()
             server.server_close()
+        for end in self._wakeup:
+            os.close(end)
+
+    def _accept(self) -> None:
+        """Hand each new connection to its site's server until :meth:`__exit__` wakes this up."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(self._wakeup[0], selectors.EVENT_READ)
+            for server in self._servers.values():
+                selector.register(server, selectors.EVENT_READ, server)
+            while True:
+                for key, _ in selector.select():
+                    if key.data is None:
+                        return
+                    key.data._handle_request_noblock()  # what serve_forever does when a connection waits
 
     @property
     def addresses(self) -> dict[str, str]:
