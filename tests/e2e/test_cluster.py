@@ -35,7 +35,7 @@ HOSTS = {
 }
 #: Short heartbeats and timeouts, so a dead worker's job is claimed within seconds.
 CLUSTER_SETTINGS = (
-    "CLUSTER_HEARTBEAT_SECONDS=0.3",
+    "CLUSTER_HEARTBEAT_SECONDS=1",
     "CLUSTER_LEASE_SECONDS=2",
     "CLUSTER_JOB_IDLE_SECONDS=3",
 )
