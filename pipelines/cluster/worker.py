@@ -102,7 +102,7 @@ class _Control:
         self.hosts_busy_until: dict[str, float] = {}  # host -> when the crawl of it here leaves it free
         self.ended: queue.Queue[tuple[str, str | None]] = queue.Queue()  # (job id, close reason) from the reactor
         self.reactor_stopped = threading.Event()
-        self.error: RedisError | None = None
+        self.error: Exception | None = None  # what ended the thread, raised again by run_worker
         self._next_renewal = 0.0
 
     def run(self) -> None:
@@ -111,14 +111,15 @@ class _Control:
 
         try:
             self._loop()
-        except RedisError as error:
+        except Exception as error:  # Redis failed (or a bug): the worker stops, never hangs without its thread
             self.error = error
             self.cluster.abandon()  # the crawls stop now; what they would still send is dropped
         finally:
             for held in self.held.values():
                 self.report.left.append(held.job.source)
             try:
-                self.cluster.release_leases({h for held in self.held.values() for h in held.hosts}, self.name, 0)
+                hosts = {host for held in self.held.values() for host in held.hosts}
+                self.cluster.release_leases(hosts, self.name, after=self.delay)
                 self.cluster.leave(self.name)
             except RedisError as error:
                 self.error = self.error or error
